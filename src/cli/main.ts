@@ -1,0 +1,170 @@
+/**
+ * apim-topology generate <topology> (--out DIR | --zip FILE)
+ * apim-topology validate <topology> [--json]
+ * apim-topology link <topology> [--base URL]
+ *
+ * Exit codes: 0 done; 1 the topology has errors (diagnostics printed, nothing written); 2 the input
+ * could not be read, or the command line is wrong (one line per problem on stderr, no stack trace).
+ */
+import { resolve, sep } from 'node:path';
+import type { Diagnostic, Topology } from '../model/index.ts';
+import { hasErrors } from '../model/index.ts';
+import { validate } from '../validate/index.ts';
+import { generateBundle, zipBundle } from '../generate/index.ts';
+import { formatReadError, readTopology } from '../share/index.ts';
+import type { CliIo } from './io.ts';
+import { nodeIo } from './io.ts';
+
+export const EXIT = { ok: 0, topologyErrors: 1, inputError: 2 } as const;
+
+const USAGE = `Usage:
+  apim-topology generate <topology> (--out DIR | --zip FILE)   write the bundle
+  apim-topology validate <topology> [--json]                   check the topology
+  apim-topology link <topology> [--base URL]                   print a share link
+
+<topology> is a topology JSON file, or - for standard input.
+Exit codes: 0 done, 1 the topology has errors, 2 the input could not be read.
+`;
+
+class InputError extends Error {}
+
+interface Parsed {
+  command: string;
+  input?: string;
+  options: Map<string, string | true>;
+}
+
+const OPTIONS: Record<string, { takesValue: boolean; commands: string[] }> = {
+  '--out': { takesValue: true, commands: ['generate'] },
+  '--zip': { takesValue: true, commands: ['generate'] },
+  '--json': { takesValue: false, commands: ['validate'] },
+  '--base': { takesValue: true, commands: ['link'] },
+};
+
+function parseArgs(argv: string[]): Parsed {
+  const [command, ...rest] = argv;
+  const options = new Map<string, string | true>();
+  let input: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [name, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
+    if (arg.startsWith('--')) {
+      const spec = OPTIONS[name];
+      if (!spec || !spec.commands.includes(command)) throw new InputError(`unknown option ${name} for "${command}"`);
+      if (spec.takesValue) {
+        const value = inline ?? rest[++i];
+        if (value === undefined || value === '') throw new InputError(`${name} needs a value`);
+        options.set(name, value);
+      } else options.set(name, true);
+    } else if (input === undefined) input = arg;
+    else throw new InputError(`unexpected argument "${arg}": give one topology`);
+  }
+  return { command, input, options };
+}
+
+export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    (argv.length === 0 ? io.stderr : io.stdout)(USAGE);
+    return argv.length === 0 ? EXIT.inputError : EXIT.ok;
+  }
+  try {
+    const parsed = parseArgs(argv);
+    switch (parsed.command) {
+      case 'generate':
+        return await generate(parsed, io);
+      case 'validate':
+        return await validateCommand(parsed, io);
+      case 'link':
+        return await link(parsed, io);
+      default:
+        throw new InputError(`unknown command "${parsed.command}": use generate, validate or link (--help for usage)`);
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`apim-topology: ${error.message}\n`);
+      return EXIT.inputError;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`apim-topology: ${message.split('\n')[0]}\n`);
+    return EXIT.inputError;
+  }
+}
+
+/** Reads and restores the topology, or throws one InputError whose lines each name the file and the field. */
+async function loadTopology(input: string | undefined, io: CliIo): Promise<Topology> {
+  if (input === undefined) throw new InputError('no topology given: pass a topology JSON file, or - for standard input');
+  const name = input === '-' ? 'standard input' : input;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) || input.startsWith('#')) {
+    throw new InputError(`${name}: share links are not supported yet; save the topology as a file and pass that`);
+  }
+  let text: string;
+  try {
+    text = input === '-' ? await io.readStdin() : await io.readFile(input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new InputError(`cannot read ${name}: ${why}`);
+  }
+  const result = readTopology(text);
+  if (!result.ok) {
+    throw new InputError(result.errors.map((e) => `${name}: ${formatReadError(e)}`).join('\napim-topology: '));
+  }
+  return result.topology;
+}
+
+function formatDiagnostic(d: Diagnostic): string {
+  const where = d.nodeIds.length ? ` [${d.nodeIds.join(', ')}]` : '';
+  return `${d.severity} ${d.code}${where}: ${d.message}${d.fix ? `\n  fix: ${d.fix}` : ''}`;
+}
+
+function summary(diagnostics: Diagnostic[]): string {
+  const count = (severity: Diagnostic['severity'], word: string) => {
+    const n = diagnostics.filter((d) => d.severity === severity).length;
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+  };
+  return `${count('error', 'error')}, ${count('warning', 'warning')}, ${count('info', 'note')}`;
+}
+
+async function generate(parsed: Parsed, io: CliIo): Promise<number> {
+  const out = parsed.options.get('--out');
+  const zip = parsed.options.get('--zip');
+  if ((out === undefined) === (zip === undefined)) throw new InputError('generate needs exactly one of --out DIR or --zip FILE');
+  const topology = await loadTopology(parsed.input, io);
+  const bundle = generateBundle(topology);
+  for (const d of bundle.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  if (hasErrors(bundle.diagnostics)) {
+    io.stderr(`apim-topology: the topology has errors (${summary(bundle.diagnostics)}); nothing was written\n`);
+    return EXIT.topologyErrors;
+  }
+  if (typeof zip === 'string') {
+    await io.writeFile(zip, zipBundle(bundle.files));
+    io.stdout(`Wrote ${zip}: ${bundle.files.length} files.\n`);
+    return EXIT.ok;
+  }
+  const root = resolve(String(out));
+  for (const file of bundle.files) {
+    const target = resolve(root, file.path);
+    if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${String(out)}: ${file.path}`);
+    await io.writeFile(target, file.content);
+  }
+  io.stdout(`Wrote ${bundle.files.length} files to ${String(out)}.\n`);
+  return EXIT.ok;
+}
+
+async function validateCommand(parsed: Parsed, io: CliIo): Promise<number> {
+  const topology = await loadTopology(parsed.input, io);
+  const diagnostics = validate(topology);
+  const failed = hasErrors(diagnostics);
+  if (parsed.options.has('--json')) {
+    io.stdout(`${JSON.stringify({ valid: !failed, diagnostics }, null, 2)}\n`);
+  } else {
+    for (const d of diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
+    io.stdout(`${failed ? 'Not valid' : 'Valid'}: ${summary(diagnostics)}.\n`);
+  }
+  return failed ? EXIT.topologyErrors : EXIT.ok;
+}
+
+async function link(parsed: Parsed, io: CliIo): Promise<number> {
+  await loadTopology(parsed.input, io);
+  throw new InputError('link: share links are not supported yet');
+}

@@ -1,0 +1,76 @@
+/**
+ * `generateBundle(topology)`: every file of the bundle and the problems found, pure and deterministic
+ * (no clock, no randomness, stable order), linear in the size of the topology.
+ */
+import type { ApimNode, Diagnostic, Topology } from '../model/index.ts';
+import { NODE_ID_PATTERN, buildGraph, isApimNode, serializeTopology } from '../model/index.ts';
+import { validate } from '../validate/index.ts';
+import type { TomlDocument } from './toml/index.ts';
+import { checkRoundTrip, writeToml } from './toml/index.ts';
+import { generationContext } from './context.ts';
+import type { GenerationContext } from './context.ts';
+import { gatewayDocument } from './gateway.ts';
+import { controlPlaneDocument } from './controlPlane.ts';
+import { trafficManagerDocument } from './trafficManager.ts';
+import { deploymentTomlPath, runbook } from './runbook.ts';
+import { hostsFile } from './hosts.ts';
+
+export type BundleFileKind = 'deployment.toml' | 'runbook' | 'topology' | 'hosts';
+
+export interface BundleFile {
+  /** The path inside the bundle, e.g. `nodes/gw-1/repository/conf/deployment.toml`. */
+  path: string;
+  content: string;
+  kind: BundleFileKind;
+  /** The node the file configures. */
+  nodeId?: string;
+}
+
+export interface Bundle {
+  files: BundleFile[];
+  diagnostics: Diagnostic[];
+}
+
+export function nodeDocument(context: GenerationContext, node: ApimNode): TomlDocument {
+  switch (node.kind) {
+    case 'gateway':
+      return gatewayDocument(context, node);
+    case 'control-plane':
+      return controlPlaneDocument(context, node);
+    case 'traffic-manager':
+      return trafficManagerDocument(context, node);
+  }
+}
+
+export function generateBundle(topology: Topology): Bundle {
+  const graph = buildGraph(topology);
+  const context = generationContext(topology, graph);
+  const diagnostics = validate(topology, graph);
+  const files: BundleFile[] = [];
+  const written = new Set<string>();
+
+  for (const node of topology.nodes) {
+    if (!isApimNode(node) || written.has(node.id)) continue;
+    if (!NODE_ID_PATTERN.test(node.id)) continue; // validate reports it; an unsafe id never becomes a path
+    written.add(node.id);
+    const document = nodeDocument(context, node);
+    const content = writeToml(document);
+    const check = checkRoundTrip(content, document);
+    if (!check.ok) {
+      diagnostics.push({
+        code: 'GEN001',
+        severity: 'error',
+        message: `The generated deployment.toml of ${node.id} ${check.reason}: this is a bug in the designer`,
+        nodeIds: [node.id],
+        linkIds: [],
+        fix: 'Please report it with the topology file; do not use this file.',
+      });
+    }
+    files.push({ path: deploymentTomlPath(node), content, kind: 'deployment.toml', nodeId: node.id });
+  }
+
+  files.push({ path: 'README.md', content: runbook(context, diagnostics), kind: 'runbook' });
+  files.push({ path: 'topology.json', content: serializeTopology(topology), kind: 'topology' });
+  files.push({ path: 'hosts', content: hostsFile(topology), kind: 'hosts' });
+  return { files, diagnostics };
+}

@@ -1,0 +1,25 @@
+/** What every generator reads: the topology, its graph, the version's facts and resolved settings. */
+import type { GatewayEnvironment, Settings, Topology, TopologyGraph, VersionFacts } from '../model/index.ts';
+import { buildGraph, defaultEnvironment, versionFacts } from '../model/index.ts';
+
+export interface GenerationContext {
+  topology: Topology;
+  graph: TopologyGraph;
+  facts: VersionFacts;
+  settings: Settings;
+  /** The gateway environments, with the version's default when the topology names none. */
+  environments: GatewayEnvironment[];
+}
+
+export function generationContext(topology: Topology, graph = buildGraph(topology)): GenerationContext {
+  const facts = versionFacts(topology.product);
+  const environments = topology.settings.gatewayEnvironments?.length
+    ? topology.settings.gatewayEnvironments
+    : [defaultEnvironment(facts.defaultEnvironmentName)];
+  return { topology, graph, facts, settings: topology.settings, environments };
+}
+
+/** The environments a gateway serves: its labels, or the first environment. */
+export function gatewayLabels(context: GenerationContext, gateway: { labels?: string[] }): string[] {
+  return gateway.labels?.length ? gateway.labels : [context.environments[0].name];
+}

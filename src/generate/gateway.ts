@@ -1,0 +1,151 @@
+/** A gateway's deployment.toml (REFERENCE.md §2.1; the seed's "Configure the Gateway nodes"). */
+import type { GatewayNode } from '../model/index.ts';
+import type { TomlDocument, TomlTable } from './toml/index.ts';
+import { arrayTable, table } from './toml/index.ts';
+import type { GenerationContext } from './context.ts';
+import { gatewayLabels } from './context.ts';
+import { baseTables, fileHeader } from './common.ts';
+import { describeCluster, endpoint, memberEndpoints, servicesUrl, uniqueMembers } from './addresses.ts';
+
+const SUPER_ADMIN_REFS = { username: '$ref{super_admin.username}', password: '$ref{super_admin.password}' };
+
+export function gatewayDocument(context: GenerationContext, node: GatewayNode): TomlDocument {
+  const { graph, facts, settings } = context;
+  const controlPlanes = graph.wiredClusters(node, 'control-plane');
+  const trafficManagers = graph.wiredClusters(node, 'traffic-manager');
+  const controlPlane = controlPlanes[0];
+  const separateTm = trafficManagers.length > 0;
+  const throttlers = separateTm ? trafficManagers : controlPlanes;
+  const tables: TomlTable[] = baseTables(context, node);
+
+  if (controlPlane) {
+    tables.push(
+      table(
+        'apim.key_manager',
+        { service_url: servicesUrl(controlPlane), ...SUPER_ADMIN_REFS },
+        `Key Manager: ${describeCluster(controlPlane)}.`,
+      ),
+    );
+    if (separateTm || facts.gatewayEventHubAlways) {
+      tables.push(
+        table(
+          'apim.event_hub',
+          {
+            enable: true,
+            ...SUPER_ADMIN_REFS,
+            service_url: servicesUrl(controlPlane),
+            event_listening_endpoints: memberEndpoints(controlPlanes, 'tcp', 'broker'),
+          },
+          separateTm
+            ? [
+                `Event hub: ${describeCluster(controlPlane)}, every node listed.`,
+                "Required with a separate Traffic Manager (the seed omits it): without it the gateway listens on the TM's broker",
+                'and never receives API, subscription or token-revocation events.',
+              ]
+            : [`Event hub: ${describeCluster(controlPlane)}, every node listed.`],
+        ),
+      );
+    }
+  }
+
+  if (throttlers.length > 0) {
+    const first = throttlers[0];
+    let serviceUrl: string | undefined;
+    let serviceComment: string;
+    if (!separateTm) {
+      serviceUrl = servicesUrl(first);
+      serviceComment = `Throttling: the Traffic Manager inside ${describeCluster(first)}; this also reaches its event hub.`;
+    } else if (facts.gatewayThrottlingServiceUrlWithSeparateTm) {
+      serviceUrl = servicesUrl(first);
+      serviceComment = `Throttling: ${describeCluster(first)}.`;
+    } else {
+      serviceComment = `Throttling: ${describeCluster(first)}; from API-M 4.1 the event hub has its own service_url.`;
+    }
+    tables.push(
+      table(
+        'apim.throttling',
+        { service_url: serviceUrl, throttle_decision_endpoints: memberEndpoints(throttlers, 'tcp', 'broker') },
+        [serviceComment, 'Decisions arrive on every node\'s broker; events go to every node, one url_group each.'],
+      ),
+    );
+    for (const member of uniqueMembers(throttlers)) {
+      tables.push(
+        arrayTable(
+          'apim.throttling.url_group',
+          {
+            traffic_manager_urls: [endpoint('tcp', member, 'binaryTcp')],
+            traffic_manager_auth_urls: [endpoint('ssl', member, 'binarySsl')],
+          },
+          `Throttle events to ${member.id}.`,
+        ),
+      );
+    }
+  }
+
+  if (settings.jwt.enabled) {
+    tables.push(
+      table(
+        'apim.jwt',
+        {
+          enable: true,
+          encoding: settings.jwt.encoding,
+          claim_dialect: settings.jwt.claimDialect,
+          header: settings.jwt.header,
+          signing_algorithm: settings.jwt.signingAlgorithm,
+        },
+        'Backend JWT: end-user attributes passed to backends.',
+      ),
+    );
+  }
+
+  if (settings.analytics.enabled) {
+    tables.push(
+      table(
+        'apim.analytics',
+        {
+          enable: true,
+          config_endpoint: facts.analyticsConfigEndpoint ? settings.analytics.configEndpoint : undefined,
+          auth_token: settings.analytics.authToken,
+        },
+        'Analytics: gateways publish API usage to the API-M Analytics cloud.',
+      ),
+    );
+  }
+
+  if (settings.cors.enabled) {
+    tables.push(
+      table('apim.cors', {
+        allow_origins: settings.cors.allowOrigins,
+        allow_methods: settings.cors.allowMethods,
+        allow_headers: settings.cors.allowHeaders,
+        allow_credentials: settings.cors.allowCredentials,
+      }),
+    );
+  }
+
+  tables.push(
+    table(
+      'apim.sync_runtime_artifacts.gateway',
+      { gateway_labels: gatewayLabels(context, node) },
+      'Gateway environments this gateway serves: each must be a control plane environment name.',
+    ),
+  );
+
+  const skip = settings.skipList;
+  if (skip.apis.length || skip.endpoints.length || skip.sequences.length || skip.localEntries.length) {
+    tables.push(
+      table(
+        'apim.sync_runtime_artifacts.gateway.skip_list',
+        {
+          apis: skip.apis.length ? skip.apis : undefined,
+          endpoints: skip.endpoints.length ? skip.endpoints : undefined,
+          sequences: skip.sequences.length ? skip.sequences : undefined,
+          [facts.skipListLocalEntriesKey]: skip.localEntries.length ? skip.localEntries : undefined,
+        },
+        `Custom runtime artifacts kept on the gateway (API-M ${facts.version} spells the key ${facts.skipListLocalEntriesKey}).`,
+      ),
+    );
+  }
+
+  return { header: fileHeader(context, node), tables };
+}

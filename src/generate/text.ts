@@ -1,0 +1,12 @@
+/** Helpers for the plain-text files of the bundle (runbook, hosts): user text stays on its line. */
+
+/** One line of text: control characters and line breaks become single spaces. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+
+/** User text inside Markdown: on one line, with Markdown and HTML syntax escaped. */
+export function markdownText(text: string): string {
+  return oneLine(text).replace(/[\\`*_{}[\]<>|~]/g, (ch) => `\\${ch}`);
+}

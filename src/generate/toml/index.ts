@@ -1,0 +1,3 @@
+export * from './document.ts';
+export * from './writer.ts';
+export * from './check.ts';

@@ -1,0 +1,78 @@
+/**
+ * The only place that knows TOML syntax. Writes TOML 0.5 (what WSO2's config mapper parses):
+ * plain integers (`9443`, never `9_443`), double-quoted escaped strings, bare keys where allowed and
+ * quoted keys elsewhere, comments that can never become anything but comments.
+ */
+import type { TomlDocument, TomlTable, TomlValue } from './document.ts';
+
+const BARE_KEY = /^[A-Za-z0-9_-]+$/;
+
+export function writeToml(document: TomlDocument): string {
+  const out: string[] = [];
+  for (const line of document.header) out.push(comment(line));
+  for (const t of document.tables) {
+    if (out.length > 0) out.push('');
+    writeTable(out, t);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function writeTable(out: string[], t: TomlTable): void {
+  for (const line of t.comment ?? []) out.push(comment(line));
+  const path = t.path.map(key).join('.');
+  out.push(t.array ? `[[${path}]]` : `[${path}]`);
+  for (const entry of t.entries) {
+    if (entry.comment !== undefined) out.push(comment(entry.comment));
+    out.push(`${key(entry.key)} = ${value(entry.value)}`);
+  }
+}
+
+/** A comment line: control characters (a newline above all) become spaces, so text stays a comment. */
+export function comment(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trimEnd();
+  return clean === '' ? '#' : `# ${clean}`;
+}
+
+export function key(name: string): string {
+  if (BARE_KEY.test(name)) return name;
+  // A literal (single-quoted) key where it can hold the name, as WSO2 writes 'header.X-WSO2-KEY-MANAGER'.
+  // eslint-disable-next-line no-control-regex
+  if (!name.includes("'") && !/[\u0000-\u001f\u007f]/.test(name)) return `'${name}'`;
+  return basicString(name);
+}
+
+export function value(v: TomlValue): string {
+  if (typeof v === 'string') return basicString(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v)) throw new Error(`TOML writer: ${v} is not an integer the generator may emit`);
+    return String(v);
+  }
+  if (v.length > 0) {
+    const kind = Array.isArray(v[0]) ? 'array' : typeof v[0];
+    // TOML 0.5 arrays hold one type only.
+    if (v.some((item) => (Array.isArray(item) ? 'array' : typeof item) !== kind)) {
+      throw new Error('TOML writer: arrays must not mix types (TOML 0.5)');
+    }
+  }
+  return `[${v.map(value).join(', ')}]`;
+}
+
+const ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\f': '\\f',
+  '\r': '\\r',
+};
+
+export function basicString(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const escaped = text.replace(/["\\\u0000-\u001f\u007f]/g, (ch) => {
+    return ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return `"${escaped}"`;
+}

@@ -1,0 +1,78 @@
+/** A separate Traffic Manager's deployment.toml (REFERENCE.md §2.3; the seed's "Configure separate Traffic Manager nodes"). */
+import type { TrafficManagerNode } from '../model/index.ts';
+import { portOf } from '../model/index.ts';
+import type { TomlDocument, TomlTable } from './toml/index.ts';
+import { arrayTable, table } from './toml/index.ts';
+import type { GenerationContext } from './context.ts';
+import { baseTables, fileHeader } from './common.ts';
+import { describeCluster, endpoint, memberEndpoints, servicesUrl } from './addresses.ts';
+
+const SUPER_ADMIN_REFS = { username: '$ref{super_admin.username}', password: '$ref{super_admin.password}' };
+
+export function trafficManagerDocument(context: GenerationContext, node: TrafficManagerNode): TomlDocument {
+  const { graph, facts } = context;
+  const controlPlanes = graph.wiredClusters(node, 'control-plane');
+  const controlPlane = controlPlanes[0];
+  const peers = graph.nodesOfKind('traffic-manager').filter((peer) => peer.id !== node.id);
+  const tables: TomlTable[] = baseTables(context, node);
+
+  if (controlPlane && facts.trafficManagerKeyManager) {
+    tables.push(
+      table(
+        'apim.key_manager',
+        { service_url: servicesUrl(controlPlane), ...SUPER_ADMIN_REFS },
+        `Key Manager: ${describeCluster(controlPlane)}.`,
+      ),
+    );
+  }
+
+  if (facts.trafficManagerGatewayEnvironment) {
+    context.environments.forEach((environment, index) => {
+      tables.push(
+        arrayTable(
+          'apim.gateway.environment',
+          { name: environment.name, type: environment.type },
+          index === 0 ? 'Gateway environments, as the 4.0 seed writes them on the Traffic Manager (not used from 4.1).' : undefined,
+        ),
+      );
+    });
+  }
+
+  if (controlPlane) {
+    tables.push(
+      table(
+        'apim.event_hub',
+        {
+          enable: true,
+          ...SUPER_ADMIN_REFS,
+          service_url: servicesUrl(controlPlane),
+          event_listening_endpoints: memberEndpoints(controlPlanes, 'tcp', 'broker'),
+        },
+        [
+          `Event hub: ${describeCluster(controlPlane)}, every node listed (the seed omits this).`,
+          'When a policy event arrives the Traffic Manager fetches the throttling policies from it.',
+        ],
+      ),
+    );
+  }
+
+  const skip = node.skipRedeployingPolicies ?? [];
+  if (peers.length > 0 || skip.length > 0) {
+    const comment: string[] = [];
+    if (peers.length > 0) comment.push('Throttling: copy events to every other Traffic Manager so their counters agree; the peers must be reachable.');
+    if (skip.length > 0) comment.push('Policies listed in skip_redeploying_policies are not redeployed from the database at start-up.');
+    tables.push(
+      table(
+        'apim.throttling',
+        {
+          event_duplicate_url: peers.length ? peers.map((peer) => endpoint('tcp', peer, 'broker')) : undefined,
+          throttle_decision_endpoints: peers.length ? [`tcp://localhost:${portOf(node, 'broker')}`] : undefined,
+          skip_redeploying_policies: skip.length ? skip : undefined,
+        },
+        comment,
+      ),
+    );
+  }
+
+  return { header: fileHeader(context, node), tables };
+}

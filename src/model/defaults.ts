@@ -1,0 +1,124 @@
+/**
+ * Defaults are data, defined once: new nodes, restore of a sparse file, the inspector's placeholders and
+ * the generator all read them from here.
+ */
+import type {
+  DatabaseNode,
+  DbEngine,
+  GatewayEnvironment,
+  Keystore,
+  NodeKind,
+  ProductVersion,
+  Settings,
+  TopologyNode,
+} from './types.ts';
+import { PRODUCT_VERSIONS } from './types.ts';
+
+/** New topologies target the newest supported version. */
+export const DEFAULT_PRODUCT: ProductVersion = PRODUCT_VERSIONS[PRODUCT_VERSIONS.length - 1];
+
+export const DEFAULT_TOPOLOGY_NAME = 'API-M deployment';
+
+/** The default port of each database engine. */
+export const DB_ENGINE_PORTS: Record<DbEngine, number> = {
+  mysql: 3306,
+  postgre: 5432,
+  mssql: 1433,
+  oracle: 1521,
+  db2: 50000,
+};
+
+/** WSO2's product keystore, shipped in every distribution (REFERENCE.md §8). */
+export const DEFAULT_KEYSTORE: Keystore = {
+  fileName: 'wso2carbon.jks',
+  type: 'JKS',
+  password: 'wso2carbon',
+  alias: 'wso2carbon',
+  keyPassword: 'wso2carbon',
+};
+
+/** The seed's environment description. */
+export const DEFAULT_ENVIRONMENT_DESCRIPTION =
+  'This is a hybrid gateway that handles both production and sandbox token traffic.';
+
+export function defaultEnvironment(name: string): GatewayEnvironment {
+  return {
+    name,
+    type: 'hybrid',
+    description: DEFAULT_ENVIRONMENT_DESCRIPTION,
+    displayInApiConsole: true,
+    showAsTokenEndpointUrl: true,
+  };
+}
+
+export function defaultSettings(): Settings {
+  return {
+    superAdmin: { username: 'admin', password: 'admin', createAdminAccount: true },
+    keystore: { tls: { ...DEFAULT_KEYSTORE } },
+    truststore: { fileName: 'client-truststore.jks', type: 'JKS', password: 'wso2carbon' },
+    jwt: {
+      enabled: false,
+      encoding: 'base64',
+      header: 'X-JWT-Assertion',
+      signingAlgorithm: 'SHA256withRSA',
+      claimDialect: 'http://wso2.org/claims',
+    },
+    // The seed's gateway sample and the product's default deployment.toml both carry [apim.cors].
+    cors: {
+      enabled: true,
+      allowOrigins: '*',
+      allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'],
+      allowHeaders: ['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction'],
+      allowCredentials: false,
+    },
+    cacheInvalidation: { enabled: false, domain: 'control-plane-domain' },
+    analytics: {
+      enabled: false,
+      configEndpoint: 'https://analytics-event-auth.choreo.dev/auth/v1',
+      authToken: '',
+    },
+    skipList: { apis: [], endpoints: [], sequences: [], localEntries: [] },
+  };
+}
+
+/** The id prefix and host pattern a new node of each kind gets: `gw-2`, `gw-2.example.com`. */
+export const KIND_ID_PREFIX: Record<NodeKind, string> = {
+  gateway: 'gw',
+  'control-plane': 'cp',
+  'traffic-manager': 'tm',
+  'load-balancer': 'lb',
+  database: 'db',
+};
+
+export const DEFAULT_DOMAIN = 'example.com';
+
+export function defaultHost(id: string): string {
+  return `${id}.${DEFAULT_DOMAIN}`;
+}
+
+/** What a new database node holds. */
+export const DATABASE_DEFAULTS = {
+  engine: 'mysql',
+  port: DB_ENGINE_PORTS.mysql,
+  databases: ['apim_db', 'shared_db'],
+  apimDbName: 'apim_db',
+  sharedDbName: 'shared_db',
+  // WSO2's own default database credentials; the hardening rules flag them.
+  username: 'wso2carbon',
+  password: 'wso2carbon',
+} as const satisfies Omit<DatabaseNode, 'id' | 'label' | 'x' | 'y' | 'host' | 'kind'>;
+
+/** A complete node of the given kind with every default filled. */
+export function newNode(kind: NodeKind, id: string, position: { x: number; y: number } = { x: 0, y: 0 }): TopologyNode {
+  const base = { id, label: id, x: position.x, y: position.y, host: defaultHost(id) };
+  switch (kind) {
+    case 'gateway':
+    case 'control-plane':
+    case 'traffic-manager':
+      return { ...base, kind, offset: 0 };
+    case 'load-balancer':
+      return { ...base, kind };
+    case 'database':
+      return { ...base, kind, ...DATABASE_DEFAULTS, databases: [...DATABASE_DEFAULTS.databases] };
+  }
+}

@@ -1,0 +1,23 @@
+/** A problem found in a topology, by `validate` or by the generator. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Stable rule code, e.g. `APIM003`. */
+  code: string;
+  severity: Severity;
+  /** What is wrong, in an architect's words, naming the node. */
+  message: string;
+  nodeIds: string[];
+  /** Links concerned, as `from->to`. */
+  linkIds: string[];
+  /** What to do about it. */
+  fix?: string;
+}
+
+export function linkId(link: { from: string; to: string }): string {
+  return `${link.from}->${link.to}`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

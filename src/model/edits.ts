@@ -1,0 +1,120 @@
+/**
+ * Pure edits: each takes a topology and returns the next one, never mutating its input. The store
+ * calls these; so can tests and scripts.
+ */
+import type { Link, NodeKind, Settings, Topology, TopologyNode } from './types.ts';
+import { TOPOLOGY_FORMAT, isApimNode } from './types.ts';
+import { DEFAULT_PRODUCT, DEFAULT_TOPOLOGY_NAME, KIND_ID_PREFIX, defaultSettings, newNode } from './defaults.ts';
+import { MAX_OFFSET } from './ports.ts';
+import { buildGraph } from './graph.ts';
+import { linkVerdict } from './links.ts';
+
+export function emptyTopology(product = DEFAULT_PRODUCT, name = DEFAULT_TOPOLOGY_NAME): Topology {
+  return { format: TOPOLOGY_FORMAT, name, product, settings: defaultSettings(), nodes: [], links: [] };
+}
+
+/** The first free id for a new node of a kind: `gw-1`, `gw-2`, … */
+export function nextId(topology: Topology, kind: NodeKind): string {
+  const taken = new Set(topology.nodes.map((node) => node.id));
+  const prefix = KIND_ID_PREFIX[kind];
+  for (let n = 1; ; n++) {
+    const id = `${prefix}-${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** The lowest offset not used by an API-M node on `host` (0 when the host is free). */
+export function freeOffset(topology: Topology, host: string, exceptId?: string): number {
+  const used = new Set<number>();
+  for (const node of topology.nodes) {
+    if (isApimNode(node) && node.host === host && node.id !== exceptId) used.add(node.offset);
+  }
+  for (let offset = 0; offset <= MAX_OFFSET; offset++) if (!used.has(offset)) return offset;
+  return 0;
+}
+
+export interface AddNodeOptions {
+  id?: string;
+  position?: { x: number; y: number };
+  host?: string;
+}
+
+/** Adds a node of a kind with defaults; a node placed on a host already in use gets a free offset. */
+export function addNode(topology: Topology, kind: NodeKind, options: AddNodeOptions = {}): { topology: Topology; id: string } {
+  const id = options.id ?? nextId(topology, kind);
+  let node = newNode(kind, id, options.position);
+  if (options.host) node = { ...node, host: options.host };
+  if (isApimNode(node)) node = { ...node, offset: freeOffset(topology, node.host) };
+  return { topology: { ...topology, nodes: [...topology.nodes, node] }, id };
+}
+
+/** Removes nodes and every link that touches them. */
+export function removeNodes(topology: Topology, ids: Iterable<string>): Topology {
+  const gone = new Set(ids);
+  if (gone.size === 0) return topology;
+  return {
+    ...topology,
+    nodes: topology.nodes.filter((node) => !gone.has(node.id)),
+    links: topology.links.filter((link) => !gone.has(link.from) && !gone.has(link.to)),
+  };
+}
+
+export type NodePatch = Partial<Omit<TopologyNode, 'kind'>> & Record<string, unknown>;
+
+/**
+ * Updates fields of one node. Renaming a node (`id`) carries its links along; an id already taken is
+ * refused by returning the topology unchanged (the inspector validates ids before calling this).
+ */
+export function updateNode(topology: Topology, id: string, patch: NodePatch): Topology {
+  const newId = typeof patch.id === 'string' ? patch.id : id;
+  if (newId !== id && topology.nodes.some((node) => node.id === newId)) return topology;
+  let found = false;
+  const nodes = topology.nodes.map((node) => {
+    if (node.id !== id) return node;
+    found = true;
+    return { ...node, ...patch, kind: node.kind } as TopologyNode;
+  });
+  if (!found) return topology;
+  const links =
+    newId === id
+      ? topology.links
+      : topology.links.map((link) => ({
+          from: link.from === id ? newId : link.from,
+          to: link.to === id ? newId : link.to,
+        }));
+  return { ...topology, nodes, links };
+}
+
+export function updateSettings(topology: Topology, patch: Partial<Settings>): Topology {
+  return { ...topology, settings: { ...topology.settings, ...patch } };
+}
+
+export type ConnectResult = { ok: true; topology: Topology } | { ok: false; reason: string };
+
+/** Adds a link if the link rules allow it; otherwise says why not. */
+export function connect(topology: Topology, from: string, to: string): ConnectResult {
+  const graph = buildGraph(topology);
+  const source = graph.node(from);
+  const target = graph.node(to);
+  if (!source) return { ok: false, reason: `No node "${from}"` };
+  if (!target) return { ok: false, reason: `No node "${to}"` };
+  if (topology.links.some((link) => sameLink(link, { from, to }))) {
+    return { ok: false, reason: `${from} and ${to} are already connected` };
+  }
+  const verdict = linkVerdict(source, target, graph.frontedKind);
+  if (!verdict.ok) return verdict;
+  return { ok: true, topology: { ...topology, links: [...topology.links, { from, to }] } };
+}
+
+export function disconnect(topology: Topology, link: Link): Topology {
+  return { ...topology, links: topology.links.filter((candidate) => !(candidate.from === link.from && candidate.to === link.to)) };
+}
+
+/**
+ * Two links are the same when they join the same nodes; between API-M nodes the direction does not
+ * matter, at a load balancer it does.
+ */
+export function sameLink(a: Link, b: Link): boolean {
+  if (a.from === b.from && a.to === b.to) return true;
+  return a.from === b.to && a.to === b.from;
+}

@@ -1,0 +1,36 @@
+/**
+ * The topology as a file: pretty-printed JSON with a stable key order, so the same topology is always
+ * the same bytes and a change diffs as a small change in git.
+ */
+import type { Topology } from './types.ts';
+
+/** Keys in the order a person reads them; keys not listed follow, alphabetically. */
+const KEY_ORDER = [
+  'format', 'name', 'product', 'settings', 'nodes', 'links',
+  'id', 'kind', 'label', 'host', 'offset', 'nodeIp', 'engine', 'port', 'databases', 'apimDbName', 'sharedDbName',
+  'labels', 'skipRedeployingPolicies', 'x', 'y',
+  'from', 'to',
+  'superAdmin', 'keystore', 'truststore', 'gatewayEnvironments', 'jwt', 'cors', 'cacheInvalidation', 'analytics', 'skipList',
+  'tls', 'primary', 'enabled', 'fileName', 'type', 'username', 'password', 'alias', 'keyPassword', 'createAdminAccount',
+  'description', 'displayInApiConsole', 'showAsTokenEndpointUrl',
+  'encoding', 'header', 'signingAlgorithm', 'claimDialect',
+  'allowOrigins', 'allowMethods', 'allowHeaders', 'allowCredentials', 'domain', 'configEndpoint', 'authToken',
+  'apis', 'endpoints', 'sequences', 'localEntries',
+];
+const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
+
+function ordered(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => {
+    const ra = RANK.get(a) ?? Infinity;
+    const rb = RANK.get(b) ?? Infinity;
+    return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
+  });
+  return Object.fromEntries(entries.map(([k, v]) => [k, ordered(v)]));
+}
+
+export function serializeTopology(topology: Topology): string {
+  return `${JSON.stringify(ordered(topology), null, 2)}\n`;
+}

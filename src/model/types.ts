@@ -1,0 +1,167 @@
+/**
+ * The topology document, format `apim-topology/1` (DESIGN.md §3).
+ *
+ * These are the in-memory types after restore: every field that has a version-independent default is
+ * filled. Fields whose default depends on the product version (the gateway environments, a gateway's
+ * labels) stay optional and are resolved at generation time, so changing the version changes them.
+ */
+
+export const TOPOLOGY_FORMAT = 'apim-topology/1';
+
+/** A node id: it names the node's folder in the bundle, so it is kept to a safe alphabet. */
+export const NODE_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
+
+export const NODE_KINDS = ['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** The kinds that run WSO2 API-M and get a `deployment.toml`. */
+export const APIM_KINDS = ['gateway', 'control-plane', 'traffic-manager'] as const;
+export type ApimKind = (typeof APIM_KINDS)[number];
+
+export const PRODUCT_VERSIONS = ['4.0.0', '4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0'] as const;
+export type ProductVersion = (typeof PRODUCT_VERSIONS)[number];
+
+/** Database engines, spelled as WSO2's `[database.*] type` spells them (`postgre`, not `postgres`). */
+export const DB_ENGINES = ['mysql', 'postgre', 'mssql', 'oracle', 'db2'] as const;
+export type DbEngine = (typeof DB_ENGINES)[number];
+
+/** The logical databases API-M nodes share (REFERENCE.md §6.1). `local` is never shared. */
+export const LOGICAL_DATABASES = ['apim_db', 'shared_db'] as const;
+export type LogicalDatabase = (typeof LOGICAL_DATABASES)[number];
+
+export const ENVIRONMENT_TYPES = ['hybrid', 'production', 'sandbox'] as const;
+export type EnvironmentType = (typeof ENVIRONMENT_TYPES)[number];
+
+export const KEYSTORE_TYPES = ['JKS', 'PKCS12'] as const;
+export type KeystoreType = (typeof KEYSTORE_TYPES)[number];
+
+interface NodeBase {
+  /** Unique, `[a-z0-9-]+`; names the node's folder in the bundle. */
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+}
+
+interface ApimNodeBase extends NodeBase {
+  /** DNS name or IP address other nodes use to reach this node. */
+  host: string;
+  /** Port offset, 0–1000: every port is its default plus this. */
+  offset: number;
+  /** `[server] node_ip`; written only when set. */
+  nodeIp?: string;
+}
+
+export interface GatewayNode extends ApimNodeBase {
+  kind: 'gateway';
+  /** The gateway environments this gateway serves (`gateway_labels`). Default: the first environment. */
+  labels?: string[];
+}
+
+export interface ControlPlaneNode extends ApimNodeBase {
+  kind: 'control-plane';
+}
+
+export interface TrafficManagerNode extends ApimNodeBase {
+  kind: 'traffic-manager';
+  /** `[apim.throttling] skip_redeploying_policies`: policies not redeployed at start-up. */
+  skipRedeployingPolicies?: string[];
+}
+
+export interface LoadBalancerNode extends NodeBase {
+  kind: 'load-balancer';
+  host: string;
+}
+
+export interface DatabaseNode extends NodeBase {
+  kind: 'database';
+  host: string;
+  engine: DbEngine;
+  port: number;
+  /** Which logical databases this server holds. */
+  databases: LogicalDatabase[];
+  apimDbName: string;
+  sharedDbName: string;
+  username: string;
+  password: string;
+}
+
+export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode;
+export type TopologyNode = ApimNode | LoadBalancerNode | DatabaseNode;
+
+export type NodeOfKind<K extends NodeKind> = Extract<TopologyNode, { kind: K }>;
+
+export interface Link {
+  from: string;
+  to: string;
+}
+
+export interface Keystore {
+  fileName: string;
+  type: KeystoreType;
+  password: string;
+  alias: string;
+  keyPassword: string;
+}
+
+export interface Truststore {
+  fileName: string;
+  type: KeystoreType;
+  password: string;
+}
+
+export interface GatewayEnvironment {
+  name: string;
+  type: EnvironmentType;
+  description: string;
+  displayInApiConsole: boolean;
+  showAsTokenEndpointUrl: boolean;
+}
+
+export interface Settings {
+  superAdmin: { username: string; password: string; createAdminAccount: boolean };
+  keystore: { tls: Keystore; primary?: Keystore };
+  truststore: Truststore;
+  /** Gateway environments the control planes publish to. Default: one, named per version. */
+  gatewayEnvironments?: GatewayEnvironment[];
+  /** Backend JWT, on gateways (seed: "enable if required"). */
+  jwt: { enabled: boolean; encoding: 'base64' | 'base64url'; header: string; signingAlgorithm: string; claimDialect: string };
+  cors: { enabled: boolean; allowOrigins: string; allowMethods: string[]; allowHeaders: string[]; allowCredentials: boolean };
+  /** Distributed cache invalidation between control planes (seed: optional). */
+  cacheInvalidation: { enabled: boolean; domain: string };
+  /** API-M Analytics, published by gateways (4.0: the Choreo cloud). */
+  analytics: { enabled: boolean; configEndpoint: string; authToken: string };
+  /** Runtime artifacts gateways keep instead of syncing (seed: optional). */
+  skipList: { apis: string[]; endpoints: string[]; sequences: string[]; localEntries: string[] };
+}
+
+export interface Topology {
+  format: typeof TOPOLOGY_FORMAT;
+  name: string;
+  product: ProductVersion;
+  settings: Settings;
+  nodes: TopologyNode[];
+  links: Link[];
+}
+
+export function isApimKind(kind: NodeKind): kind is ApimKind {
+  return kind === 'gateway' || kind === 'control-plane' || kind === 'traffic-manager';
+}
+
+export function isApimNode(node: TopologyNode): node is ApimNode {
+  return isApimKind(node.kind);
+}
+
+/** Human names of the kinds, as the palette and messages say them. */
+export const KIND_NAMES: Record<NodeKind, string> = {
+  gateway: 'Gateway',
+  'control-plane': 'Control Plane',
+  'traffic-manager': 'Traffic Manager',
+  'load-balancer': 'Load Balancer',
+  database: 'Database',
+};
+
+/** "a gateway", "a control plane", … for sentences. */
+export function kindWithArticle(kind: NodeKind): string {
+  return `a ${KIND_NAMES[kind].toLowerCase()}`;
+}

@@ -1,0 +1,134 @@
+/**
+ * Reading a topology from untrusted input: JSON text → format check → schema (with defaults) →
+ * references. The result is typed: a topology, or errors that each name the field and the fix,
+ * such as `nodes[2].offset: 70000 is out of range 0–1000`.
+ */
+import * as v from 'valibot';
+import type { BaseIssue } from 'valibot';
+import type { NodeKind, Topology, TopologyNode } from '../model/index.ts';
+import { DB_ENGINE_PORTS, NODE_KINDS, TOPOLOGY_FORMAT } from '../model/index.ts';
+import { documentSchema, nodeSchema, typeName } from './schema.ts';
+
+export interface ReadError {
+  /** Where: `nodes[2].offset`, `links[3].to`; empty for the document as a whole. */
+  path: string;
+  message: string;
+}
+
+export type ReadResult = { ok: true; topology: Topology } | { ok: false; errors: ReadError[] };
+
+/** At most this many errors are reported: past that, one more line says how many were left out. */
+const MAX_ERRORS = 20;
+
+export function formatReadError(error: ReadError): string {
+  return error.path ? `${error.path}: ${error.message}` : error.message;
+}
+
+/** Reads a topology from JSON text. */
+export function readTopology(text: string): ReadResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+  }
+  return restoreTopology(value);
+}
+
+/** Restores a topology from a parsed JSON value. */
+export function restoreTopology(value: unknown): ReadResult {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail([{ path: '', message: `expected a topology object, got ${typeName(value)}` }]);
+  }
+  const format = (value as Record<string, unknown>).format;
+  if (format === undefined) {
+    return fail([{ path: 'format', message: `missing: a topology file starts with "format": "${TOPOLOGY_FORMAT}"` }]);
+  }
+  if (format !== TOPOLOGY_FORMAT) {
+    return fail([{ path: 'format', message: `${JSON.stringify(format)} is not a format this designer reads (expected "${TOPOLOGY_FORMAT}")` }]);
+  }
+
+  const errors: ReadError[] = [];
+  const document = v.safeParse(documentSchema, value);
+  if (!document.success) errors.push(...document.issues.map((issue) => fromIssue(issue, '')));
+
+  const rawNodes = Array.isArray((value as { nodes?: unknown }).nodes) ? ((value as { nodes: unknown[] }).nodes) : [];
+  const nodes: TopologyNode[] = [];
+  rawNodes.forEach((raw, index) => {
+    const where = `nodes[${index}]`;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      errors.push({ path: where, message: `expected a node object, got ${typeName(raw)}` });
+      return;
+    }
+    const kind = (raw as { kind?: unknown }).kind;
+    if (!NODE_KINDS.includes(kind as NodeKind)) {
+      errors.push({
+        path: `${where}.kind`,
+        message:
+          kind === undefined
+            ? `missing: use ${NODE_KINDS.join(', ')}`
+            : `${JSON.stringify(kind)} is not a node kind: use ${NODE_KINDS.join(', ')}`,
+      });
+      return;
+    }
+    const parsed = v.safeParse(nodeSchema(kind as NodeKind), raw);
+    if (!parsed.success) {
+      errors.push(...parsed.issues.map((issue) => fromIssue(issue, where)));
+      return;
+    }
+    nodes.push(fillNode(parsed.output as Partial<TopologyNode> & Pick<TopologyNode, 'id' | 'kind'>, index));
+  });
+
+  if (errors.length > 0 || !document.success) return fail(errors);
+
+  // References: ids are unique, links name existing nodes.
+  const firstIndex = new Map<string, number>();
+  nodes.forEach((node, index) => {
+    const first = firstIndex.get(node.id);
+    if (first !== undefined) errors.push({ path: `nodes[${index}].id`, message: `"${node.id}" is already the id of nodes[${first}]; ids must be unique` });
+    else firstIndex.set(node.id, index);
+  });
+  document.output.links.forEach((link, index) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!firstIndex.has(link[end])) {
+        errors.push({ path: `links[${index}].${end}`, message: `no node ${JSON.stringify(link[end])}` });
+      }
+    }
+  });
+  if (errors.length > 0) return fail(errors);
+
+  const { format: _format, ...rest } = document.output;
+  return { ok: true, topology: { ...rest, format: TOPOLOGY_FORMAT, nodes } as Topology };
+}
+
+/** Kind columns for nodes that come without a position: load balancers, control planes, … left to right. */
+const COLUMN: Record<NodeKind, number> = { 'load-balancer': 0, 'control-plane': 1, 'traffic-manager': 2, gateway: 3, database: 4 };
+
+function fillNode(node: Partial<TopologyNode> & Pick<TopologyNode, 'id' | 'kind'>, index: number): TopologyNode {
+  const filled = { ...node } as TopologyNode & { label?: string; x?: number; y?: number };
+  filled.label ??= node.id;
+  filled.x ??= COLUMN[node.kind] * 240;
+  filled.y ??= index * 110;
+  if (filled.kind === 'database') filled.port ??= DB_ENGINE_PORTS[filled.engine];
+  return filled;
+}
+
+function fromIssue(issue: BaseIssue<unknown>, prefix: string): ReadError {
+  const keys = (issue.path ?? []).map((item) => item.key as string | number);
+  const pathOf = (parts: (string | number)[]) =>
+    parts.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), prefix);
+  if (issue.type === 'strict_object' && issue.kind === 'schema' && keys.length > 0) {
+    const field = String(keys[keys.length - 1]);
+    const parent = pathOf(keys.slice(0, -1));
+    if (issue.expected === 'never') return { path: parent, message: `unknown field ${JSON.stringify(field)}` };
+    if (issue.input === undefined) return { path: parent, message: `missing field ${JSON.stringify(field)}` };
+  }
+  return { path: pathOf(keys), message: issue.message };
+}
+
+function fail(errors: ReadError[]): ReadResult {
+  if (errors.length <= MAX_ERRORS) return { ok: false, errors };
+  const shown = errors.slice(0, MAX_ERRORS);
+  shown.push({ path: '', message: `and ${errors.length - MAX_ERRORS} more problems` });
+  return { ok: false, errors: shown };
+}

@@ -1,0 +1,224 @@
+/**
+ * The schema of topology format 1: one valibot schema gives the checks, the messages and the defaults.
+ * Every object is strict: an unknown field (a typo) is an error that names it.
+ */
+import * as v from 'valibot';
+import type { GenericSchema } from 'valibot';
+import {
+  DB_ENGINES,
+  DB_ENGINE_PORTS,
+  ENVIRONMENT_TYPES,
+  KEYSTORE_TYPES,
+  LOGICAL_DATABASES,
+  MAX_OFFSET,
+  MIN_OFFSET,
+  NODE_ID_PATTERN,
+  NODE_KINDS,
+  PRODUCT_VERSIONS,
+  DEFAULT_TOPOLOGY_NAME,
+  defaultSettings,
+  DATABASE_DEFAULTS,
+} from '../model/index.ts';
+
+const quote = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+const list = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+
+/** A DNS name (RFC 1123 labels) or an IPv4 address. */
+export const HOST_PATTERN =
+  /^(?=.{1,253}$)(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
+
+const text = (max = 200) =>
+  v.pipe(
+    v.string((issue) => `expected text, got ${typeName(issue.input)}`),
+    v.maxLength(max, (issue) => `is ${(issue.input as string).length} characters long; at most ${max} are allowed`),
+  );
+
+const bool = () => v.boolean((issue) => `expected true or false, got ${quote(issue.input)}`);
+
+const texts = () => v.pipe(v.array(text(), (issue) => `expected a list of texts, got ${typeName(issue.input)}`), v.maxLength(500));
+
+const host = () =>
+  v.pipe(
+    v.string((issue) => `expected a host name, got ${typeName(issue.input)}`),
+    v.regex(HOST_PATTERN, (issue) => `${quote(issue.input)} is not a valid host name or IPv4 address`),
+  );
+
+const integer = (min: number, max: number) =>
+  v.pipe(
+    v.number((issue) => `expected a whole number, got ${quote(issue.input)}`),
+    v.integer((issue) => `${issue.input} is not a whole number`),
+    v.minValue(min, (issue) => `${issue.input} is out of range ${min}–${max}`),
+    v.maxValue(max, (issue) => `${issue.input} is out of range ${min}–${max}`),
+  );
+
+const oneOf = <T extends string>(values: readonly T[], what: string) =>
+  v.picklist(values, (issue) => `${quote(issue.input)} is not ${what}: use ${list(values)}`);
+
+const id = () =>
+  v.pipe(
+    v.string((issue) => `expected an id, got ${typeName(issue.input)}`),
+    v.regex(NODE_ID_PATTERN, (issue) => `${quote(issue.input)} is not a valid id: use lowercase letters, digits and dashes (at most 63)`),
+  );
+
+const databaseName = () =>
+  v.pipe(
+    v.string((issue) => `expected a database name, got ${typeName(issue.input)}`),
+    v.regex(/^[A-Za-z0-9_][A-Za-z0-9_$-]{0,63}$/, (issue) => `${quote(issue.input)} is not a valid database name: use letters, digits, _ and -`),
+  );
+
+const strict = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, (issue) => `expected an object, got ${typeName(issue.input)}`);
+
+const position = { x: v.optional(v.pipe(v.number('expected a number'), v.finite('expected a finite number'))), y: v.optional(v.pipe(v.number('expected a number'), v.finite('expected a finite number'))) };
+
+const apimNode = {
+  id: id(),
+  label: v.optional(text()),
+  ...position,
+  host: host(),
+  offset: v.optional(integer(MIN_OFFSET, MAX_OFFSET), 0),
+  nodeIp: v.optional(host()),
+};
+
+const dbDefaults = DATABASE_DEFAULTS;
+
+const nodeSchemas = {
+  gateway: strict({ kind: v.literal('gateway'), ...apimNode, labels: v.optional(texts()) }),
+  'control-plane': strict({ kind: v.literal('control-plane'), ...apimNode }),
+  'traffic-manager': strict({ kind: v.literal('traffic-manager'), ...apimNode, skipRedeployingPolicies: v.optional(texts()) }),
+  'load-balancer': strict({ kind: v.literal('load-balancer'), id: id(), label: v.optional(text()), ...position, host: host() }),
+  database: strict({
+    kind: v.literal('database'),
+    id: id(),
+    label: v.optional(text()),
+    ...position,
+    host: host(),
+    engine: v.optional(oneOf(DB_ENGINES, 'a database engine'), 'mysql'),
+    port: v.optional(integer(1, 65535)),
+    databases: v.optional(
+      v.pipe(v.array(oneOf(LOGICAL_DATABASES, 'a logical database')), v.minLength(1, 'must name at least one logical database')),
+      () => [...dbDefaults.databases],
+    ),
+    apimDbName: v.optional(databaseName(), dbDefaults.apimDbName),
+    sharedDbName: v.optional(databaseName(), dbDefaults.sharedDbName),
+    username: v.optional(text(), dbDefaults.username),
+    password: v.optional(text(), dbDefaults.password),
+  }),
+} satisfies Record<(typeof NODE_KINDS)[number], GenericSchema>;
+
+/** The node schema for a kind; the reader picks it by `kind` so messages speak of that kind's fields. */
+export function nodeSchema(kind: (typeof NODE_KINDS)[number]) {
+  return nodeSchemas[kind];
+}
+
+const defaults = defaultSettings();
+
+const keystore = (d: typeof defaults.keystore.tls) =>
+  strict({
+    fileName: v.optional(text(), d.fileName),
+    type: v.optional(oneOf(KEYSTORE_TYPES, 'a keystore type'), d.type),
+    password: v.optional(text(), d.password),
+    alias: v.optional(text(), d.alias),
+    keyPassword: v.optional(text(), d.keyPassword),
+  });
+
+const environment = strict({
+  name: v.pipe(text(100), v.minLength(1, 'must not be empty')),
+  type: v.optional(oneOf(ENVIRONMENT_TYPES, 'an environment type'), 'hybrid'),
+  description: v.optional(text(500), ''),
+  displayInApiConsole: v.optional(bool(), true),
+  showAsTokenEndpointUrl: v.optional(bool(), true),
+});
+
+export const settingsSchema = strict({
+  superAdmin: v.optional(
+    strict({
+      username: v.optional(text(), defaults.superAdmin.username),
+      password: v.optional(text(), defaults.superAdmin.password),
+      createAdminAccount: v.optional(bool(), defaults.superAdmin.createAdminAccount),
+    }),
+    {},
+  ),
+  keystore: v.optional(strict({ tls: v.optional(keystore(defaults.keystore.tls), {}), primary: v.optional(keystore(defaults.keystore.tls)) }), {}),
+  truststore: v.optional(
+    strict({
+      fileName: v.optional(text(), defaults.truststore.fileName),
+      type: v.optional(oneOf(KEYSTORE_TYPES, 'a keystore type'), defaults.truststore.type),
+      password: v.optional(text(), defaults.truststore.password),
+    }),
+    {},
+  ),
+  gatewayEnvironments: v.optional(v.pipe(v.array(environment, 'expected a list of environments'), v.maxLength(50))),
+  jwt: v.optional(
+    strict({
+      enabled: v.optional(bool(), defaults.jwt.enabled),
+      encoding: v.optional(oneOf(['base64', 'base64url'] as const, 'a JWT encoding'), defaults.jwt.encoding),
+      header: v.optional(text(), defaults.jwt.header),
+      signingAlgorithm: v.optional(text(), defaults.jwt.signingAlgorithm),
+      claimDialect: v.optional(text(), defaults.jwt.claimDialect),
+    }),
+    {},
+  ),
+  cors: v.optional(
+    strict({
+      enabled: v.optional(bool(), defaults.cors.enabled),
+      allowOrigins: v.optional(text(), defaults.cors.allowOrigins),
+      allowMethods: v.optional(texts(), () => [...defaults.cors.allowMethods]),
+      allowHeaders: v.optional(texts(), () => [...defaults.cors.allowHeaders]),
+      allowCredentials: v.optional(bool(), defaults.cors.allowCredentials),
+    }),
+    {},
+  ),
+  cacheInvalidation: v.optional(
+    strict({
+      enabled: v.optional(bool(), defaults.cacheInvalidation.enabled),
+      domain: v.optional(text(), defaults.cacheInvalidation.domain),
+    }),
+    {},
+  ),
+  analytics: v.optional(
+    strict({
+      enabled: v.optional(bool(), defaults.analytics.enabled),
+      configEndpoint: v.optional(text(500), defaults.analytics.configEndpoint),
+      authToken: v.optional(text(500), defaults.analytics.authToken),
+    }),
+    {},
+  ),
+  skipList: v.optional(
+    strict({
+      apis: v.optional(texts(), () => []),
+      endpoints: v.optional(texts(), () => []),
+      sequences: v.optional(texts(), () => []),
+      localEntries: v.optional(texts(), () => []),
+    }),
+    {},
+  ),
+});
+
+/** The document without its nodes, which are checked one by one against their kind's schema. */
+export const documentSchema = strict({
+  format: v.string(),
+  name: v.optional(text(), DEFAULT_TOPOLOGY_NAME),
+  product: oneOf(PRODUCT_VERSIONS, 'a supported API-M version'),
+  settings: v.optional(settingsSchema, {}),
+  nodes: v.pipe(v.array(v.unknown(), (issue) => `expected a list of nodes, got ${typeName(issue.input)}`), v.maxLength(20000, 'has more than 20,000 nodes')),
+  links: v.optional(
+    v.pipe(
+      v.array(
+        strict({ from: v.string((issue) => `expected a node id, got ${typeName(issue.input)}`), to: v.string((issue) => `expected a node id, got ${typeName(issue.input)}`) }),
+        (issue) => `expected a list of links, got ${typeName(issue.input)}`,
+      ),
+      v.maxLength(100000, 'has more than 100,000 links'),
+    ),
+    () => [],
+  ),
+});
+
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+export { DB_ENGINE_PORTS };

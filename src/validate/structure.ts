@@ -1,0 +1,265 @@
+/**
+ * Structural rules: the links and clusters a topology draws, before any WSO2-specific check.
+ * Each rule has a stable code; the README lists them.
+ */
+import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
+import {
+  KIND_NAMES,
+  apimPair,
+  buildGraph,
+  defaultEnvironment,
+  isApimKind,
+  isApimNode,
+  kindRule,
+  linkId,
+  versionFacts,
+} from '../model/index.ts';
+
+type Rule = (topology: Topology, graph: TopologyGraph) => Diagnostic[];
+
+const diagnostic = (d: Omit<Diagnostic, 'nodeIds' | 'linkIds'> & Partial<Diagnostic>): Diagnostic => ({
+  nodeIds: [],
+  linkIds: [],
+  ...d,
+});
+
+/** APIM004: ids must be unique. */
+const duplicateIds: Rule = (topology) => {
+  const seen = new Set<string>();
+  const reported = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const node of topology.nodes) {
+    if (seen.has(node.id) && !reported.has(node.id)) {
+      reported.add(node.id);
+      out.push(
+        diagnostic({
+          code: 'APIM004',
+          severity: 'error',
+          message: `Two nodes have the id "${node.id}"`,
+          nodeIds: [node.id],
+          fix: 'Give each node its own id: the id names its folder in the bundle.',
+        }),
+      );
+    }
+    seen.add(node.id);
+  }
+  return out;
+};
+
+/** APIM001 (not allowed), APIM002 (dangling), APIM003 (duplicate), APIM009 (calls the wrong cluster). */
+const links: Rule = (topology, graph) => {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const link of topology.links) {
+    const id = linkId(link);
+    const from = graph.node(link.from);
+    const to = graph.node(link.to);
+    const missing = [!from && link.from, !to && link.to].filter(Boolean) as string[];
+    if (missing.length > 0) {
+      out.push(
+        diagnostic({
+          code: 'APIM002',
+          severity: 'error',
+          message: `Link ${link.from} → ${link.to} names no node "${missing[0]}"`,
+          nodeIds: [from?.id, to?.id].filter(Boolean) as string[],
+          linkIds: [id],
+          fix: 'Remove the link, or add the missing node.',
+        }),
+      );
+      continue;
+    }
+    if (!from || !to) continue;
+    const pairKey = [link.from, link.to].sort().join('\u0000');
+    if (seen.has(pairKey)) {
+      out.push(
+        diagnostic({
+          code: 'APIM003',
+          severity: 'warning',
+          message: `${link.from} and ${link.to} are linked twice`,
+          nodeIds: [from.id, to.id],
+          linkIds: [id],
+          fix: 'Remove the second link.',
+        }),
+      );
+      continue;
+    }
+    seen.add(pairKey);
+    const verdict = from.id === to.id ? { ok: false as const, reason: 'A node cannot connect to itself' } : kindRule(from.kind, to.kind);
+    if (!verdict.ok) {
+      out.push(
+        diagnostic({
+          code: 'APIM001',
+          severity: 'error',
+          message: `Link ${from.id} → ${to.id} is not allowed: ${verdict.reason}`,
+          nodeIds: [from.id, to.id],
+          linkIds: [id],
+          fix: 'Remove the link; the README lists the links that configure something.',
+        }),
+      );
+      continue;
+    }
+    if (verdict.link.role === 'calls-cluster' && isApimKind(from.kind)) {
+      const behind = graph.frontedKind(to.id);
+      if (behind && !apimPair(from.kind, behind)) {
+        out.push(
+          diagnostic({
+            code: 'APIM009',
+            severity: 'error',
+            message: `${KIND_NAMES[from.kind]} ${from.id} cannot call the ${KIND_NAMES[behind].toLowerCase()} cluster behind ${to.id}`,
+            nodeIds: [from.id, to.id],
+            linkIds: [id],
+            fix: 'Remove the link.',
+          }),
+        );
+      }
+    }
+  }
+  return out;
+};
+
+/** APIM005 (fronts nothing), APIM006 (fronts one node), APIM007 (mixed kinds), APIM008 (fronted twice). */
+const loadBalancers: Rule = (topology, graph) => {
+  const out: Diagnostic[] = [];
+  for (const lb of graph.nodesOfKind('load-balancer')) {
+    const members = graph.frontedMembers(lb.id);
+    if (members.length === 0) {
+      out.push(
+        diagnostic({
+          code: 'APIM005',
+          severity: 'warning',
+          message: `Load balancer ${lb.id} fronts no node`,
+          nodeIds: [lb.id],
+          fix: `Draw links from ${lb.id} to the nodes of the cluster it fronts.`,
+        }),
+      );
+      continue;
+    }
+    const kinds = [...new Set(members.map((member) => member.kind))];
+    if (kinds.length > 1) {
+      out.push(
+        diagnostic({
+          code: 'APIM007',
+          severity: 'error',
+          message: `Load balancer ${lb.id} fronts nodes of different kinds (${kinds.map((k) => KIND_NAMES[k].toLowerCase()).join(', ')})`,
+          nodeIds: [lb.id, ...members.map((m) => m.id)],
+          fix: 'Use one load balancer per cluster: all the nodes it fronts must be of one kind.',
+        }),
+      );
+    } else if (members.length === 1) {
+      out.push(
+        diagnostic({
+          code: 'APIM006',
+          severity: 'warning',
+          message: `Load balancer ${lb.id} fronts a single node (${members[0].id})`,
+          nodeIds: [lb.id, members[0].id],
+          fix: 'Add a second node behind it for high availability, or remove the load balancer.',
+        }),
+      );
+    }
+  }
+  const frontCount = new Map<string, string[]>();
+  for (const link of topology.links) {
+    const from = graph.node(link.from);
+    const to = graph.node(link.to);
+    if (from?.kind === 'load-balancer' && to && isApimNode(to)) {
+      const list = frontCount.get(to.id) ?? [];
+      if (!list.includes(from.id)) list.push(from.id);
+      frontCount.set(to.id, list);
+    }
+  }
+  for (const [nodeId, lbs] of frontCount) {
+    if (lbs.length > 1) {
+      out.push(
+        diagnostic({
+          code: 'APIM008',
+          severity: 'error',
+          message: `${nodeId} is fronted by ${lbs.length} load balancers (${lbs.join(', ')})`,
+          nodeIds: [nodeId, ...lbs],
+          fix: `Keep one load balancer in front of ${nodeId}: a node belongs to one cluster.`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+/** APIM010: gateways and traffic managers need a control plane; APIM013: more than one is ambiguous. */
+const controlPlaneReach: Rule = (topology, graph) => {
+  const out: Diagnostic[] = [];
+  for (const node of topology.nodes) {
+    if (node.kind !== 'gateway' && node.kind !== 'traffic-manager') continue;
+    const clusters = graph.wiredClusters(node, 'control-plane');
+    if (clusters.length === 0) {
+      out.push(
+        diagnostic({
+          code: 'APIM010',
+          severity: 'error',
+          message: `${KIND_NAMES[node.kind]} ${node.id} is not linked to a control plane: it has no Key Manager or event hub`,
+          nodeIds: [node.id],
+          fix: `Link ${node.id} to a control plane, or to the load balancer in front of the control planes.`,
+        }),
+      );
+    } else if (clusters.length > 1) {
+      out.push(
+        diagnostic({
+          code: 'APIM013',
+          severity: 'warning',
+          message: `${KIND_NAMES[node.kind]} ${node.id} is linked to ${clusters.length} separate control planes; service URLs use ${clusters[0].key}`,
+          nodeIds: [node.id, ...clusters.map((c) => c.key)],
+          fix: 'Put the control planes behind one load balancer and link to it.',
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+/** APIM011: a gateway label no environment has; APIM012: an environment no gateway serves. */
+const environments: Rule = (topology, graph) => {
+  const out: Diagnostic[] = [];
+  const facts = versionFacts(topology.product);
+  const defined = topology.settings.gatewayEnvironments?.length
+    ? topology.settings.gatewayEnvironments
+    : [defaultEnvironment(facts.defaultEnvironmentName)];
+  const names = new Set(defined.map((e) => e.name));
+  const served = new Set<string>();
+  const gateways = graph.nodesOfKind('gateway');
+  for (const gateway of gateways) {
+    const labels = gateway.labels?.length ? gateway.labels : [defined[0].name];
+    for (const label of labels) {
+      served.add(label);
+      if (!names.has(label)) {
+        out.push(
+          diagnostic({
+            code: 'APIM011',
+            severity: 'error',
+            message: `Gateway ${gateway.id} serves "${label}", which is not a gateway environment: it would deploy no API`,
+            nodeIds: [gateway.id],
+            fix: `Add an environment named "${label}" in the topology settings, or change the gateway's labels.`,
+          }),
+        );
+      }
+    }
+  }
+  if (gateways.length > 0) {
+    for (const environment of defined) {
+      if (!served.has(environment.name)) {
+        out.push(
+          diagnostic({
+            code: 'APIM012',
+            severity: 'warning',
+            message: `Gateway environment "${environment.name}" is served by no gateway`,
+            fix: `Add "${environment.name}" to a gateway's labels, or remove the environment.`,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+};
+
+export const STRUCTURE_RULES: Rule[] = [duplicateIds, links, loadBalancers, controlPlaneReach, environments];
+
+export function validateStructure(topology: Topology, graph = buildGraph(topology)): Diagnostic[] {
+  return STRUCTURE_RULES.flatMap((rule) => rule(topology, graph));
+}

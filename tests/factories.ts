@@ -1,0 +1,117 @@
+/** Topologies for tests: small builders and a fast-check arbitrary of valid topologies. */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DbEngine, Link, ProductVersion, Topology, TopologyNode } from '../src/model/index.ts';
+import { DB_ENGINES, DB_ENGINE_PORTS, emptyTopology, newNode } from '../src/model/index.ts';
+import { readTopology } from '../src/share/index.ts';
+
+export const EXAMPLE_FILES = ['seed-sample', 'single-cp-gw', 'ha-cp-gw', 'separate-tm-ha'] as const;
+export type ExampleName = (typeof EXAMPLE_FILES)[number];
+
+export function examplePath(name: ExampleName): string {
+  return fileURLToPath(new URL(`../public/examples/${name}.json`, import.meta.url));
+}
+
+export function loadExample(name: ExampleName): Topology {
+  const result = readTopology(readFileSync(examplePath(name), 'utf8'));
+  if (!result.ok) throw new Error(`example ${name} does not read: ${JSON.stringify(result.errors)}`);
+  return result.topology;
+}
+
+/** A node with defaults, overridden by `fields`. */
+export function node<T extends TopologyNode['kind']>(kind: T, id: string, fields: Record<string, unknown> = {}): TopologyNode {
+  return { ...newNode(kind, id), ...fields } as TopologyNode;
+}
+
+export function topology(nodes: TopologyNode[], links: [string, string][] = [], product: ProductVersion = '4.0.0'): Topology {
+  return { ...emptyTopology(product, 'Test'), nodes, links: links.map(([from, to]) => ({ from, to })) };
+}
+
+/** Text that tries to break out of wherever it is written. */
+export const hostileText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(
+    'Gateway "1"\n[server]\nhostname = "evil"',
+    "it's ''' a \\ label\r\n# comment",
+    '</pre><script>alert(1)</script>',
+    '\u0000\u001f\u007f\u2028\u2029',
+    '${mgt.transport.https.port}',
+  ),
+);
+
+const hostPool = ['a.example.com', 'b.example.com', 'c.example.com', '10.0.0.5', 'node-x.internal'];
+
+/**
+ * Valid topologies: 1–3 control planes, 0–3 traffic managers, 1–4 gateways, optional load balancers per
+ * tier, 0–1 database; nodes share hosts with distinct offsets; labels are hostile text.
+ */
+export const arbitraryTopology: fc.Arbitrary<Topology> = fc
+  .record({
+    product: fc.constantFrom<ProductVersion>('4.0.0', '4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0'),
+    cps: fc.integer({ min: 1, max: 3 }),
+    tms: fc.integer({ min: 0, max: 3 }),
+    gws: fc.integer({ min: 1, max: 4 }),
+    lbCp: fc.boolean(),
+    lbTm: fc.boolean(),
+    lbGw: fc.boolean(),
+    db: fc.option(fc.constantFrom<DbEngine>(...DB_ENGINES), { nil: undefined }),
+    gwUsesDb: fc.boolean(),
+    hosts: fc.array(fc.constantFrom(...hostPool), { minLength: 12, maxLength: 12 }),
+    labels: fc.array(hostileText, { minLength: 14, maxLength: 14 }),
+    name: hostileText,
+    viaLb: fc.boolean(),
+    jwt: fc.boolean(),
+    analytics: fc.boolean(),
+    cacheInvalidation: fc.boolean(),
+  })
+  .map((p) => {
+    const nodes: TopologyNode[] = [];
+    const links: Link[] = [];
+    const used = new Map<string, number>();
+    let labelIndex = 0;
+    const add = (kind: 'gateway' | 'control-plane' | 'traffic-manager', id: string) => {
+      const host = p.hosts[nodes.length % p.hosts.length];
+      const offset = used.get(host) ?? 0;
+      used.set(host, offset + 1);
+      nodes.push({ ...newNode(kind, id), host, offset, label: p.labels[labelIndex++ % p.labels.length] } as TopologyNode);
+      return id;
+    };
+    const cps = Array.from({ length: p.cps }, (_, i) => add('control-plane', `cp-${i + 1}`));
+    const tms = Array.from({ length: p.tms }, (_, i) => add('traffic-manager', `tm-${i + 1}`));
+    const gws = Array.from({ length: p.gws }, (_, i) => add('gateway', `gw-${i + 1}`));
+    const lb = (tier: string[], id: string, wanted: boolean) => {
+      if (!wanted || tier.length < 2) return undefined;
+      nodes.push({ ...newNode('load-balancer', id), host: `${id}.example.com` } as TopologyNode);
+      for (const member of tier) links.push({ from: id, to: member });
+      return id;
+    };
+    const cpLb = lb(cps, 'cp-lb', p.lbCp);
+    const tmLb = lb(tms, 'tm-lb', p.lbTm);
+    lb(gws, 'gw-lb', p.lbGw);
+    const wire = (from: string, tier: string[], tierLb: string | undefined) => {
+      if (tierLb && p.viaLb) links.push({ from, to: tierLb });
+      else for (const member of tier) links.push({ from, to: member });
+    };
+    for (const gw of gws) {
+      wire(gw, cps, cpLb);
+      if (tms.length) wire(gw, tms, tmLb);
+    }
+    for (const tm of tms) wire(tm, cps, cpLb);
+    if (p.db) {
+      nodes.push({ ...newNode('database', 'db'), engine: p.db, port: DB_ENGINE_PORTS[p.db], host: 'db.example.com' } as TopologyNode);
+      for (const n of [...cps, ...tms, ...(p.gwUsesDb ? gws : [])]) links.push({ from: n, to: 'db' });
+    }
+    const base = emptyTopology(p.product, p.name);
+    return {
+      ...base,
+      settings: {
+        ...base.settings,
+        jwt: { ...base.settings.jwt, enabled: p.jwt },
+        analytics: { ...base.settings.analytics, enabled: p.analytics, authToken: 'token' },
+        cacheInvalidation: { ...base.settings.cacheInvalidation, enabled: p.cacheInvalidation },
+      },
+      nodes,
+      links,
+    };
+  });

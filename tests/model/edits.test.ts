@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { addNode, connect, emptyTopology, freeOffset, nextId, removeNodes, updateNode } from '../../src/model/index.ts';
+import { node, topology } from '../factories.ts';
+
+describe('edits', () => {
+  it('gives new nodes unique ids and default hosts', () => {
+    let t = emptyTopology();
+    const first = addNode(t, 'gateway');
+    t = first.topology;
+    const second = addNode(t, 'gateway');
+    expect([first.id, second.id]).toEqual(['gw-1', 'gw-2']);
+    expect(second.topology.nodes[1]).toMatchObject({ host: 'gw-2.example.com', offset: 0, label: 'gw-2' });
+  });
+
+  it('gives a node added on a host in use a free offset', () => {
+    const t = topology([node('gateway', 'gw-1', { host: 'box', offset: 0 }), node('control-plane', 'cp-1', { host: 'box', offset: 1 })]);
+    expect(freeOffset(t, 'box')).toBe(2);
+    const added = addNode(t, 'traffic-manager', { host: 'box' });
+    expect(added.topology.nodes[2]).toMatchObject({ host: 'box', offset: 2 });
+  });
+
+  it('does not mutate its input', () => {
+    const t = topology([node('gateway', 'gw-1')]);
+    const copy = structuredClone(t);
+    addNode(t, 'gateway');
+    updateNode(t, 'gw-1', { host: 'x.example.com' });
+    removeNodes(t, ['gw-1']);
+    expect(t).toEqual(copy);
+  });
+
+  it('removes a node with its links', () => {
+    const t = topology([node('gateway', 'gw-1'), node('control-plane', 'cp-1')], [['gw-1', 'cp-1']]);
+    const next = removeNodes(t, ['cp-1']);
+    expect(next.nodes.map((n) => n.id)).toEqual(['gw-1']);
+    expect(next.links).toEqual([]);
+  });
+
+  it('renames a node and carries its links along, refusing a taken id', () => {
+    const t = topology([node('gateway', 'gw-1'), node('control-plane', 'cp-1')], [['gw-1', 'cp-1']]);
+    const renamed = updateNode(t, 'gw-1', { id: 'edge-1' });
+    expect(renamed.links).toEqual([{ from: 'edge-1', to: 'cp-1' }]);
+    expect(updateNode(t, 'gw-1', { id: 'cp-1' })).toBe(t);
+  });
+
+  it('connects allowed pairs and says why it refuses others', () => {
+    const t = topology([node('gateway', 'gw-1'), node('gateway', 'gw-2'), node('control-plane', 'cp-1')]);
+    const ok = connect(t, 'gw-1', 'cp-1');
+    expect(ok.ok && ok.topology.links).toEqual([{ from: 'gw-1', to: 'cp-1' }]);
+    expect(connect(t, 'gw-1', 'gw-2')).toEqual({ ok: false, reason: expect.stringContaining('A gateway cannot connect to a gateway') });
+    if (ok.ok) expect(connect(ok.topology, 'cp-1', 'gw-1')).toEqual({ ok: false, reason: 'cp-1 and gw-1 are already connected' });
+  });
+
+  it('numbers ids past the ones taken', () => {
+    const t = topology([node('gateway', 'gw-1'), node('gateway', 'gw-3')]);
+    expect(nextId(t, 'gateway')).toBe('gw-2');
+    expect(nextId(t, 'database')).toBe('db-1');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeKind } from '../../src/model/index.ts';
+import { kindRule, linkVerdict } from '../../src/model/index.ts';
+import { node } from '../factories.ts';
+
+describe('kindRule', () => {
+  it.each<[NodeKind, NodeKind, string]>([
+    ['gateway', 'control-plane', 'wire'],
+    ['control-plane', 'gateway', 'wire'],
+    ['gateway', 'traffic-manager', 'wire'],
+    ['traffic-manager', 'gateway', 'wire'],
+    ['traffic-manager', 'control-plane', 'wire'],
+    ['control-plane', 'traffic-manager', 'wire'],
+    ['load-balancer', 'gateway', 'fronts'],
+    ['load-balancer', 'control-plane', 'fronts'],
+    ['load-balancer', 'traffic-manager', 'fronts'],
+    ['gateway', 'load-balancer', 'calls-cluster'],
+    ['traffic-manager', 'load-balancer', 'calls-cluster'],
+    ['control-plane', 'load-balancer', 'calls-cluster'],
+    ['gateway', 'database', 'uses-database'],
+    ['control-plane', 'database', 'uses-database'],
+    ['traffic-manager', 'database', 'uses-database'],
+  ])('%s → %s is allowed as %s', (from, to, role) => {
+    const verdict = kindRule(from, to);
+    expect(verdict.ok && verdict.link.role).toBe(role);
+  });
+
+  it.each<[NodeKind, NodeKind, string]>([
+    ['gateway', 'gateway', 'A gateway cannot connect to a gateway'],
+    ['control-plane', 'control-plane', 'A control plane cannot connect to a control plane'],
+    ['traffic-manager', 'traffic-manager', 'A traffic manager cannot connect to a traffic manager'],
+    ['database', 'gateway', 'Draw the link from the gateway to the database'],
+    ['load-balancer', 'load-balancer', 'A load balancer cannot connect to a load balancer'],
+    ['load-balancer', 'database', 'A load balancer cannot front a database'],
+    ['database', 'load-balancer', 'A database cannot connect to a load balancer'],
+    ['database', 'database', 'A database cannot connect to a database'],
+  ])('%s → %s is refused: %s', (from, to, reason) => {
+    const verdict = kindRule(from, to);
+    expect(verdict.ok).toBe(false);
+    expect(!verdict.ok && verdict.reason).toContain(reason);
+  });
+});
+
+describe('linkVerdict', () => {
+  it('refuses a load balancer fronting a second kind', () => {
+    const verdict = linkVerdict(node('load-balancer', 'lb'), node('gateway', 'gw'), () => 'control-plane');
+    expect(verdict).toEqual({ ok: false, reason: expect.stringContaining('already fronts control plane nodes') });
+  });
+
+  it('refuses a gateway calling a cluster of gateways', () => {
+    const verdict = linkVerdict(node('gateway', 'gw-1'), node('load-balancer', 'gw-lb'), () => 'gateway');
+    expect(verdict).toEqual({ ok: false, reason: 'A gateway cannot call the gateway cluster behind gw-lb' });
+  });
+
+  it('refuses a node linked to itself', () => {
+    const gw = node('gateway', 'gw');
+    expect(linkVerdict(gw, gw, () => undefined).ok).toBe(false);
+  });
+
+  it('allows a gateway to call the control plane cluster', () => {
+    expect(linkVerdict(node('gateway', 'gw'), node('load-balancer', 'cp-lb'), () => 'control-plane').ok).toBe(true);
+  });
+});

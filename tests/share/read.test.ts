@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { formatReadError, readTopology, restoreTopology } from '../../src/share/index.ts';
+
+const doc = (fields: Record<string, unknown> = {}) => ({
+  format: 'apim-topology/1',
+  product: '4.0.0',
+  nodes: [
+    { id: 'cp-1', kind: 'control-plane', host: 'cp.example.com' },
+    { id: 'gw-1', kind: 'gateway', host: 'gw.example.com' },
+    { id: 'gw-2', kind: 'gateway', host: 'gw2.example.com' },
+  ],
+  links: [{ from: 'gw-1', to: 'cp-1' }],
+  ...fields,
+});
+
+const errorsOf = (value: unknown) => {
+  const result = restoreTopology(value);
+  return result.ok ? [] : result.errors.map(formatReadError);
+};
+
+describe('reading a topology', () => {
+  it('reads a minimal hand-written file and fills the defaults', () => {
+    const result = restoreTopology(doc());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const t = result.topology;
+    expect(t.name).toBe('API-M deployment');
+    expect(t.nodes[1]).toMatchObject({ id: 'gw-1', label: 'gw-1', offset: 0, x: expect.any(Number), y: expect.any(Number) });
+    expect(t.settings.superAdmin).toEqual({ username: 'admin', password: 'admin', createAdminAccount: true });
+    expect(t.settings.keystore.tls.fileName).toBe('wso2carbon.jks');
+    expect(t.settings.gatewayEnvironments).toBeUndefined();
+  });
+
+  it('fills a database port from its engine', () => {
+    const result = restoreTopology(doc({ nodes: [{ id: 'db', kind: 'database', host: 'db.example.com', engine: 'postgre' }], links: [] }));
+    expect(result.ok && result.topology.nodes[0]).toMatchObject({ port: 5432, databases: ['apim_db', 'shared_db'] });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['offset out of range', doc({ nodes: [...doc().nodes.slice(0, 2), { id: 'gw-2', kind: 'gateway', host: 'gw2.example.com', offset: 70000 }] }), 'nodes[2].offset: 70000 is out of range 0–1000'],
+    ['negative offset', doc({ nodes: [{ id: 'cp-1', kind: 'control-plane', host: 'h', offset: -1 }], links: [] }), 'nodes[0].offset: -1 is out of range 0–1000'],
+    ['fractional offset', doc({ nodes: [{ id: 'cp-1', kind: 'control-plane', host: 'h', offset: 1.5 }], links: [] }), 'nodes[0].offset: 1.5 is not a whole number'],
+    ['unknown field', doc({ nodes: [{ id: 'cp-1', kind: 'control-plane', hots: 'cp.example.com', host: 'h' }], links: [] }), 'nodes[0]: unknown field "hots"'],
+    ['missing field', doc({ nodes: [{ id: 'cp-1', kind: 'control-plane' }], links: [] }), 'nodes[0]: missing field "host"'],
+    ['dangling link', doc({ links: [{ from: 'gw-1', to: 'cp-1' }, { from: 'gw-1', to: 'cp-1' }, { from: 'gw-2', to: 'cp-1' }, { from: 'gw-1', to: 'ghost' }] }), 'links[3].to: no node "ghost"'],
+    ['unknown kind', doc({ nodes: [{ id: 'x', kind: 'gatway', host: 'h' }], links: [] }), 'nodes[0].kind: "gatway" is not a node kind: use gateway, control-plane, traffic-manager, load-balancer, database'],
+    ['bad host', doc({ nodes: [{ id: 'x', kind: 'gateway', host: 'bad host"\n[server]' }], links: [] }), 'nodes[0].host: "bad host\\"\\n[server]" is not a valid host name or IPv4 address'],
+    ['bad id', doc({ nodes: [{ id: '../etc', kind: 'gateway', host: 'h' }], links: [] }), 'nodes[0].id: "../etc" is not a valid id: use lowercase letters, digits and dashes (at most 63)'],
+    ['duplicate id', doc({ nodes: [{ id: 'a', kind: 'gateway', host: 'h' }, { id: 'a', kind: 'gateway', host: 'h2' }], links: [] }), 'nodes[1].id: "a" is already the id of nodes[0]; ids must be unique'],
+    ['unknown version', doc({ product: '3.2.0' }), 'product: "3.2.0" is not a supported API-M version: use 4.0.0, 4.1.0, 4.2.0, 4.3.0, 4.4.0 or 4.5.0'],
+    ['bad engine', doc({ nodes: [{ id: 'db', kind: 'database', host: 'h', engine: 'postgres' }], links: [] }), 'nodes[0].engine: "postgres" is not a database engine: use mysql, postgre, mssql, oracle or db2'],
+    ['unknown settings field', doc({ settings: { jwt: { enable: true } } }), 'settings.jwt: unknown field "enable"'],
+    ['wrong type', doc({ settings: { cors: { enabled: 'yes' } } }), 'settings.cors.enabled: expected true or false, got "yes"'],
+    ['missing format', { product: '4.0.0', nodes: [] }, 'format: missing: a topology file starts with "format": "apim-topology/1"'],
+    ['other format', doc({ format: 'apim-topology/9' }), 'format: "apim-topology/9" is not a format this designer reads (expected "apim-topology/1")'],
+    ['not an object', [1, 2], 'expected a topology object, got a list'],
+    ['node not an object', doc({ nodes: ['gw'], links: [] }), 'nodes[0]: expected a node object, got the text "gw"'],
+    ['prototype key', doc({ nodes: [JSON.parse('{"id":"a","kind":"gateway","host":"h","__proto__":{"x":1}}')], links: [] }), 'nodes[0]: unknown field "__proto__"'],
+  ])('reports %s', (_name, value, message) => {
+    expect(errorsOf(value)).toContain(message);
+  });
+
+  it('reports broken JSON in one line', () => {
+    const result = readTopology('{"format": "apim-topology/1", ');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(formatReadError(result.errors[0])).toMatch(/^not valid JSON \(.+\)$/);
+  });
+
+  it('caps the number of errors it reports', () => {
+    const nodes = Array.from({ length: 50 }, (_, i) => ({ id: `n-${i}`, kind: 'gateway', host: 'h', offset: -1 }));
+    const result = restoreTopology(doc({ nodes, links: [] }));
+    expect(!result.ok && result.errors.length).toBe(21);
+    expect(!result.ok && result.errors[20].message).toBe('and 30 more problems');
+  });
+
+  it('keeps a hostile label as it is', () => {
+    const label = 'Gateway "1"\n[server]\nhostname = "evil"';
+    const result = restoreTopology(doc({ nodes: [{ id: 'gw-1', kind: 'gateway', host: 'h', label }], links: [] }));
+    expect(result.ok && result.topology.nodes[0].label).toBe(label);
+  });
+});
