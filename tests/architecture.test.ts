@@ -1,0 +1,65 @@
+/**
+ * The layers of DESIGN.md §2, checked: the pure folders import nothing of React, the canvas, zustand,
+ * the store or the UI, and touch no browser global; each imports only what its row allows.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
+  model: { folders: [], packages: [] },
+  validate: { folders: ['model'], packages: [] },
+  generate: { folders: ['model', 'validate'], packages: ['@iarna/toml', 'fflate'] },
+  share: { folders: ['model'], packages: ['valibot', 'fflate'] },
+  cli: { folders: ['model', 'validate', 'generate', 'share'], packages: ['node:', 'tsx'] },
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return /\.(ts|tsx|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+function imports(code: string): string[] {
+  return [...code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
+}
+
+describe.each(Object.entries(ALLOWED))('src/%s', (folder, allowed) => {
+  const files = sources(join(SRC, folder));
+
+  it('has sources', () => expect(files.length).toBeGreaterThan(0));
+
+  it.each(files.map((f) => [relative(SRC, f), f]))('%s imports only what its layer allows', (_name, file) => {
+    const code = readFileSync(file, 'utf8');
+    for (const specifier of imports(code)) {
+      if (specifier.startsWith('.')) {
+        const target = relative(SRC, join(file, '..', specifier)).split(/[\\/]/)[0];
+        if (target === folder) continue;
+        expect(allowed.folders, `${specifier} from ${folder}`).toContain(target);
+      } else {
+        expect(
+          allowed.packages.some((p) => specifier === p || specifier.startsWith(p.endsWith(':') ? p : `${p}/`)),
+          `${specifier} is not allowed in src/${folder}`,
+        ).toBe(true);
+      }
+    }
+    if (folder !== 'cli') {
+      const stripped = code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      // Browser globals. (`document` is also a common local name, so only the DOM's own members count.)
+      expect(stripped).not.toMatch(/(?<![\w.])(window|localStorage|sessionStorage|navigator)\s*[.[]/);
+      expect(stripped).not.toMatch(/(?<![\w.])document\.(?:(?:body|head|title|cookie|location|documentElement|createElement|addEventListener)\b|getElement|querySelector)/);
+      expect(stripped).not.toMatch(/\bprocess\.|\bDate\.now\(|\bMath\.random\(/);
+    }
+  });
+});
+
+it('the checker sees a forbidden import', () => {
+  expect(imports("import { create } from 'zustand';\nimport x from '../ui/App.tsx';")).toEqual(['zustand', '../ui/App.tsx']);
+});

@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
+import type { CliIo } from '../../src/cli/io.ts';
+import { main } from '../../src/cli/main.ts';
+import { examplePath } from '../factories.ts';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
+
+/** Runs the CLI in memory: files come from `files`, or from disk when not listed. */
+async function cli(args: string[], files: Record<string, string> = {}, stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const written = new Map<string, string | Uint8Array>();
+  const io: CliIo = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    readFile: async (path) => {
+      if (path in files) return files[path];
+      return readFileSync(path, 'utf8');
+    },
+    readStdin: async () => stdin,
+    writeFile: async (path, data) => void written.set(path, data),
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr, written };
+}
+
+const valid = readFileSync(examplePath('ha-cp-gw'), 'utf8');
+const withErrors = JSON.stringify({
+  format: 'apim-topology/1',
+  product: '4.0.0',
+  nodes: [{ id: 'gw-1', kind: 'gateway', host: 'gw.example.com' }],
+});
+
+describe('apim-topology', () => {
+  it('generate --out writes the bundle and exits 0', async () => {
+    const { code, stdout, written } = await cli(['generate', 'topo.json', '--out', 'out'], { 'topo.json': valid });
+    expect(code).toBe(0);
+    expect(stdout).toBe('Wrote 7 files to out.\n');
+    const paths = [...written.keys()].map((p) => p.split(/[\\/]out[\\/]/)[1]).sort();
+    expect(paths).toEqual([
+      'README.md', 'hosts',
+      'nodes/cp-1/repository/conf/deployment.toml', 'nodes/cp-2/repository/conf/deployment.toml',
+      'nodes/gw-1/repository/conf/deployment.toml', 'nodes/gw-2/repository/conf/deployment.toml',
+      'topology.json',
+    ]);
+  });
+
+  it('generate --zip writes a zip', async () => {
+    const { code, written } = await cli(['generate', 'topo.json', '--zip', 'b.zip'], { 'topo.json': valid });
+    expect(code).toBe(0);
+    expect(Object.keys(unzipSync(written.get('b.zip') as Uint8Array))).toContain('topology.json');
+  });
+
+  it('reads standard input for -', async () => {
+    const { code, stdout } = await cli(['validate', '-'], {}, valid);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Valid: 0 errors');
+  });
+
+  it('exits 1 on a topology with errors, printing them and writing nothing', async () => {
+    const { code, stderr, written } = await cli(['generate', 't.json', '--out', 'out'], { 't.json': withErrors });
+    expect(code).toBe(1);
+    expect(stderr).toContain('error APIM010 [gw-1]: Gateway gw-1 is not linked to a control plane');
+    expect(stderr).toContain('nothing was written');
+    expect(written.size).toBe(0);
+  });
+
+  it('validate exits 1 on errors and 0 on warnings only, in text and JSON', async () => {
+    expect((await cli(['validate', 't.json'], { 't.json': withErrors })).code).toBe(1);
+    const warningsOnly = JSON.stringify({
+      format: 'apim-topology/1',
+      product: '4.0.0',
+      nodes: [
+        { id: 'cp-1', kind: 'control-plane', host: 'cp.example.com' },
+        { id: 'gw-1', kind: 'gateway', host: 'gw.example.com' },
+        { id: 'lb', kind: 'load-balancer', host: 'lb.example.com' },
+      ],
+      links: [{ from: 'gw-1', to: 'cp-1' }],
+    });
+    const json = await cli(['validate', 't.json', '--json'], { 't.json': warningsOnly });
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.valid).toBe(true);
+    expect(report.diagnostics).toEqual([expect.objectContaining({ code: 'APIM005', severity: 'warning', nodeIds: ['lb'] })]);
+  });
+
+  it.each<[string, string[], Record<string, string>, string]>([
+    ['a missing file', ['validate', 'nope.json'], {}, 'apim-topology: cannot read nope.json: no such file\n'],
+    ['broken JSON', ['validate', 'b.json'], { 'b.json': '{"format":' }, 'apim-topology: b.json: not valid JSON'],
+    ['a bad field', ['generate', 'b.json', '--out', 'o'], { 'b.json': valid.replace('"host": "gw1.example.com"', '"host": "gw1.example.com", "offset": 70000') }, 'apim-topology: b.json: nodes[1].offset: 70000 is out of range 0–1000\n'],
+    ['an unknown field', ['validate', 'b.json'], { 'b.json': valid.replace('"host": "gw1.example.com"', '"hots": "gw1.example.com", "host": "x"') }, 'apim-topology: b.json: nodes[1]: unknown field "hots"\n'],
+    ['no topology', ['validate'], {}, 'apim-topology: no topology given'],
+    ['an unknown command', ['frobnicate', 'x'], {}, 'apim-topology: unknown command "frobnicate"'],
+    ['an unknown option', ['validate', 'x', '--zap'], {}, 'apim-topology: unknown option --zap for "validate"'],
+    ['both outputs', ['generate', 'x', '--out', 'o', '--zip', 'z'], {}, 'apim-topology: generate needs exactly one of --out DIR or --zip FILE'],
+    ['no output', ['generate', 'x'], {}, 'apim-topology: generate needs exactly one of --out DIR or --zip FILE'],
+    ['a share link', ['validate', 'https://example.com/#t=abc'], {}, 'share links are not supported yet'],
+    ['link, not yet supported', ['link', 't.json'], { 't.json': valid }, 'apim-topology: link: share links are not supported yet'],
+  ])('exits 2 on %s with one clear line', async (_name, args, files, message) => {
+    const { code, stderr, stdout } = await cli(args, files);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+  });
+
+  it('runs as the installed command, with no build step', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apim-cli-'));
+    const { stdout } = await run(process.execPath, [BIN, 'generate', examplePath('seed-sample'), '--out', join(dir, 'out')]);
+    expect(stdout).toContain('Wrote 6 files');
+    expect(existsSync(join(dir, 'out/nodes/gw/repository/conf/deployment.toml'))).toBe(true);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"format": "apim-topology/1", "product": "4.0.0", "nodes": [{"id": "x", "kind": "gateway", "host": "h", "offset": 70000}]}');
+    const failure = await run(process.execPath, [BIN, 'validate', broken]).catch((error) => error);
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toBe(`apim-topology: ${broken}: nodes[0].offset: 70000 is out of range 0–1000\n`);
+  });
+});
