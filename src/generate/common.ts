@@ -118,7 +118,7 @@ export function keystoreTables(context: GenerationContext): TomlTable[] {
       tls,
       primary
         ? 'TLS keystore (servlet, Synapse, binary and JMS transports).'
-        : 'TLS keystore; with no [keystore.primary] it also signs and encrypts, so every node must use the same one.',
+        : 'TLS keystore. Every node must use the same primary keystore (by default this wso2carbon.jks); add [keystore.primary] if you replace it.',
     ),
   ];
   if (primary) {

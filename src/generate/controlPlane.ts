@@ -69,6 +69,7 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
         },
         [
           `Throttling: policies, block conditions and API events go to ${describeCluster(trafficManagers[0])}.`,
+          'API-M 4.0 only, as the seed writes it (from 4.1 the Traffic Manager pulls policies from the event hub).',
           'The seed splits this across the Key Manager, Publisher and Developer Portal steps; it is one table.',
         ],
       ),
@@ -109,7 +110,7 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
       [
         `Token revocation: notify the control plane${own.lb ? ` cluster through ${own.lb.id}` : ''}, whose event hub the gateways hear.`,
         ...(graph.nodesOfKind('traffic-manager').length > 0
-          ? ['(The seed sends this to the Traffic Manager, which gateways no longer listen to once it is separate.)']
+          ? ["(The seed sends this to the Traffic Manager, but its broker carries only throttle decisions: gateways get revocations from the control plane's event hub.)"]
           : []),
       ],
     ),
@@ -160,7 +161,7 @@ function environmentTable(context: GenerationContext, environment: GatewayEnviro
       };
   return arrayTable(
     'apim.gateway.environment',
-    { ...base, service_url: servicesUrl(serving), ...addresses },
+    { ...base, service_url: servicesUrl(serving), username: '${admin.username}', password: '${admin.password}', ...addresses },
     [
       `Gateway environment "${environment.name}": ${describeCluster(serving)}.`,
       'service_url is how this control plane reaches the gateways (the seed omits it); the endpoints are what the Developer Portal shows.',

@@ -3,10 +3,20 @@
  * order: databases, control planes, traffic managers, gateways, then the load balancers.
  */
 import type { ApimNode, ApimKind, Diagnostic } from '../model/index.ts';
+import type { DbEngine, PortName } from '../model/index.ts';
 import { KIND_NAMES, portOf } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 import { PRODUCT_NAME } from './common.ts';
 import { markdownText } from './text.ts';
+
+/** Schema scripts and JDBC drivers per engine (REFERENCE.md §6.3). */
+const ENGINES: Record<DbEngine, { name: string; script: string; driver: string }> = {
+  mysql: { name: 'MySQL', script: 'mysql.sql', driver: 'MySQL Connector/J (mysql-connector-j)' },
+  postgre: { name: 'PostgreSQL', script: 'postgresql.sql', driver: 'PostgreSQL JDBC (postgresql)' },
+  mssql: { name: 'SQL Server', script: 'mssql.sql', driver: 'Microsoft JDBC Driver for SQL Server (mssql-jdbc)' },
+  oracle: { name: 'Oracle', script: 'oracle.sql', driver: 'Oracle JDBC (ojdbc)' },
+  db2: { name: 'DB2', script: 'db2.sql', driver: 'IBM Data Server JDBC (db2jcc)' },
+};
 
 export const START_ORDER: ApimKind[] = ['control-plane', 'traffic-manager', 'gateway'];
 
@@ -74,11 +84,14 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
     out.push('No database node: each API-M node uses its embedded H2 database, which cannot be shared between nodes.', '');
   } else {
     for (const db of databases) {
-      const names = db.databases.map((logical) => {
+      const engine = ENGINES[db.engine];
+      out.push(`- ${markdownText(db.label)} (\`${db.id}\`): ${engine.name} on \`${db.host}:${db.port}\`. Create the databases and load the scripts shipped in \`<API-M_HOME>/dbscripts\`:`);
+      for (const logical of db.databases) {
         const name = logical === 'apim_db' ? db.apimDbName : db.sharedDbName;
-        return name === logical ? `\`${name}\`` : `\`${name}\` (${logical})`;
-      });
-      out.push(`- ${markdownText(db.label)} (\`${db.id}\`): ${db.engine} on \`${db.host}:${db.port}\`, holding ${names.join(' and ')}. Create the databases before starting any node.`);
+        const script = logical === 'apim_db' ? `dbscripts/apimgt/${engine.script}` : `dbscripts/${engine.script}`;
+        out.push(`  - \`${name}\`${name === logical ? '' : ` (${logical})`}: \`${script}\``);
+      }
+      out.push(`  - Copy the ${engine.driver} jar into \`<API-M_HOME>/repository/components/lib\` on every node that uses this database.`);
     }
     out.push('');
   }
@@ -93,11 +106,30 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   const lbs = graph.nodesOfKind('load-balancer');
   if (lbs.length > 0) {
     out.push(`### ${step++}. Load balancers`, '');
+    out.push(
+      'nginx configurations are not generated yet. Configure each load balancer as WSO2\'s "Configuring the Proxy Server',
+      'and the Load Balancer" page describes, with these listeners (HTTPS, port 80 redirecting to 443):',
+      '',
+    );
     for (const lb of lbs) {
       const members = graph.frontedMembers(lb.id);
-      out.push(
-        `- ${markdownText(lb.label)} (\`${lb.id}\`) on \`${lb.host}\` fronts ${members.length ? members.map((m) => `\`${m.id}\``).join(', ') : 'no node yet'}. Its nginx configuration is not generated yet: configure it as WSO2's "Configuring the Proxy Server and the Load Balancer" page describes.`,
-      );
+      if (members.length === 0) {
+        out.push(`- ${markdownText(lb.label)} (\`${lb.id}\`) on \`${lb.host}\` fronts no node yet.`);
+        continue;
+      }
+      const list = (port: PortName) => members.map((m) => `\`${m.host}:${portOf(m, port)}\``).join(', ');
+      out.push(`- ${markdownText(lb.label)} (\`${lb.id}\`) on \`${lb.host}\`:`);
+      if (members[0].kind === 'gateway') {
+        out.push(
+          `  - 443 → API traffic ${list('apiHttps')}; 80 → ${list('apiHttp')}`,
+          `  - 9443 → ${list('https')} (primary and backup: the control plane deploys APIs through it)`,
+          `  - 9099 → ${list('ws')}, 8099 → ${list('wss')} (WebSocket), 9021 → ${list('websubHttp')}, 8021 → ${list('websubHttps')} (WebSub)`,
+        );
+      } else if (members[0].kind === 'control-plane') {
+        out.push(`  - 443 → ${list('https')}, with sticky sessions for the portals (\`ip_hash\` in open-source nginx)`);
+      } else {
+        out.push(`  - 443 → ${list('https')} (primary and backup)`);
+      }
     }
     out.push('');
   }
