@@ -6,9 +6,8 @@ import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { gatewayLabels } from './context.ts';
 import { baseTables, fileHeader } from './common.ts';
-import { describeCluster, endpoint, httpsBase, memberEndpoints, servicesUrl, uniqueMembers } from './addresses.ts';
-
-const SUPER_ADMIN_REFS = { username: '$ref{super_admin.username}', password: '$ref{super_admin.password}' };
+import { SUPER_ADMIN_REFS, throttlingUrlGroups } from './connections.ts';
+import { describeCluster, endpoint, httpsBase, memberEndpoints, servicesUrl } from './addresses.ts';
 
 export function controlPlaneDocument(context: GenerationContext, node: ControlPlaneNode): TomlDocument {
   const { graph, facts, settings } = context;
@@ -74,18 +73,7 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
         ],
       ),
     );
-    for (const member of uniqueMembers(trafficManagers)) {
-      tables.push(
-        arrayTable(
-          'apim.throttling.url_group',
-          {
-            traffic_manager_urls: [endpoint('tcp', member, 'binaryTcp')],
-            traffic_manager_auth_urls: [endpoint('ssl', member, 'binarySsl')],
-          },
-          `Throttle events to ${member.id}.`,
-        ),
-      );
-    }
+    tables.push(...throttlingUrlGroups(trafficManagers));
   }
 
   if (settings.cacheInvalidation.enabled) {

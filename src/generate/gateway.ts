@@ -1,13 +1,12 @@
 /** A gateway's deployment.toml (REFERENCE.md §2.1; the seed's "Configure the Gateway nodes"). */
 import type { GatewayNode } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
-import { arrayTable, table } from './toml/index.ts';
+import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { gatewayLabels } from './context.ts';
 import { baseTables, fileHeader } from './common.ts';
-import { describeCluster, endpoint, memberEndpoints, servicesUrl, uniqueMembers } from './addresses.ts';
-
-const SUPER_ADMIN_REFS = { username: '$ref{super_admin.username}', password: '$ref{super_admin.password}' };
+import { SUPER_ADMIN_REFS, eventHubOf, throttlingUrlGroups } from './connections.ts';
+import { describeCluster, memberEndpoints, servicesUrl } from './addresses.ts';
 
 export function gatewayDocument(context: GenerationContext, node: GatewayNode): TomlDocument {
   const { graph, facts, settings } = context;
@@ -28,14 +27,8 @@ export function gatewayDocument(context: GenerationContext, node: GatewayNode): 
     );
     if (separateTm || facts.gatewayEventHubAlways) {
       tables.push(
-        table(
-          'apim.event_hub',
-          {
-            enable: true,
-            ...SUPER_ADMIN_REFS,
-            service_url: servicesUrl(controlPlane),
-            event_listening_endpoints: memberEndpoints(controlPlanes, 'tcp', 'broker'),
-          },
+        eventHubOf(
+          controlPlanes,
           separateTm
             ? [
                 `Event hub: ${describeCluster(controlPlane)}, every node listed.`,
@@ -68,18 +61,7 @@ export function gatewayDocument(context: GenerationContext, node: GatewayNode): 
         [serviceComment, 'Decisions arrive on every node\'s broker; events go to every node, one url_group each.'],
       ),
     );
-    for (const member of uniqueMembers(throttlers)) {
-      tables.push(
-        arrayTable(
-          'apim.throttling.url_group',
-          {
-            traffic_manager_urls: [endpoint('tcp', member, 'binaryTcp')],
-            traffic_manager_auth_urls: [endpoint('ssl', member, 'binarySsl')],
-          },
-          `Throttle events to ${member.id}.`,
-        ),
-      );
-    }
+    tables.push(...throttlingUrlGroups(throttlers));
   }
 
   if (settings.jwt.enabled) {

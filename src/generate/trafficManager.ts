@@ -5,9 +5,8 @@ import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { baseTables, fileHeader } from './common.ts';
-import { describeCluster, endpoint, memberEndpoints, servicesUrl } from './addresses.ts';
-
-const SUPER_ADMIN_REFS = { username: '$ref{super_admin.username}', password: '$ref{super_admin.password}' };
+import { SUPER_ADMIN_REFS, eventHubOf } from './connections.ts';
+import { describeCluster, endpoint, servicesUrl } from './addresses.ts';
 
 export function trafficManagerDocument(context: GenerationContext, node: TrafficManagerNode): TomlDocument {
   const { graph, facts } = context;
@@ -40,19 +39,10 @@ export function trafficManagerDocument(context: GenerationContext, node: Traffic
 
   if (controlPlane) {
     tables.push(
-      table(
-        'apim.event_hub',
-        {
-          enable: true,
-          ...SUPER_ADMIN_REFS,
-          service_url: servicesUrl(controlPlane),
-          event_listening_endpoints: memberEndpoints(controlPlanes, 'tcp', 'broker'),
-        },
-        [
+      eventHubOf(controlPlanes, [
           `Event hub: ${describeCluster(controlPlane)}, every node listed (the seed omits this).`,
           'When a policy event arrives the Traffic Manager fetches the throttling policies from it.',
-        ],
-      ),
+        ]),
     );
   }
 
