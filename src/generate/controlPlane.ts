@@ -24,8 +24,9 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
     );
   }
 
+  const serving = servingClusters(context, gateways);
   for (const environment of context.environments) {
-    tables.push(environmentTable(context, environment, gateways));
+    tables.push(environmentTable(environment, serving.get(environment.name)));
   }
 
   tables.push(
@@ -113,10 +114,19 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
   return { header: fileHeader(context, node), tables };
 }
 
-function environmentTable(context: GenerationContext, environment: GatewayEnvironment, gateways: Cluster[]): TomlTable {
-  const serving = gateways.find((cluster) =>
-    cluster.members.some((member) => member.kind === 'gateway' && gatewayLabels(context, member).includes(environment.name)),
-  );
+/** Environment name → the first linked gateway cluster that serves it, in one pass over the clusters. */
+function servingClusters(context: GenerationContext, gateways: Cluster[]): Map<string, Cluster> {
+  const serving = new Map<string, Cluster>();
+  for (const cluster of gateways) {
+    for (const member of cluster.members) {
+      if (member.kind !== 'gateway') continue;
+      for (const label of gatewayLabels(context, member)) if (!serving.has(label)) serving.set(label, cluster);
+    }
+  }
+  return serving;
+}
+
+function environmentTable(environment: GatewayEnvironment, serving: Cluster | undefined): TomlTable {
   const base = {
     name: environment.name,
     type: environment.type,

@@ -22,27 +22,36 @@ export function checkRoundTrip(text: string, document: TomlDocument): RoundTrip 
 
 /** The path of the first difference between two plain values, or undefined when they are equal. */
 export function firstDifference(expected: unknown, actual: unknown, path: string): string | undefined {
+  const at = differenceAt(expected, actual);
+  if (at === undefined) return undefined;
+  return [path, ...at].filter((segment) => segment !== '').join('.').replace(/\.\[/g, '[');
+}
+
+/**
+ * The segments to the first difference (`['apim', 'throttling', '[0]']`), or undefined. Paths are only
+ * built on the way back from a difference: equal files, the usual case, allocate nothing.
+ */
+function differenceAt(expected: unknown, actual: unknown): string[] | undefined {
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return path;
+    if (!Array.isArray(actual) || actual.length !== expected.length) return [];
     for (let i = 0; i < expected.length; i++) {
-      const d = firstDifference(expected[i], actual[i], `${path}[${i}]`);
-      if (d !== undefined) return d;
+      const d = differenceAt(expected[i], actual[i]);
+      if (d !== undefined) return [`[${i}]`, ...d];
     }
     return undefined;
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return path;
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [];
     const a = expected as Record<string, unknown>;
     const b = actual as Record<string, unknown>;
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    if (keysA.length !== keysB.length) return path;
-    for (const k of keysA) {
-      if (!Object.hasOwn(b, k)) return path ? `${path}.${k}` : k;
-      const d = firstDifference(a[k], b[k], path ? `${path}.${k}` : k);
-      if (d !== undefined) return d;
+    let count = 0;
+    for (const k in a) {
+      count++;
+      if (!Object.hasOwn(b, k)) return [k];
+      const d = differenceAt(a[k], b[k]);
+      if (d !== undefined) return [k, ...d];
     }
-    return undefined;
+    return count === Object.keys(b).length ? undefined : [];
   }
-  return Object.is(expected, actual) ? undefined : path;
+  return Object.is(expected, actual) ? undefined : [];
 }

@@ -27,10 +27,14 @@ function writeTable(out: string[], t: TomlTable): void {
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const COMMENT_UNSAFE = /[\u0000-\u001f\u007f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const COMMENT_UNSAFE_ALL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
+
 /** A comment line: control characters (a newline above all) become spaces, so text stays a comment. */
 export function comment(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trimEnd();
+  const clean = (COMMENT_UNSAFE.test(text) ? text.replace(COMMENT_UNSAFE_ALL, ' ') : text).trimEnd();
   return clean === '' ? '#' : `# ${clean}`;
 }
 
@@ -69,9 +73,14 @@ const ESCAPES: Record<string, string> = {
   '\r': '\\r',
 };
 
+// eslint-disable-next-line no-control-regex
+const STRING_UNSAFE = /["\\\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const STRING_UNSAFE_ALL = /["\\\u0000-\u001f\u007f]/g;
+
 export function basicString(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = text.replace(/["\\\u0000-\u001f\u007f]/g, (ch) => {
+  if (!STRING_UNSAFE.test(text)) return `"${text}"`;
+  const escaped = text.replace(STRING_UNSAFE_ALL, (ch) => {
     return ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
   return `"${escaped}"`;
