@@ -10,7 +10,8 @@ import { resolve, sep } from 'node:path';
 import type { Diagnostic, Topology } from '../model/index.ts';
 import { hasErrors } from '../model/index.ts';
 import { validate } from '../validate/index.ts';
-import { generateBundle, zipBundle } from '../generate/index.ts';
+import { generateBundle } from '../generate/index.ts';
+import { zipBundle } from '../generate/zip.ts';
 import { formatReadError, readTopology } from '../share/index.ts';
 import type { CliIo } from './io.ts';
 import { nodeIo } from './io.ts';
@@ -156,7 +157,11 @@ async function validateCommand(parsed: Parsed, io: CliIo): Promise<number> {
   const diagnostics = validate(topology);
   const failed = hasErrors(diagnostics);
   if (parsed.options.has('--json')) {
-    io.stdout(`${JSON.stringify({ valid: !failed, diagnostics }, null, 2)}\n`);
+    // `valid` is what a pipeline tests; the counts save it from counting; each diagnostic is
+    // { code, severity, message, nodeIds, linkIds, fix }, errors first.
+    const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+    const counts = { errors: count('error'), warnings: count('warning'), info: count('info') };
+    io.stdout(`${JSON.stringify({ valid: !failed, counts, diagnostics }, null, 2)}\n`);
   } else {
     for (const d of diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
     io.stdout(`${failed ? 'Not valid' : 'Valid'}: ${summary(diagnostics)}.\n`);

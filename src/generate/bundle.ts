@@ -14,15 +14,18 @@ import { controlPlaneDocument } from './controlPlane.ts';
 import { trafficManagerDocument } from './trafficManager.ts';
 import { deploymentTomlPath, runbook } from './runbook.ts';
 import { hostsFile } from './hosts.ts';
+import { writeNginx } from './nginx/index.ts';
+import { nginxDocument } from './nginxConf.ts';
+import { nginxConfPath } from './loadBalancing.ts';
 
-export type BundleFileKind = 'deployment.toml' | 'runbook' | 'topology' | 'hosts';
+export type BundleFileKind = 'deployment.toml' | 'nginx.conf' | 'runbook' | 'topology' | 'hosts';
 
 export interface BundleFile {
-  /** The path inside the bundle, e.g. `nodes/gw-1/repository/conf/deployment.toml`. */
+  /** The path inside the bundle, e.g. `nodes/gw-1/repository/conf/deployment.toml`, `load-balancers/cp-lb/nginx.conf`. */
   path: string;
   content: string;
   kind: BundleFileKind;
-  /** The node the file configures. */
+  /** The node the file configures (an API-M node, or the load balancer of an nginx.conf). */
   nodeId?: string;
 }
 
@@ -67,6 +70,12 @@ export function generateBundle(topology: Topology): Bundle {
       });
     }
     files.push({ path: deploymentTomlPath(node), content, kind: 'deployment.toml', nodeId: node.id });
+  }
+
+  for (const lb of graph.nodesOfKind('load-balancer')) {
+    if (written.has(lb.id) || !NODE_ID_PATTERN.test(lb.id)) continue;
+    written.add(lb.id);
+    files.push({ path: nginxConfPath(lb), content: writeNginx(nginxDocument(context, lb)), kind: 'nginx.conf', nodeId: lb.id });
   }
 
   files.push({ path: 'README.md', content: runbook(context, diagnostics), kind: 'runbook' });

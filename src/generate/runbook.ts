@@ -1,22 +1,22 @@
 /**
- * The bundle's README.md: a runbook that takes an operator from machines to a running cluster, in start
- * order: databases, control planes, traffic managers, gateways, then the load balancers.
+ * The bundle's README.md: a runbook that takes an operator from empty machines to a running cluster.
+ * Before anything starts: host names and certificates. Then in start order: databases, load balancers
+ * (the nodes reach the clusters through them), control planes, traffic managers, gateways; each node
+ * with where its files go, its start command and how to check it is up; last, the load balancers end
+ * to end. Every host and port in a command comes from the topology (tests/generate/runbook.test.ts).
  */
 import type { ApimNode, ApimKind, Diagnostic } from '../model/index.ts';
-import type { DbEngine, PortName } from '../model/index.ts';
 import { KIND_NAMES, portOf } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 import { PRODUCT_NAME } from './common.ts';
-import { markdownText } from './text.ts';
-
-/** Schema scripts and JDBC drivers per engine (REFERENCE.md §6.3). */
-const ENGINES: Record<DbEngine, { name: string; script: string; driver: string }> = {
-  mysql: { name: 'MySQL', script: 'mysql.sql', driver: 'MySQL Connector/J (mysql-connector-j)' },
-  postgre: { name: 'PostgreSQL', script: 'postgresql.sql', driver: 'PostgreSQL JDBC (postgresql)' },
-  mssql: { name: 'SQL Server', script: 'mssql.sql', driver: 'Microsoft JDBC Driver for SQL Server (mssql-jdbc)' },
-  oracle: { name: 'Oracle', script: 'oracle.sql', driver: 'Oracle JDBC (ojdbc)' },
-  db2: { name: 'DB2', script: 'db2.sql', driver: 'IBM Data Server JDBC (db2jcc)' },
-};
+import { hostsFile } from './hosts.ts';
+import { nginxConfPath } from './loadBalancing.ts';
+import { inlineCode, markdownText } from './text.ts';
+import { ENGINES, databaseSteps, databasesOf } from './runbook/databases.ts';
+import { certificateSteps, fileList, nodeSecurityFiles } from './runbook/certificates.ts';
+import { nodeChecks } from './runbook/checks.ts';
+import { homeOf } from './runbook/home.ts';
+import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
 export const START_ORDER: ApimKind[] = ['control-plane', 'traffic-manager', 'gateway'];
 
@@ -38,6 +38,7 @@ export function startCommand(context: GenerationContext, kind: ApimKind): string
 
 export function runbook(context: GenerationContext, diagnostics: readonly Diagnostic[]): string {
   const { topology, graph, facts } = context;
+  const plans = loadBalancerPlans(context);
   const out: string[] = [];
   out.push(`# ${markdownText(topology.name)}: WSO2 API-M ${topology.product} runbook`, '');
   out.push(
@@ -52,6 +53,10 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
       out.push(`| \`${deploymentTomlPath(node)}\` | ${describeNode(node)} |`);
     }
   }
+  for (const plan of plans) {
+    const fronts = plan.kind ? `in front of ${plan.members.map((m) => `\`${m.id}\``).join(', ')}` : 'fronting no node yet';
+    out.push(`| \`${nginxConfPath(plan.lb)}\` | ${markdownText(plan.lb.label)} (\`${plan.lb.id}\`), nginx on ${inlineCode(plan.lb.host)}, ${fronts} |`);
+  }
   out.push('| `hosts` | /etc/hosts lines for every host name |', '| `topology.json` | the topology |', '');
 
   out.push('## Open problems', '');
@@ -63,12 +68,21 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
     out.push('');
   }
 
-  out.push('## Start order', '');
+  out.push('## Before you start', '', '### Host names', '');
   out.push(
-    'Map the host names first: add the lines of `hosts` to /etc/hosts on every machine (or use DNS).',
-    'Then, on each node, copy its file to `<API-M_HOME>/repository/conf/deployment.toml` and start the nodes in this order.',
+    'Add these lines (the bundle\'s `hosts` file) to /etc/hosts on every node and load balancer, with each',
+    'machine\'s address in place of `<IP of …>` and the leading `# ` removed, unless DNS resolves the names:',
+    '',
+    '```text',
+    ...hostsLines(context),
+    '```',
     '',
   );
+  out.push('### Certificates and keystores', '', ...certificateSteps(context));
+
+  out.push('## Start order', '');
+  const order = ['databases', ...(plans.length ? ['load balancers'] : []), ...START_ORDER.filter((k) => graph.nodesOfKind(k).length).map((k) => PLURAL[k].toLowerCase())];
+  out.push(`Start in this order: ${order.join(', ')}. Wait for each node to pass its check before the next.`, '');
   if (facts.band !== '4.5') {
     out.push(
       `> Start each node with the command shown. \`--optimize\` without \`--skipConfigOptimization\` replaces`,
@@ -78,76 +92,48 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   }
 
   let step = 1;
-  const databases = graph.nodesOfKind('database');
-  out.push(`### ${step++}. Databases`, '');
-  if (databases.length === 0) {
-    out.push('No database node: each API-M node uses its embedded H2 database, which cannot be shared between nodes.', '');
-  } else {
-    for (const db of databases) {
-      const engine = ENGINES[db.engine];
-      out.push(`- ${markdownText(db.label)} (\`${db.id}\`): ${engine.name} on \`${db.host}:${db.port}\`. Create the databases and load the scripts shipped in \`<API-M_HOME>/dbscripts\`:`);
-      for (const logical of db.databases) {
-        const name = logical === 'apim_db' ? db.apimDbName : db.sharedDbName;
-        const script = logical === 'apim_db' ? `dbscripts/apimgt/${engine.script}` : `dbscripts/${engine.script}`;
-        out.push(`  - \`${name}\`${name === logical ? '' : ` (${logical})`}: \`${script}\``);
-      }
-      out.push(`  - Copy the ${engine.driver} jar into \`<API-M_HOME>/repository/components/lib\` on every node that uses this database.`);
-    }
-    out.push('');
-  }
-
+  out.push(`### ${step++}. Databases`, '', ...databaseSteps(context));
+  if (plans.length > 0) out.push(`### ${step++}. Load balancers`, '', ...loadBalancerSteps(plans));
   for (const kind of START_ORDER) {
     const nodes = graph.nodesOfKind(kind);
     if (nodes.length === 0) continue;
     out.push(`### ${step++}. ${PLURAL[kind]}`, '');
     for (const node of nodes) out.push(...nodeSteps(context, node));
   }
-
-  const lbs = graph.nodesOfKind('load-balancer');
-  if (lbs.length > 0) {
-    out.push(`### ${step++}. Load balancers`, '');
-    out.push(
-      'nginx configurations are not generated yet. Configure each load balancer as WSO2\'s "Configuring the Proxy Server',
-      'and the Load Balancer" page describes, with these listeners (HTTPS, port 80 redirecting to 443):',
-      '',
-    );
-    for (const lb of lbs) {
-      const members = graph.frontedMembers(lb.id);
-      if (members.length === 0) {
-        out.push(`- ${markdownText(lb.label)} (\`${lb.id}\`) on \`${lb.host}\` fronts no node yet.`);
-        continue;
-      }
-      const list = (port: PortName) => members.map((m) => `\`${m.host}:${portOf(m, port)}\``).join(', ');
-      out.push(`- ${markdownText(lb.label)} (\`${lb.id}\`) on \`${lb.host}\`:`);
-      if (members[0].kind === 'gateway') {
-        out.push(
-          `  - 443 → API traffic ${list('apiHttps')}; 80 → ${list('apiHttp')}`,
-          `  - 9443 → ${list('https')} (primary and backup: the control plane deploys APIs through it)`,
-          `  - 9099 → ${list('ws')}, 8099 → ${list('wss')} (WebSocket), 9021 → ${list('websubHttp')}, 8021 → ${list('websubHttps')} (WebSub)`,
-        );
-      } else if (members[0].kind === 'control-plane') {
-        out.push(`  - 443 → ${list('https')}, with sticky sessions for the portals (\`ip_hash\` in open-source nginx)`);
-      } else {
-        out.push(`  - 443 → ${list('https')} (primary and backup)`);
-      }
-    }
-    out.push('');
-  }
-  return `${out.join('\n')}\n`;
+  const checks = loadBalancerCheckSteps(context, plans);
+  if (checks.length > 0) out.push(`### ${step++}. Check through the load balancers`, '', ...checks);
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
 function describeNode(node: ApimNode): string {
-  return `${markdownText(node.label)} (\`${node.id}\`), ${KIND_NAMES[node.kind].toLowerCase()} on \`${node.host}\`, offset ${node.offset}`;
+  return `${markdownText(node.label)} (\`${node.id}\`), ${KIND_NAMES[node.kind].toLowerCase()} on ${inlineCode(node.host)}, offset ${node.offset}`;
+}
+
+/** The hosts file without its header. */
+function hostsLines(context: GenerationContext): string[] {
+  const lines = hostsFile(context.topology).trimEnd().split('\n');
+  return lines.slice(lines.indexOf('') + 1);
 }
 
 function nodeSteps(context: GenerationContext, node: ApimNode): string[] {
   const start = context.facts.start[node.kind];
-  const home = start.distribution === 'wso2am' ? '<API-M_HOME>' : `<${start.distribution.toUpperCase()}_HOME>`;
+  const home = homeOf(context, node.kind);
   const windows = `${start.script.replace(/\.sh$/, '.bat')} --run${start.args ? ` ${start.args}` : ''}`;
+  const drivers = databasesOf(context, node).map(
+    (db) => `   - the ${ENGINES[db.engine].driver} jar → \`${home}/repository/components/lib/\` (database \`${db.id}\`)`,
+  );
+  const check = nodeChecks(context, node);
+  const ports =
+    node.kind === 'gateway'
+      ? `HTTPS ${portOf(node, 'https')}, API traffic ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, WebSocket ${portOf(node, 'ws')} / ${portOf(node, 'wss')}`
+      : `HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;
   return [
-    `#### ${markdownText(node.label)} (\`${node.id}\`) on \`${node.host}\``,
+    `#### ${markdownText(node.label)} (\`${node.id}\`) on ${inlineCode(node.host)}`,
     '',
-    `1. Copy \`${deploymentTomlPath(node)}\` to \`${home}/repository/conf/deployment.toml\`.`,
+    '1. Copy its files:',
+    `   - \`${deploymentTomlPath(node)}\` → \`${home}/repository/conf/deployment.toml\``,
+    `   - ${fileList(nodeSecurityFiles(context, node))} → \`${home}/repository/resources/security/\``,
+    ...drivers,
     '2. Start it:',
     '',
     '   ```sh',
@@ -156,8 +142,13 @@ function nodeSteps(context: GenerationContext, node: ApimNode): string[] {
     '   ```',
     '',
     `   On Windows: \`${windows}\`.`,
-    `3. It listens on HTTPS ${portOf(node, 'https')}${node.kind === 'gateway' ? `, API traffic ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}` : `, broker ${portOf(node, 'broker')}`} (offset ${node.offset}).`,
+    `3. Check it is up. It listens on ${ports} (offset ${node.offset}).`,
+    '',
+    '   ```sh',
+    ...check.commands.map((command) => `   ${command}`),
+    '   ```',
+    '',
+    `   ${check.expect}`,
     '',
   ];
 }
-

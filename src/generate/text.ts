@@ -10,3 +10,15 @@ export function oneLine(text: string): string {
 export function markdownText(text: string): string {
   return oneLine(text).replace(/[\\`*_{}[\]<>|~]/g, (ch) => `\\${ch}`);
 }
+
+/** One shell word: bare when it is plainly safe, single-quoted otherwise (user text stays one argument). */
+export function shellWord(text: string): string {
+  const line = oneLine(text);
+  if (/^[A-Za-z0-9_.,/:=@%+-]+$/.test(line)) return line;
+  return `'${line.replace(/'/g, `'\\''`)}'`;
+}
+
+/** User text as a Markdown code span: on one line, with no backtick to end the span early. */
+export function inlineCode(text: string): string {
+  return `\`${oneLine(text).replace(/`/g, "'")}\``;
+}

@@ -108,6 +108,16 @@ export const DATABASE_DEFAULTS = {
   password: 'wso2carbon',
 } as const satisfies Omit<DatabaseNode, 'id' | 'label' | 'x' | 'y' | 'host' | 'kind'>;
 
+/** What a load balancer does when its node does not say (REFERENCE.md §4.2). */
+export const LOAD_BALANCER_DEFAULTS = {
+  /** Sticky portal sessions: what a control-plane load balancer needs (V12); files without the field keep them. */
+  sticky: true,
+} as const;
+
+export function isSticky(lb: { sticky?: boolean }): boolean {
+  return lb.sticky ?? LOAD_BALANCER_DEFAULTS.sticky;
+}
+
 /** A complete node of the given kind with every default filled. */
 export function newNode(kind: NodeKind, id: string, position: { x: number; y: number } = { x: 0, y: 0 }): TopologyNode {
   const base = { id, label: id, x: position.x, y: position.y, host: defaultHost(id) };

@@ -75,10 +75,20 @@ export function buildGraph(topology: Topology): TopologyGraph {
   const callers = new Map<string, ApimNode[]>();
   const databases = new Map<string, DatabaseNode[]>();
 
+  // Each list also has a set beside it, so a load balancer called by thousands of nodes stays linear.
+  const members = new Map<unknown[], Set<unknown>>();
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);
-    if (!list) map.set(key, [value]);
-    else if (!list.includes(value)) list.push(value);
+    if (!list) {
+      const created = [value];
+      map.set(key, created);
+      members.set(created, new Set([value]));
+      return;
+    }
+    const set = members.get(list)!;
+    if (set.has(value)) return;
+    set.add(value);
+    list.push(value);
   };
 
   // Links in a stable order: the order they were drawn. Links that break the rules are skipped here

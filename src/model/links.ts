@@ -34,11 +34,23 @@ export function apimPair(a: ApimKind, b: ApimKind): ApimPair | undefined {
   return undefined;
 }
 
+const KIND_RULES = new Map<NodeKind, Map<NodeKind, LinkVerdict>>();
+
 /**
  * The rule for a link drawn from a node of kind `from` to a node of kind `to`, judged by kinds alone.
  * A link to a load balancer is further checked against what the load balancer fronts: see `linkVerdict`.
+ * There are 25 pairs of kinds, so each verdict is computed once and shared (treat it as read-only):
+ * building the graph and validating ask this once per link.
  */
 export function kindRule(from: NodeKind, to: NodeKind): LinkVerdict {
+  let row = KIND_RULES.get(from);
+  if (!row) KIND_RULES.set(from, (row = new Map()));
+  let verdict = row.get(to);
+  if (!verdict) row.set(to, (verdict = judgeKinds(from, to)));
+  return verdict;
+}
+
+function judgeKinds(from: NodeKind, to: NodeKind): LinkVerdict {
   if (isApimKind(from) && isApimKind(to)) {
     const pair = apimPair(from, to);
     if (pair) return { ok: true, link: { role: 'wire', pair } };

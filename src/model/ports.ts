@@ -34,3 +34,52 @@ export const MAX_OFFSET = 1000;
 export function portOf(node: { offset: number }, name: PortName): number {
   return DEFAULT_PORTS[name] + node.offset;
 }
+
+/** How a port is named in messages: "9446 (HTTPS)". */
+export const PORT_LABELS: Record<PortName, string> = {
+  https: 'HTTPS',
+  http: 'HTTP',
+  apiHttp: 'API HTTP',
+  apiHttps: 'API HTTPS',
+  ws: 'WebSocket',
+  wss: 'secure WebSocket',
+  websubHttp: 'WebSub HTTP',
+  websubHttps: 'WebSub HTTPS',
+  broker: 'broker',
+  brokerSsl: 'broker SSL',
+  binaryTcp: 'binary TCP',
+  binarySsl: 'binary SSL',
+  jmxRmiServer: 'JMX RMI server',
+  jmxRmiRegistry: 'JMX RMI registry',
+};
+
+/**
+ * The ports each kind of API-M node opens, each moved by its offset: the ports WSO2's component images
+ * expose (REFERENCE.md §3.3: universal-gw, acp, tm), which are also the ones §3.2 says peers connect to.
+ * The control plane runs the Traffic Manager and event hub (broker, binary receivers) unless one is
+ * separate; a separate Traffic Manager opens the same set.
+ */
+export const OPEN_PORTS: Record<'gateway' | 'control-plane' | 'traffic-manager', readonly PortName[]> = {
+  gateway: ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'wss', 'websubHttp', 'websubHttps'],
+  'control-plane': ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'broker', 'binaryTcp', 'binarySsl', 'jmxRmiServer', 'jmxRmiRegistry'],
+  'traffic-manager': ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'broker', 'binaryTcp', 'binarySsl', 'jmxRmiServer', 'jmxRmiRegistry'],
+};
+
+/**
+ * The ports a load balancer listens on (no offset): HTTPS 443 and 80 redirecting to it (REFERENCE.md
+ * §4.1); in front of gateways also 9443 (the control plane reaches the gateways' admin services through
+ * it) and the WebSocket and WebSub ports the environment advertises on the load balancer's host (§4.4).
+ */
+export const LOAD_BALANCER_PORTS = {
+  all: [
+    { port: 443, label: 'HTTPS' },
+    { port: 80, label: 'HTTP' },
+  ],
+  gateway: [
+    { port: DEFAULT_PORTS.https, label: 'gateway admin HTTPS' },
+    { port: DEFAULT_PORTS.ws, label: 'WebSocket' },
+    { port: DEFAULT_PORTS.wss, label: 'secure WebSocket' },
+    { port: DEFAULT_PORTS.websubHttp, label: 'WebSub HTTP' },
+    { port: DEFAULT_PORTS.websubHttps, label: 'WebSub HTTPS' },
+  ],
+} as const;

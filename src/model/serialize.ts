@@ -8,7 +8,7 @@ import type { Topology } from './types.ts';
 const KEY_ORDER = [
   'format', 'name', 'product', 'settings', 'nodes', 'links',
   'id', 'kind', 'label', 'host', 'offset', 'nodeIp', 'engine', 'port', 'databases', 'apimDbName', 'sharedDbName',
-  'labels', 'skipRedeployingPolicies', 'x', 'y',
+  'labels', 'skipRedeployingPolicies', 'sticky', 'x', 'y',
   'from', 'to',
   'superAdmin', 'keystore', 'truststore', 'gatewayEnvironments', 'jwt', 'cors', 'cacheInvalidation', 'analytics', 'skipList',
   'tls', 'primary', 'enabled', 'fileName', 'type', 'username', 'password', 'alias', 'keyPassword', 'createAdminAccount',

@@ -11,6 +11,10 @@ export const TOPOLOGY_FORMAT = 'apim-topology/1';
 /** A node id: it names the node's folder in the bundle, so it is kept to a safe alphabet. */
 export const NODE_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
 
+/** A DNS name (RFC 1123 labels) or an IPv4 address: what `host` and `nodeIp` accept. */
+export const HOST_PATTERN =
+  /^(?=.{1,253}$)(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
+
 export const NODE_KINDS = ['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -71,6 +75,12 @@ export interface TrafficManagerNode extends ApimNodeBase {
 export interface LoadBalancerNode extends NodeBase {
   kind: 'load-balancer';
   host: string;
+  /**
+   * Sticky sessions on the portals' HTTPS upstream (`ip_hash`, or `sticky` in NGINX Plus). Only a
+   * control-plane load balancer needs them (REFERENCE.md §4.2, rule V12). Absent means
+   * `LOAD_BALANCER_DEFAULTS.sticky` (true); read it with `isSticky`.
+   */
+  sticky?: boolean;
 }
 
 export interface DatabaseNode extends NodeBase {

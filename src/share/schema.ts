@@ -18,14 +18,14 @@ import {
   DEFAULT_TOPOLOGY_NAME,
   defaultSettings,
   DATABASE_DEFAULTS,
+  HOST_PATTERN,
 } from '../model/index.ts';
 
 const quote = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 const list = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 
-/** A DNS name (RFC 1123 labels) or an IPv4 address. */
-export const HOST_PATTERN =
-  /^(?=.{1,253}$)(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
+/** Defined in the model, so `validate` checks hosts the same way; re-exported for existing importers. */
+export { HOST_PATTERN };
 
 const text = (max = 200) =>
   v.pipe(
@@ -85,7 +85,9 @@ const nodeSchemas = {
   gateway: strict({ kind: v.literal('gateway'), ...apimNode, labels: v.optional(texts()) }),
   'control-plane': strict({ kind: v.literal('control-plane'), ...apimNode }),
   'traffic-manager': strict({ kind: v.literal('traffic-manager'), ...apimNode, skipRedeployingPolicies: v.optional(texts()) }),
-  'load-balancer': strict({ kind: v.literal('load-balancer'), id: id(), label: v.optional(text()), ...position, host: host() }),
+  // `sticky` stays absent when the file does not say: absent means LOAD_BALANCER_DEFAULTS.sticky (true), so
+  // files written before the field existed read, and write back, unchanged.
+  'load-balancer': strict({ kind: v.literal('load-balancer'), id: id(), label: v.optional(text()), ...position, host: host(), sticky: v.optional(bool()) }),
   database: strict({
     kind: v.literal('database'),
     id: id(),

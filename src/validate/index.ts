@@ -1,15 +1,45 @@
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
 import { buildGraph } from '../model/index.ts';
 import { validateStructure } from './structure.ts';
+import { validateFields } from './fields.ts';
+import { validatePorts } from './ports.ts';
+import { validateDeployment } from './deployment.ts';
+import { validateDatabases } from './databases.ts';
+import { validateVersions } from './versions.ts';
+import { validateHardening } from './hardening.ts';
 
 export { validateStructure } from './structure.ts';
+export { validateFields } from './fields.ts';
+export { validatePorts, openPorts } from './ports.ts';
+export type { OpenPort } from './ports.ts';
+export { validateDeployment } from './deployment.ts';
+export { validateDatabases } from './databases.ts';
+export { validateVersions } from './versions.ts';
+export { validateHardening } from './hardening.ts';
+export { RULES, ruleOf, rulesTableMarkdown } from './rules.ts';
+export type { ImplementedRule, NotApplicableRule, RuleCode, RuleEntry } from './rules.ts';
 
-/** Every problem the designer can see in a topology, errors first, in a stable order. */
+/** The rule modules, by concept, in the order their diagnostics are listed within a severity. */
+const MODULES: ((topology: Topology, graph: TopologyGraph) => Diagnostic[])[] = [
+  validateStructure,
+  validateFields,
+  validatePorts,
+  validateDeployment,
+  validateDatabases,
+  validateVersions,
+  validateHardening,
+];
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Every problem the designer can see in a topology, errors first, in a stable order. Pure, and linear
+ * in the size of the topology: the graph is built once and each module makes one pass.
+ */
 export function validate(topology: Topology, graph: TopologyGraph = buildGraph(topology)): Diagnostic[] {
-  const diagnostics = validateStructure(topology, graph);
-  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const diagnostics = MODULES.flatMap((module) => module(topology, graph));
   return diagnostics
     .map((d, index) => ({ d, index }))
-    .sort((a, b) => rank[a.d.severity] - rank[b.d.severity] || a.index - b.index)
+    .sort((a, b) => RANK[a.d.severity] - RANK[b.d.severity] || a.index - b.index)
     .map(({ d }) => d);
 }

@@ -3,6 +3,7 @@
  * Each rule has a stable code; the README lists them.
  */
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
+import { report } from './rules.ts';
 import {
   KIND_NAMES,
   apimPair,
@@ -17,11 +18,6 @@ import {
 
 type Rule = (topology: Topology, graph: TopologyGraph) => Diagnostic[];
 
-const diagnostic = (d: Omit<Diagnostic, 'nodeIds' | 'linkIds'> & Partial<Diagnostic>): Diagnostic => ({
-  nodeIds: [],
-  linkIds: [],
-  ...d,
-});
 
 /** APIM004: ids must be unique. */
 const duplicateIds: Rule = (topology) => {
@@ -32,9 +28,7 @@ const duplicateIds: Rule = (topology) => {
     if (seen.has(node.id) && !reported.has(node.id)) {
       reported.add(node.id);
       out.push(
-        diagnostic({
-          code: 'APIM004',
-          severity: 'error',
+        report('APIM004', {
           message: `Two nodes have the id "${node.id}"`,
           nodeIds: [node.id],
           fix: 'Give each node its own id: the id names its folder in the bundle.',
@@ -51,15 +45,13 @@ const links: Rule = (topology, graph) => {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const link of topology.links) {
-    const id = linkId(link);
     const from = graph.node(link.from);
     const to = graph.node(link.to);
-    const missing = [!from && link.from, !to && link.to].filter(Boolean) as string[];
-    if (missing.length > 0) {
+    if (!from || !to) {
+      const id = linkId(link);
+      const missing = [!from && link.from, !to && link.to].filter(Boolean) as string[];
       out.push(
-        diagnostic({
-          code: 'APIM002',
-          severity: 'error',
+        report('APIM002', {
           message: `Link ${link.from} → ${link.to} names no node "${missing[0]}"`,
           nodeIds: [from?.id, to?.id].filter(Boolean) as string[],
           linkIds: [id],
@@ -68,13 +60,11 @@ const links: Rule = (topology, graph) => {
       );
       continue;
     }
-    if (!from || !to) continue;
-    const pairKey = [link.from, link.to].sort().join('\u0000');
+    const id = linkId(link);
+    const pairKey = link.from < link.to ? `${link.from}\u0000${link.to}` : `${link.to}\u0000${link.from}`;
     if (seen.has(pairKey)) {
       out.push(
-        diagnostic({
-          code: 'APIM003',
-          severity: 'warning',
+        report('APIM003', {
           message: `${link.from} and ${link.to} are linked twice`,
           nodeIds: [from.id, to.id],
           linkIds: [id],
@@ -87,9 +77,7 @@ const links: Rule = (topology, graph) => {
     const verdict = from.id === to.id ? { ok: false as const, reason: 'A node cannot connect to itself' } : kindRule(from.kind, to.kind);
     if (!verdict.ok) {
       out.push(
-        diagnostic({
-          code: 'APIM001',
-          severity: 'error',
+        report('APIM001', {
           message: `Link ${from.id} → ${to.id} is not allowed: ${verdict.reason}`,
           nodeIds: [from.id, to.id],
           linkIds: [id],
@@ -102,9 +90,7 @@ const links: Rule = (topology, graph) => {
       const behind = graph.frontedKind(to.id);
       if (behind && !apimPair(from.kind, behind)) {
         out.push(
-          diagnostic({
-            code: 'APIM009',
-            severity: 'error',
+          report('APIM009', {
             message: `${KIND_NAMES[from.kind]} ${from.id} cannot call the ${KIND_NAMES[behind].toLowerCase()} cluster behind ${to.id}`,
             nodeIds: [from.id, to.id],
             linkIds: [id],
@@ -124,9 +110,7 @@ const loadBalancers: Rule = (topology, graph) => {
     const members = graph.frontedMembers(lb.id);
     if (members.length === 0) {
       out.push(
-        diagnostic({
-          code: 'APIM005',
-          severity: 'warning',
+        report('APIM005', {
           message: `Load balancer ${lb.id} fronts no node`,
           nodeIds: [lb.id],
           fix: `Draw links from ${lb.id} to the nodes of the cluster it fronts.`,
@@ -137,9 +121,7 @@ const loadBalancers: Rule = (topology, graph) => {
     const kinds = [...new Set(members.map((member) => member.kind))];
     if (kinds.length > 1) {
       out.push(
-        diagnostic({
-          code: 'APIM007',
-          severity: 'error',
+        report('APIM007', {
           message: `Load balancer ${lb.id} fronts nodes of different kinds (${kinds.map((k) => KIND_NAMES[k].toLowerCase()).join(', ')})`,
           nodeIds: [lb.id, ...members.map((m) => m.id)],
           fix: 'Use one load balancer per cluster: all the nodes it fronts must be of one kind.',
@@ -147,9 +129,7 @@ const loadBalancers: Rule = (topology, graph) => {
       );
     } else if (members.length === 1) {
       out.push(
-        diagnostic({
-          code: 'APIM006',
-          severity: 'warning',
+        report('APIM006', {
           message: `Load balancer ${lb.id} fronts a single node (${members[0].id})`,
           nodeIds: [lb.id, members[0].id],
           fix: 'Add a second node behind it for high availability, or remove the load balancer.',
@@ -170,9 +150,7 @@ const loadBalancers: Rule = (topology, graph) => {
   for (const [nodeId, lbs] of frontCount) {
     if (lbs.length > 1) {
       out.push(
-        diagnostic({
-          code: 'APIM008',
-          severity: 'error',
+        report('APIM008', {
           message: `${nodeId} is fronted by ${lbs.length} load balancers (${lbs.join(', ')})`,
           nodeIds: [nodeId, ...lbs],
           fix: `Keep one load balancer in front of ${nodeId}: a node belongs to one cluster.`,
@@ -191,9 +169,7 @@ const controlPlaneReach: Rule = (topology, graph) => {
     const clusters = graph.wiredClusters(node, 'control-plane');
     if (clusters.length === 0) {
       out.push(
-        diagnostic({
-          code: 'APIM010',
-          severity: 'error',
+        report('APIM010', {
           message: `${KIND_NAMES[node.kind]} ${node.id} is not linked to a control plane: it has no Key Manager or event hub`,
           nodeIds: [node.id],
           fix: `Link ${node.id} to a control plane, or to the load balancer in front of the control planes.`,
@@ -201,9 +177,7 @@ const controlPlaneReach: Rule = (topology, graph) => {
       );
     } else if (clusters.length > 1) {
       out.push(
-        diagnostic({
-          code: 'APIM013',
-          severity: 'warning',
+        report('APIM013', {
           message: `${KIND_NAMES[node.kind]} ${node.id} is linked to ${clusters.length} separate control planes; service URLs use ${clusters[0].key}`,
           nodeIds: [node.id, ...clusters.map((c) => c.key)],
           fix: 'Put the control planes behind one load balancer and link to it.',
@@ -230,9 +204,7 @@ const environments: Rule = (topology, graph) => {
       served.add(label);
       if (!names.has(label)) {
         out.push(
-          diagnostic({
-            code: 'APIM011',
-            severity: 'error',
+          report('APIM011', {
             message: `Gateway ${gateway.id} serves "${label}", which is not a gateway environment: it would deploy no API`,
             nodeIds: [gateway.id],
             fix: `Add an environment named "${label}" in the topology settings, or change the gateway's labels.`,
@@ -245,9 +217,7 @@ const environments: Rule = (topology, graph) => {
     for (const environment of defined) {
       if (!served.has(environment.name)) {
         out.push(
-          diagnostic({
-            code: 'APIM012',
-            severity: 'warning',
+          report('APIM012', {
             message: `Gateway environment "${environment.name}" is served by no gateway`,
             fix: `Add "${environment.name}" to a gateway's labels, or remove the environment.`,
           }),

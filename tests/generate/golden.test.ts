@@ -41,7 +41,7 @@ describe.each(EXAMPLE_FILES)('golden bundle of %s', (example) => {
     expect(file.content).toBe(readFileSync(join(root, file.path), 'utf8'));
   });
 
-  it('has no problems', () => {
-    expect(bundle.diagnostics).toEqual([]);
+  it('has no errors (its warnings, such as the default passwords, are listed in the golden README)', () => {
+    expect(bundle.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { unzipSync, strFromU8 } from 'fflate';
 import parseToml from '@iarna/toml/parse-string.js';
-import { generateBundle, zipBundle } from '../../src/generate/index.ts';
+import { generateBundle } from '../../src/generate/index.ts';
+import { zipBundle } from '../../src/generate/zip.ts';
 import { arbitraryTopology, hostileText, node, topology } from '../factories.ts';
 
 const RUNS = { numRuns: 150 };
@@ -103,6 +104,7 @@ describe('the zip', () => {
     expect(Object.keys(files).sort()).toEqual([
       'README.md',
       'hosts',
+      'load-balancers/lb-1/nginx.conf',
       'nodes/cp-1/repository/conf/deployment.toml',
       'nodes/gw-1/repository/conf/deployment.toml',
       'topology.json',

@@ -79,3 +79,28 @@ describe('reading a topology', () => {
     expect(result.ok && result.topology.nodes[0].label).toBe(label);
   });
 });
+
+describe('a load balancer\'s sticky sessions', () => {
+  const withLb = (lb: Record<string, unknown>) =>
+    doc({ nodes: [...doc().nodes, { id: 'cp-lb', kind: 'load-balancer', host: 'cp-lb.example.com', ...lb }], links: [] });
+
+  it('reads sticky: false', () => {
+    const result = restoreTopology(withLb({ sticky: false }));
+    expect(result.ok && result.topology.nodes[3]).toMatchObject({ id: 'cp-lb', sticky: false });
+  });
+
+  it('leaves it absent when the file does not say, so older files read and write back unchanged (absent = sticky)', async () => {
+    const { isSticky, serializeTopology } = await import('../../src/model/index.ts');
+    const result = restoreTopology(withLb({}));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const lb = result.topology.nodes[3];
+    expect('sticky' in lb).toBe(false);
+    expect(isSticky(lb as { sticky?: boolean })).toBe(true);
+    expect(serializeTopology(result.topology)).not.toContain('sticky');
+  });
+
+  it('rejects a value that is not true or false', () => {
+    expect(errorsOf(withLb({ sticky: 'yes' }))).toContain('nodes[3].sticky: expected true or false, got "yes"');
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The runbook's certificate step (seed Step 4, REFERENCE.md §8): one primary keystore on every node,
+ * TLS certificates that name the hosts nodes are reached by (and localhost), every certificate in every
+ * truststore, and the load balancers' own certificates. Everything is made on one machine, in a
+ * `security/` folder, and copied from there.
+ */
+import type { ApimNode, Keystore, LoadBalancerNode } from '../../model/index.ts';
+import { HOST_PATTERN, NODE_ID_PATTERN, isApimNode } from '../../model/index.ts';
+import type { GenerationContext } from '../context.ts';
+import { certificatePaths } from '../loadBalancing.ts';
+import { inlineCode, shellWord as w } from '../text.ts';
+import { homeOf } from './home.ts';
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** WSO2's alias for the token-signing certificate in the gateways' truststore (seed, JWT step). */
+const SIGNING_ALIAS = 'gateway_certificate_alias';
+const VALIDITY_DAYS = 825;
+
+/** One keystore file serves as TLS and primary keystore unless the settings name a separate primary file. */
+export function sharedKeystore(context: GenerationContext): boolean {
+  const { tls, primary } = context.settings.keystore;
+  return !primary || primary.fileName === tls.fileName;
+}
+
+/** The load balancers that get an nginx.conf (their id is safe as a path). */
+export function bundledLoadBalancers(context: GenerationContext): LoadBalancerNode[] {
+  return context.graph.nodesOfKind('load-balancer').filter((lb) => NODE_ID_PATTERN.test(lb.id));
+}
+
+function san(hosts: string[]): string {
+  const unique = [...new Set(hosts.filter((h) => HOST_PATTERN.test(h)))];
+  return `SAN=${[...unique.map((h) => (IPV4.test(h) ? `ip:${h}` : `dns:${h}`)), 'dns:localhost'].join(',')}`;
+}
+
+function genkeypair(k: Keystore, file: string, cn: string, ext?: string): string {
+  return [
+    `keytool -genkeypair -alias ${w(k.alias)} -keyalg RSA -keysize 2048 -validity ${VALIDITY_DAYS}`,
+    `-dname ${w(`CN=${cn}`)}${ext ? ` -ext ${w(ext)}` : ''}`,
+    `-keystore ${w(file)} -storetype ${k.type} -storepass ${w(k.password)} -keypass ${w(k.keyPassword)}`,
+  ].join(' ');
+}
+
+function exportcert(k: Keystore, file: string, pem: string): string {
+  return `keytool -exportcert -rfc -alias ${w(k.alias)} -keystore ${w(file)} -storepass ${w(k.password)} -file ${w(pem)}`;
+}
+
+/** The signing certificate's name: the control planes' host (they issue the tokens). */
+function signer(context: GenerationContext): string {
+  const cp = context.graph.nodesOfKind('control-plane')[0];
+  const host = cp ? (context.graph.frontedBy(cp.id)?.host ?? cp.host) : undefined;
+  return host && HOST_PATTERN.test(host) ? host : 'localhost';
+}
+
+export function certificateSteps(context: GenerationContext): string[] {
+  const { tls, primary } = context.settings.keystore;
+  const trust = context.settings.truststore;
+  const truststore = `-keystore ${w(trust.fileName)} -storepass ${w(trust.password)}`;
+  const importcert = (alias: string, pem: string) => `keytool -importcert -noprompt -alias ${w(alias)} -file ${w(pem)} ${truststore}`;
+  const replace = (alias: string, pem: string) => [`keytool -delete -alias ${w(alias)} ${truststore}`, importcert(alias, pem)];
+  const nodes = context.topology.nodes.filter(isApimNode);
+  const lbs = bundledLoadBalancers(context);
+
+  const out = [
+    'Do this once, on one machine, before the first start (changing keystores later breaks data already',
+    'encrypted with them). It needs `keytool` (from a JDK) and `openssl`; the files end up in a folder',
+    '`security/`, and each node step below says which of them to copy where.',
+    '',
+    '```sh',
+    'mkdir -p security && cd security',
+    `cp ${homeOf(context, 'control-plane')}/repository/resources/security/${w(trust.fileName)} .`,
+  ];
+
+  if (sharedKeystore(context)) {
+    const k = primary ?? tls;
+    const hosts = [...nodes.map((n) => n.host), ...lbs.filter((lb) => context.graph.frontedMembers(lb.id).length > 0).map((lb) => lb.host)];
+    const pem = `${k.alias}.pem`;
+    out.push(
+      `# One key pair for every node: the primary keystore must be the same everywhere, and its certificate names every host.`,
+      genkeypair(k, k.fileName, hosts.find((h) => HOST_PATTERN.test(h)) ?? 'localhost', san(hosts)),
+      exportcert(k, k.fileName, pem),
+      '# Trust it (replacing the certificate of the same alias that WSO2 ships), also as the token-signing certificate.',
+      ...replace(k.alias, pem),
+      ...replace(SIGNING_ALIAS, pem),
+    );
+  } else {
+    const p = primary!;
+    out.push(
+      '# The primary keystore: the same file on every node (it decrypts registry data and signs tokens).',
+      genkeypair(p, p.fileName, signer(context)),
+      exportcert(p, p.fileName, 'primary.pem'),
+      ...replace(SIGNING_ALIAS, 'primary.pem'),
+      '# A TLS keystore per node, its certificate naming the node\'s hosts; every node trusts every certificate.',
+    );
+    for (const node of nodes) {
+      if (!NODE_ID_PATTERN.test(node.id)) continue;
+      const file = `${node.id}/${tls.fileName}`;
+      const lb = context.graph.frontedBy(node.id);
+      out.push(
+        `mkdir -p ${node.id}`,
+        genkeypair(tls, file, node.host, san(lb ? [node.host, lb.host] : [node.host])),
+        exportcert(tls, file, `${node.id}.pem`),
+        importcert(node.id, `${node.id}.pem`),
+      );
+    }
+  }
+
+  if (lbs.length > 0) {
+    out.push(
+      '# Each load balancer\'s certificate (self-signed here; in production use your CA\'s, and trust the CA instead).',
+      '# The nodes call each other through the load balancers, so they trust these too.',
+    );
+    for (const lb of lbs) {
+      const { crt, key } = certificatePaths(lb);
+      const crtFile = crt.replace(/^ssl\//, '');
+      const name = HOST_PATTERN.test(lb.host) ? lb.host : 'localhost';
+      out.push(
+        `openssl req -x509 -newkey rsa:2048 -nodes -days ${VALIDITY_DAYS} -subj ${w(`/CN=${name}`)} -addext ${w(`subjectAltName=${IPV4.test(name) ? 'IP' : 'DNS'}:${name}`)} -keyout ${w(key.replace(/^ssl\//, ''))} -out ${w(crtFile)}`,
+        importcert(lb.id, crtFile),
+      );
+    }
+  }
+  out.push('```', '');
+  return out;
+}
+
+/** The security files one node needs, for its copy step. */
+export function nodeSecurityFiles(context: GenerationContext, node: ApimNode): string[] {
+  const { tls, primary } = context.settings.keystore;
+  const trust = context.settings.truststore.fileName;
+  if (sharedKeystore(context)) return [`security/${(primary ?? tls).fileName}`, `security/${trust}`];
+  return [`security/${primary!.fileName}`, `security/${node.id}/${tls.fileName}`, `security/${trust}`];
+}
+
+/** "`security/a.jks`, `security/b.jks` and `security/c.jks`" for Markdown. */
+export function fileList(files: string[]): string {
+  const quoted = files.map(inlineCode);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted.join('');
+}

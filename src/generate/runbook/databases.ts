@@ -1,0 +1,112 @@
+/** The runbook's database step: create the databases, load WSO2's scripts, add the JDBC driver (REFERENCE.md §6.3). */
+import type { ApimNode, DatabaseNode, DbEngine } from '../../model/index.ts';
+import { LOGICAL_DATABASES } from '../../model/index.ts';
+import type { GenerationContext } from '../context.ts';
+import { inlineCode, markdownText, shellWord } from '../text.ts';
+import { homeOf } from './home.ts';
+
+interface Engine {
+  name: string;
+  /** The script's file name under `dbscripts/` (shared_db) and `dbscripts/apimgt/` (apim_db). */
+  script: string;
+  driver: string;
+  /** The command that creates a database, run as the database administrator; undefined: see the engine's docs. */
+  create?: (db: DatabaseNode, name: string) => string;
+  /** The command that loads a script into a database as the node's user. */
+  load: (db: DatabaseNode, name: string, script: string) => string;
+}
+
+const w = shellWord;
+
+/** Schema scripts, JDBC drivers and client commands per engine. */
+export const ENGINES: Record<DbEngine, Engine> = {
+  mysql: {
+    name: 'MySQL',
+    script: 'mysql.sql',
+    driver: 'MySQL Connector/J (mysql-connector-j)',
+    create: (db, name) => `mysql -h ${w(db.host)} -P ${db.port} -u root -p -e ${w(`CREATE DATABASE ${name};`)}`,
+    load: (db, name, script) => `mysql -h ${w(db.host)} -P ${db.port} -u ${w(db.username)} -p ${w(name)} < ${script}`,
+  },
+  postgre: {
+    name: 'PostgreSQL',
+    script: 'postgresql.sql',
+    driver: 'PostgreSQL JDBC (postgresql)',
+    create: (db, name) => `createdb -h ${w(db.host)} -p ${db.port} -U postgres -O ${w(db.username)} ${w(name)}`,
+    load: (db, name, script) => `psql -h ${w(db.host)} -p ${db.port} -U ${w(db.username)} -d ${w(name)} -f ${script}`,
+  },
+  mssql: {
+    name: 'SQL Server',
+    script: 'mssql.sql',
+    driver: 'Microsoft JDBC Driver for SQL Server (mssql-jdbc)',
+    create: (db, name) => `sqlcmd -S ${w(`${db.host},${db.port}`)} -U sa -Q ${w(`CREATE DATABASE ${name}`)}`,
+    load: (db, name, script) => `sqlcmd -S ${w(`${db.host},${db.port}`)} -U ${w(db.username)} -d ${w(name)} -i ${script}`,
+  },
+  oracle: {
+    name: 'Oracle',
+    script: 'oracle.sql',
+    driver: 'Oracle JDBC (ojdbc)',
+    // An Oracle "database" here is a schema in the instance the sid names: the DBA creates the user.
+    load: (db, name, script) => `sqlplus ${w(`${db.username}@//${db.host}:${db.port}/${name}`)} @${script}`,
+  },
+  db2: {
+    name: 'DB2',
+    script: 'db2.sql',
+    driver: 'IBM Data Server JDBC (db2jcc)',
+    // The database is reached through the DB2 client's catalog (CATALOG TCPIP NODE … REMOTE host SERVER port).
+    load: (db, name, script) => `db2 CONNECT TO ${w(name)} USER ${w(db.username)}   # then run ${script} with the DB2 command line processor`,
+  },
+};
+
+/** A database name the create command may carry inside SQL: a plain identifier. */
+const SQL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The database servers a node uses, each once. */
+export function databasesOf(context: GenerationContext, node: ApimNode): DatabaseNode[] {
+  const found: DatabaseNode[] = [];
+  for (const logical of LOGICAL_DATABASES) {
+    const server = context.graph.databaseFor(node, logical);
+    if (server && !found.includes(server)) found.push(server);
+  }
+  return found;
+}
+
+export function databaseSteps(context: GenerationContext): string[] {
+  const databases = context.graph.nodesOfKind('database');
+  if (databases.length === 0) {
+    return ['No database node: each API-M node uses its embedded H2 database, which cannot be shared between nodes.', ''];
+  }
+  // The schema scripts ship with the control plane's distribution.
+  const home = homeOf(context, 'control-plane');
+  const out: string[] = [];
+  for (const db of databases) {
+    const engine = ENGINES[db.engine];
+    out.push(
+      `#### ${markdownText(db.label)} (\`${db.id}\`): ${engine.name} on ${inlineCode(`${db.host}:${db.port}`)}`,
+      '',
+      `Create ${db.databases.length === 1 ? 'the database' : 'the databases'} and a user ${inlineCode(db.username)} that owns them (its password is in the`,
+      `nodes' deployment.toml), then load the scripts shipped in \`${home}/dbscripts\`:`,
+      '',
+    );
+    for (const logical of db.databases) {
+      const name = logical === 'apim_db' ? db.apimDbName : db.sharedDbName;
+      const script = logical === 'apim_db' ? `dbscripts/apimgt/${engine.script}` : `dbscripts/${engine.script}`;
+      out.push(`- ${inlineCode(name)}${name === logical ? '' : ` (${logical})`}: \`${script}\``);
+    }
+    out.push('', '```sh');
+    for (const logical of db.databases) {
+      const name = logical === 'apim_db' ? db.apimDbName : db.sharedDbName;
+      if (engine.create && SQL_IDENTIFIER.test(name)) out.push(engine.create(db, name));
+    }
+    for (const logical of db.databases) {
+      const name = logical === 'apim_db' ? db.apimDbName : db.sharedDbName;
+      const script = logical === 'apim_db' ? `${home}/dbscripts/apimgt/${engine.script}` : `${home}/dbscripts/${engine.script}`;
+      out.push(engine.load(db, name, script));
+    }
+    out.push('```', '');
+    out.push(
+      `Every node that uses it needs the ${engine.driver} jar in its \`repository/components/lib\`: its step below says so.`,
+      '',
+    );
+  }
+  return out;
+}

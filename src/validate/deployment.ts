@@ -1,0 +1,172 @@
+/**
+ * Deployment rules: does every gateway reach the tiers it needs, and is each tier load-balanced as the
+ * HA pattern expects (REFERENCE.md §2, §4, rules V2, V6, V9, V11, V12). Questions about a cluster are
+ * answered once per cluster, so a topology of thousands of gateways in clusters costs one pass.
+ */
+import type { ApimNode, Cluster, Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
+import { KIND_NAMES, buildGraph, defaultEnvironment, isSticky, versionFacts } from '../model/index.ts';
+import { report } from './rules.ts';
+import { names } from './text.ts';
+
+/**
+ * APIM019: a gateway's throttle decisions must come from every traffic manager (V2): every separate
+ * TM node, or — when there is none — the Traffic Manager inside the control plane (§5.1; API-M 4.5 is
+ * APIM026). APIM020: a gateway or TM must hear the event hub of every control plane node (V6).
+ */
+const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
+  const out: Diagnostic[] = [];
+  const trafficManagers = graph.nodesOfKind('traffic-manager');
+  const controlPlanes = graph.nodesOfKind('control-plane');
+  const facts = versionFacts(topology.product);
+  const checkedTm = new Map<string, string[]>();
+  const checkedCp = new Map<string, string[]>();
+  const idLists = new Map<ApimNode[], string[]>();
+  const allIds = (all: ApimNode[]) => {
+    let ids = idLists.get(all);
+    if (!ids) idLists.set(all, (ids = all.map((n) => n.id)));
+    return ids;
+  };
+
+  // Once per cluster of the asking node. Counting the members of the wired clusters costs no more than
+  // the links that wire them; only a cluster that misses some node pays for listing which.
+  const missing = (node: ApimNode, kind: 'traffic-manager' | 'control-plane', all: ApimNode[], cache: Map<string, string[]>) => {
+    const key = graph.clusterOf(node).key;
+    let result = cache.get(key);
+    if (!result) {
+      const wired = graph.wiredClusters(node, kind);
+      let reached = 0;
+      for (const cluster of wired) reached += cluster.members.length;
+      if (reached >= all.length) result = [];
+      else if (reached === 0) result = allIds(all);
+      else {
+        const ids = new Set<string>();
+        for (const cluster of wired) for (const member of cluster.members) ids.add(member.id);
+        result = all.filter((other) => !ids.has(other.id)).map((other) => other.id);
+      }
+      cache.set(key, result);
+    }
+    return result;
+  };
+
+  for (const node of topology.nodes) {
+    if (node.kind === 'gateway') {
+      if (trafficManagers.length > 0) {
+        const lacking = missing(node, 'traffic-manager', trafficManagers, checkedTm);
+        if (lacking.length === trafficManagers.length) {
+          out.push(
+            report('APIM019', {
+              message: `Gateway ${node.id} is not linked to the traffic managers (${names(lacking)}): its rate limits would be counted apart from every other gateway's`,
+              nodeIds: [node.id],
+              fix: `Link ${node.id} to the traffic managers, or to the load balancer in front of them.`,
+            }),
+          );
+        } else if (lacking.length > 0) {
+          out.push(
+            report('APIM019', {
+              message: `Gateway ${node.id} does not reach traffic manager${lacking.length > 1 ? 's' : ''} ${names(lacking)}: throttle decisions from ${lacking.length > 1 ? 'them' : 'it'} never arrive`,
+              nodeIds: [node.id, ...lacking],
+              fix: `Put all traffic managers behind one load balancer and link ${node.id} to it, or link ${node.id} to each of them.`,
+            }),
+          );
+        }
+      } else if (facts.band !== '4.5' && graph.wiredClusters(node, 'control-plane').length === 0) {
+        out.push(
+          report('APIM019', {
+            message: `Gateway ${node.id} has no traffic manager to throttle through: no traffic manager, and no control plane (which runs one when none is separate)`,
+            nodeIds: [node.id],
+            fix: `Link ${node.id} to a control plane, or add a traffic manager and link ${node.id} to it.`,
+          }),
+        );
+      }
+    }
+    if ((node.kind === 'gateway' || node.kind === 'traffic-manager') && controlPlanes.length > 1) {
+      const wired = graph.wiredClusters(node, 'control-plane');
+      if (wired.length === 0) continue; // APIM010
+      const lacking = missing(node, 'control-plane', controlPlanes, checkedCp);
+      if (lacking.length > 0) {
+        out.push(
+          report('APIM020', {
+            message: `${KIND_NAMES[node.kind]} ${node.id} does not listen to the event hub of ${names(lacking)}: API, subscription and revocation events from ${lacking.length > 1 ? 'them' : 'it'} are lost`,
+            nodeIds: [node.id, ...lacking],
+            fix: `Put all control planes behind one load balancer and link ${node.id} to it, or link ${node.id} to each control plane.`,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+};
+
+/** APIM021: a control-plane or traffic-manager tier of two or more nodes with members no load balancer fronts (V11). */
+const tiers = (_topology: Topology, graph: TopologyGraph): Diagnostic[] => {
+  const out: Diagnostic[] = [];
+  for (const kind of ['control-plane', 'traffic-manager'] as const) {
+    const tier = graph.nodesOfKind(kind);
+    if (tier.length < 2) continue;
+    const bare = tier.filter((node) => !graph.frontedBy(node.id)).map((node) => node.id);
+    if (bare.length === 0) continue;
+    const plural = KIND_NAMES[kind].toLowerCase();
+    out.push(
+      report('APIM021', {
+        message: `The ${plural} tier has ${tier.length} nodes, but ${names(bare)} ${bare.length > 1 ? 'have' : 'has'} no load balancer in front`,
+        nodeIds: bare,
+        fix: `Add a load balancer, link it to every ${plural} node, and link the nodes that call them to the load balancer.`,
+      }),
+    );
+  }
+  return out;
+};
+
+/** APIM022: the portals need sticky sessions on the control-plane load balancer (V12). */
+const stickiness = (_topology: Topology, graph: TopologyGraph): Diagnostic[] =>
+  graph
+    .nodesOfKind('load-balancer')
+    .filter((lb) => graph.frontedKind(lb.id) === 'control-plane' && !isSticky(lb))
+    .map((lb) =>
+      report('APIM022', {
+        message: `Load balancer ${lb.id} fronts the control planes without sticky sessions: Publisher and Developer Portal sessions break when requests change node`,
+        nodeIds: [lb.id],
+        fix: `Turn on sticky sessions for ${lb.id} (ip_hash in open-source nginx, sticky learn in NGINX Plus).`,
+      }),
+    );
+
+/**
+ * APIM023: an environment served by gateways of more than one cluster (a gateway without a load
+ * balancer is a cluster of one). The control plane's environment carries one set of URLs, so the
+ * Developer Portal shows, and the control plane reaches, only the first cluster (V9, V11).
+ */
+const environmentClusters = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
+  const facts = versionFacts(topology.product);
+  const first = topology.settings.gatewayEnvironments?.[0]?.name ?? defaultEnvironment(facts.defaultEnvironmentName).name;
+  const servedBy = new Map<string, Map<string, Cluster>>();
+  for (const gateway of graph.nodesOfKind('gateway')) {
+    const cluster = graph.clusterOf(gateway);
+    for (const label of gateway.labels?.length ? gateway.labels : [first]) {
+      let clusters = servedBy.get(label);
+      if (!clusters) servedBy.set(label, (clusters = new Map()));
+      if (!clusters.has(cluster.key)) clusters.set(cluster.key, cluster);
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const [environment, clusters] of servedBy) {
+    if (clusters.size < 2) continue;
+    const keys = [...clusters.keys()];
+    const bare = [...clusters.values()].every((cluster) => !cluster.lb);
+    out.push(
+      report('APIM023', {
+        message: bare
+          ? `Gateway environment "${environment}" is served by ${names(keys)} with no load balancer in front: the Developer Portal shows ${keys[0]}'s URLs only`
+          : `Gateway environment "${environment}" is served by ${clusters.size} gateway clusters (${names(keys)}): the Developer Portal shows, and the control plane reaches, ${keys[0]} only`,
+        nodeIds: keys,
+        fix: bare
+          ? `Put ${names(keys)} behind one load balancer, or give each its own environment.`
+          : 'Put the gateways serving one environment behind one load balancer, or give each cluster its own environment.',
+      }),
+    );
+  }
+  return out;
+};
+
+export function validateDeployment(topology: Topology, graph: TopologyGraph = buildGraph(topology)): Diagnostic[] {
+  return [reach, tiers, stickiness, environmentClusters].flatMap((rule) => rule(topology, graph));
+}

@@ -1,0 +1,157 @@
+/**
+ * One row per rule: a topology that triggers it and one that does not. Each module's test runs its
+ * rows (`ruleCases`); `rules.test.ts` checks that every rule of the table has a row.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ProductVersion, Settings, Topology, TopologyNode } from '../../src/model/index.ts';
+import { RULES, validate } from '../../src/validate/index.ts';
+import { node, topology } from '../factories.ts';
+
+export type RuleCase = [code: string, name: string, triggers: () => Topology, passes: () => Topology];
+
+type Patch = { [K in keyof Settings]?: Partial<Settings[K]> };
+
+/** The topology with some settings changed (one level deep). */
+export function withSettings(t: Topology, patch: Patch): Topology {
+  const settings = { ...t.settings } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) settings[key] = { ...(settings[key] as object), ...value };
+  return { ...t, settings: settings as unknown as Settings };
+}
+
+const cp = (id = 'cp-1', fields: Record<string, unknown> = {}) => node('control-plane', id, fields);
+const gw = (id = 'gw-1', fields: Record<string, unknown> = {}) => node('gateway', id, fields);
+const tm = (id = 'tm-1', fields: Record<string, unknown> = {}) => node('traffic-manager', id, fields);
+const lb = (id: string, fields: Record<string, unknown> = {}) => node('load-balancer', id, fields);
+const db = (id = 'db', fields: Record<string, unknown> = {}) => node('database', id, fields);
+
+/** A control plane, a gateway and a database, wired: no errors, only the hardening warnings. */
+export function clean(extra: TopologyNode[] = [], links: [string, string][] = [], product: ProductVersion = '4.0.0'): Topology {
+  return topology([cp(), gw(), db(), ...extra], [['gw-1', 'cp-1'], ['cp-1', 'db'], ...links], product);
+}
+
+/** Two control planes behind cp-lb sharing db, and a gateway calling them. */
+const haControlPlane = (fields: Record<string, unknown> = {}) =>
+  topology([lb('cp-lb', fields), cp('cp-1'), cp('cp-2'), gw(), db()], [['cp-lb', 'cp-1'], ['cp-lb', 'cp-2'], ['gw-1', 'cp-lb'], ['cp-1', 'db'], ['cp-2', 'db']]);
+
+const cpGw = () => [cp(), gw()];
+const twoEnvironments = () => ({
+  ...topology(cpGw(), [['gw-1', 'cp-1']]),
+  settings: {
+    ...topology([]).settings,
+    gatewayEnvironments: [
+      { name: 'Production and Sandbox', type: 'hybrid' as const, description: '', displayInApiConsole: true, showAsTokenEndpointUrl: true },
+      { name: 'Internal', type: 'hybrid' as const, description: '', displayInApiConsole: true, showAsTokenEndpointUrl: true },
+    ],
+  },
+});
+
+export const CASES = {
+  structure: [
+    ['APIM001', 'a link the rules refuse', () => topology([...cpGw(), gw('gw-2')], [['gw-1', 'cp-1'], ['gw-2', 'cp-1'], ['gw-1', 'gw-2']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM002', 'a link to a missing node', () => topology(cpGw(), [['gw-1', 'cp-1'], ['gw-1', 'ghost']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM003', 'the same link twice', () => topology(cpGw(), [['gw-1', 'cp-1'], ['cp-1', 'gw-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM004', 'a duplicate id', () => topology([...cpGw(), gw('gw-1')], [['gw-1', 'cp-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM005', 'a load balancer that fronts nothing', () => topology([...cpGw(), lb('lb')], [['gw-1', 'cp-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM006', 'a load balancer that fronts one node', () => topology([...cpGw(), lb('lb')], [['gw-1', 'cp-1'], ['lb', 'gw-1']]), () => topology([...cpGw(), gw('gw-2'), lb('lb')], [['gw-1', 'cp-1'], ['lb', 'gw-1'], ['lb', 'gw-2']])],
+    ['APIM007', 'a load balancer that fronts mixed kinds', () => topology([...cpGw(), lb('lb')], [['gw-1', 'cp-1'], ['lb', 'gw-1'], ['lb', 'cp-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM008', 'a node fronted by two load balancers', () => topology([...cpGw(), gw('gw-2'), lb('a'), lb('b')], [['gw-1', 'cp-1'], ['a', 'gw-1'], ['a', 'gw-2'], ['b', 'gw-1'], ['b', 'gw-2']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM009', 'a node calling the wrong kind of cluster', () => topology([...cpGw(), gw('gw-2'), gw('gw-3'), lb('lb')], [['gw-1', 'cp-1'], ['gw-3', 'cp-1'], ['lb', 'gw-2'], ['lb', 'gw-1'], ['gw-3', 'lb']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM010', 'a gateway with no control plane', () => topology(cpGw()), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM011', 'a gateway label with no environment', () => topology([cp(), gw('gw-1', { labels: ['Internal'] })], [['gw-1', 'cp-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM012', 'an environment no gateway serves', twoEnvironments, () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM013', 'a gateway linked to two separate control planes', () => topology([...cpGw(), cp('cp-2')], [['gw-1', 'cp-1'], ['gw-1', 'cp-2']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+  ],
+  fields: [
+    ['APIM014', 'an invalid node id', () => topology([cp(), gw('GW 1'), db()], [['GW 1', 'cp-1'], ['cp-1', 'db']]), () => clean()],
+    ['APIM015', 'an invalid host name', () => clean([gw('gw-2', { host: 'gw_2..example.com' })], [['gw-2', 'cp-1']]), () => clean([gw('gw-2', { host: 'gw-2.example.com' })], [['gw-2', 'cp-1']])],
+    ['APIM016', 'an offset out of range', () => topology([cp(), gw('gw-1', { offset: 70000 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]), () => topology([cp(), gw('gw-1', { offset: 1000 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']])],
+  ],
+  ports: [
+    [
+      'APIM017',
+      'two nodes on one host with one offset',
+      () => topology([cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com' }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]),
+      () => topology([cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com', offset: 1 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]),
+    ],
+    [
+      'APIM018',
+      'a port two nodes on one host open (gateway offset 37: 8243 + 37 = 8280)',
+      () => topology([cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com', offset: 37 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]),
+      () => topology([cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com', offset: 36 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]),
+    ],
+    [
+      'APIM018',
+      "a gateway load balancer on a gateway's host (both open 9443)",
+      () => clean([gw('gw-2'), lb('gw-lb', { host: 'gw-1.example.com' })], [['gw-2', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']]),
+      () => clean([gw('gw-2'), lb('gw-lb')], [['gw-2', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']]),
+    ],
+    ['APIM018', "a database on a control plane's HTTPS port", () => topology([cp(), gw(), db('db', { host: 'cp-1.example.com', port: 9443 })], [['gw-1', 'cp-1'], ['cp-1', 'db']]), () => topology([cp(), gw(), db('db', { host: 'cp-1.example.com' })], [['gw-1', 'cp-1'], ['cp-1', 'db']])],
+  ],
+  deployment: [
+    ['APIM019', 'a gateway not linked to the traffic managers', () => clean([tm()], [['tm-1', 'cp-1']]), () => clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']])],
+    ['APIM020', 'a gateway that hears one of two control planes', () => clean([cp('cp-2')], [['cp-2', 'db']]), () => clean([cp('cp-2')], [['cp-2', 'db'], ['gw-1', 'cp-2']])],
+    ['APIM021', 'two control planes with no load balancer', () => clean([cp('cp-2')], [['cp-2', 'db'], ['gw-1', 'cp-2']]), () => haControlPlane()],
+    ['APIM022', 'a control-plane load balancer without sticky sessions', () => haControlPlane({ sticky: false }), () => haControlPlane({ sticky: true })],
+    ['APIM023', 'two gateways serving one environment with no load balancer', () => clean([gw('gw-2')], [['gw-2', 'cp-1']]), () => clean([gw('gw-2'), lb('gw-lb')], [['gw-2', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']])],
+  ],
+  databases: [
+    [
+      'APIM024',
+      'two control planes on different databases',
+      () => topology([lb('cp-lb'), cp('cp-1'), cp('cp-2'), gw(), db(), db('db-2')], [['cp-lb', 'cp-1'], ['cp-lb', 'cp-2'], ['gw-1', 'cp-lb'], ['cp-1', 'db'], ['cp-2', 'db-2']]),
+      () => haControlPlane(),
+    ],
+    ['APIM024', 'a control plane on H2 beside one on a database (no load balancer)', () => clean([cp('cp-2')], [['gw-1', 'cp-2']]), () => clean([cp('cp-2')], [['gw-1', 'cp-2'], ['cp-2', 'db']])],
+    ['APIM024', 'a traffic manager on another apim_db than the control plane', () => clean([tm(), db('db-2')], [['tm-1', 'cp-1'], ['gw-1', 'tm-1'], ['tm-1', 'db-2']]), () => clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']])],
+    ['APIM025', 'a control plane on H2 in a multi-node topology', () => topology([cp(), gw()], [['gw-1', 'cp-1']]), () => clean()],
+  ],
+  versions: [
+    ['APIM026', 'API-M 4.5 with no traffic manager', () => clean([], [], '4.5.0'), () => clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']], '4.5.0')],
+    [
+      'APIM027',
+      'a 4.0-only analytics config endpoint on 4.1',
+      () => withSettings(clean([], [], '4.1.0'), { analytics: { enabled: true, authToken: 'key', configEndpoint: 'https://analytics.example.com/auth' } }),
+      () => withSettings(clean(), { analytics: { enabled: true, authToken: 'key', configEndpoint: 'https://analytics.example.com/auth' } }),
+    ],
+    ['APIM028', 'analytics without an auth token', () => withSettings(clean(), { analytics: { enabled: true, authToken: '' } }), () => withSettings(clean(), { analytics: { enabled: true, authToken: '$env{ANALYTICS_KEY}' } })],
+  ],
+  hardening: [
+    ['APIM029', 'admin / admin', () => clean(), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
+    [
+      'APIM030',
+      'wso2carbon keystore passwords',
+      () => clean(),
+      () =>
+        withSettings(clean(), {
+          keystore: { tls: { fileName: 'tls.p12', type: 'PKCS12', password: '$env{KS}', alias: 'tls', keyPassword: '$env{KS}' } },
+          truststore: { password: '$env{TS}' },
+        }),
+    ],
+    ['APIM031', 'the default database password', () => clean(), () => topology([cp(), gw(), db('db', { password: '$env{DB_PASSWORD}' })], [['gw-1', 'cp-1'], ['cp-1', 'db']])],
+    ['APIM032', 'a password in plain text', () => withSettings(clean(), { superAdmin: { password: 'S3cure-enough' } }), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
+    ['APIM033', 'a $secret{…} with no [secrets] table', () => withSettings(clean(), { superAdmin: { password: '$secret{admin_password}' } }), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
+  ],
+} satisfies Record<string, RuleCase[]>;
+
+const SEVERITY = new Map((RULES as readonly { code?: string; severity: string }[]).flatMap((r) => (r.code ? [[r.code, r.severity] as const] : [])));
+
+/** The two tests of every row: reported (with its table severity, a message, a fix, real nodes), and not. */
+export function ruleCases(cases: RuleCase[]): void {
+  describe.each(cases)('%s: %s', (code, _name, triggers, passes) => {
+    it('is reported when the topology has it', () => {
+      const t = triggers();
+      const found = validate(t).filter((d) => d.code === code);
+      expect(found.length).toBeGreaterThan(0);
+      const ids = new Set(t.nodes.map((n) => n.id));
+      for (const d of found) {
+        expect(d.severity).toBe(SEVERITY.get(code));
+        expect(d.message.length).toBeGreaterThan(10);
+        expect(d.fix).toBeTruthy();
+        if (code !== 'APIM002') for (const id of d.nodeIds) expect(ids).toContain(id);
+      }
+    });
+    it('is not reported when it does not', () => {
+      expect(validate(passes()).map((d) => d.code)).not.toContain(code);
+    });
+  });
+}

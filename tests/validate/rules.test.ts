@@ -1,0 +1,51 @@
+/** The rules table is the single source: every code the rules emit is in it once, and every row has a test. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { RuleEntry } from '../../src/validate/index.ts';
+import { RULES, rulesTableMarkdown } from '../../src/validate/index.ts';
+import { CASES } from './cases.ts';
+
+const VALIDATE = fileURLToPath(new URL('../../src/validate/', import.meta.url));
+const rules = RULES as readonly RuleEntry[];
+const tableCodes = rules.flatMap((r) => (r.applies === 'yes' ? [r.code] : []));
+
+/** Every APIMnnn a rule module writes, read from the sources (rules.ts is the table itself). */
+function emittedCodes(): Set<string> {
+  const codes = new Set<string>();
+  for (const file of readdirSync(VALIDATE).filter((f) => f.endsWith('.ts') && f !== 'rules.ts')) {
+    for (const match of readFileSync(VALIDATE + file, 'utf8').matchAll(/'(APIM\d{3})'/g)) codes.add(match[1]);
+  }
+  return codes;
+}
+
+describe('the rules table', () => {
+  it('lists no code twice', () => {
+    expect(new Set(tableCodes).size).toBe(tableCodes.length);
+  });
+
+  it('lists every code the rules emit, and only those', () => {
+    expect([...emittedCodes()].sort()).toEqual([...tableCodes].sort());
+  });
+
+  it('numbers the codes APIM001, APIM002, … with no gap', () => {
+    expect(tableCodes).toEqual(tableCodes.map((_, i) => `APIM${String(i + 1).padStart(3, '0')}`));
+  });
+
+  it('has a triggering and a passing topology for every implemented rule', () => {
+    const tested = new Set(Object.values(CASES).flatMap((rows) => rows.map(([code]) => code)));
+    expect([...tested].sort()).toEqual([...tableCodes].sort());
+  });
+
+  it('accounts for every rule V1–V29 of REFERENCE.md §14, implemented or with a reason', () => {
+    const sources = rules.map((r) => r.source).join(' ');
+    for (let v = 1; v <= 29; v++) expect(sources, `V${v}`).toMatch(new RegExp(`\\bV${v}\\b`));
+    for (const rule of rules) if (rule.applies !== 'yes') expect(rule.applies.notApplicable.length).toBeGreaterThan(20);
+  });
+
+  it('renders the README table with every rule', () => {
+    const markdown = rulesTableMarkdown();
+    for (const code of tableCodes) expect(markdown).toContain(`| ${code} |`);
+    for (const rule of rules) if (rule.applies !== 'yes') expect(markdown).toContain(`| ${rule.source} |`);
+  });
+});
