@@ -14,6 +14,7 @@ import { controlPlaneDocument } from './controlPlane.ts';
 import { trafficManagerDocument } from './trafficManager.ts';
 import { deploymentTomlPath, runbook } from './runbook.ts';
 import { hostsFile } from './hosts.ts';
+import { withSecureVault } from './secureVault.ts';
 import { writeNginx } from './nginx/index.ts';
 import { nginxDocument } from './nginxConf.ts';
 import { nginxConfPath } from './loadBalancing.ts';
@@ -35,6 +36,11 @@ export interface Bundle {
 }
 
 export function nodeDocument(context: GenerationContext, node: ApimNode): TomlDocument {
+  const document = kindDocument(context, node);
+  return context.settings.secureVault ? withSecureVault(document) : document;
+}
+
+function kindDocument(context: GenerationContext, node: ApimNode): TomlDocument {
   switch (node.kind) {
     case 'gateway':
       return gatewayDocument(context, node);

@@ -79,6 +79,18 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
     '',
   );
   out.push('### Certificates and keystores', '', ...certificateSteps(context));
+  if (context.settings.secureVault) {
+    out.push(
+      '### Secure vault',
+      '',
+      'Every password in the deployment.toml files is written as `$secret{alias}`, and each file ends with a `[secrets]`',
+      'table holding them in plain text until you encrypt them. On each node, after copying its deployment.toml and',
+      'keystores and before starting it, run `sh bin/ciphertool.sh -Dconfigure`: it encrypts the `[secrets]` values in',
+      'place with the primary keystore. At start-up the server asks for the keystore password (or reads it from',
+      'a `password-tmp` file in the product home, deleted after reading). Keep `[secrets]` the last table of the file.',
+      '',
+    );
+  }
 
   out.push('## Start order', '');
   const order = ['databases', ...(plans.length ? ['load balancers'] : []), ...START_ORDER.filter((k) => graph.nodesOfKind(k).length).map((k) => PLURAL[k].toLowerCase())];
@@ -134,6 +146,11 @@ function nodeSteps(context: GenerationContext, node: ApimNode): string[] {
     `   - \`${deploymentTomlPath(node)}\` → \`${home}/repository/conf/deployment.toml\``,
     `   - ${fileList(nodeSecurityFiles(context, node))} → \`${home}/repository/resources/security/\``,
     ...drivers,
+    ...(context.settings.secureVault
+      ? [
+          `   - then encrypt its secrets: \`cd ${home}/bin/ && sh ciphertool.sh -Dconfigure\` (it asks for the primary keystore password and encrypts the [secrets] table of deployment.toml in place)`,
+        ]
+      : []),
     '2. Start it:',
     '',
     '   ```sh',

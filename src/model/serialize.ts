@@ -10,7 +10,7 @@ const KEY_ORDER = [
   'id', 'kind', 'label', 'host', 'offset', 'nodeIp', 'engine', 'port', 'databases', 'apimDbName', 'sharedDbName',
   'labels', 'skipRedeployingPolicies', 'sticky', 'x', 'y',
   'from', 'to',
-  'superAdmin', 'keystore', 'truststore', 'gatewayEnvironments', 'jwt', 'cors', 'cacheInvalidation', 'analytics', 'skipList',
+  'superAdmin', 'keystore', 'truststore', 'gatewayEnvironments', 'jwt', 'cors', 'cacheInvalidation', 'analytics', 'skipList', 'secureVault',
   'tls', 'primary', 'enabled', 'fileName', 'type', 'username', 'password', 'alias', 'keyPassword', 'createAdminAccount',
   'description', 'displayInApiConsole', 'showAsTokenEndpointUrl',
   'encoding', 'header', 'signingAlgorithm', 'claimDialect',

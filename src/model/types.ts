@@ -143,6 +143,11 @@ export interface Settings {
   analytics: { enabled: boolean; configEndpoint: string; authToken: string };
   /** Runtime artifacts gateways keep instead of syncing (seed: optional). */
   skipList: { apis: string[]; endpoints: string[]; sequences: string[]; localEntries: string[] };
+  /**
+   * Secure vault: every password is written as `$secret{alias}`, with a `[secrets]` table last in each
+   * file for `ciphertool.sh -Dconfigure` to encrypt (REFERENCE.md §7.2). Absent means off.
+   */
+  secureVault?: boolean;
 }
 
 export interface Topology {

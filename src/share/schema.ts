@@ -194,6 +194,8 @@ export const settingsSchema = strict({
     }),
     {},
   ),
+  // Not filled when absent: files without it stay as they are.
+  secureVault: v.optional(bool()),
 });
 
 /** The document without its nodes, which are checked one by one against their kind's schema. */

@@ -89,9 +89,10 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
 
   if (analytics.enabled && analytics.authToken.trim()) secrets.push({ what: 'analytics auth token', value: analytics.authToken });
 
-  // APIM032: every other secret written as it is.
+  // APIM032: every other secret written as it is; with the secure vault on, the generator writes them
+  // as $secret{…} in an encrypted [secrets] table instead.
   const plain = secrets.filter((s) => !defaults.has(s) && s.value !== '' && !REFERENCE.test(s.value));
-  if (plain.length > 0) {
+  if (plain.length > 0 && !topology.settings.secureVault) {
     out.push(
       report('APIM032', {
         message:
@@ -99,7 +100,7 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
             ? `The ${plain[0].what} is written into the generated files in plain text`
             : `${plain.length} secrets are written into the generated files in plain text: ${names(plain.map((s) => s.what), 10)}`,
         nodeIds: plain.flatMap((s) => (s.nodeId ? [s.nodeId] : [])),
-        fix: `Keep secrets out of the files: for each, ${KEEP_OUT('alias', 'VARIABLE').replace('keep it out of the file: ', '')}`,
+        fix: `Turn on "Secure vault" in the topology settings: every password is then written as $secret{…} with a [secrets] table that ciphertool.sh -Dconfigure encrypts. Or, for each, ${KEEP_OUT('alias', 'VARIABLE').replace('keep it out of the file: ', '')}`,
       }),
     );
   }

@@ -9,12 +9,14 @@ import { node, topology } from '../factories.ts';
 
 export type RuleCase = [code: string, name: string, triggers: () => Topology, passes: () => Topology];
 
-type Patch = { [K in keyof Settings]?: Partial<Settings[K]> };
+type Patch = { [K in keyof Settings]?: Settings[K] extends object | undefined ? Partial<Settings[K]> : Settings[K] };
 
 /** The topology with some settings changed (one level deep). */
 export function withSettings(t: Topology, patch: Patch): Topology {
   const settings = { ...t.settings } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(patch)) settings[key] = { ...(settings[key] as object), ...value };
+  for (const [key, value] of Object.entries(patch)) {
+    settings[key] = value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(settings[key] as object), ...value } : value;
+  }
   return { ...t, settings: settings as unknown as Settings };
 }
 

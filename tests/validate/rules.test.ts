@@ -43,6 +43,11 @@ describe('the rules table', () => {
     for (const rule of rules) if (rule.applies !== 'yes') expect(rule.applies.notApplicable.length).toBeGreaterThan(20);
   });
 
+  it('the README carries the table as rendered now', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`<!-- rules table: rendered by rulesTableMarkdown() in src/validate/rules.ts -->\n${rulesTableMarkdown()}<!-- end of rules table -->`);
+  });
+
   it('renders the README table with every rule', () => {
     const markdown = rulesTableMarkdown();
     for (const code of tableCodes) expect(markdown).toContain(`| ${code} |`);

@@ -1,0 +1,48 @@
+/**
+ * Secure vault (REFERENCE.md §7.2): with the setting on, every password and token a file holds is
+ * written as `$secret{alias}`, and the file ends with a `[secrets]` table, `alias = "[plain text]"`,
+ * which `ciphertool.sh -Dconfigure` encrypts in place on each node. WSO2 requires `[secrets]` to be the
+ * last table of the file. Values that are already references (`$ref{…}`, `${…}`, `$env{…}`,
+ * `$secret{…}`) and empty values are left as they are.
+ */
+import type { TomlDocument, TomlTable } from './toml/index.ts';
+import { table } from './toml/index.ts';
+
+/** Which keys hold secrets, by table, and the alias each gets. */
+const SECRET_KEYS: Record<string, Record<string, string>> = {
+  super_admin: { password: 'admin_password' },
+  'database.apim_db': { password: 'apim_db_password' },
+  'database.shared_db': { password: 'shared_db_password' },
+  'keystore.tls': { password: 'keystore_tls_password', key_password: 'keystore_tls_key_password' },
+  'keystore.primary': { password: 'keystore_primary_password', key_password: 'keystore_primary_key_password' },
+  truststore: { password: 'truststore_password' },
+  'apim.analytics': { auth_token: 'analytics_auth_token' },
+};
+
+const ALREADY_REFERENCE = /^\$(\{|env\{|sys\{|ref\{|secret\{)/;
+
+export function withSecureVault(document: TomlDocument): TomlDocument {
+  const secrets: Record<string, string> = {};
+  const tables: TomlTable[] = document.tables.map((t) => {
+    const keys = SECRET_KEYS[t.path.join('.')];
+    if (!keys || t.array) return t;
+    return {
+      ...t,
+      entries: t.entries.map((entry) => {
+        const alias = keys[entry.key];
+        if (!alias || typeof entry.value !== 'string' || entry.value === '' || ALREADY_REFERENCE.test(entry.value)) return entry;
+        secrets[alias] = `[${entry.value}]`;
+        return { ...entry, value: `$secret{${alias}}` };
+      }),
+    };
+  });
+  if (Object.keys(secrets).length === 0) return document;
+  tables.push(
+    table('secrets', secrets, [
+      'Secure vault: the passwords above, in plain text until you run',
+      'sh bin/ciphertool.sh -Dconfigure on this node, which encrypts them here in place.',
+      'WSO2 reads [secrets] only as the last table of the file: keep it last.',
+    ]),
+  );
+  return { ...document, tables };
+}
