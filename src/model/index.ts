@@ -7,3 +7,4 @@ export * from './versions.ts';
 export * from './diagnostic.ts';
 export * from './edits.ts';
 export * from './serialize.ts';
+export * from './clipboard.ts';

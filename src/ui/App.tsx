@@ -1,108 +1,76 @@
 /**
- * A first page: pick an example topology and read every generated file in tabs. The canvas, palette
- * and inspector come next; this page already reads everything through the pure core.
+ * The designer page: toolbar; palette | canvas | inspector; generated files and problems below.
+ * The page-wide keyboard shortcuts live here.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
-import type { Topology } from '../model/index.ts';
-import { generateBundle } from '../generate/index.ts';
-import { formatReadError, readTopology } from '../share/index.ts';
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { serializeTopology } from '../model/index.ts';
+import type { DesignerStore } from '../store/index.ts';
+import { StoreProvider } from './store.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { Palette } from './Palette.tsx';
+import { Canvas } from './canvas/Canvas.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { FilesPanel } from './files/FilesPanel.tsx';
+import { Problems } from './Problems.tsx';
+import { Notices } from './Notices.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { fileSlug, saveText } from './download.ts';
 
-export const EXAMPLES = [
-  { file: 'seed-sample.json', title: 'Seed sample (separate TM)' },
-  { file: 'single-cp-gw.json', title: 'Single control plane + gateway' },
-  { file: 'ha-cp-gw.json', title: 'HA control plane + HA gateway' },
-  { file: 'separate-tm-ha.json', title: 'Separate Traffic Manager, HA' },
-];
-
-type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; topology: Topology };
-
-export function App() {
-  const [example, setExample] = useState(EXAMPLES[0].file);
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoaded({ status: 'loading' });
-    fetch(`${import.meta.env.BASE_URL}examples/${example}`)
-      .then((response) => {
-        if (!response.ok) throw new Error(`examples/${example}: HTTP ${response.status}`);
-        return response.text();
-      })
-      .then((text) => {
-        const result = readTopology(text);
-        if (cancelled) return;
-        setLoaded(
-          result.ok
-            ? { status: 'ready', topology: result.topology }
-            : { status: 'error', message: result.errors.map(formatReadError).join('\n') },
-        );
-      })
-      .catch((error: Error) => !cancelled && setLoaded({ status: 'error', message: error.message }));
-    return () => {
-      cancelled = true;
-    };
-  }, [example]);
-
+export function App({ store }: { store: DesignerStore }) {
+  useShortcuts(store);
+  const save = () => {
+    const { topology } = store.getState();
+    saveText(serializeTopology(topology), `${fileSlug(topology.name)}.json`);
+  };
   return (
-    <div className="app">
-      <header className="toolbar">
-        <h1>APIM Topology Designer</h1>
-        <label>
-          Example{' '}
-          <select value={example} onChange={(event) => setExample(event.target.value)}>
-            {EXAMPLES.map((e) => (
-              <option key={e.file} value={e.file}>
-                {e.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <main>
-        {loaded.status === 'loading' && <p>Loading…</p>}
-        {loaded.status === 'error' && (
-          <p role="alert" className="error">
-            {loaded.message}
-          </p>
-        )}
-        {loaded.status === 'ready' && <Files topology={loaded.topology} />}
-      </main>
-    </div>
+    <StoreProvider store={store}>
+      <ReactFlowProvider>
+        <div className="app">
+          <ErrorBoundary onSave={save}>
+            <Toolbar />
+            <Notices />
+            <main className="workspace">
+              <Palette />
+              <Canvas />
+              <Inspector />
+            </main>
+            <div className="output">
+              <FilesPanel />
+              <Problems />
+            </div>
+          </ErrorBoundary>
+        </div>
+      </ReactFlowProvider>
+    </StoreProvider>
   );
 }
 
-function Files({ topology }: { topology: Topology }) {
-  const bundle = useMemo(() => generateBundle(topology), [topology]);
-  const [active, setActive] = useState(bundle.files[0]?.path);
-  const baseId = useId();
-  const current = bundle.files.find((file) => file.path === active) ?? bundle.files[0];
-  return (
-    <section className="files">
-      <div role="tablist" aria-label="Generated files" className="tabs">
-        {bundle.files.map((file, index) => (
-          <button
-            key={file.path}
-            role="tab"
-            id={`${baseId}-tab-${index}`}
-            aria-selected={file === current}
-            aria-controls={`${baseId}-panel`}
-            tabIndex={file === current ? 0 : -1}
-            onClick={() => setActive(file.path)}
-          >
-            {file.path}
-          </button>
-        ))}
-      </div>
-      <pre role="tabpanel" id={`${baseId}-panel`} aria-label={current?.path} className="file" tabIndex={0}>
-        {current?.content}
-      </pre>
-      <ul aria-label="Problems">
-        {bundle.diagnostics.map((d, index) => (
-          <li key={index}>
-            {d.severity} {d.code}: {d.message}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+/** Undo/redo, duplicate, copy and paste, except while the user types in a field. */
+function useShortcuts(store: DesignerStore) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const key = event.key.toLowerCase();
+      const state = store.getState();
+      const history = store.temporal.getState();
+      if (key === 'z' && !event.shiftKey) history.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') history.redo();
+      else if (key === 'd') state.duplicateSelection();
+      else if (key === 'c') {
+        // Text selected in the files panel copies as text, as usual.
+        if (window.getSelection()?.toString() || state.selection.nodes.length === 0) return;
+        state.copySelection();
+      } else if (key === 'v') {
+        if (!state.clipboard) return;
+        state.paste();
+      } else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
 }

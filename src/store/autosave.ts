@@ -1,0 +1,124 @@
+/**
+ * Autosave to localStorage, through zustand `persist`. What comes back from storage is untrusted: it goes
+ * through the same restore path as a file. An autosave that is corrupt, or from a newer version of the
+ * designer, is never used and never thrown away: it is copied to a "kept aside" key and reported, and
+ * the page starts from the sample instead.
+ *
+ * Writes are debounced (a drag writes once, at the end) and flushed when the page is hidden.
+ */
+import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import type { Topology } from '../model/index.ts';
+import { formatReadError, restoreTopology } from '../share/index.ts';
+
+export const AUTOSAVE_KEY = 'apim-topology-designer';
+/** The version of what the autosave holds: `{ topology }` in format apim-topology/1. */
+export const AUTOSAVE_VERSION = 1;
+const WRITE_DELAY_MS = 400;
+
+export interface Persisted {
+  topology: Topology;
+}
+
+/** An autosave that could not be used, kept under `key` for the user to download. */
+export interface KeptAside {
+  key: string;
+  reason: string;
+}
+
+export interface AutosaveStorage extends PersistStorage<Persisted> {
+  /** Writes a pending save now. */
+  flush(): void;
+  /** What the last read kept aside, if anything. */
+  keptAside(): KeptAside | undefined;
+  /** Set when a write fails (a full or disabled storage). */
+  onWriteError?: (message: string) => void;
+}
+
+export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
+  let pending: { name: string; text: string } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let aside: KeptAside | undefined;
+
+  const write = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (!pending || !storage) return;
+    const { name, text } = pending;
+    pending = undefined;
+    try {
+      storage.setItem(name, text);
+    } catch (error) {
+      api.onWriteError?.(`Autosave failed (${(error as Error).name}): download the topology to keep your work.`);
+    }
+  };
+
+  const keepAside = (name: string, text: string, reason: string): void => {
+    const key = uniqueKey(storage!, `${name}:kept-aside`);
+    try {
+      storage!.setItem(key, text);
+      aside = { key, reason };
+    } catch {
+      // Storage is full: leave the autosave where it is, untouched, and use the sample without saving.
+      aside = { key: name, reason };
+      readOnly = true;
+    }
+  };
+  let readOnly = false;
+
+  const api: AutosaveStorage = {
+    getItem(name): StorageValue<Persisted> | null {
+      if (!storage) return null;
+      let text: string | null;
+      try {
+        text = storage.getItem(name);
+      } catch {
+        return null;
+      }
+      if (text === null) return null;
+      const read = readAutosave(text);
+      if (read.ok) return read.value;
+      keepAside(name, text, read.reason);
+      return null;
+    },
+    setItem(name, value) {
+      if (readOnly) return;
+      pending = { name, text: JSON.stringify(value) };
+      if (timer === undefined) timer = setTimeout(write, WRITE_DELAY_MS);
+    },
+    removeItem(name) {
+      storage?.removeItem(name);
+    },
+    flush: write,
+    keptAside: () => aside,
+  };
+  return api;
+}
+
+type AutosaveRead = { ok: true; value: StorageValue<Persisted> } | { ok: false; reason: string };
+
+/** Restores an autosave's text: JSON, then its version, then the topology through the file restore path. */
+export function readAutosave(text: string): AutosaveRead {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'the autosave is not valid JSON (it may have been cut off)' };
+  }
+  if (value === null || typeof value !== 'object') return { ok: false, reason: 'the autosave is not an object' };
+  const { version, state } = value as { version?: unknown; state?: unknown };
+  if (typeof version !== 'number') return { ok: false, reason: 'the autosave has no version' };
+  if (version > AUTOSAVE_VERSION) {
+    return { ok: false, reason: `the autosave is from a newer version of the designer (autosave version ${version}, this page reads ${AUTOSAVE_VERSION})` };
+  }
+  const topology = (state as { topology?: unknown } | undefined)?.topology;
+  const restored = restoreTopology(topology);
+  if (!restored.ok) {
+    return { ok: false, reason: `the autosaved topology is damaged: ${restored.errors.slice(0, 3).map(formatReadError).join('; ')}` };
+  }
+  return { ok: true, value: { version: AUTOSAVE_VERSION, state: { topology: restored.topology } } };
+}
+
+function uniqueKey(storage: Storage, base: string): string {
+  if (storage.getItem(base) === null) return base;
+  for (let n = 2; ; n++) if (storage.getItem(`${base}-${n}`) === null) return `${base}-${n}`;
+}

@@ -1,0 +1,256 @@
+/**
+ * The one store: the topology being edited, the selection, history (zundo) and autosave (persist).
+ * It is thin: every edit is a pure function from `model/`; files and diagnostics are derived, never
+ * stored. Only the topology enters history and autosave; selection and notices are the session's.
+ */
+import { createStore } from 'zustand/vanilla';
+import { persist } from 'zustand/middleware';
+import { temporal } from 'zundo';
+import type { Fragment, NodeKind, NodePatch, ProductVersion, Settings, Topology } from '../model/index.ts';
+import * as edits from '../model/index.ts';
+import type { KeptAside } from './autosave.ts';
+import { AUTOSAVE_KEY, AUTOSAVE_VERSION, autosaveStorage } from './autosave.ts';
+import { sampleTopology } from './sample.ts';
+
+export interface Notice {
+  /** Increases with every notice, so the same text twice is announced twice. */
+  id: number;
+  tone: 'error' | 'info';
+  text: string;
+}
+
+export interface Selection {
+  nodes: string[];
+  /** Link ids, `from->to`. */
+  links: string[];
+}
+
+/** Consecutive edits of one field within this time are one undo step (typing a host is one step). */
+const COALESCE_MS = 1200;
+const PASTE_SHIFT = { x: 40, y: 40 };
+
+export interface DesignerState {
+  topology: Topology;
+  selection: Selection;
+  /** True while nodes are being dragged: the files wait for the drop. */
+  dragging: boolean;
+  notice: Notice | null;
+  keptAside: KeptAside | null;
+  clipboard: Fragment | null;
+
+  addNode(kind: NodeKind, position?: { x: number; y: number }): string;
+  moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
+  beginDrag(): void;
+  endDrag(): void;
+  updateNode(id: string, patch: NodePatch): void;
+  updateSettings(patch: Partial<Settings>, field?: string): void;
+  setProduct(product: ProductVersion): void;
+  setName(name: string): void;
+  connect(from: string, to: string): boolean;
+  removeLinks(linkIds: string[]): void;
+  remove(nodeIds: string[], linkIds: string[]): void;
+  select(selection: Partial<Selection>): void;
+  copySelection(): void;
+  paste(): void;
+  duplicateSelection(): void;
+  replaceTopology(topology: Topology): void;
+  newTopology(): void;
+  notify(text: string, tone?: Notice['tone']): void;
+  dismissNotice(): void;
+  dismissKeptAside(): void;
+}
+
+export type DesignerStore = ReturnType<typeof createDesignerStore>;
+
+export function createDesignerStore(storage: Storage | undefined) {
+  const autosave = autosaveStorage(storage);
+  let noticeId = 0;
+  let lastEdit: { key: string; at: number } | undefined;
+  let preDrag: Topology | undefined;
+
+  const store = createStore<DesignerState>()(
+    persist(
+      temporal(
+        (set, get) => {
+          /** Applies an edit to the topology; `coalesce` names the field, for one undo step per burst of typing. */
+          const edit = (next: Topology, coalesce?: string) => {
+            if (next === get().topology) return;
+            const now = Date.now();
+            const merge = coalesce !== undefined && lastEdit?.key === coalesce && now - lastEdit.at < COALESCE_MS;
+            lastEdit = coalesce === undefined ? undefined : { key: coalesce, at: now };
+            if (merge) withoutHistory(() => set({ topology: next }));
+            else set({ topology: next });
+          };
+          const withoutHistory = (change: () => void) => {
+            const history = store.temporal.getState();
+            history.pause();
+            change();
+            history.resume();
+          };
+          const notice = (text: string, tone: Notice['tone']) => set({ notice: { id: ++noticeId, tone, text } });
+
+          return {
+            topology: sampleTopology(),
+            selection: { nodes: [], links: [] },
+            dragging: false,
+            notice: null,
+            keptAside: null,
+            clipboard: null,
+
+            addNode(kind, position) {
+              const result = edits.addNode(get().topology, kind, { position });
+              edit(result.topology);
+              set({ selection: { nodes: [result.id], links: [] } });
+              return result.id;
+            },
+            moveNodes(positions) {
+              const { topology } = get();
+              let moved = false;
+              const nodes = topology.nodes.map((node) => {
+                const to = positions.get(node.id);
+                if (!to || (to.x === node.x && to.y === node.y)) return node;
+                moved = true;
+                return { ...node, x: to.x, y: to.y };
+              });
+              if (moved) edit({ ...topology, nodes });
+            },
+            beginDrag() {
+              preDrag = get().topology;
+              store.temporal.getState().pause();
+              set({ dragging: true });
+            },
+            endDrag() {
+              const history = store.temporal.getState();
+              const final = get().topology;
+              if (preDrag && final !== preDrag) {
+                // One undo step for the whole drag: back to the start, then forward to the drop, recorded.
+                set({ topology: preDrag });
+                history.resume();
+                set({ topology: final, dragging: false });
+              } else {
+                history.resume();
+                set({ dragging: false });
+              }
+              preDrag = undefined;
+              lastEdit = undefined;
+            },
+            updateNode(id, patch) {
+              const before = get().topology;
+              const next = edits.updateNode(before, id, patch);
+              if (next === before) return;
+              edit(next, `node:${id}:${Object.keys(patch).join(',')}`);
+              const newId = typeof patch.id === 'string' ? patch.id : id;
+              if (newId !== id) {
+                const { selection } = get();
+                set({ selection: { ...selection, nodes: selection.nodes.map((n) => (n === id ? newId : n)) } });
+              }
+            },
+            updateSettings(patch, field) {
+              edit(edits.updateSettings(get().topology, patch), field === undefined ? undefined : `settings:${field}`);
+            },
+            setProduct(product) {
+              edit({ ...get().topology, product });
+            },
+            setName(name) {
+              edit({ ...get().topology, name }, 'name');
+            },
+            connect(from, to) {
+              const result = edits.connect(get().topology, from, to);
+              if (!result.ok) {
+                notice(result.reason, 'error');
+                return false;
+              }
+              edit(result.topology);
+              return true;
+            },
+            removeLinks(linkIds) {
+              if (linkIds.length === 0) return;
+              const gone = new Set(linkIds);
+              const { topology } = get();
+              edit({ ...topology, links: topology.links.filter((link) => !gone.has(edits.linkId(link))) });
+            },
+            remove(nodeIds, linkIds) {
+              const goneLinks = new Set(linkIds);
+              let next = edits.removeNodes(get().topology, nodeIds);
+              if (goneLinks.size) next = { ...next, links: next.links.filter((link) => !goneLinks.has(edits.linkId(link))) };
+              edit(next);
+              set({ selection: { nodes: [], links: [] } });
+            },
+            select(selection) {
+              const current = get().selection;
+              const next = { nodes: selection.nodes ?? current.nodes, links: selection.links ?? current.links };
+              if (sameList(next.nodes, current.nodes) && sameList(next.links, current.links)) return;
+              set({ selection: next });
+            },
+            copySelection() {
+              const ids = get().selection.nodes;
+              if (ids.length === 0) return;
+              set({ clipboard: edits.copyFragment(get().topology, ids) });
+              notice(`Copied ${ids.length === 1 ? ids[0] : `${ids.length} nodes`}`, 'info');
+            },
+            paste() {
+              const { clipboard } = get();
+              if (!clipboard || clipboard.nodes.length === 0) return;
+              const result = edits.pasteFragment(get().topology, clipboard, PASTE_SHIFT);
+              edit(result.topology);
+              // The next paste lands beside this one, not on top of it.
+              set({
+                selection: { nodes: result.ids, links: [] },
+                clipboard: { ...clipboard, nodes: clipboard.nodes.map((n) => ({ ...n, x: n.x + PASTE_SHIFT.x, y: n.y + PASTE_SHIFT.y })) },
+              });
+            },
+            duplicateSelection() {
+              const ids = get().selection.nodes;
+              if (ids.length === 0) return;
+              const result = edits.pasteFragment(get().topology, edits.copyFragment(get().topology, ids), PASTE_SHIFT);
+              edit(result.topology);
+              set({ selection: { nodes: result.ids, links: [] } });
+            },
+            replaceTopology(topology) {
+              edit(topology);
+              set({ selection: { nodes: [], links: [] } });
+            },
+            newTopology() {
+              const { topology } = get();
+              edit(edits.emptyTopology(topology.product, edits.DEFAULT_TOPOLOGY_NAME));
+              set({ selection: { nodes: [], links: [] } });
+            },
+            notify(text, tone = 'info') {
+              notice(text, tone);
+            },
+            dismissNotice() {
+              set({ notice: null });
+            },
+            dismissKeptAside() {
+              set({ keptAside: null });
+            },
+          };
+        },
+        {
+          partialize: (state) => ({ topology: state.topology }),
+          equality: (past, current) => past.topology === current.topology,
+          limit: 200,
+        },
+      ),
+      {
+        name: AUTOSAVE_KEY,
+        version: AUTOSAVE_VERSION,
+        storage: autosave,
+        partialize: (state) => ({ topology: state.topology }),
+        // The storage has already restored and checked what it returns; a newer version never gets here.
+        migrate: (persisted) => persisted as { topology: Topology },
+      },
+    ),
+  );
+
+  // Loading the autosave is not an edit: history starts empty.
+  store.temporal.getState().clear();
+  const aside = autosave.keptAside();
+  if (aside) store.setState({ keptAside: aside });
+  autosave.onWriteError = (message) => store.getState().notify(message, 'error');
+  return Object.assign(store, { flushAutosave: autosave.flush });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}

@@ -1,0 +1,54 @@
+/** Passing messages (a refused connection, a copy, a failed save), and an autosave that was kept aside. */
+import { useEffect } from 'react';
+import { useDesigner } from './store.tsx';
+import { saveText } from './download.ts';
+
+const SHOW_MS = 8000;
+
+export function Notices() {
+  const notice = useDesigner((s) => s.notice);
+  const dismiss = useDesigner((s) => s.dismissNotice);
+  const keptAside = useDesigner((s) => s.keptAside);
+  const dismissKeptAside = useDesigner((s) => s.dismissKeptAside);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(dismiss, SHOW_MS);
+    return () => clearTimeout(timer);
+  }, [notice, dismiss]);
+
+  return (
+    <div className="banners">
+      {keptAside && (
+        <div className="banner warning" role="alert">
+          <p>
+            Your previous autosave could not be opened: {keptAside.reason}. It has been kept aside, not deleted, and the page
+            started from a sample.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              const text = localStorage.getItem(keptAside.key);
+              if (text !== null) saveText(text, 'autosave-kept-aside.json');
+            }}
+          >
+            Download the kept-aside autosave
+          </button>
+          <button type="button" onClick={dismissKeptAside}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="notices" aria-live="polite">
+        {notice && (
+          <div key={notice.id} className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+            <span>{notice.text}</span>
+            <button type="button" onClick={dismiss} aria-label="Dismiss message">
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

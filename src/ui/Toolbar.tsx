@@ -1,0 +1,99 @@
+/** The toolbar: new, undo and redo, examples, download, and the problem counts. */
+import { useState } from 'react';
+import { hasErrors } from '../model/index.ts';
+import { formatReadError, readTopology } from '../share/index.ts';
+import { useBundle, useDesigner, useDesignerStore, useHistory } from './store.tsx';
+import { ProblemCounts } from './Problems.tsx';
+import { downloadBundle } from './download.ts';
+
+export const EXAMPLES = [
+  { file: 'seed-sample.json', title: 'Seed sample (separate TM)' },
+  { file: 'single-cp-gw.json', title: 'Single control plane + gateway' },
+  { file: 'ha-cp-gw.json', title: 'HA control plane + HA gateway' },
+  { file: 'separate-tm-ha.json', title: 'Separate Traffic Manager, HA' },
+];
+
+const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+export function Toolbar() {
+  const store = useDesignerStore();
+  const name = useDesigner((s) => s.topology.name);
+  const empty = useDesigner((s) => s.topology.nodes.length === 0);
+  const { canUndo, canRedo, undo, redo } = useHistory();
+  const bundle = useBundle();
+  const [busy, setBusy] = useState(false);
+
+  const download = async () => {
+    const errors = bundle.diagnostics.filter((d) => d.severity === 'error');
+    if (hasErrors(bundle.diagnostics)) {
+      const list = errors.slice(0, 10).map((d) => `• ${d.code} ${d.nodeIds.join(', ')}: ${d.message}`).join('\n');
+      const more = errors.length > 10 ? `\n…and ${errors.length - 10} more` : '';
+      const go = window.confirm(
+        `The topology has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; its files will not work as they are:\n\n${list}${more}\n\nDownload anyway? The bundle's README lists the open problems.`,
+      );
+      if (!go) return;
+    }
+    setBusy(true);
+    try {
+      await downloadBundle(name, bundle.files);
+    } catch (error) {
+      store.getState().notify(`Download failed: ${(error as Error).message}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openExample = async (file: string) => {
+    try {
+      const response = await fetch(`${import.meta.env.BASE_URL}examples/${file}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const result = readTopology(await response.text());
+      if (!result.ok) throw new Error(result.errors.map(formatReadError).join('; '));
+      store.getState().replaceTopology(result.topology);
+      store.getState().notify(`Opened the example "${result.topology.name}". Undo brings your topology back.`);
+    } catch (error) {
+      store.getState().notify(`Could not open the example ${file}: ${(error as Error).message}`, 'error');
+    }
+  };
+
+  const startNew = () => {
+    if (empty || window.confirm('Clear the canvas and start a new topology? Undo brings this one back.')) store.getState().newTopology();
+  };
+
+  return (
+    <header className="toolbar">
+      <h1>
+        APIM Topology Designer <span className="topology-name">· {name}</span>
+      </h1>
+      <div className="toolbar-group" role="group" aria-label="Edit">
+        <button type="button" onClick={startNew}>
+          New
+        </button>
+        <button type="button" onClick={undo} disabled={!canUndo} title={`${MOD}Z`} aria-keyshortcuts="Control+Z Meta+Z">
+          Undo
+        </button>
+        <button type="button" onClick={redo} disabled={!canRedo} title={`${MOD}Shift+Z`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+          Redo
+        </button>
+        <select
+          aria-label="Open an example"
+          value=""
+          onChange={(event) => {
+            if (event.target.value) void openExample(event.target.value);
+          }}
+        >
+          <option value="">Open an example…</option>
+          {EXAMPLES.map((e) => (
+            <option key={e.file} value={e.file}>
+              {e.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ProblemCounts />
+      <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
+        Download bundle (.zip)
+      </button>
+    </header>
+  );
+}

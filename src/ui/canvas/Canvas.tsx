@@ -1,0 +1,172 @@
+/**
+ * The canvas: the topology as nodes and edges, with drag-and-drop from the palette, wiring checked by
+ * the model's link rules, selection, deletion, and whole-drag undo steps.
+ */
+import { useCallback, useMemo, useReducer, useRef } from 'react';
+import type { DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import type { Connection, EdgeChange, FinalConnectionState, NodeChange, OnDelete } from '@xyflow/react';
+import type { NodeKind } from '../../model/index.ts';
+import { NODE_KINDS, buildGraph, linkVerdict } from '../../model/index.ts';
+import { useBundle, useDesigner, useDesignerStore } from '../store.tsx';
+import { NODE_TYPES } from './TopologyNodeView.tsx';
+import { EDGE_TYPES } from './FloatingEdge.tsx';
+import type { FlowEdge, FlowNode } from './flow.ts';
+import { createFlowCache, problemsBy, toFlowEdges } from './flow.ts';
+
+/** The drag-and-drop type the palette sets. */
+export const PALETTE_MIME = 'application/x-apim-topology-kind';
+const GRID: [number, number] = [20, 20];
+
+export function Canvas() {
+  const store = useDesignerStore();
+  const topology = useDesigner((s) => s.topology);
+  const selection = useDesigner((s) => s.selection);
+  const { diagnostics } = useBundle();
+  const { screenToFlowPosition } = useReactFlow();
+  const cache = useRef(createFlowCache()).current;
+  const measured = useRef(new Map<string, { width?: number; height?: number }>()).current;
+  // Sizes are measured by React Flow, not part of the topology: a new size re-renders the canvas only.
+  const [, remeasured] = useReducer((n: number) => n + 1, 0);
+
+  const problems = useMemo(() => problemsBy(diagnostics), [diagnostics]);
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
+  const nodes = cache.toFlowNodes(topology, selectedNodes, problems.nodes, measured);
+  // Links, selection and problems decide the edges; positions do not (React Flow routes them itself).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const edges = useMemo(() => toFlowEdges(topology, selectedLinks, problems.links), [topology.links, selectedLinks, problems]);
+  const graph = useMemo(() => buildGraph(topology), [topology]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = store.getState();
+      const positions = new Map<string, { x: number; y: number }>();
+      let dragging: boolean | undefined;
+      let selected: Set<string> | undefined;
+      let resized = false;
+      for (const change of changes) {
+        if (change.type === 'position') {
+          // The last change of a drag may carry no position, only `dragging: false`.
+          if (change.position) positions.set(change.id, change.position);
+          if (change.dragging !== undefined) dragging = change.dragging;
+        } else if (change.type === 'select') {
+          selected ??= new Set(state.selection.nodes);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          measured.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
+          resized = true;
+        }
+      }
+      if (dragging && !state.dragging) state.beginDrag();
+      if (positions.size) state.moveNodes(positions);
+      if (dragging === false && state.dragging) state.endDrag();
+      if (selected) state.select({ nodes: [...selected] });
+      if (resized) remeasured();
+    },
+    [store, measured],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      const state = store.getState();
+      let selected: Set<string> | undefined;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        selected ??= new Set(state.selection.links);
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+      if (selected) state.select({ links: [...selected] });
+    },
+    [store],
+  );
+
+  const onDelete: OnDelete<FlowNode, FlowEdge> = useCallback(
+    ({ nodes: gone, edges: goneEdges }) => store.getState().remove(gone.map((n) => n.id), goneEdges.map((e) => e.id)),
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | FlowEdge) => {
+      const from = graph.node(connection.source);
+      const to = graph.node(connection.target);
+      if (!from || !to) return false;
+      if (topology.links.some((l) => (l.from === from.id && l.to === to.id) || (l.from === to.id && l.to === from.id))) return false;
+      return linkVerdict(from, to, graph.frontedKind).ok;
+    },
+    [graph, topology.links],
+  );
+
+  const onConnect = useCallback((connection: Connection) => store.getState().connect(connection.source, connection.target), [store]);
+
+  // A drop that React Flow did not accept: on another node (on a handle or anywhere on its body), try it
+  // through the store, which connects a valid link or says why it is refused.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const element = event.target instanceof Element ? event.target.closest('.react-flow__node') : null;
+      const to = state.toNode?.id ?? element?.getAttribute('data-id') ?? undefined;
+      if (!to || to === state.fromNode.id) return;
+      store.getState().connect(state.fromNode.id, to);
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!NODE_KINDS.includes(kind)) return;
+      event.preventDefault();
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      store.getState().addNode(kind, { x: Math.round(at.x / GRID[0]) * GRID[0], y: Math.round(at.y / GRID[1]) * GRID[1] });
+    },
+    [screenToFlowPosition, store],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={GRID}
+        fitView
+        colorMode="system"
+        minZoom={0.1}
+        aria-label="Topology canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

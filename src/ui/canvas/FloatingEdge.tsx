@@ -1,0 +1,55 @@
+/**
+ * An edge that leaves and enters each node on the side facing the other node, so links between nodes
+ * side by side do not loop around them (React Flow's "floating edges"). It shows what the link
+ * configures as its label.
+ */
+import { memo } from 'react';
+import { BaseEdge, Position, getBezierPath, useInternalNode } from '@xyflow/react';
+import type { EdgeProps, InternalNode } from '@xyflow/react';
+import type { FlowEdge, FlowNode } from './flow.ts';
+
+function FloatingEdgeInner({ id, source, target, label, markerEnd, style, interactionWidth }: EdgeProps<FlowEdge>) {
+  const from = useInternalNode<FlowNode>(source);
+  const to = useInternalNode<FlowNode>(target);
+  if (!from || !to) return null;
+  const [sx, sy, sourcePosition] = anchor(from, to);
+  const [tx, ty, targetPosition] = anchor(to, from);
+  const [path, labelX, labelY] = getBezierPath({ sourceX: sx, sourceY: sy, sourcePosition, targetX: tx, targetY: ty, targetPosition });
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      label={label}
+      labelX={labelX}
+      labelY={labelY}
+      labelBgPadding={[4, 2]}
+      labelBgBorderRadius={3}
+      markerEnd={markerEnd}
+      style={style}
+      interactionWidth={interactionWidth}
+    />
+  );
+}
+
+/** The middle of the side of `node` that faces `other`. */
+function anchor(node: InternalNode<FlowNode>, other: InternalNode<FlowNode>): [number, number, Position] {
+  const a = box(node);
+  const b = box(other);
+  const dx = b.cx - a.cx;
+  const dy = b.cy - a.cy;
+  // Compare in units of the node's size, so wide nodes prefer their top and bottom.
+  if (Math.abs(dx) / (a.w + b.w) > Math.abs(dy) / (a.h + b.h)) {
+    return dx > 0 ? [a.x + a.w, a.cy, Position.Right] : [a.x, a.cy, Position.Left];
+  }
+  return dy > 0 ? [a.cx, a.y + a.h, Position.Bottom] : [a.cx, a.y, Position.Top];
+}
+
+function box(node: InternalNode<FlowNode>) {
+  const { x, y } = node.internals.positionAbsolute;
+  const w = node.measured.width ?? 0;
+  const h = node.measured.height ?? 0;
+  return { x, y, w, h, cx: x + w / 2, cy: y + h / 2 };
+}
+
+export const FloatingEdge = memo(FloatingEdgeInner);
+export const EDGE_TYPES = { floating: FloatingEdge };

@@ -1,0 +1,106 @@
+/**
+ * The topology as React Flow nodes and edges. Derived, and cached per topology node: a node whose
+ * topology object, selection, problems and measured size did not change keeps its React Flow object, so
+ * dragging one node re-renders one node.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Diagnostic, Severity, Topology, TopologyNode } from '../../model/index.ts';
+import { KIND_NAMES, buildGraph, linkCaption, linkId, linkVerdict } from '../../model/index.ts';
+
+export interface NodeProblems {
+  severity: Severity;
+  count: number;
+  messages: string[];
+}
+
+export type FlowNodeData = { node: TopologyNode; problems?: NodeProblems };
+export type FlowNode = Node<FlowNodeData, 'topology'>;
+export type FlowEdge = Edge<{ caption: string; severity?: Severity }>;
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** Problems per node and per link id, worst severity first. */
+export function problemsBy(diagnostics: readonly Diagnostic[]): { nodes: Map<string, NodeProblems>; links: Map<string, Severity> } {
+  const nodes = new Map<string, NodeProblems>();
+  const links = new Map<string, Severity>();
+  for (const d of diagnostics) {
+    for (const id of d.nodeIds) {
+      const current = nodes.get(id);
+      if (!current) nodes.set(id, { severity: d.severity, count: 1, messages: [d.message] });
+      else {
+        current.count++;
+        current.messages.push(d.message);
+        if (RANK[d.severity] > RANK[current.severity]) current.severity = d.severity;
+      }
+    }
+    for (const id of d.linkIds) {
+      const current = links.get(id);
+      if (!current || RANK[d.severity] > RANK[current]) links.set(id, d.severity);
+    }
+  }
+  return { nodes, links };
+}
+
+type Measured = { width?: number; height?: number };
+
+export function createFlowCache() {
+  const cache = new Map<string, { key: unknown[]; flow: FlowNode }>();
+
+  function toFlowNodes(
+    topology: Topology,
+    selected: ReadonlySet<string>,
+    problems: ReadonlyMap<string, NodeProblems>,
+    measured: ReadonlyMap<string, Measured>,
+  ): FlowNode[] {
+    const seen = new Set<string>();
+    const result = topology.nodes.map((node) => {
+      seen.add(node.id);
+      const key = [node, selected.has(node.id), problemKey(problems.get(node.id)), measured.get(node.id)];
+      const hit = cache.get(node.id);
+      if (hit && hit.key.every((part, i) => part === key[i])) return hit.flow;
+      const flow: FlowNode = {
+        id: node.id,
+        type: 'topology',
+        position: { x: node.x, y: node.y },
+        data: { node, problems: problems.get(node.id) },
+        selected: selected.has(node.id),
+        measured: measured.get(node.id),
+        ariaLabel: `${KIND_NAMES[node.kind]} ${node.label}`,
+      };
+      cache.set(node.id, { key, flow });
+      return flow;
+    });
+    for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+    return result;
+  }
+
+  return { toFlowNodes };
+}
+
+/** A string that changes when the badge would: the same problems give the same key. */
+function problemKey(problems: NodeProblems | undefined): string | undefined {
+  return problems && `${problems.severity}:${problems.count}:${problems.messages.join('\n')}`;
+}
+
+export function toFlowEdges(topology: Topology, selected: ReadonlySet<string>, problems: ReadonlyMap<string, Severity>): FlowEdge[] {
+  const graph = buildGraph(topology);
+  return topology.links.map((link) => {
+    const id = linkId(link);
+    const from = graph.node(link.from);
+    const to = graph.node(link.to);
+    const verdict = from && to ? linkVerdict(from, to, graph.frontedKind) : undefined;
+    const caption = verdict?.ok ? linkCaption(verdict.link) : 'not allowed';
+    const severity = problems.get(id) ?? (verdict?.ok ? undefined : 'error');
+    return {
+      id,
+      type: 'floating',
+      source: link.from,
+      target: link.to,
+      label: caption,
+      selected: selected.has(id),
+      className: severity ? `edge-${severity}` : undefined,
+      ariaLabel: `Link ${link.from} to ${link.to}: ${caption}`,
+      data: { caption, severity },
+    };
+  });
+}

@@ -1,0 +1,191 @@
+/** Editing one node: its id, label, host and offset, the settings of its kind, and its links. */
+import { useId, useState } from 'react';
+import type { DatabaseNode, NodePatch, TopologyNode } from '../../model/index.ts';
+import {
+  DB_ENGINES,
+  DB_ENGINE_PORTS,
+  KIND_NAMES,
+  LOGICAL_DATABASES,
+  MAX_OFFSET,
+  MIN_OFFSET,
+  NODE_ID_PATTERN,
+  isApimNode,
+  isSticky,
+  linkId,
+} from '../../model/index.ts';
+import { HOST_PATTERN } from '../../share/index.ts';
+import { useDesigner } from '../store.tsx';
+import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, integer, pattern, required } from './fields.tsx';
+import { environmentNames } from './environments.ts';
+
+const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
+
+export function NodeInspector({ node }: { node: TopologyNode }) {
+  const topology = useDesigner((s) => s.topology);
+  const updateNode = useDesigner((s) => s.updateNode);
+  const update = (patch: NodePatch) => updateNode(node.id, patch);
+  const taken = new Set(topology.nodes.map((n) => n.id));
+  const remove = useDesigner((s) => s.remove);
+
+  return (
+    <form className="inspector-form" aria-label={`${KIND_NAMES[node.kind]} ${node.id}`} onSubmit={(e) => e.preventDefault()}>
+      <h2>
+        {KIND_NAMES[node.kind]} <code>{node.id}</code>
+      </h2>
+      <TextField
+        label="Id"
+        value={node.id}
+        parse={(text) =>
+          !NODE_ID_PATTERN.test(text)
+            ? { ok: false, message: 'Use lower-case letters, digits and hyphens (it names the node’s folder in the bundle)' }
+            : text !== node.id && taken.has(text)
+              ? { ok: false, message: `Another node is already called ${text}` }
+              : { ok: true, value: text }
+        }
+        onChange={(id) => update({ id })}
+      />
+      <TextField label="Label" value={node.label} parse={anyText} onChange={(label) => update({ label })} />
+      <TextField label="Host" value={node.host} parse={hostField} onChange={(host) => update({ host })} />
+      {isApimNode(node) && (
+        <>
+          <TextField
+            label="Port offset"
+            type="number"
+            value={node.offset}
+            parse={integer(MIN_OFFSET, MAX_OFFSET, 'The offset')}
+            onChange={(offset) => update({ offset })}
+            hint="Every port is its default plus this offset: HTTPS 9443 + offset."
+          />
+          <TextField
+            label="Node IP (optional)"
+            value={node.nodeIp ?? ''}
+            parse={(text) => (text === '' ? { ok: true, value: '' } : hostField(text))}
+            onChange={(nodeIp) => update({ nodeIp: nodeIp === '' ? undefined : nodeIp })}
+          />
+        </>
+      )}
+      {node.kind === 'gateway' && <GatewayFields labels={node.labels} onChange={(labels) => update({ labels })} />}
+      {node.kind === 'traffic-manager' && (
+        <TextField
+          label="Skip redeploying policies"
+          value={node.skipRedeployingPolicies ?? []}
+          format={commaList.format}
+          parse={commaList.parse}
+          onChange={(list) => update({ skipRedeployingPolicies: list.length ? list : undefined })}
+          hint="Comma-separated policy names not redeployed at start-up."
+        />
+      )}
+      {node.kind === 'load-balancer' && (
+        <CheckboxField
+          label="Sticky sessions (ip_hash)"
+          checked={isSticky(node)}
+          onChange={(sticky) => update({ sticky: sticky ? undefined : false })}
+        />
+      )}
+      {node.kind === 'database' && <DatabaseFields node={node} update={update} />}
+      <Links node={node} />
+      <button type="button" className="danger" onClick={() => remove([node.id], [])}>
+        Delete {node.id}
+      </button>
+    </form>
+  );
+}
+
+function GatewayFields({ labels, onChange }: { labels?: string[]; onChange: (labels: string[] | undefined) => void }) {
+  const topology = useDesigner((s) => s.topology);
+  const listId = useId();
+  const names = environmentNames(topology);
+  return (
+    <>
+      <TextField
+        label="Gateway labels"
+        value={labels ?? []}
+        format={commaList.format}
+        parse={commaList.parse}
+        onChange={(list) => onChange(list.length ? list : undefined)}
+        placeholder={names[0]}
+        list={listId}
+        hint={`Environments this gateway serves, comma-separated. Empty: ${names[0] ?? 'the default environment'}.`}
+      />
+      <datalist id={listId}>
+        {names.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: NodePatch) => void }) {
+  return (
+    <Fieldset legend="Database">
+      <SelectField
+        label="Engine"
+        value={node.engine}
+        options={DB_ENGINES}
+        onChange={(engine) =>
+          // The port follows the engine while it is the old engine's default.
+          update({ engine, ...(node.port === DB_ENGINE_PORTS[node.engine] ? { port: DB_ENGINE_PORTS[engine] } : {}) })
+        }
+      />
+      <TextField label="Port" type="number" value={node.port} parse={integer(1, 65535, 'The port')} onChange={(port) => update({ port })} />
+      {LOGICAL_DATABASES.map((db) => (
+        <CheckboxField
+          key={db}
+          label={`Holds ${db}`}
+          checked={node.databases.includes(db)}
+          onChange={(on) => update({ databases: LOGICAL_DATABASES.filter((d) => (d === db ? on : node.databases.includes(d))) })}
+        />
+      ))}
+      <TextField label="apim_db name" value={node.apimDbName} parse={required('The database name')} onChange={(apimDbName) => update({ apimDbName })} />
+      <TextField label="shared_db name" value={node.sharedDbName} parse={required('The database name')} onChange={(sharedDbName) => update({ sharedDbName })} />
+      <TextField label="Username" value={node.username} parse={required('The username')} onChange={(username) => update({ username })} />
+      <TextField label="Password" type="password" value={node.password} parse={anyText} onChange={(password) => update({ password })} />
+    </Fieldset>
+  );
+}
+
+/** The node's links, each removable, and a keyboard way to draw a new one. */
+function Links({ node }: { node: TopologyNode }) {
+  const topology = useDesigner((s) => s.topology);
+  const connect = useDesigner((s) => s.connect);
+  const removeLinks = useDesigner((s) => s.removeLinks);
+  const others = topology.nodes.filter((n) => n.id !== node.id);
+  const [target, setTarget] = useState('');
+  const selectId = useId();
+  const links = topology.links.filter((l) => l.from === node.id || l.to === node.id);
+  const chosen = others.some((n) => n.id === target) ? target : (others[0]?.id ?? '');
+  return (
+    <Fieldset legend="Links">
+      {links.length === 0 ? (
+        <p className="hint">No links yet.</p>
+      ) : (
+        <ul className="links">
+          {links.map((link) => (
+            <li key={linkId(link)}>
+              <span>{link.from === node.id ? `→ ${link.to}` : `← ${link.from}`}</span>
+              <button type="button" onClick={() => removeLinks([linkId(link)])}>
+                Remove link {link.from} → {link.to}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {others.length > 0 && (
+        <div className="connect-row">
+          <label htmlFor={selectId}>Connect to</label>
+          <select id={selectId} value={chosen} onChange={(e) => setTarget(e.target.value)}>
+            {others.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.id} ({KIND_NAMES[n.kind]})
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => chosen && connect(node.id, chosen)}>
+            Connect
+          </button>
+        </div>
+      )}
+    </Fieldset>
+  );
+}

@@ -1,0 +1,171 @@
+/** With nothing selected: the topology's global settings. */
+import type { GatewayEnvironment, Keystore, Settings } from '../../model/index.ts';
+import { DEFAULT_KEYSTORE, ENVIRONMENT_TYPES, KEYSTORE_TYPES, PRODUCT_VERSIONS, defaultEnvironment } from '../../model/index.ts';
+import { useDesigner } from '../store.tsx';
+import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, required } from './fields.tsx';
+import { environmentsOf } from './environments.ts';
+
+export function SettingsInspector() {
+  const topology = useDesigner((s) => s.topology);
+  const updateSettings = useDesigner((s) => s.updateSettings);
+  const setProduct = useDesigner((s) => s.setProduct);
+  const setName = useDesigner((s) => s.setName);
+  const { settings } = topology;
+  const set = <K extends keyof Settings>(key: K, value: Settings[K], field: string) => updateSettings({ [key]: value } as Partial<Settings>, field);
+
+  return (
+    <form className="inspector-form" aria-label="Topology settings" onSubmit={(e) => e.preventDefault()}>
+      <h2>Topology settings</h2>
+      <p className="hint">Select a node to edit it; these settings apply to every node.</p>
+      <TextField label="Topology name" value={topology.name} parse={required('The name')} onChange={setName} />
+      <SelectField
+        label="API-M version"
+        value={topology.product}
+        options={[...PRODUCT_VERSIONS].reverse()}
+        onChange={setProduct}
+      />
+
+      <Fieldset legend="Super admin">
+        <TextField label="Admin username" value={settings.superAdmin.username} parse={required('The username')} onChange={(username) => set('superAdmin', { ...settings.superAdmin, username }, 'admin.username')} />
+        <TextField label="Admin password" type="password" value={settings.superAdmin.password} parse={required('The password')} onChange={(password) => set('superAdmin', { ...settings.superAdmin, password }, 'admin.password')} />
+        <CheckboxField label="Create admin account" checked={settings.superAdmin.createAdminAccount} onChange={(createAdminAccount) => set('superAdmin', { ...settings.superAdmin, createAdminAccount }, 'admin.create')} />
+      </Fieldset>
+
+      <Fieldset legend="Secrets">
+        <CheckboxField
+          label="Secure vault: write passwords as $secret{…}"
+          checked={settings.secureVault === true}
+          onChange={(on) => updateSettings({ secureVault: on || undefined }, 'secureVault')}
+        />
+        <p className="hint">Each file gets a [secrets] table, last, for ciphertool.sh -Dconfigure to encrypt on the node; the runbook shows how.</p>
+      </Fieldset>
+
+      <KeystoreFields legend="TLS keystore" prefix="TLS keystore" keystore={settings.keystore.tls} onChange={(tls) => set('keystore', { ...settings.keystore, tls }, 'keystore.tls')} />
+      <CheckboxField
+        label="Separate primary keystore"
+        checked={settings.keystore.primary !== undefined}
+        onChange={(on) => set('keystore', { ...settings.keystore, primary: on ? { ...DEFAULT_KEYSTORE } : undefined }, 'keystore.primary.on')}
+      />
+      {settings.keystore.primary && (
+        <KeystoreFields legend="Primary keystore" prefix="Primary keystore" keystore={settings.keystore.primary} onChange={(primary) => set('keystore', { ...settings.keystore, primary }, 'keystore.primary')} />
+      )}
+      <Fieldset legend="Truststore">
+        <TextField label="Truststore file" value={settings.truststore.fileName} parse={required('The file name')} onChange={(fileName) => set('truststore', { ...settings.truststore, fileName }, 'truststore.file')} />
+        <SelectField label="Truststore type" value={settings.truststore.type} options={KEYSTORE_TYPES} onChange={(type) => set('truststore', { ...settings.truststore, type }, 'truststore.type')} />
+        <TextField label="Truststore password" type="password" value={settings.truststore.password} parse={required('The password')} onChange={(password) => set('truststore', { ...settings.truststore, password }, 'truststore.password')} />
+      </Fieldset>
+
+      <Environments environments={environmentsOf(topology)} explicit={settings.gatewayEnvironments !== undefined} onChange={(list) => set('gatewayEnvironments', list, 'environments')} />
+
+      <Fieldset legend="Analytics">
+        <CheckboxField label="Publish analytics" checked={settings.analytics.enabled} onChange={(enabled) => set('analytics', { ...settings.analytics, enabled }, 'analytics.on')} />
+        {settings.analytics.enabled && (
+          <>
+            <TextField label="Analytics config endpoint" value={settings.analytics.configEndpoint} parse={required('The endpoint')} onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint }, 'analytics.endpoint')} />
+            <TextField label="Analytics auth token" type="password" value={settings.analytics.authToken} parse={anyText} onChange={(authToken) => set('analytics', { ...settings.analytics, authToken }, 'analytics.token')} />
+          </>
+        )}
+      </Fieldset>
+
+      <Fieldset legend="Backend JWT">
+        <CheckboxField label="Generate backend JWT" checked={settings.jwt.enabled} onChange={(enabled) => set('jwt', { ...settings.jwt, enabled }, 'jwt.on')} />
+        {settings.jwt.enabled && (
+          <>
+            <SelectField label="JWT encoding" value={settings.jwt.encoding} options={['base64', 'base64url'] as const} onChange={(encoding) => set('jwt', { ...settings.jwt, encoding }, 'jwt.encoding')} />
+            <TextField label="JWT header" value={settings.jwt.header} parse={required('The header')} onChange={(header) => set('jwt', { ...settings.jwt, header }, 'jwt.header')} />
+            <TextField label="JWT signing algorithm" value={settings.jwt.signingAlgorithm} parse={required('The algorithm')} onChange={(signingAlgorithm) => set('jwt', { ...settings.jwt, signingAlgorithm }, 'jwt.alg')} />
+            <TextField label="JWT claim dialect" value={settings.jwt.claimDialect} parse={required('The dialect')} onChange={(claimDialect) => set('jwt', { ...settings.jwt, claimDialect }, 'jwt.dialect')} />
+          </>
+        )}
+      </Fieldset>
+
+      <Fieldset legend="CORS">
+        <CheckboxField label="Configure CORS" checked={settings.cors.enabled} onChange={(enabled) => set('cors', { ...settings.cors, enabled }, 'cors.on')} />
+        {settings.cors.enabled && (
+          <>
+            <TextField label="Allowed origins" value={settings.cors.allowOrigins} parse={required('The origins')} onChange={(allowOrigins) => set('cors', { ...settings.cors, allowOrigins }, 'cors.origins')} />
+            <TextField label="Allowed methods" value={settings.cors.allowMethods} format={commaList.format} parse={commaList.parse} onChange={(allowMethods) => set('cors', { ...settings.cors, allowMethods }, 'cors.methods')} />
+            <TextField label="Allowed headers" value={settings.cors.allowHeaders} format={commaList.format} parse={commaList.parse} onChange={(allowHeaders) => set('cors', { ...settings.cors, allowHeaders }, 'cors.headers')} />
+            <CheckboxField label="Allow credentials" checked={settings.cors.allowCredentials} onChange={(allowCredentials) => set('cors', { ...settings.cors, allowCredentials }, 'cors.credentials')} />
+          </>
+        )}
+      </Fieldset>
+
+      <Fieldset legend="Cache invalidation">
+        <CheckboxField label="Distributed cache invalidation" checked={settings.cacheInvalidation.enabled} onChange={(enabled) => set('cacheInvalidation', { ...settings.cacheInvalidation, enabled }, 'cache.on')} />
+        {settings.cacheInvalidation.enabled && (
+          <TextField label="Cache invalidation domain" value={settings.cacheInvalidation.domain} parse={required('The domain')} onChange={(domain) => set('cacheInvalidation', { ...settings.cacheInvalidation, domain }, 'cache.domain')} />
+        )}
+      </Fieldset>
+
+      <Fieldset legend="Runtime artifacts gateways skip">
+        {(['apis', 'endpoints', 'sequences', 'localEntries'] as const).map((key) => (
+          <TextField
+            key={key}
+            label={`Skip ${key === 'localEntries' ? 'local entries' : key}`}
+            value={settings.skipList[key]}
+            format={commaList.format}
+            parse={commaList.parse}
+            onChange={(list) => set('skipList', { ...settings.skipList, [key]: list }, `skip.${key}`)}
+          />
+        ))}
+      </Fieldset>
+    </form>
+  );
+}
+
+function KeystoreFields({ legend, prefix, keystore, onChange }: { legend: string; prefix: string; keystore: Keystore; onChange: (k: Keystore) => void }) {
+  return (
+    <Fieldset legend={legend}>
+      <TextField label={`${prefix} file`} value={keystore.fileName} parse={required('The file name')} onChange={(fileName) => onChange({ ...keystore, fileName })} />
+      <SelectField label={`${prefix} type`} value={keystore.type} options={KEYSTORE_TYPES} onChange={(type) => onChange({ ...keystore, type })} />
+      <TextField label={`${prefix} password`} type="password" value={keystore.password} parse={required('The password')} onChange={(password) => onChange({ ...keystore, password })} />
+      <TextField label={`${prefix} alias`} value={keystore.alias} parse={required('The alias')} onChange={(alias) => onChange({ ...keystore, alias })} />
+      <TextField label={`${prefix} key password`} type="password" value={keystore.keyPassword} parse={required('The key password')} onChange={(keyPassword) => onChange({ ...keystore, keyPassword })} />
+    </Fieldset>
+  );
+}
+
+function Environments({ environments, explicit, onChange }: { environments: GatewayEnvironment[]; explicit: boolean; onChange: (list: GatewayEnvironment[] | undefined) => void }) {
+  const replace = (index: number, patch: Partial<GatewayEnvironment>) => onChange(environments.map((e, i) => (i === index ? { ...e, ...patch } : e)));
+  const taken = new Set(environments.map((e) => e.name));
+  return (
+    <Fieldset legend="Gateway environments">
+      {!explicit && <p className="hint">The version’s default environment. Edit it or add one to set your own.</p>}
+      {environments.map((environment, index) => (
+        <div className="environment" key={index}>
+          <TextField
+            label={`Environment ${index + 1} name`}
+            value={environment.name}
+            parse={(text) =>
+              text.trim() === ''
+                ? { ok: false, message: 'The environment name cannot be empty' }
+                : text !== environment.name && taken.has(text)
+                  ? { ok: false, message: `There is already an environment called ${text}` }
+                  : { ok: true, value: text }
+            }
+            onChange={(name) => replace(index, { name })}
+          />
+          <SelectField label={`Environment ${index + 1} type`} value={environment.type} options={ENVIRONMENT_TYPES} onChange={(type) => replace(index, { type })} />
+          <TextField label={`Environment ${index + 1} description`} value={environment.description} parse={anyText} onChange={(description) => replace(index, { description })} />
+          <CheckboxField label={`Show environment ${index + 1} in the API console`} checked={environment.displayInApiConsole} onChange={(displayInApiConsole) => replace(index, { displayInApiConsole })} />
+          {environments.length > 1 && (
+            <button type="button" onClick={() => onChange(environments.filter((_, i) => i !== index))}>
+              Remove environment {environment.name}
+            </button>
+          )}
+        </div>
+      ))}
+      <button
+        type="button"
+        onClick={() => {
+          let n = environments.length + 1;
+          while (taken.has(`env-${n}`)) n++;
+          onChange([...environments, defaultEnvironment(`env-${n}`)]);
+        }}
+      >
+        Add environment
+      </button>
+    </Fieldset>
+  );
+}

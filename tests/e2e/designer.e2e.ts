@@ -1,0 +1,152 @@
+/**
+ * The designer in Debian's Chromium, as an architect uses it: drag from the palette, wire nodes by
+ * dragging between handles, edit in the inspector, download the zip, reload, undo and redo, and a
+ * refused connection. Every test fails on any console error or React warning (see fixtures.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from '@playwright/test';
+import { expect, fileText, test } from './fixtures.ts';
+
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const handle = (page: Page, id: string, type: 'source' | 'target') => node(page, id).locator(`.react-flow__handle.${type}`);
+const GW1 = 'nodes/gw-1/repository/conf/deployment.toml';
+
+/** Drags with real mouse events, in steps, as a hand would. */
+async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function centre(selector: ReturnType<Page['locator']>) {
+  const box = await selector.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+test('first open: the sample topology, its files, and no errors', async ({ designer }) => {
+  await expect(designer.getByRole('list', { name: 'Node palette' }).getByRole('button')).toHaveText([
+    'Gateway',
+    'Control Plane',
+    'Traffic Manager',
+    'Load Balancer',
+    'Database',
+  ]);
+  await expect(node(designer, 'cp-1')).toContainText('cp-1.example.com:0');
+  await expect(designer.getByText('0 errors').first()).toBeVisible();
+  expect(await fileText(designer, GW1)).toContain('hostname = "gw-lb.example.com"');
+  await designer.getByRole('tab', { name: GW1 }).click();
+  await designer.screenshot({ path: fileURLToPath(new URL('./screenshot.png', import.meta.url)) });
+});
+
+test('dragging a kind from the palette onto the canvas adds the node where it is dropped', async ({ designer }) => {
+  const pane = designer.locator('.react-flow__pane');
+  const box = (await pane.boundingBox())!;
+  await designer.getByRole('button', { name: 'Traffic Manager' }).dragTo(pane, { targetPosition: { x: box.width - 150, y: 60 } });
+  await expect(node(designer, 'tm-2')).toBeVisible();
+  const dropped = (await node(designer, 'tm-2').boundingBox())!;
+  expect(Math.abs(dropped.x - (box.x + box.width - 150))).toBeLessThan(40);
+  await expect(designer.getByRole('tab', { name: 'nodes/tm-2/repository/conf/deployment.toml' })).toBeVisible();
+  await expect(designer.getByRole('form', { name: 'Traffic Manager tm-2' }).getByLabel('Host')).toHaveValue('tm-2.example.com');
+});
+
+test('connecting two nodes by dragging between handles adds the link and what it configures', async ({ designer }) => {
+  const TM1 = 'nodes/tm-1/repository/conf/deployment.toml';
+  expect(await fileText(designer, TM1)).toContain('type = "h2"');
+  await dragMouse(designer, await centre(handle(designer, 'tm-1', 'source')), await centre(handle(designer, 'db', 'target')));
+  await expect(designer.getByLabel('Link tm-1 to db: database')).toHaveCount(1);
+  expect(await fileText(designer, TM1)).toContain('[database.apim_db]\ntype = "mysql"\nhostname = "db.example.com"');
+});
+
+test('a refused connection says why, visibly, and adds no link', async ({ designer }) => {
+  const edges = await designer.locator('.react-flow__edge').count();
+  await dragMouse(designer, await centre(handle(designer, 'gw-1', 'source')), await centre(node(designer, 'gw-2')));
+  await expect(designer.getByRole('alert')).toContainText('A gateway cannot connect to a gateway');
+  await expect(designer.locator('.react-flow__edge')).toHaveCount(edges);
+});
+
+test('editing a host in the inspector shows in the file tab at once', async ({ designer }) => {
+  await node(designer, 'tm-1').click();
+  const host = designer.getByRole('form', { name: 'Traffic Manager tm-1' }).getByLabel('Host');
+  await host.fill('throttle.internal.example');
+  expect(await fileText(designer, GW1)).toContain('tcp://throttle.internal.example:9611');
+  // The lines the edit changed are marked.
+  await expect(designer.getByRole('tabpanel').locator('.line.changed').first()).toContainText('throttle.internal.example');
+});
+
+test('the downloaded zip holds exactly the files shown, named after the topology', async ({ designer }) => {
+  const tabs = await designer.getByRole('tablist', { name: 'Generated files' }).getByRole('tab').allTextContents();
+  const expected = new Map<string, string>();
+  for (const path of [GW1, 'README.md']) expected.set(path, await fileText(designer, path));
+  const [download] = await Promise.all([designer.waitForEvent('download'), designer.getByRole('button', { name: /Download/ }).click()]);
+  expect(download.suggestedFilename()).toBe('ha-control-plane-and-gateways.zip');
+  const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  expect(Object.keys(files).sort()).toEqual([...tabs].sort());
+  for (const [path, text] of expected) expect(strFromU8(files[path]).trimEnd()).toBe(text.trimEnd());
+  expect(JSON.parse(strFromU8(files['topology.json'])).name).toBe('HA control plane and gateways');
+});
+
+test('a reload finds the work restored', async ({ designer }) => {
+  await designer.getByRole('list', { name: 'Node palette' }).getByRole('button', { name: 'Database' }).click();
+  await expect(node(designer, 'db-1')).toBeVisible();
+  await node(designer, 'gw-2').click();
+  await designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset').fill('7');
+  await designer.reload();
+  await expect(node(designer, 'db-1')).toBeVisible();
+  await expect(node(designer, 'gw-2')).toContainText('gw-2.example.com:7');
+  expect(await fileText(designer, 'nodes/gw-2/repository/conf/deployment.toml')).toContain('offset = 7');
+});
+
+test('undo and redo, by toolbar and keyboard; a whole drag is one step', async ({ designer }) => {
+  const before = (await node(designer, 'cp-2').boundingBox())!;
+  await dragMouse(designer, await centre(node(designer, 'cp-2').locator('.node-label')), { x: before.x - 120, y: before.y + 100 });
+  const after = (await node(designer, 'cp-2').boundingBox())!;
+  // (Away from the canvas edge, where React Flow would pan the view.)
+  expect(before.x - after.x).toBeGreaterThan(100);
+  await designer.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await node(designer, 'cp-2').boundingBox())!.x).toBeCloseTo(before.x, 0);
+  await designer.getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(async () => (await node(designer, 'cp-2').boundingBox())!.x).toBeCloseTo(after.x, 0);
+
+  await designer.getByRole('list', { name: 'Node palette' }).getByRole('button', { name: 'Gateway' }).click();
+  await expect(node(designer, 'gw-3')).toBeVisible();
+  await designer.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await designer.keyboard.press('Control+z');
+  await expect(node(designer, 'gw-3')).toHaveCount(0);
+  await designer.keyboard.press('Control+Shift+z');
+  await expect(node(designer, 'gw-3')).toBeVisible();
+});
+
+test('a port clash made by an offset edit shows on the node and in Problems; the entry selects the node; fixing clears it', async ({ designer }) => {
+  await node(designer, 'gw-2').click();
+  const form = designer.getByRole('form', { name: 'Gateway gw-2' });
+  await form.getByLabel('Host').fill('gw-1.example.com');
+  const problems = designer.getByRole('list', { name: 'Problems' });
+  const clash = problems.getByRole('button').filter({ hasText: /gw-1, gw-2/ }).filter({ hasText: /9443/ });
+  await expect(clash.first()).toBeVisible();
+  await expect(node(designer, 'gw-2').locator('.node-badge.badge-error')).toBeVisible();
+  await designer.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await clash.first().click();
+  await expect(node(designer, 'gw-1')).toHaveClass(/selected/);
+  await node(designer, 'gw-2').click();
+  await designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset').fill('1');
+  await expect(clash).toHaveCount(0);
+  await expect(node(designer, 'gw-2').locator('.node-badge.badge-error')).toHaveCount(0);
+});
+
+test('copy and paste keep the links inside the copied set; Delete removes the selection', async ({ designer }) => {
+  await node(designer, 'gw-lb').click();
+  await node(designer, 'gw-1').click({ modifiers: ['Shift'] });
+  await designer.keyboard.press('Control+c');
+  await designer.keyboard.press('Control+v');
+  await expect(node(designer, 'lb-1')).toBeVisible();
+  await expect(node(designer, 'gw-3')).toBeVisible();
+  await expect(designer.getByLabel('Link lb-1 to gw-3: fronts')).toHaveCount(1);
+  await designer.keyboard.press('Delete');
+  await expect(node(designer, 'lb-1')).toHaveCount(0);
+  await expect(node(designer, 'gw-3')).toHaveCount(0);
+});

@@ -1,0 +1,30 @@
+/**
+ * The page fixture every e2e test uses: a fresh page whose console errors, React warnings and page
+ * errors fail the test.
+ */
+import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+export const test = base.extend<{ designer: Page }>({
+  designer: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || (message.type() === 'warning' && /React|Warning:/.test(message.text()))) {
+        problems.push(`${message.type()}: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    await page.goto('/');
+    await expect(page.getByRole('tablist', { name: 'Generated files' }).getByRole('tab').first()).toBeVisible();
+    await use(page);
+    expect(problems, 'console errors and React warnings').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** The text of the file in the tab named `path`. */
+export async function fileText(page: Page, path: string): Promise<string> {
+  await page.getByRole('tab', { name: path, exact: true }).click();
+  return (await page.getByRole('tabpanel').locator('pre').textContent()) ?? '';
+}

@@ -1,0 +1,179 @@
+/**
+ * The store: edits through the model, history (one step per drag, per burst of typing, per "New"),
+ * autosave that restores the work and keeps aside what it cannot read, and copy/paste.
+ */
+import { describe, expect, it } from 'vitest';
+import { memoryStorage } from './memoryStorage.ts';
+import { AUTOSAVE_KEY, createDesignerStore, sampleTopology } from '../../src/store/index.ts';
+import { serializeTopology } from '../../src/model/index.ts';
+import { validate } from '../../src/validate/index.ts';
+import { readTopology } from '../../src/share/index.ts';
+
+function saved(storage: Storage): unknown {
+  return JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? 'null');
+}
+
+describe('first open', () => {
+  it('starts from the sample, which has no errors and no history', () => {
+    const store = createDesignerStore(memoryStorage());
+    expect(store.getState().topology).toEqual(sampleTopology());
+    expect(validate(store.getState().topology).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+});
+
+describe('autosave', () => {
+  it('a reload restores the work', () => {
+    const storage = memoryStorage();
+    const first = createDesignerStore(storage);
+    first.getState().addNode('gateway');
+    first.getState().updateNode('gw-3', { host: 'edge.example.org' });
+    first.flushAutosave();
+    const second = createDesignerStore(storage);
+    expect(second.getState().topology).toEqual(first.getState().topology);
+    expect(second.getState().keptAside).toBeNull();
+    // Loading is not an edit.
+    expect(second.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('writes once per burst of edits (debounced), and flush writes at once', () => {
+    const storage = memoryStorage();
+    const store = createDesignerStore(storage);
+    store.getState().setName('draft');
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    store.flushAutosave();
+    expect(saved(storage)).toMatchObject({ version: 1, state: { topology: { name: 'draft' } } });
+  });
+
+  it.each([
+    ['not JSON', '{"state": {"topology": ', /not valid JSON/],
+    ['a damaged topology', JSON.stringify({ version: 1, state: { topology: { format: 'apim-topology/1', nodes: 'x' } } }), /damaged/],
+    ['a newer version', JSON.stringify({ version: 99, state: { topology: {} } }), /newer version/],
+    ['no version', JSON.stringify({ state: {} }), /no version/],
+  ])('%s is kept aside, reported, and the page starts from the sample', (_name, text, reason) => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: text });
+    const store = createDesignerStore(storage);
+    expect(store.getState().topology).toEqual(sampleTopology());
+    const aside = store.getState().keptAside;
+    expect(aside?.reason).toMatch(reason);
+    expect(storage.getItem(aside!.key)).toBe(text);
+    // The next save does not touch what was kept aside.
+    store.getState().setName('new work');
+    store.flushAutosave();
+    expect(storage.getItem(aside!.key)).toBe(text);
+  });
+
+  it('a second bad autosave does not overwrite the first one kept aside', () => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: 'broken one' });
+    createDesignerStore(storage);
+    storage.setItem(AUTOSAVE_KEY, 'broken two');
+    const store = createDesignerStore(storage);
+    expect(storage.getItem(`${AUTOSAVE_KEY}:kept-aside`)).toBe('broken one');
+    expect(storage.getItem(store.getState().keptAside!.key)).toBe('broken two');
+  });
+
+  it('a full storage is reported, not thrown', () => {
+    const storage = memoryStorage();
+    storage.setItem = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+    const store = createDesignerStore(storage);
+    store.getState().setName('x');
+    store.flushAutosave();
+    expect(store.getState().notice).toMatchObject({ tone: 'error', text: expect.stringMatching(/Autosave failed/) });
+  });
+
+  it('works without storage at all', () => {
+    const store = createDesignerStore(undefined);
+    store.getState().addNode('gateway');
+    expect(() => store.flushAutosave()).not.toThrow();
+  });
+});
+
+describe('history', () => {
+  it('a whole drag is one undo step', () => {
+    const store = createDesignerStore(memoryStorage());
+    const before = store.getState().topology;
+    store.getState().beginDrag();
+    for (let i = 1; i <= 10; i++) store.getState().moveNodes(new Map([['gw-1', { x: i * 10, y: i * 5 }]]));
+    store.getState().endDrag();
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ x: 100, y: 50 });
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    store.temporal.getState().undo();
+    expect(store.getState().topology).toBe(before);
+    store.temporal.getState().redo();
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ x: 100, y: 50 });
+  });
+
+  it('typing in one field is one step; another field is another', () => {
+    const store = createDesignerStore(memoryStorage());
+    for (const host of ['a', 'ab', 'abc.example.com']) store.getState().updateNode('gw-1', { host });
+    store.getState().updateNode('gw-1', { offset: 5 });
+    expect(store.temporal.getState().pastStates).toHaveLength(2);
+    store.temporal.getState().undo();
+    store.temporal.getState().undo();
+    expect(store.getState().topology).toEqual(sampleTopology());
+  });
+
+  it('selection does not enter history', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().select({ nodes: ['gw-1'] });
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('"New" clears the canvas and undo brings the topology back', () => {
+    const store = createDesignerStore(memoryStorage());
+    const before = store.getState().topology;
+    store.getState().newTopology();
+    expect(store.getState().topology.nodes).toEqual([]);
+    store.temporal.getState().undo();
+    expect(store.getState().topology).toBe(before);
+  });
+});
+
+describe('copy, paste and duplicate', () => {
+  it('paste keeps the links inside the copied set and drops the ones leaving it', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().select({ nodes: ['gw-lb', 'gw-1', 'gw-2'] });
+    store.getState().copySelection();
+    store.getState().paste();
+    const { topology, selection } = store.getState();
+    expect(selection.nodes).toEqual(['lb-1', 'gw-3', 'gw-4']);
+    const links = topology.links.filter((l) => selection.nodes.includes(l.from) || selection.nodes.includes(l.to));
+    expect(links).toEqual([
+      { from: 'lb-1', to: 'gw-3' },
+      { from: 'lb-1', to: 'gw-4' },
+    ]);
+    // Default hosts follow the new ids, so nothing collides with the originals.
+    expect(topology.nodes.find((n) => n.id === 'gw-3')).toMatchObject({ host: 'gw-3.example.com', offset: 0, x: 0 + 40 });
+    expect(readTopology(serializeTopology(topology)).ok).toBe(true);
+  });
+
+  it('a copy of a node on a shared host gets a free offset', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().updateNode('gw-1', { host: 'shared.example.com' });
+    store.getState().select({ nodes: ['gw-1'] });
+    store.getState().duplicateSelection();
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-3')).toMatchObject({ host: 'shared.example.com', offset: 1 });
+  });
+
+  it('pasting twice lands the copies side by side', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().select({ nodes: ['db'] });
+    store.getState().copySelection();
+    store.getState().paste();
+    store.getState().paste();
+    const copies = store.getState().topology.nodes.filter((n) => n.kind === 'database').map((n) => [n.x, n.y]);
+    expect(new Set(copies.map(String)).size).toBe(3);
+  });
+});
+
+describe('connections', () => {
+  it('a refused connection sets an error notice with the reason and links nothing', () => {
+    const store = createDesignerStore(memoryStorage());
+    const links = store.getState().topology.links;
+    expect(store.getState().connect('db', 'gw-lb')).toBe(false);
+    expect(store.getState().notice).toMatchObject({ tone: 'error', text: 'A database cannot connect to a load balancer' });
+    expect(store.getState().topology.links).toBe(links);
+  });
+});

@@ -1,0 +1,138 @@
+// @vitest-environment jsdom
+/**
+ * The page in jsdom, queried by role and name as a person (or assistive technology) finds things:
+ * the palette adds a node, an inspector edit changes the file text, a refused connection says why,
+ * undo and redo.
+ */
+import { memoryStorage } from './dom.ts';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.tsx';
+import { createDesignerStore } from '../../src/store/index.ts';
+
+function renderPage() {
+  const store = createDesignerStore(memoryStorage());
+  const user = userEvent.setup();
+  render(<App store={store} />);
+  return { store, user };
+}
+
+async function fileText(path: string): Promise<string> {
+  const tab = await screen.findByRole('tab', { name: path });
+  await act(async () => tab.click());
+  return within(screen.getByRole('tabpanel')).getByLabelText(`Contents of ${path}`).textContent ?? '';
+}
+
+const GW1 = 'nodes/gw-1/repository/conf/deployment.toml';
+
+describe('the designer page', () => {
+  it('opens on the sample, with every API-M node’s file in a tab', async () => {
+    renderPage();
+    const tabs = within(await screen.findByRole('tablist', { name: 'Generated files' }));
+    for (const id of ['gw-1', 'gw-2', 'cp-1', 'cp-2', 'tm-1']) {
+      expect(await tabs.findByRole('tab', { name: `nodes/${id}/repository/conf/deployment.toml` })).toBeTruthy();
+    }
+    expect(tabs.getByRole('tab', { name: 'README.md' })).toBeTruthy();
+  });
+
+  it('the palette adds a node with a fresh id and default host, and its file appears', async () => {
+    const { store, user } = renderPage();
+    const palette = screen.getByRole('list', { name: 'Node palette' });
+    await user.click(within(palette).getByRole('button', { name: 'Gateway' }));
+    expect(store.getState().topology.nodes.map((n) => n.id)).toContain('gw-3');
+    expect(await screen.findByRole('tab', { name: 'nodes/gw-3/repository/conf/deployment.toml' })).toBeTruthy();
+    // The new node is selected, so the inspector edits it.
+    expect(screen.getByRole('form', { name: 'Gateway gw-3' })).toBeTruthy();
+    expect(within(screen.getByRole('form', { name: 'Gateway gw-3' })).getByLabelText('Host')).toHaveProperty('value', 'gw-3.example.com');
+  });
+
+  it('an inspector edit changes the file text at once; an invalid value is kept with a message and changes nothing', async () => {
+    const { store, user } = renderPage();
+    expect(await fileText(GW1)).toContain('tcp://tm-1.example.com:9611');
+    act(() => store.getState().select({ nodes: ['tm-1'] }));
+    const form = screen.getByRole('form', { name: 'Traffic Manager tm-1' });
+    const host = within(form).getByLabelText('Host');
+    await user.clear(host);
+    await user.type(host, 'throttle.example.org');
+    expect(await fileText(GW1)).toContain('tcp://throttle.example.org:9611');
+
+    await user.type(within(form).getByLabelText('Host'), '!!');
+    expect(within(form).getByRole('alert').textContent).toMatch(/host name/);
+    expect(within(form).getByLabelText('Host')).toHaveProperty('value', 'throttle.example.org!!');
+    expect(store.getState().topology.nodes.find((n) => n.id === 'tm-1')).toMatchObject({ host: 'throttle.example.org' });
+
+    const offset = within(form).getByLabelText('Port offset');
+    await user.clear(offset);
+    await user.type(offset, '70000');
+    expect(within(form).getAllByRole('alert').map((a) => a.textContent)).toContain('The offset 70000 is out of range 0–1000');
+  });
+
+  it('a refused connection says why, and nothing is linked', async () => {
+    const { store, user } = renderPage();
+    act(() => store.getState().select({ nodes: ['gw-1'] }));
+    const form = screen.getByRole('form', { name: 'Gateway gw-1' });
+    await user.selectOptions(within(form).getByLabelText('Connect to'), 'gw-2');
+    const links = store.getState().topology.links.length;
+    await user.click(within(form).getByRole('button', { name: 'Connect' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/A gateway cannot connect to a gateway/);
+    expect(store.getState().topology.links).toHaveLength(links);
+  });
+
+  it('an allowed connection from the inspector adds the link and shows it', async () => {
+    const { store, user } = renderPage();
+    act(() => store.getState().select({ nodes: ['tm-1'] }));
+    const form = screen.getByRole('form', { name: 'Traffic Manager tm-1' });
+    await user.selectOptions(within(form).getByLabelText('Connect to'), 'db');
+    await user.click(within(form).getByRole('button', { name: 'Connect' }));
+    expect(store.getState().topology.links).toContainEqual({ from: 'tm-1', to: 'db' });
+    expect(within(form).getByRole('button', { name: 'Remove link tm-1 → db' })).toBeTruthy();
+  });
+
+  it('undo and redo, with the toolbar buttons and the keyboard', async () => {
+    const { store, user } = renderPage();
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    const redo = screen.getByRole('button', { name: 'Redo' });
+    expect(undo).toHaveProperty('disabled', true);
+    await user.click(within(screen.getByRole('list', { name: 'Node palette' })).getByRole('button', { name: 'Database' }));
+    const added = store.getState().topology.nodes.length;
+    await user.click(undo);
+    expect(store.getState().topology.nodes).toHaveLength(added - 1);
+    expect(redo).toHaveProperty('disabled', false);
+    await user.click(redo);
+    expect(store.getState().topology.nodes).toHaveLength(added);
+
+    await user.click(document.body);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().topology.nodes).toHaveLength(added - 1);
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(store.getState().topology.nodes).toHaveLength(added);
+  });
+
+  it('the Problems list names the node and selects it when activated', async () => {
+    const { store, user } = renderPage();
+    act(() => store.getState().updateNode('gw-2', { offset: 0, host: 'gw-1.example.com' }));
+    const problems = await screen.findByRole('list', { name: 'Problems' });
+    const entry = within(problems)
+      .getAllByRole('button')
+      .find((b) => b.textContent?.includes('gw-1') && b.textContent.includes('gw-2'));
+    expect(entry, 'a problem naming both nodes on one host and offset').toBeTruthy();
+    await user.click(entry!);
+    expect(store.getState().selection.nodes).toEqual(['gw-1']);
+    expect(screen.getByRole('form', { name: 'Gateway gw-1' })).toBeTruthy();
+  });
+});
+
+describe('one-action fixes', () => {
+  it('"Turn on secure vault" on the plain-text problem writes every password as $secret{…}', async () => {
+    const { store, user } = renderPage();
+    act(() => store.getState().updateSettings({ superAdmin: { username: 'admin', password: 'Str0ng-admin', createAdminAccount: true } }));
+    const problems = await screen.findByRole('list', { name: 'Problems' });
+    await user.click(within(problems).getByRole('button', { name: 'Turn on secure vault' }));
+    expect(store.getState().topology.settings.secureVault).toBe(true);
+    const text = await fileText(GW1);
+    expect(text).toContain('password = "$secret{admin_password}"');
+    expect(text).toContain('admin_password = "[Str0ng-admin]"');
+    expect(within(screen.getByRole('list', { name: 'Problems' })).queryByRole('button', { name: 'Turn on secure vault' })).toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * What jsdom lacks and React Flow or the page use: ResizeObserver, DOMMatrixReadOnly, matchMedia,
+ * the clipboard. Plain stand-ins; the real browser is exercised by the e2e tests.
+ */
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+class DOMMatrixReadOnlyStub {
+  m22: number;
+  constructor(transform?: string) {
+    const scale = transform?.match(/scale\(([0-9.]+)\)/)?.[1];
+    this.m22 = scale !== undefined ? Number(scale) : 1;
+  }
+}
+
+const g = globalThis as Record<string, unknown>;
+g.ResizeObserver ??= ResizeObserverStub;
+g.DOMMatrixReadOnly ??= DOMMatrixReadOnlyStub;
+window.matchMedia ??= ((query: string) => ({
+  matches: false,
+  media: query,
+  onchange: null,
+  addListener() {},
+  removeListener() {},
+  addEventListener() {},
+  removeEventListener() {},
+  dispatchEvent: () => false,
+})) as typeof window.matchMedia;
+
+afterEach(cleanup);
+
+export { memoryStorage } from '../store/memoryStorage.ts';

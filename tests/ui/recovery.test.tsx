@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+/**
+ * Nothing that goes wrong loses work: a damaged autosave is reported and kept aside, and a render error
+ * shows a way back while the topology stays in the store.
+ */
+import { memoryStorage } from './dom.ts';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/ui/App.tsx';
+import { ErrorBoundary } from '../../src/ui/ErrorBoundary.tsx';
+import { AUTOSAVE_KEY, createDesignerStore } from '../../src/store/index.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('a damaged autosave', () => {
+  it('is reported with a way to download it, and the page opens on the sample', async () => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: '{"version": 1, "state": {"topology": {"format": "apim-topology/1", "nodes": [' });
+    render(<App store={createDesignerStore(storage)} />);
+    const banner = screen.getAllByRole('alert').find((a) => a.textContent?.includes('could not be opened'));
+    expect(banner?.textContent).toMatch(/not valid JSON.*kept aside, not deleted/);
+    expect(screen.getByRole('button', { name: 'Download the kept-aside autosave' })).toBeTruthy();
+    expect(await screen.findByRole('tab', { name: 'nodes/gw-1/repository/conf/deployment.toml' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('button', { name: 'Download the kept-aside autosave' })).toBeNull();
+    expect(storage.getItem(`${AUTOSAVE_KEY}:kept-aside`)).toMatch(/^\{"version": 1/);
+  });
+});
+
+describe('the error boundary', () => {
+  function Boom({ when }: { when: () => boolean }) {
+    if (when()) throw new Error('the canvas could not draw node x');
+    return <p>drawn</p>;
+  }
+
+  it('shows the error with a way back, and "Try again" renders again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the caught error
+    let broken = true;
+    const onSave = vi.fn();
+    render(
+      <ErrorBoundary onSave={onSave}>
+        <Boom when={() => broken} />
+      </ErrorBoundary>,
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(/the canvas could not draw node x.*topology and its autosave are intact/);
+    await userEvent.click(screen.getByRole('button', { name: 'Save topology.json' }));
+    expect(onSave).toHaveBeenCalledOnce();
+    broken = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(screen.getByText('drawn')).toBeTruthy();
+  });
+});
