@@ -12,18 +12,23 @@ import { hasErrors } from '../model/index.ts';
 import { validate } from '../validate/index.ts';
 import { generateBundle } from '../generate/index.ts';
 import { zipBundle } from '../generate/zip.ts';
-import { formatReadError, readTopology } from '../share/index.ts';
+import { decodeLink, encodeLink, formatReadError, hasPlaceholders, isLink, readTopology, withoutSecrets } from '../share/index.ts';
 import type { CliIo } from './io.ts';
 import { nodeIo } from './io.ts';
 
 export const EXIT = { ok: 0, topologyErrors: 1, inputError: 2 } as const;
 
-const USAGE = `Usage:
-  apim-topology generate <topology> (--out DIR | --zip FILE)   write the bundle
-  apim-topology validate <topology> [--json]                   check the topology
-  apim-topology link <topology> [--base URL]                   print a share link
+/** Where the designer runs when started with `npm run dev`; pass --base with the address you host it at. */
+export const DEFAULT_BASE = 'http://localhost:5173/';
 
-<topology> is a topology JSON file, or - for standard input.
+const USAGE = `Usage:
+  apim-topology generate <topology> (--out DIR | --zip FILE) [--base URL]   write the bundle
+  apim-topology validate <topology> [--json]                   check the topology
+  apim-topology link <topology> [--base URL] [--include-secrets]  print a share link
+
+<topology> is a topology JSON file, - for standard input, or a share link (quote it).
+--base is the designer's address (default ${'$'}{DEFAULT_BASE}). Links carry no passwords
+unless --include-secrets: a link can never be revoked.
 Exit codes: 0 done, 1 the topology has errors, 2 the input could not be read.
 `;
 
@@ -39,7 +44,8 @@ const OPTIONS: Record<string, { takesValue: boolean; commands: string[] }> = {
   '--out': { takesValue: true, commands: ['generate'] },
   '--zip': { takesValue: true, commands: ['generate'] },
   '--json': { takesValue: false, commands: ['validate'] },
-  '--base': { takesValue: true, commands: ['link'] },
+  '--base': { takesValue: true, commands: ['link', 'generate'] },
+  '--include-secrets': { takesValue: false, commands: ['link'] },
 };
 
 function parseArgs(argv: string[]): Parsed {
@@ -95,8 +101,13 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
 async function loadTopology(input: string | undefined, io: CliIo): Promise<Topology> {
   if (input === undefined) throw new InputError('no topology given: pass a topology JSON file, or - for standard input');
   const name = input === '-' ? 'standard input' : input;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) || input.startsWith('#')) {
-    throw new InputError(`${name}: share links are not supported yet; save the topology as a file and pass that`);
+  if (isLink(input)) {
+    const result = decodeLink(input);
+    if (!result.ok) throw new InputError(result.errors.map((e) => `the share link: ${formatReadError(e)}`).join('\napim-topology: '));
+    if (result.secretsOmitted) {
+      io.stderr('apim-topology: the share link carries no secrets: the files will say <secret not in link> where a password goes (APIM034)\n');
+    }
+    return result.topology;
   }
   let text: string;
   try {
@@ -131,7 +142,7 @@ async function generate(parsed: Parsed, io: CliIo): Promise<number> {
   const zip = parsed.options.get('--zip');
   if ((out === undefined) === (zip === undefined)) throw new InputError('generate needs exactly one of --out DIR or --zip FILE');
   const topology = await loadTopology(parsed.input, io);
-  const bundle = generateBundle(topology);
+  const bundle = generateBundle(topology, { shareLink: encodeLink(topology, baseOf(parsed)) });
   for (const d of bundle.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   if (hasErrors(bundle.diagnostics)) {
     io.stderr(`apim-topology: the topology has errors (${summary(bundle.diagnostics)}); nothing was written\n`);
@@ -169,7 +180,19 @@ async function validateCommand(parsed: Parsed, io: CliIo): Promise<number> {
   return failed ? EXIT.topologyErrors : EXIT.ok;
 }
 
+function baseOf(parsed: Parsed): string {
+  const base = String(parsed.options.get('--base') ?? DEFAULT_BASE);
+  if (!/^https?:\/\/[^\s#<>]+$/.test(base)) throw new InputError(`--base ${base}: expected the designer's http(s) address, e.g. https://designer.example.com/`);
+  return base;
+}
+
 async function link(parsed: Parsed, io: CliIo): Promise<number> {
-  await loadTopology(parsed.input, io);
-  throw new InputError('link: share links are not supported yet');
+  const topology = await loadTopology(parsed.input, io);
+  const base = baseOf(parsed);
+  const includeSecrets = parsed.options.has('--include-secrets');
+  io.stdout(`${encodeLink(topology, base, { includeSecrets })}\n`);
+  if (!includeSecrets && hasPlaceholders(withoutSecrets(topology)) && !hasPlaceholders(topology)) {
+    io.stderr('apim-topology: passwords were left out of the link (placeholders); --include-secrets keeps them, but a link can never be revoked\n');
+  }
+  return EXIT.ok;
 }

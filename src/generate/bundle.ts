@@ -51,7 +51,12 @@ function kindDocument(context: GenerationContext, node: ApimNode): TomlDocument 
   }
 }
 
-export function generateBundle(topology: Topology): Bundle {
+export interface BundleOptions {
+  /** The topology's share link, made by the caller (the core does not know where the designer is hosted). */
+  shareLink?: string;
+}
+
+export function generateBundle(topology: Topology, options: BundleOptions = {}): Bundle {
   const graph = buildGraph(topology);
   const context = generationContext(topology, graph);
   const diagnostics = validate(topology, graph);
@@ -84,7 +89,7 @@ export function generateBundle(topology: Topology): Bundle {
     files.push({ path: nginxConfPath(lb), content: writeNginx(nginxDocument(context, lb)), kind: 'nginx.conf', nodeId: lb.id });
   }
 
-  files.push({ path: 'README.md', content: runbook(context, diagnostics), kind: 'runbook' });
+  files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink), kind: 'runbook' });
   files.push({ path: 'topology.json', content: serializeTopology(topology), kind: 'topology' });
   files.push({ path: 'hosts', content: hostsFile(topology), kind: 'hosts' });
   return { files, diagnostics };

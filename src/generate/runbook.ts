@@ -36,7 +36,7 @@ export function startCommand(context: GenerationContext, kind: ApimKind): string
   return `sh ${start.script}${start.args ? ` ${start.args}` : ''}`;
 }
 
-export function runbook(context: GenerationContext, diagnostics: readonly Diagnostic[]): string {
+export function runbook(context: GenerationContext, diagnostics: readonly Diagnostic[], shareLink?: string): string {
   const { topology, graph, facts } = context;
   const plans = loadBalancerPlans(context);
   const out: string[] = [];
@@ -46,6 +46,10 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
     'and generate again: every file in this bundle is derived from it.',
     '',
   );
+  if (shareLink) {
+    // A link is only ever written whole and alone on its line, in angle brackets: it cannot break the Markdown.
+    out.push('Open this topology in the designer (the link carries no passwords):', '', `<${shareLink.replace(/[<>\s]/g, '')}>`, '');
+  }
 
   out.push('## Contents', '', '| File | What it is |', '|---|---|');
   for (const kind of START_ORDER) {

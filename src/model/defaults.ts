@@ -132,3 +132,9 @@ export function newNode(kind: NodeKind, id: string, position: { x: number; y: nu
       return { ...base, kind, ...DATABASE_DEFAULTS, databases: [...DATABASE_DEFAULTS.databases] };
   }
 }
+
+/**
+ * What stands for a secret left out of a share link. It shows in the generated files and is reported
+ * (APIM034) until the user sets the real value.
+ */
+export const SECRET_PLACEHOLDER = '<secret not in link>';

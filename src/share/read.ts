@@ -1,13 +1,15 @@
 /**
- * Reading a topology from untrusted input: JSON text → format check → schema (with defaults) →
- * references. The result is typed: a topology, or errors that each name the field and the fix,
- * such as `nodes[2].offset: 70000 is out of range 0–1000`.
+ * The one restore path for untrusted input (a file, a link, a bundle zip, the autosave), in this order:
+ * a size cap, parse, format and version check, migrations, defaults and schema, references. The result
+ * is typed: a topology, or errors that each name the field and the fix, such as
+ * `nodes[2].offset: 70000 is out of range 0–1000`.
  */
 import * as v from 'valibot';
 import type { BaseIssue } from 'valibot';
 import type { NodeKind, Topology, TopologyNode } from '../model/index.ts';
 import { DB_ENGINE_PORTS, NODE_KINDS, TOPOLOGY_FORMAT } from '../model/index.ts';
 import { documentSchema, nodeSchema, typeName } from './schema.ts';
+import { CURRENT_FORMAT_NUMBER, formatNumber, migrate } from './migrations.ts';
 
 export interface ReadError {
   /** Where: `nodes[2].offset`, `links[3].to`; empty for the document as a whole. */
@@ -24,8 +26,14 @@ export function formatReadError(error: ReadError): string {
   return error.path ? `${error.path}: ${error.message}` : error.message;
 }
 
+/** The largest topology document read, in characters of JSON (a 5,000-node topology is about 1 MB). */
+export const MAX_DOCUMENT_CHARS = 2_000_000;
+
 /** Reads a topology from JSON text. */
 export function readTopology(text: string): ReadResult {
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    return fail([{ path: '', message: `is ${text.length.toLocaleString('en')} characters long; a topology is at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')}` }]);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -44,9 +52,14 @@ export function restoreTopology(value: unknown): ReadResult {
   if (format === undefined) {
     return fail([{ path: 'format', message: `missing: a topology file starts with "format": "${TOPOLOGY_FORMAT}"` }]);
   }
-  if (format !== TOPOLOGY_FORMAT) {
+  const number = formatNumber(format);
+  if (number === undefined) {
     return fail([{ path: 'format', message: `${JSON.stringify(format)} is not a format this designer reads (expected "${TOPOLOGY_FORMAT}")` }]);
   }
+  if (number > CURRENT_FORMAT_NUMBER) {
+    return fail([{ path: 'format', message: `${JSON.stringify(format)} was written by a newer version of the designer; this one reads up to "${TOPOLOGY_FORMAT}": open it with the newer version` }]);
+  }
+  if (number < CURRENT_FORMAT_NUMBER) value = migrate(value as Record<string, unknown>, number);
 
   const errors: ReadError[] = [];
   const document = v.safeParse(documentSchema, value);

@@ -5,7 +5,7 @@
  * a `[secrets]` table (last in the file) encrypted by `ciphertool.sh -Dconfigure`.
  */
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, buildGraph } from '../model/index.ts';
+import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, SECRET_PLACEHOLDER, buildGraph } from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
@@ -91,7 +91,8 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
 
   // APIM032: every other secret written as it is; with the secure vault on, the generator writes them
   // as $secret{…} in an encrypted [secrets] table instead.
-  const plain = secrets.filter((s) => !defaults.has(s) && s.value !== '' && !REFERENCE.test(s.value));
+  const placeholders = secrets.filter((s) => s.value === SECRET_PLACEHOLDER);
+  const plain = secrets.filter((s) => !defaults.has(s) && s.value !== '' && s.value !== SECRET_PLACEHOLDER && !REFERENCE.test(s.value));
   if (plain.length > 0 && !topology.settings.secureVault) {
     out.push(
       report('APIM032', {
@@ -101,6 +102,17 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
             : `${plain.length} secrets are written into the generated files in plain text: ${names(plain.map((s) => s.what), 10)}`,
         nodeIds: plain.flatMap((s) => (s.nodeId ? [s.nodeId] : [])),
         fix: `Turn on "Secure vault" in the topology settings: every password is then written as $secret{…} with a [secrets] table that ciphertool.sh -Dconfigure encrypts. Or, for each, ${KEEP_OUT('alias', 'VARIABLE').replace('keep it out of the file: ', '')}`,
+      }),
+    );
+  }
+
+  // APIM034: a topology opened from a link without its secrets.
+  if (placeholders.length > 0) {
+    out.push(
+      report('APIM034', {
+        message: `The ${names(placeholders.map((s) => s.what), 10)} ${placeholders.length > 1 ? 'were' : 'was'} left out of the share link this topology came from: the files say ${SECRET_PLACEHOLDER}`,
+        nodeIds: placeholders.flatMap((s) => (s.nodeId ? [s.nodeId] : [])),
+        fix: 'Set the real values in the topology settings (and database nodes) before you download, or ask the sender for a link with secrets.',
       }),
     );
   }

@@ -68,6 +68,7 @@ export const RULES = [
   { code: 'APIM031', severity: 'warning', title: 'default or trivial database credentials', source: 'V15, §7.1', applies: 'yes' },
   { code: 'APIM032', severity: 'warning', title: 'passwords written in plain text', source: 'V15, §7.2', applies: 'yes' },
   { code: 'APIM033', severity: 'warning', title: 'a $secret{…} reference the generated files do not define', source: 'V15, §7.2, §13.7', applies: 'yes' },
+  { code: 'APIM034', severity: 'warning', title: 'a secret left out of a share link, still a placeholder', source: 'V15, §7.2 (share links carry no secrets)', applies: 'yes' },
   // REFERENCE.md §14 rules the designer cannot express, or the generator makes impossible
   { severity: 'error', title: 'a gateway without [apim.event_hub] while a separate TM exists', source: 'V1', applies: { notApplicable: 'the generator writes [apim.event_hub] on every gateway wired to a traffic manager (and on every 4.5 gateway); a gateway not wired to the traffic managers is APIM019' } },
   { severity: 'warning', title: 'several TMs in one loadbalance url_group', source: 'V3', applies: { notApplicable: 'the generator writes one [[apim.throttling.url_group]] per traffic manager node; the designer has no way to group them' } },

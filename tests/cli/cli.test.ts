@@ -104,14 +104,55 @@ describe('apim-topology', () => {
     ['an unknown option', ['validate', 'x', '--zap'], {}, 'apim-topology: unknown option --zap for "validate"'],
     ['both outputs', ['generate', 'x', '--out', 'o', '--zip', 'z'], {}, 'apim-topology: generate needs exactly one of --out DIR or --zip FILE'],
     ['no output', ['generate', 'x'], {}, 'apim-topology: generate needs exactly one of --out DIR or --zip FILE'],
-    ['a share link', ['validate', 'https://example.com/#t=abc'], {}, 'share links are not supported yet'],
-    ['link, not yet supported', ['link', 't.json'], { 't.json': valid }, 'apim-topology: link: share links are not supported yet'],
+    ['a damaged share link', ['validate', 'https://example.com/#v1.abc%%'], {}, 'apim-topology: the share link: the link is damaged'],
+    ['a link of a newer designer', ['validate', 'https://example.com/#v7.abc'], {}, 'made by a newer designer'],
+    ['link with a base that is not a URL', ['link', 't.json', '--base', 'designer'], { 't.json': valid }, '--base designer: expected'],
   ])('exits 2 on %s with one clear line', async (_name, args, files, message) => {
     const { code, stderr, stdout } = await cli(args, files);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stdout).toBe('');
+  });
+
+  it('link prints a link that every command accepts in place of the file', async () => {
+    const linked = await cli(['link', examplePath('separate-tm-ha'), '--base', 'https://designer.example.com/app/']);
+    expect(linked.code).toBe(0);
+    const link = linked.stdout.trim();
+    expect(link).toMatch(/^https:\/\/designer\.example\.com\/app\/#v1\.[A-Za-z0-9_-]+$/);
+    const fromFile = await cli(['validate', examplePath('separate-tm-ha'), '--json']);
+    const fromLink = await cli(['validate', link, '--json']);
+    expect(fromLink.code).toBe(fromFile.code);
+    expect(fromLink.stdout).toBe(fromFile.stdout);
+    const generated = await cli(['generate', link, '--out', 'out']);
+    expect(generated.code).toBe(0);
+    const direct = await cli(['generate', examplePath('separate-tm-ha'), '--out', 'out']);
+    // The files are the same, positions and all (they are whole numbers in the examples).
+    expect([...generated.written.entries()]).toEqual([...direct.written.entries()]);
+  });
+
+  it('the bundle README carries the topology\'s own link, which opens the same topology', async () => {
+    const { written } = await cli(['generate', examplePath('ha-cp-gw'), '--out', 'out', '--base', 'https://designer.example.com/']);
+    const readme = String([...written.entries()].find(([path]) => path.endsWith('README.md'))![1]);
+    const link = /<(https:\/\/designer\.example\.com\/#v1\.[A-Za-z0-9_-]+)>/.exec(readme)?.[1];
+    expect(link).toBeDefined();
+    const viaLink = await cli(['validate', link!, '--json']);
+    const viaFile = await cli(['validate', examplePath('ha-cp-gw'), '--json']);
+    expect(viaLink.stdout).toBe(viaFile.stdout);
+  });
+
+  it('link leaves passwords out unless --include-secrets, and says so', async () => {
+    const secret = valid.replace('"settings": {', '"settings": { "superAdmin": { "password": "Hunter2-admin" },');
+    expect(secret).toContain('Hunter2-admin');
+    const plain = await cli(['link', 't.json'], { 't.json': secret });
+    expect(plain.stderr).toMatch(/passwords were left out of the link/);
+    const opened = await cli(['validate', plain.stdout.trim()]);
+    expect(opened.stderr).toMatch(/carries no secrets/);
+    expect(opened.stdout).toMatch(/APIM034/);
+    const withSecrets = await cli(['link', 't.json', '--include-secrets'], { 't.json': secret });
+    expect(withSecrets.stderr).toBe('');
+    const reopened = await cli(['validate', withSecrets.stdout.trim(), '--json']);
+    expect(reopened.stdout).not.toMatch(/APIM034/);
   });
 
   it('runs as the installed command, with no build step', async () => {

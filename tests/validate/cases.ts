@@ -131,6 +131,7 @@ export const CASES = {
     ],
     ['APIM031', 'the default database password', () => clean(), () => topology([cp(), gw(), db('db', { password: '$env{DB_PASSWORD}' })], [['gw-1', 'cp-1'], ['cp-1', 'db']])],
     ['APIM032', 'a password in plain text', () => withSettings(clean(), { superAdmin: { password: 'S3cure-enough' } }), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
+    ['APIM034', 'a secret left out of a share link', () => withSettings(clean(), { superAdmin: { password: '<secret not in link>' } }), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
     ['APIM033', 'a $secret{…} with no [secrets] table', () => withSettings(clean(), { superAdmin: { password: '$secret{admin_password}' } }), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
   ],
 } satisfies Record<string, RuleCase[]>;
