@@ -17,9 +17,54 @@ import { Problems } from './Problems.tsx';
 import { Notices } from './Notices.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { fileSlug, saveText } from './download.ts';
+import { openFile, openLink } from './open.ts';
+
+/**
+ * A share link opens when the page loads with one, or when one is pasted into the address bar. The
+ * fragment is then cleared, so a reload does not open it again over later work.
+ */
+function useLinks(store: DesignerStore) {
+  useEffect(() => {
+    const open = () => {
+      const { hash } = window.location;
+      if (!/^#v\d+\./.test(hash)) return;
+      history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+      openLink(store, hash, (m) => window.confirm(m));
+    };
+    open();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, [store]);
+}
+
+/** A .json topology or a bundle .zip dropped anywhere on the page opens. */
+function useFileDrop(store: DesignerStore) {
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer!.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      const file = event.dataTransfer!.files[0];
+      if (file) void openFile(store, file, (m) => window.confirm(m));
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [store]);
+}
 
 export function App({ store }: { store: DesignerStore }) {
   useShortcuts(store);
+  useLinks(store);
+  useFileDrop(store);
   const save = () => {
     const { topology } = store.getState();
     saveText(serializeTopology(topology), `${fileSlug(topology.name)}.json`);

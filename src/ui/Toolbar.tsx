@@ -1,10 +1,12 @@
 /** The toolbar: new, undo and redo, examples, download, and the problem counts. */
-import { useState } from 'react';
-import { hasErrors } from '../model/index.ts';
-import { formatReadError, readTopology } from '../share/index.ts';
+import { useRef, useState } from 'react';
+import { hasErrors, serializeTopology } from '../model/index.ts';
+import { formatReadError, hasPlaceholders, readTopology, secretFields, SECRET_PLACEHOLDER } from '../share/index.ts';
 import { useBundle, useDesigner, useDesignerStore, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
-import { downloadBundle } from './download.ts';
+import { downloadBundle, fileSlug, saveText } from './download.ts';
+import { openFile, replaceWith } from './open.ts';
+import { ShareDialog } from './ShareDialog.tsx';
 
 export const EXAMPLES = [
   { file: 'seed-sample.json', title: 'Seed sample (separate TM)' },
@@ -22,8 +24,21 @@ export function Toolbar() {
   const { canUndo, canRedo, undo, redo } = useHistory();
   const bundle = useBundle();
   const [busy, setBusy] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
 
   const download = async () => {
+    const { topology } = store.getState();
+    if (hasPlaceholders(topology)) {
+      const missing = secretFields(topology)
+        .filter((f) => f.value === SECRET_PLACEHOLDER)
+        .map((f) => `• ${f.what}`)
+        .join('\n');
+      const go = window.confirm(
+        `This topology came from a link without its passwords. The files will say ${SECRET_PLACEHOLDER} for:\n\n${missing}\n\nSet them in the inspector first (Cancel), or download with the placeholders (OK)?`,
+      );
+      if (!go) return;
+    }
     const errors = bundle.diagnostics.filter((d) => d.severity === 'error');
     if (hasErrors(bundle.diagnostics)) {
       const list = errors.slice(0, 10).map((d) => `• ${d.code} ${d.nodeIds.join(', ')}: ${d.message}`).join('\n');
@@ -49,11 +64,17 @@ export function Toolbar() {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const result = readTopology(await response.text());
       if (!result.ok) throw new Error(result.errors.map(formatReadError).join('; '));
-      store.getState().replaceTopology(result.topology);
-      store.getState().notify(`Opened the example "${result.topology.name}". Undo brings your topology back.`);
+      if (replaceWith(store, result.topology, `the example "${result.topology.name}"`, (m) => window.confirm(m))) {
+        store.getState().notify(`Opened the example "${result.topology.name}". Undo brings your topology back.`);
+      }
     } catch (error) {
       store.getState().notify(`Could not open the example ${file}: ${(error as Error).message}`, 'error');
     }
+  };
+
+  const save = () => {
+    const { topology } = store.getState();
+    saveText(serializeTopology(topology), `${fileSlug(topology.name)}.json`);
   };
 
   const startNew = () => {
@@ -90,10 +111,34 @@ export function Toolbar() {
           ))}
         </select>
       </div>
+      <div className="toolbar-group" role="group" aria-label="File">
+        <button type="button" onClick={() => picker.current?.click()}>
+          Open…
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          accept=".json,.zip,application/json,application/zip"
+          hidden
+          aria-label="Open a topology file"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void openFile(store, file, (m) => window.confirm(m));
+          }}
+        />
+        <button type="button" onClick={save}>
+          Save
+        </button>
+        <button type="button" onClick={() => setSharing(true)}>
+          Share…
+        </button>
+      </div>
       <ProblemCounts />
       <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
         Download bundle (.zip)
       </button>
+      <ShareDialog open={sharing} onClose={() => setSharing(false)} />
     </header>
   );
 }

@@ -7,6 +7,12 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { DesignerState, DesignerStore } from '../store/index.ts';
 import type { Bundle } from '../generate/index.ts';
+import { encodeLink } from '../share/index.ts';
+
+/** This page's address without its fragment: the base of share links. */
+export function pageBase(): string {
+  return typeof window === 'undefined' ? 'http://localhost/' : `${window.location.origin}${window.location.pathname}`;
+}
 
 type Core = typeof import('../generate/index.ts');
 let core: Core | undefined;
@@ -70,7 +76,8 @@ export function useBundle(): Bundle & { pending?: true } {
   const last = useRef<Bundle | null>(null);
   const bundle = useMemo(() => {
     if (!generator) return PENDING;
-    return dragging && last.current ? last.current : generator.generateBundle(topology);
+    if (dragging && last.current) return last.current;
+    return generator.generateBundle(topology, { shareLink: encodeLink(topology, pageBase()) });
   }, [topology, dragging, generator]);
   if (bundle !== PENDING) last.current = bundle;
   return bundle;

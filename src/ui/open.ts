@@ -1,0 +1,73 @@
+/**
+ * Opening what comes from outside (a link, a .json file, a bundle .zip) on the page. Everything goes
+ * through the share module's restore path; a failure is a message naming what is wrong, and the work
+ * on screen is untouched. A success replaces the topology as one undoable step.
+ */
+import type { Topology } from '../model/index.ts';
+import { MAX_DOCUMENT_CHARS, decodeLink, formatReadError, readBundleZip, readTopology } from '../share/index.ts';
+import type { ReadResult } from '../share/index.ts';
+import type { DesignerStore } from '../store/index.ts';
+import { sampleTopology } from '../store/index.ts';
+
+/** Whether replacing the topology would replace work: anything but an empty canvas or the untouched sample. */
+export function hasWork(topology: Topology): boolean {
+  if (topology.nodes.length === 0) return false;
+  return JSON.stringify(topology) !== JSON.stringify(sampleTopology());
+}
+
+function errorText(what: string, result: ReadResult & { ok: false }): string {
+  const lines = result.errors.slice(0, 3).map(formatReadError);
+  const more = result.errors.length > 3 ? ` (and ${result.errors.length - 3} more)` : '';
+  return `Could not open ${what}: ${lines.join('; ')}${more}. Your topology is unchanged.`;
+}
+
+/**
+ * Loads a topology into the store after asking, when there is work to replace. `confirm` is the page's
+ * `window.confirm`, passed in so tests can answer.
+ */
+export function replaceWith(store: DesignerStore, topology: Topology, what: string, confirm: (message: string) => boolean): boolean {
+  const state = store.getState();
+  if (hasWork(state.topology) && !confirm(`Open ${what}? It replaces the topology on the canvas; Undo brings yours back.`)) {
+    state.notify(`Did not open ${what}: your topology is unchanged.`);
+    return false;
+  }
+  state.replaceTopology(topology);
+  return true;
+}
+
+export function openLink(store: DesignerStore, link: string, confirm: (message: string) => boolean): void {
+  const result = decodeLink(link);
+  if (!result.ok) {
+    store.getState().notify(errorText('the link', result), 'error');
+    return;
+  }
+  if (!replaceWith(store, result.topology, `the shared topology "${result.topology.name}"`, confirm)) return;
+  store
+    .getState()
+    .notify(
+      result.secretsOmitted
+        ? `Opened "${result.topology.name}" from the link. Its passwords were not in the link: set them before you deploy (see Problems).`
+        : `Opened "${result.topology.name}" from the link. Undo brings your previous topology back.`,
+    );
+}
+
+export async function openFile(store: DesignerStore, file: File, confirm: (message: string) => boolean): Promise<void> {
+  const state = store.getState();
+  const isZip = /\.zip$/i.test(file.name) || file.type === 'application/zip';
+  if (!isZip && file.size > MAX_DOCUMENT_CHARS * 4) {
+    state.notify(`Could not open ${file.name}: it is ${file.size.toLocaleString('en')} bytes, too large for a topology. Your topology is unchanged.`, 'error');
+    return;
+  }
+  let result: ReadResult;
+  try {
+    result = isZip ? readBundleZip(new Uint8Array(await file.arrayBuffer())) : readTopology(await file.text());
+  } catch (error) {
+    state.notify(`Could not read ${file.name}: ${(error as Error).message}. Your topology is unchanged.`, 'error');
+    return;
+  }
+  if (!result.ok) {
+    state.notify(errorText(file.name, result), 'error');
+    return;
+  }
+  if (replaceWith(store, result.topology, file.name, confirm)) state.notify(`Opened ${file.name}. Undo brings your previous topology back.`);
+}
