@@ -150,3 +150,17 @@ test('copy and paste keep the links inside the copied set; Delete removes the se
   await expect(node(designer, 'lb-1')).toHaveCount(0);
   await expect(node(designer, 'gw-3')).toHaveCount(0);
 });
+
+test('switching the API-M version in the inspector regenerates every file for that version', async ({ designer }) => {
+  const settings = designer.getByRole('form', { name: 'Topology settings' });
+  await expect(settings.getByLabel('API-M version')).toHaveValue('4.5.0');
+  expect(await fileText(designer, GW1)).toContain('server_role = "default"');
+  expect(await fileText(designer, 'README.md')).toContain('gateway.sh');
+  await settings.getByLabel('API-M version').selectOption('4.0.0');
+  const gateway = await fileText(designer, GW1);
+  expect(gateway).toContain('server_role = "gateway-worker"');
+  expect(gateway).toContain('WSO2 API-M 4.0.0');
+  expect(await fileText(designer, 'README.md')).toContain('api-manager.sh -Dprofile=gateway-worker');
+  await designer.getByRole('button', { name: 'Undo' }).click();
+  expect(await fileText(designer, GW1)).toContain('server_role = "default"');
+});
