@@ -26,7 +26,7 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
 
   const serving = servingClusters(context, gateways);
   for (const environment of context.environments) {
-    tables.push(environmentTable(environment, serving.get(environment.name)));
+    tables.push(environmentTable(context, environment, serving.get(environment.name)));
   }
 
   tables.push(
@@ -126,10 +126,14 @@ function servingClusters(context: GenerationContext, gateways: Cluster[]): Map<s
   return serving;
 }
 
-function environmentTable(environment: GatewayEnvironment, serving: Cluster | undefined): TomlTable {
+function environmentTable(context: GenerationContext, environment: GatewayEnvironment, serving: Cluster | undefined): TomlTable {
+  const { facts } = context;
   const base = {
     name: environment.name,
     type: environment.type,
+    // The product default toml writes these from the version that reads them (§2.2): WSO2's own gateway.
+    gateway_type: facts.environmentGatewayType ? 'Regular' : undefined,
+    provider: facts.environmentProvider ? 'wso2' : undefined,
     display_in_api_console: environment.displayInApiConsole,
     description: environment.description || undefined,
     show_as_token_endpoint_url: environment.showAsTokenEndpointUrl,

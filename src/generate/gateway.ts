@@ -7,6 +7,7 @@ import { gatewayLabels } from './context.ts';
 import { baseTables, fileHeader } from './common.ts';
 import { SUPER_ADMIN_REFS, eventHubOf, throttlingUrlGroups } from './connections.ts';
 import { describeCluster, memberEndpoints, servicesUrl } from './addresses.ts';
+import { analyticsTables } from './analytics.ts';
 
 export function gatewayDocument(context: GenerationContext, node: GatewayNode): TomlDocument {
   const { graph, facts, settings } = context;
@@ -35,7 +36,10 @@ export function gatewayDocument(context: GenerationContext, node: GatewayNode): 
                 "Required with a separate Traffic Manager (the seed omits it): without it the gateway listens on the TM's broker",
                 'and never receives API, subscription or token-revocation events.',
               ]
-            : [`Event hub: ${describeCluster(controlPlane)}, every node listed.`],
+            : [
+                `Event hub: ${describeCluster(controlPlane)}, every node listed.`,
+                `API-M ${facts.version} gateways always name the event hub (docs 4.5); 4.0–4.4 hear it through the throttling settings.`,
+              ],
         ),
       );
     }
@@ -47,7 +51,10 @@ export function gatewayDocument(context: GenerationContext, node: GatewayNode): 
     let serviceComment: string;
     if (!separateTm) {
       serviceUrl = servicesUrl(first);
-      serviceComment = `Throttling: the Traffic Manager inside ${describeCluster(first)}; this also reaches its event hub.`;
+      serviceComment =
+        facts.band === '4.5'
+          ? `Throttling: ${describeCluster(first)}; the API-M 4.5 API Control Plane runs no Traffic Manager, so add one (APIM026).`
+          : `Throttling: the Traffic Manager inside ${describeCluster(first)}; this also reaches its event hub.`;
     } else if (facts.gatewayThrottlingServiceUrlWithSeparateTm) {
       serviceUrl = servicesUrl(first);
       serviceComment = `Throttling: ${describeCluster(first)}.`;
@@ -80,19 +87,7 @@ export function gatewayDocument(context: GenerationContext, node: GatewayNode): 
     );
   }
 
-  if (settings.analytics.enabled) {
-    tables.push(
-      table(
-        'apim.analytics',
-        {
-          enable: true,
-          config_endpoint: facts.analyticsConfigEndpoint ? settings.analytics.configEndpoint : undefined,
-          auth_token: settings.analytics.authToken,
-        },
-        'Analytics: gateways publish API usage to the API-M Analytics cloud.',
-      ),
-    );
-  }
+  tables.push(...analyticsTables(context));
 
   if (settings.cors.enabled) {
     tables.push(
@@ -124,7 +119,10 @@ export function gatewayDocument(context: GenerationContext, node: GatewayNode): 
           sequences: skip.sequences.length ? skip.sequences : undefined,
           [facts.skipListLocalEntriesKey]: skip.localEntries.length ? skip.localEntries : undefined,
         },
-        `Custom runtime artifacts kept on the gateway (API-M ${facts.version} spells the key ${facts.skipListLocalEntriesKey}).`,
+        [
+          'Custom runtime artifacts kept on the gateway.',
+          `API-M ${facts.version} spells the local-entries key ${facts.skipListLocalEntriesKey} (4.0: local-entries; from 4.1: local_entries).`,
+        ],
       ),
     );
   }

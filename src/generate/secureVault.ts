@@ -17,6 +17,7 @@ const SECRET_KEYS: Record<string, Record<string, string>> = {
   'keystore.primary': { password: 'keystore_primary_password', key_password: 'keystore_primary_key_password' },
   truststore: { password: 'truststore_password' },
   'apim.analytics': { auth_token: 'analytics_auth_token' },
+  'apim.analytics.properties': { moesifKey: 'analytics_moesif_key' },
 };
 
 const ALREADY_REFERENCE = /^\$(\{|env\{|sys\{|ref\{|secret\{)/;

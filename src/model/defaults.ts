@@ -3,6 +3,7 @@
  * the generator all read them from here.
  */
 import type {
+  AnalyticsType,
   DatabaseNode,
   DbEngine,
   GatewayEnvironment,
@@ -79,6 +80,13 @@ export function defaultSettings(): Settings {
     },
     skipList: { apis: [], endpoints: [], sequences: [], localEntries: [] },
   };
+}
+
+/** The analytics type when a topology names none: the Choreo cloud, the product default (REFERENCE.md §10). */
+export const DEFAULT_ANALYTICS_TYPE: AnalyticsType = 'choreo';
+
+export function analyticsTypeOf(analytics: { type?: AnalyticsType }): AnalyticsType {
+  return analytics.type ?? DEFAULT_ANALYTICS_TYPE;
 }
 
 /** The id prefix and host pattern a new node of each kind gets: `gw-2`, `gw-2.example.com`. */

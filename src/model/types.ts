@@ -37,6 +37,14 @@ export const ENVIRONMENT_TYPES = ['hybrid', 'production', 'sandbox'] as const;
 export type EnvironmentType = (typeof ENVIRONMENT_TYPES)[number];
 
 export const KEYSTORE_TYPES = ['JKS', 'PKCS12'] as const;
+
+/**
+ * Where gateways publish analytics (REFERENCE.md §10), spelled as `[apim.analytics] type` spells them.
+ * `choreo` is the API-M Analytics cloud, the product default, written without a `type`. Which versions
+ * support which type is a version fact (`versionFacts(v).analytics`).
+ */
+export const ANALYTICS_TYPES = ['choreo', 'elk', 'opensearch', 'moesif'] as const;
+export type AnalyticsType = (typeof ANALYTICS_TYPES)[number];
 export type KeystoreType = (typeof KEYSTORE_TYPES)[number];
 
 interface NodeBase {
@@ -139,8 +147,12 @@ export interface Settings {
   cors: { enabled: boolean; allowOrigins: string; allowMethods: string[]; allowHeaders: string[]; allowCredentials: boolean };
   /** Distributed cache invalidation between control planes (seed: optional). */
   cacheInvalidation: { enabled: boolean; domain: string };
-  /** API-M Analytics, published by gateways (4.0: the Choreo cloud). */
-  analytics: { enabled: boolean; configEndpoint: string; authToken: string };
+  /**
+   * API-M Analytics, published by gateways. `type` absent means `choreo` (files from before the field
+   * stay as they are). `authToken` is the Choreo on-prem key, or the Moesif application id (`moesifKey`);
+   * ELK and OpenSearch read a log file and need neither. `configEndpoint` is read by 4.0 only.
+   */
+  analytics: { enabled: boolean; type?: AnalyticsType; configEndpoint: string; authToken: string };
   /** Runtime artifacts gateways keep instead of syncing (seed: optional). */
   skipList: { apis: string[]; endpoints: string[]; sequences: string[]; localEntries: string[] };
   /**

@@ -1,35 +1,56 @@
 /**
- * What changes with the API-M version (REFERENCE.md §0.1, §0.3, §1–§2, §5). The generator asks these
- * questions; it never compares version strings itself.
+ * What changes with the API-M version (REFERENCE.md §0.1, §0.3, §1–§2, §5, §10). The generator and the
+ * validator ask these questions; they never compare version strings themselves. Each fact names the
+ * REFERENCE correction (C-number) or section it comes from and the versions it applies to.
  */
-import type { ApimKind, ProductVersion } from './types.ts';
+import type { AnalyticsType, ApimKind, ProductVersion } from './types.ts';
 
 export type Band = '4.0' | '4.1-4.4' | '4.5';
+
+/**
+ * Whether a version publishes analytics of a type: `yes`; `update` (only with a WSO2 update level of
+ * that version, not in the GA release); `no`.
+ */
+export type AnalyticsSupport = 'yes' | 'update' | 'no';
 
 export interface VersionFacts {
   version: ProductVersion;
   band: Band;
-  /** `[server] server_role` per kind (§1.3: `default` on the 4.5 component distributions). */
+  /** `[server] server_role` per kind (§1.3, C13: `default` on the 4.5 component distributions). */
   serverRole: Record<ApimKind, string>;
-  /** The default gateway environment name (C7). */
+  /** The default gateway environment name (C7): the seed's "Production and Sandbox" on 4.0, "Default" from 4.1. */
   defaultEnvironmentName: string;
-  /** The skip-list key for local entries (C12, §13.6). */
+  /**
+   * The skip-list key for local entries (C12, §13.6): `local-entries` on 4.0 (the seed, docs-apim#4190);
+   * `local_entries` from 4.1 (docs TM-sep; docs 4.5 TM-sep).
+   */
   skipListLocalEntriesKey: 'local-entries' | 'local_entries';
-  /** The CP publishes throttling to a separate TM (C10: 4.0 only). */
+  /** The CP publishes throttling to a separate TM (C10, V29: 4.0 only; from 4.1 the TM pulls policies from the event hub). */
   controlPlanePublishesToTrafficManager: boolean;
   /** The gateway's `[apim.throttling] service_url` points at a separate TM (C15: 4.0 only). */
   gatewayThrottlingServiceUrlWithSeparateTm: boolean;
-  /** A separate TM carries `[apim.key_manager]` (C9: 4.0–4.4). */
+  /** A separate TM carries `[apim.key_manager]` (C9: 4.0–4.4, as helm-apim; omitted on 4.5 as docs 4.5 TM-sep). */
   trafficManagerKeyManager: boolean;
   /** A separate TM carries the 3.x-era `[[apim.gateway.environment]]` (C8: 4.0 only). */
   trafficManagerGatewayEnvironment: boolean;
-  /** Gateways always carry `[apim.event_hub]`, even with the TM inside the CP (4.5). */
+  /** Gateways always carry `[apim.event_hub]`, even with the TM inside the CP (§2.1: 4.5; C17: 4.0–4.4 omit it). */
   gatewayEventHubAlways: boolean;
+  /** The CP environment carries `provider = "wso2"` (§2.2: the key exists from 4.1, product default toml). */
+  environmentProvider: boolean;
+  /** The CP environment carries `gateway_type = "Regular"` (§2.2: the key exists from 4.3, product default toml). */
+  environmentGatewayType: boolean;
   /** The embedded H2 URL still carries `AUTO_SERVER=TRUE` (dropped in 4.3, §6.3). */
   h2AutoServer: boolean;
-  /** Analytics writes `config_endpoint` (Choreo cloud, 4.0; §10). */
+  /** Analytics writes `config_endpoint` (Choreo cloud, 4.0 only; from 4.1 the default toml drops it, §10). */
   analyticsConfigEndpoint: boolean;
-  /** How each kind of node is started. */
+  /** Which analytics types the version publishes (§10, V24). */
+  analytics: Record<AnalyticsType, AnalyticsSupport>;
+  /**
+   * ELK needs the `APIM_METRICS_APPENDER` log4j2 appender added by hand (pre-added from 4.3: APIM docs
+   * 4.3.0 ELK guide, "added by default from the APIM 4.3.0 version onwards").
+   */
+  analyticsLogAppenderByHand: boolean;
+  /** How each kind of node is started (§5: profiles on 4.0–4.4, component distributions on 4.5). */
   start: Record<ApimKind, { script: string; args: string; distribution: string }>;
 }
 
@@ -52,8 +73,22 @@ export function versionFacts(version: ProductVersion): VersionFacts {
     trafficManagerKeyManager: !is45,
     trafficManagerGatewayEnvironment: band === '4.0',
     gatewayEventHubAlways: is45,
+    environmentProvider: minor >= 1,
+    environmentGatewayType: minor >= 3,
     h2AutoServer: minor < 3,
     analyticsConfigEndpoint: band === '4.0',
+    analytics: {
+      // The Choreo cloud: every version (4.0 with config_endpoint).
+      choreo: 'yes',
+      // ELK: APIM docs 4.3.0 ELK guide and helm-apim 4.3.x; the guide's note that the log appender is
+      // "added by default from 4.3.0" shows it ran on 4.2 too, with the appender added by hand (V24: "4.2 / 4.3").
+      elk: minor >= 2 ? 'yes' : 'no',
+      // OpenSearch: APIM docs 4.5.0 OpenSearch guide.
+      opensearch: minor >= 5 ? 'yes' : 'no',
+      // Moesif: 4.1 from update level 242 (APIM docs 4.1.0 Moesif guide); in the 4.5 docs.
+      moesif: minor >= 5 ? 'yes' : minor >= 1 ? 'update' : 'no',
+    },
+    analyticsLogAppenderByHand: minor < 3,
     start: is45
       ? {
           gateway: { script: 'gateway.sh', args: '', distribution: 'wso2am-universal-gw' },

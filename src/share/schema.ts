@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { GenericSchema } from 'valibot';
 import {
+  ANALYTICS_TYPES,
   DB_ENGINES,
   DB_ENGINE_PORTS,
   ENVIRONMENT_TYPES,
@@ -180,6 +181,8 @@ export const settingsSchema = strict({
   analytics: v.optional(
     strict({
       enabled: v.optional(bool(), defaults.analytics.enabled),
+      // Not filled when absent (absent means choreo): files without it stay as they are.
+      type: v.optional(oneOf(ANALYTICS_TYPES, 'an analytics type')),
       configEndpoint: v.optional(text(500), defaults.analytics.configEndpoint),
       authToken: v.optional(text(500), defaults.analytics.authToken),
     }),

@@ -5,7 +5,7 @@
  * a `[secrets]` table (last in the file) encrypted by `ciphertool.sh -Dconfigure`.
  */
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, SECRET_PLACEHOLDER, buildGraph } from '../model/index.ts';
+import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, SECRET_PLACEHOLDER, analyticsTypeOf, buildGraph } from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
@@ -87,7 +87,9 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
     );
   }
 
-  if (analytics.enabled && analytics.authToken.trim()) secrets.push({ what: 'analytics auth token', value: analytics.authToken });
+  // ELK and OpenSearch write no key into the files (the generator leaves authToken out for them).
+  const analyticsKeyWritten = analytics.enabled && ['choreo', 'moesif'].includes(analyticsTypeOf(analytics));
+  if (analyticsKeyWritten && analytics.authToken.trim()) secrets.push({ what: 'analytics auth token', value: analytics.authToken });
 
   // APIM032: every other secret written as it is; with the secure vault on, the generator writes them
   // as $secret{…} in an encrypted [secrets] table instead.

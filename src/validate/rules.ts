@@ -86,7 +86,7 @@ export const RULES = [
   { severity: 'error', title: '-Dprofile=… on 4.5', source: 'V21', applies: { notApplicable: 'start commands come from the version (4.5: gateway.sh, api-cp.sh, traffic-manager.sh)' } },
   { severity: 'warning', title: 'a server_role that does not match the node kind', source: 'V22', applies: { notApplicable: 'server_role comes from the node kind and version (4.5: default)' } },
   { severity: 'info', title: 'a firewall or DMZ between GW and TM / CP', source: 'V23', applies: { notApplicable: 'networks and firewalls are not modelled' } },
-  { severity: 'warning', title: 'analytics only on the CP, or an analytics type the band lacks', source: 'V24 (first part)', applies: { notApplicable: 'analytics is one global setting written on every gateway, and only the Choreo cloud type is modelled (APIM027 covers the 4.0-only config_endpoint)' } },
+  { severity: 'warning', title: 'analytics only on the CP, or an analytics type the band lacks', source: 'V24 (first part)', applies: { notApplicable: 'analytics is one global setting written on every gateway; APIM027 flags a type the chosen version does not publish' } },
   { severity: 'info', title: 'CP HA sharing one Solr index directory', source: 'V25', applies: { notApplicable: 'file systems are not modelled; each node keeps its default local solr/data' } },
   { severity: 'error', title: 'an emitted key not on the allow-list', source: 'V26', applies: { notApplicable: 'a property of the generator, not of a topology: checked by tests/generate/allow-list.test.ts against §13.4' } },
   { severity: 'info', title: 'a multi-tenant topology', source: 'V27', applies: { notApplicable: 'tenants are not modelled' } },

@@ -1,9 +1,11 @@
 /**
- * Version rules: what the chosen API-M version runs and reads (REFERENCE.md §1, §10). The facts come
+ * Version rules: what the chosen API-M version runs and reads (REFERENCE.md §1, §10): APIM026 (4.5
+ * without a traffic manager), APIM027 (a setting the version does not read: an analytics type it does
+ * not publish, the 4.0-only Choreo config endpoint), APIM028 (analytics without its key). The facts come
  * from `model/versions.ts`; this module never compares version strings itself.
  */
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { buildGraph, defaultSettings, versionFacts } from '../model/index.ts';
+import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, defaultSettings, versionFacts } from '../model/index.ts';
 import { report } from './rules.ts';
 
 const DEFAULT_ANALYTICS_ENDPOINT = defaultSettings().analytics.configEndpoint;
@@ -28,8 +30,27 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
 
   const analytics = topology.settings.analytics;
   if (analytics.enabled) {
+    const type = analyticsTypeOf(analytics);
+    const support = facts.analytics[type];
+    // APIM027: an analytics type the version does not publish (§10, V24).
+    if (support !== 'yes') {
+      const supported = ANALYTICS_TYPES.filter((t) => facts.analytics[t] === 'yes');
+      out.push(
+        report('APIM027', {
+          message:
+            support === 'update'
+              ? `Analytics type ${type} is not in API-M ${topology.product} as released: it needs a WSO2 update level that adds it (4.1: update level 242 or later)`
+              : `Analytics type ${type} is not supported by API-M ${topology.product}: it publishes ${supported.join(' and ')} analytics`,
+          nodeIds: gateways.map((g) => g.id),
+          fix:
+            support === 'update'
+              ? `Apply a WSO2 update that includes ${type} analytics on every gateway, or choose ${supported.join(' or ')}.`
+              : `Choose ${supported.join(' or ')} analytics, or an API-M version that supports ${type}.`,
+        }),
+      );
+    }
     // APIM027: the Choreo config_endpoint is a 4.0 key (§10); later versions drop it from the file.
-    if (!facts.analyticsConfigEndpoint && analytics.configEndpoint && analytics.configEndpoint !== DEFAULT_ANALYTICS_ENDPOINT) {
+    if (type === 'choreo' && !facts.analyticsConfigEndpoint && analytics.configEndpoint && analytics.configEndpoint !== DEFAULT_ANALYTICS_ENDPOINT) {
       out.push(
         report('APIM027', {
           message: `Analytics config endpoint ${JSON.stringify(analytics.configEndpoint)} is not used by API-M ${topology.product}: only 4.0 reads config_endpoint, so the generated files leave it out`,
@@ -37,13 +58,20 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
         }),
       );
     }
-    // APIM028: the gateways publish with the on-prem key as auth_token (§10).
-    if (!analytics.authToken.trim()) {
+    // APIM028: the gateways publish to Choreo with the on-prem key as auth_token, and to Moesif with its
+    // application id (§10); ELK and OpenSearch read a log file and need no key.
+    if ((type === 'choreo' || type === 'moesif') && !analytics.authToken.trim()) {
       out.push(
         report('APIM028', {
-          message: 'Analytics is on but has no auth token: the gateways cannot publish API usage',
+          message:
+            type === 'moesif'
+              ? 'Moesif analytics is on but has no Moesif application id: the gateways cannot publish API usage'
+              : 'Analytics is on but has no auth token: the gateways cannot publish API usage',
           nodeIds: gateways.map((g) => g.id),
-          fix: 'Paste the on-prem key from the API-M Analytics console into the analytics auth token, or turn analytics off.',
+          fix:
+            type === 'moesif'
+              ? 'Paste the Moesif application id into the analytics auth token, or turn analytics off.'
+              : 'Paste the on-prem key from the API-M Analytics console into the analytics auth token, or turn analytics off.',
         }),
       );
     }

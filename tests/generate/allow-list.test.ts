@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import parseToml from '@iarna/toml/parse-string.js';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/model/index.ts';
-import { DEFAULT_KEYSTORE } from '../../src/model/index.ts';
+import { ANALYTICS_TYPES, DEFAULT_KEYSTORE } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { EXAMPLE_FILES, arbitraryTopology, loadExample } from '../factories.ts';
 import { expandBraces, isAllowed, keyPaths } from '../fixtures/allow-list.ts';
@@ -26,11 +26,12 @@ function unlisted(t: Topology): string[] {
 
 /** Random topologies, with the settings the arbitrary leaves at their defaults switched on too. */
 const everySetting = fc
-  .tuple(arbitraryTopology, fc.boolean(), fc.boolean(), fc.boolean())
-  .map(([t, skipList, primary, skipPolicies]): Topology => ({
+  .tuple(arbitraryTopology, fc.boolean(), fc.boolean(), fc.boolean(), fc.option(fc.constantFrom(...ANALYTICS_TYPES), { nil: undefined }))
+  .map(([t, skipList, primary, skipPolicies, analyticsType]): Topology => ({
     ...t,
     settings: {
       ...t.settings,
+      analytics: analyticsType ? { ...t.settings.analytics, enabled: true, type: analyticsType, authToken: 'key' } : t.settings.analytics,
       skipList: skipList ? { apis: ['a.xml'], endpoints: ['e.xml'], sequences: ['s.xml'], localEntries: ['l.xml'] } : t.settings.skipList,
       keystore: primary ? { ...t.settings.keystore, primary: { ...DEFAULT_KEYSTORE, fileName: 'primary.jks' } } : t.settings.keystore,
     },

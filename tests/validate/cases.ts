@@ -115,6 +115,25 @@ export const CASES = {
       () => withSettings(clean([], [], '4.1.0'), { analytics: { enabled: true, authToken: 'key', configEndpoint: 'https://analytics.example.com/auth' } }),
       () => withSettings(clean(), { analytics: { enabled: true, authToken: 'key', configEndpoint: 'https://analytics.example.com/auth' } }),
     ],
+    [
+      'APIM027',
+      'OpenSearch analytics before 4.5',
+      () => withSettings(clean([], [], '4.4.0'), { analytics: { enabled: true, type: 'opensearch' } }),
+      () => withSettings(clean([], [], '4.4.0'), { analytics: { enabled: true, type: 'elk' } }),
+    ],
+    [
+      'APIM027',
+      'ELK analytics on 4.1',
+      () => withSettings(clean([], [], '4.1.0'), { analytics: { enabled: true, type: 'elk' } }),
+      () => withSettings(clean([], [], '4.2.0'), { analytics: { enabled: true, type: 'elk' } }),
+    ],
+    [
+      'APIM027',
+      'Moesif analytics on 4.3, which needs an update level',
+      () => withSettings(clean([], [], '4.3.0'), { analytics: { enabled: true, type: 'moesif', authToken: 'moesif-app-id' } }),
+      () => withSettings(clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']], '4.5.0'), { analytics: { enabled: true, type: 'moesif', authToken: 'moesif-app-id' } }),
+    ],
+    ['APIM028', 'Moesif analytics without its application id', () => withSettings(clean(), { analytics: { enabled: true, type: 'moesif', authToken: '' } }), () => withSettings(clean(), { analytics: { enabled: true, type: 'elk', authToken: '' } })],
     ['APIM028', 'analytics without an auth token', () => withSettings(clean(), { analytics: { enabled: true, authToken: '' } }), () => withSettings(clean(), { analytics: { enabled: true, authToken: '$env{ANALYTICS_KEY}' } })],
   ],
   hardening: [

@@ -1,0 +1,55 @@
+/**
+ * `[apim.analytics]` on gateways (REFERENCE.md §10): the gateways publish API usage, so the table goes
+ * on every gateway (V24). What it holds depends on the type and the version.
+ */
+import { analyticsTypeOf } from '../model/index.ts';
+import type { TomlTable } from './toml/index.ts';
+import { table } from './toml/index.ts';
+import type { GenerationContext } from './context.ts';
+
+export function analyticsTables(context: GenerationContext): TomlTable[] {
+  const { settings, facts } = context;
+  const analytics = settings.analytics;
+  if (!analytics.enabled) return [];
+  const type = analyticsTypeOf(analytics);
+  const support = facts.analytics[type];
+  const unsupported =
+    support === 'no'
+      ? [`API-M ${facts.version} does not publish ${type} analytics (APIM027): choose another type or version.`]
+      : support === 'update'
+        ? [`API-M ${facts.version} publishes ${type} analytics only with a WSO2 update level that includes it (APIM027).`]
+        : [];
+  switch (type) {
+    case 'choreo':
+      return [
+        table(
+          'apim.analytics',
+          {
+            enable: true,
+            // Only 4.0 reads config_endpoint; from 4.1 the product default toml drops it (§10).
+            config_endpoint: facts.analyticsConfigEndpoint ? analytics.configEndpoint : undefined,
+            auth_token: analytics.authToken,
+          },
+          ['Analytics: gateways publish API usage to the API-M Analytics cloud (Choreo), with its on-prem key.', ...unsupported],
+        ),
+      ];
+    case 'elk':
+    case 'opensearch':
+      return [
+        table('apim.analytics', { enable: true, type }, [
+          type === 'elk'
+            ? 'Analytics: gateways write repository/logs/apim_metrics.log for Filebeat and Logstash to ship to Elasticsearch (ELK).'
+            : 'Analytics: gateways write repository/logs/apim_metrics.log for Fluent Bit to ship to OpenSearch.',
+          ...(facts.analyticsLogAppenderByHand && support === 'yes'
+            ? [`API-M ${facts.version}: add the APIM_METRICS_APPENDER appender and the reporter logger to log4j2.properties (pre-added from 4.3).`]
+            : []),
+          ...unsupported,
+        ]),
+      ];
+    case 'moesif':
+      return [
+        table('apim.analytics', { enable: true, type }, ['Analytics: gateways publish API usage to Moesif.', ...unsupported]),
+        table('apim.analytics.properties', { moesifKey: analytics.authToken }, 'The Moesif application id.'),
+      ];
+  }
+}

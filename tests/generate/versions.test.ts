@@ -1,0 +1,188 @@
+/**
+ * What changes with the API-M version (issue 6; REFERENCE.md §0.3, §1–§2, §5, §10): one row per key
+ * that differs between versions, with its value in each of 4.0.0 … 4.5.0 (`ABSENT` = not written),
+ * plus rows for the keys that must NOT change (the corrections that hold in every version).
+ * The whole files are in tests/golden/versions/; this table says which lines differ, and why.
+ */
+import { describe, expect, it } from 'vitest';
+import parseToml from '@iarna/toml/parse-string.js';
+import type { ProductVersion, Settings, Topology } from '../../src/model/index.ts';
+import { PRODUCT_VERSIONS } from '../../src/model/index.ts';
+import { generateBundle } from '../../src/generate/index.ts';
+import { startCommand } from '../../src/generate/runbook.ts';
+import { generationContext } from '../../src/generate/context.ts';
+import type { ExampleName } from '../factories.ts';
+import { loadExample, node, topology } from '../factories.ts';
+import { readTopology } from '../../src/share/index.ts';
+
+const ABSENT = undefined;
+type Six = readonly [unknown, unknown, unknown, unknown, unknown, unknown];
+/** The same value in every version. */
+const every = (value: unknown): Six => [value, value, value, value, value, value];
+
+/** The topologies the rows read, by name. */
+type Pattern = ExampleName | 'single-cp-gw-h2' | 'separate-tm-ha-skip-list' | 'separate-tm-ha-choreo';
+
+function patternTopology(pattern: Pattern, product: ProductVersion): Topology {
+  const withSettings = (name: ExampleName, patch: Partial<Settings>): Topology => {
+    const t = loadExample(name);
+    return { ...t, product, settings: { ...t.settings, ...patch } };
+  };
+  switch (pattern) {
+    case 'single-cp-gw-h2':
+      // A control plane with no database linked: its apim_db is the embedded H2.
+      return topology([node('control-plane', 'cp-1'), node('gateway', 'gw-1')], [['gw-1', 'cp-1']], product);
+    case 'separate-tm-ha-skip-list':
+      return withSettings('separate-tm-ha', { skipList: { apis: [], endpoints: [], sequences: [], localEntries: ['entry.xml'] } });
+    case 'separate-tm-ha-choreo':
+      return withSettings('separate-tm-ha', {
+        analytics: { enabled: true, configEndpoint: 'https://analytics-event-auth.choreo.dev/auth/v1', authToken: '$env{ANALYTICS_KEY}' },
+      });
+    default:
+      return { ...loadExample(pattern), product };
+  }
+}
+
+const parsed = new Map<string, Map<string, Record<string, unknown>>>();
+function tomlOf(pattern: Pattern, product: ProductVersion, nodeId: string): Record<string, unknown> {
+  const key = `${pattern} ${product}`;
+  if (!parsed.has(key)) {
+    const files = new Map<string, Record<string, unknown>>();
+    for (const file of generateBundle(patternTopology(pattern, product)).files) {
+      if (file.kind === 'deployment.toml') files.set(file.nodeId!, JSON.parse(JSON.stringify(parseToml(file.content))));
+    }
+    parsed.set(key, files);
+  }
+  const toml = parsed.get(key)!.get(nodeId);
+  if (!toml) throw new Error(`no deployment.toml for ${nodeId} in ${pattern}`);
+  return toml;
+}
+
+/** `a.b.0.c`: a dotted path; digits index arrays of tables. Keys with dashes (`local-entries`) are plain keys. */
+function at(value: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((cursor, key) => {
+    if (cursor === undefined || cursor === null) return undefined;
+    return /^\d+$/.test(key) ? (cursor as unknown[])[Number(key)] : (cursor as Record<string, unknown>)[key];
+  }, value);
+}
+
+type Row = [path: string, kind: string, pattern: Pattern, nodeId: string, values: Six, why: string];
+
+//                                                                           4.0.0                    4.1.0      4.2.0      4.3.0      4.4.0      4.5.0
+const ROWS: Row[] = [
+  // server_role (§1.3, C13, V22)
+  ['server.server_role', 'gateway', 'separate-tm-ha', 'gw-1', ['gateway-worker', 'gateway-worker', 'gateway-worker', 'gateway-worker', 'gateway-worker', 'default'], '4.5 component distributions define only "default"'],
+  ['server.server_role', 'control-plane', 'separate-tm-ha', 'cp-1', ['control-plane', 'control-plane', 'control-plane', 'control-plane', 'control-plane', 'default'], 'C13'],
+  ['server.server_role', 'traffic-manager', 'separate-tm-ha', 'tm-1', ['traffic-manager', 'traffic-manager', 'traffic-manager', 'traffic-manager', 'traffic-manager', 'default'], 'C13'],
+  // Gateway environment (C7, §2.2)
+  ['apim.gateway.environment.0.name', 'control-plane', 'ha-cp-gw', 'cp-1', ['Production and Sandbox', 'Default', 'Default', 'Default', 'Default', 'Default'], 'C7: the seed\'s name on 4.0, the product default from 4.1'],
+  ['apim.sync_runtime_artifacts.gateway.gateway_labels', 'gateway', 'ha-cp-gw', 'gw-1', [['Production and Sandbox'], ['Default'], ['Default'], ['Default'], ['Default'], ['Default']], 'C7, V8: must equal the environment name'],
+  ['apim.gateway.environment.0.provider', 'control-plane', 'ha-cp-gw', 'cp-1', [ABSENT, 'wso2', 'wso2', 'wso2', 'wso2', 'wso2'], '§2.2: provider from 4.1'],
+  ['apim.gateway.environment.0.gateway_type', 'control-plane', 'ha-cp-gw', 'cp-1', [ABSENT, ABSENT, ABSENT, 'Regular', 'Regular', 'Regular'], '§2.2: gateway_type from 4.3'],
+  // Throttling publishing from the CP to a separate TM (C10, V29)
+  ['apim.throttling.service_url', 'control-plane', 'separate-tm-ha', 'cp-1', ['https://tm.example.com/services/', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C10: 4.0 only'],
+  ['apim.throttling.url_group.1.traffic_manager_urls', 'control-plane', 'separate-tm-ha', 'cp-1', [['tcp://tm2.example.com:9611'], ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C10: 4.0 only'],
+  // Gateway throttling service_url with a separate TM (C15)
+  ['apim.throttling.service_url', 'gateway', 'separate-tm-ha', 'gw-1', ['https://tm.example.com/services/', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C15: 4.0 only'],
+  // Separate TM (C8, C9)
+  ['apim.key_manager.service_url', 'traffic-manager', 'separate-tm-ha', 'tm-1', [...every('https://cp.example.com/services/').slice(0, 5), ABSENT] as unknown as Six, 'C9: 4.0–4.4'],
+  ['apim.gateway.environment.0.name', 'traffic-manager', 'separate-tm-ha', 'tm-1', ['Production and Sandbox', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C8: 4.0 only'],
+  // Event hub on a gateway when the TM is inside the CP (C17, §2.1)
+  ['apim.event_hub.event_listening_endpoints', 'gateway', 'ha-cp-gw', 'gw-1', [ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']], 'C17: 4.0–4.4 omit it; docs 4.5 TM-sep set it always'],
+  // Skip list spelling (C12, §13.6)
+  ['apim.sync_runtime_artifacts.gateway.skip_list.local-entries', 'gateway', 'separate-tm-ha-skip-list', 'gw-1', [['entry.xml'], ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C12: 4.0 spelling'],
+  ['apim.sync_runtime_artifacts.gateway.skip_list.local_entries', 'gateway', 'separate-tm-ha-skip-list', 'gw-1', [ABSENT, ['entry.xml'], ['entry.xml'], ['entry.xml'], ['entry.xml'], ['entry.xml']], 'C12: 4.1+ spelling'],
+  // Embedded H2 (§6.3)
+  ['database.apim_db.url', 'control-plane', 'single-cp-gw-h2', 'cp-1', [
+    'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
+    'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
+    'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
+    'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
+    'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
+    'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
+  ], '§6.3: AUTO_SERVER dropped in 4.3'],
+  // Analytics (§10)
+  ['apim.analytics.config_endpoint', 'gateway', 'separate-tm-ha-choreo', 'gw-1', ['https://analytics-event-auth.choreo.dev/auth/v1', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], '§10: 4.0 only'],
+  ['apim.analytics.auth_token', 'gateway', 'separate-tm-ha-choreo', 'gw-1', every('$env{ANALYTICS_KEY}'), '§10: every version'],
+
+  // The same in every version: the corrections of the seed hold from 4.0 (REFERENCE §0.2).
+  ['event_listener.0.properties.notification_endpoint', 'control-plane', 'separate-tm-ha', 'cp-1', every('https://cp.example.com/internal/data/v1/notify'), 'C5, B4: the CP-LB, never the TM'],
+  ['apim.event_hub.event_duplicate_url', 'control-plane', 'separate-tm-ha', 'cp-1', every(['tcp://cp2.example.com:5672']), 'C4: to the peer CP'],
+  ['apim.event_hub.publish.url_group.1.urls', 'control-plane', 'ha-cp-gw', 'cp-1', every(['tcp://cp2.example.com:9611']), 'C4: one url_group per CP'],
+  ['apim.event_hub.event_listening_endpoints', 'gateway', 'separate-tm-ha', 'gw-1', every(['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']), 'C2, V6: every CP node'],
+  ['apim.event_hub.event_listening_endpoints', 'traffic-manager', 'separate-tm-ha', 'tm-2', every(['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']), 'C3, V6'],
+  ['apim.gateway.environment.0.service_url', 'control-plane', 'separate-tm-ha', 'cp-1', every('https://gw.example.com:9443/services/'), 'C6: the GW-LB'],
+  ['apim.throttling.event_duplicate_url', 'traffic-manager', 'separate-tm-ha', 'tm-1', every(['tcp://tm2.example.com:5672']), 'V4'],
+  ['user_store.type', 'traffic-manager', 'separate-tm-ha', 'tm-1', every('database_unique_id'), 'C1'],
+];
+
+describe('keys that differ by API-M version', () => {
+  it.each(ROWS)('%s on the %s (%s, %s)', (path, _kind, pattern, nodeId, values, _why) => {
+    const actual = PRODUCT_VERSIONS.map((product) => at(tomlOf(pattern, product, nodeId), path));
+    expect(actual).toEqual([...values]);
+  });
+});
+
+describe('start commands by API-M version (§5)', () => {
+  const profile = (p: string) => every(`sh api-manager.sh -Dprofile=${p}`).slice(0, 5);
+  it.each<[string, Six]>([
+    ['gateway', [...profile('gateway-worker'), 'sh gateway.sh'] as unknown as Six],
+    ['control-plane', [...profile('control-plane'), 'sh api-cp.sh'] as unknown as Six],
+    ['traffic-manager', [...profile('traffic-manager'), 'sh traffic-manager.sh'] as unknown as Six],
+  ])('%s', (kind, commands) => {
+    const actual = PRODUCT_VERSIONS.map((product) => startCommand(generationContext(patternTopology('separate-tm-ha', product)), kind as 'gateway'));
+    expect(actual).toEqual([...commands]);
+  });
+
+  it.each(PRODUCT_VERSIONS)('the runbook of %s warns about --optimize only where profiles exist', (product) => {
+    const readme = generateBundle(patternTopology('separate-tm-ha', product)).files.find((f) => f.path === 'README.md')!.content;
+    const warns = readme.includes('`--optimize` without `--skipConfigOptimization` replaces');
+    expect(warns).toBe(product !== '4.5.0');
+    expect(readme.includes('-Dprofile=')).toBe(product !== '4.5.0');
+  });
+});
+
+describe('analytics types by API-M version (§10, V24)', () => {
+  // [type, the versions that publish it as released]; 'update' = only with a WSO2 update level.
+  it.each<[string, Six]>([
+    ['choreo', every('yes')],
+    ['elk', ['no', 'no', 'yes', 'yes', 'yes', 'yes']],
+    ['opensearch', ['no', 'no', 'no', 'no', 'no', 'yes']],
+    ['moesif', ['no', 'update', 'update', 'update', 'update', 'yes']],
+  ])('%s', (type, support) => {
+    const rows = PRODUCT_VERSIONS.map((product) => {
+      const t = patternTopology('separate-tm-ha', product);
+      const analytics = { ...t.settings.analytics, enabled: true, type: type as 'elk', authToken: '$env{ANALYTICS_KEY}' };
+      const bundle = generateBundle({ ...t, settings: { ...t.settings, analytics } });
+      const gw = JSON.parse(JSON.stringify(parseToml(bundle.files.find((f) => f.nodeId === 'gw-1')!.content)));
+      const flagged = bundle.diagnostics.some((d) => d.code === 'APIM027');
+      return { written: at(gw, 'apim.analytics.type') ?? 'choreo', moesifKey: at(gw, 'apim.analytics.properties.moesifKey'), flagged };
+    });
+    rows.forEach((row, i) => {
+      expect(row.written).toBe(type);
+      expect(row.flagged).toBe(support[i] !== 'yes');
+      expect(row.moesifKey).toBe(type === 'moesif' ? '$env{ANALYTICS_KEY}' : undefined);
+    });
+  });
+});
+
+describe('the analytics type in a topology file', () => {
+  const file = (analytics: Record<string, unknown>) =>
+    JSON.stringify({ format: 'apim-topology/1', product: '4.5.0', settings: { analytics }, nodes: [], links: [] });
+
+  it('is optional: absent means the Choreo cloud, and the file stays as it was', () => {
+    const result = readTopology(file({ enabled: true }));
+    expect(result.ok && result.topology.settings.analytics.type).toBe(undefined);
+  });
+
+  it('is read when it is one of WSO2\'s types', () => {
+    const result = readTopology(file({ enabled: true, type: 'opensearch' }));
+    expect(result.ok && result.topology.settings.analytics.type).toBe('opensearch');
+  });
+
+  it('is refused, naming the field, when it is not', () => {
+    const result = readTopology(file({ type: 'splunk' }));
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).toMatch(/analytics.*type|"splunk"/);
+  });
+});
