@@ -6,6 +6,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState } from 
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { DesignerState, DesignerStore } from '../store/index.ts';
+import type { Topology } from '../model/index.ts';
 import type { Bundle } from '../generate/index.ts';
 import { encodeLink } from '../share/index.ts';
 
@@ -65,20 +66,30 @@ export function useHistory(): { canUndo: boolean; canRedo: boolean; undo: () => 
   return { canUndo, canRedo, undo: () => store.temporal.getState().undo(), redo: () => store.temporal.getState().redo() };
 }
 
+/** Bundles by topology: the components that show the files share one generation per edit. */
+const bundles = new WeakMap<Topology, Bundle>();
+
 /**
- * The bundle of the current topology, derived, never stored. While nodes are dragged only positions
- * change, so the files wait for the drop instead of being generated on every frame.
+ * The bundle of the current topology, derived, never stored, and generated once per topology however
+ * many components ask. While nodes are dragged only positions change: the files wait for the drop, and
+ * the components showing them see no new topology, so they do not re-render on every frame either.
  */
 export function useBundle(): Bundle & { pending?: true } {
-  const topology = useDesigner((s) => s.topology);
-  const dragging = useDesigner((s) => s.dragging);
+  const store = useDesignerStore();
+  const topology = useDesigner((s) => (s.dragging ? null : s.topology));
   const generator = useCore();
   const last = useRef<Bundle | null>(null);
   const bundle = useMemo(() => {
     if (!generator) return PENDING;
-    if (dragging && last.current) return last.current;
-    return generator.generateBundle(topology, { shareLink: encodeLink(topology, pageBase()) });
-  }, [topology, dragging, generator]);
+    if (topology === null && last.current) return last.current;
+    const current = topology ?? store.getState().topology;
+    let generated = bundles.get(current);
+    if (!generated) {
+      generated = generator.generateBundle(current, { shareLink: encodeLink(current, pageBase()) });
+      bundles.set(current, generated);
+    }
+    return generated;
+  }, [topology, generator, store]);
   if (bundle !== PENDING) last.current = bundle;
   return bundle;
 }

@@ -136,3 +136,18 @@ describe('one-action fixes', () => {
     expect(within(screen.getByRole('list', { name: 'Problems' })).queryByRole('button', { name: 'Turn on secure vault' })).toBeNull();
   });
 });
+
+describe('analytics per version', () => {
+  it('offers only the analytics types the chosen version publishes', async () => {
+    const { user } = renderPage();
+    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    await user.click(within(settings).getByLabelText('Publish analytics'));
+    const types = () => within(within(settings).getByLabelText('Analytics type')).getAllByRole('option').map((o) => o.textContent);
+    expect(types()).toEqual(['Choreo (cloud)', 'ELK', 'OpenSearch', 'Moesif']);
+    await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.0.0');
+    expect(types()).toEqual(['Choreo (cloud)']);
+    expect(within(settings).getByLabelText('Analytics config endpoint')).toBeTruthy();
+    await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.1.0');
+    expect(types()).toEqual(['Choreo (cloud)', 'Moesif (needs a WSO2 update level)']);
+  });
+});

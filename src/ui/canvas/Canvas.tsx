@@ -14,7 +14,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import type { Connection, EdgeChange, FinalConnectionState, NodeChange, OnDelete } from '@xyflow/react';
-import type { NodeKind } from '../../model/index.ts';
+import type { NodeKind, Topology, TopologyGraph } from '../../model/index.ts';
 import { NODE_KINDS, buildGraph, linkVerdict } from '../../model/index.ts';
 import { useBundle, useDesigner, useDesignerStore } from '../store.tsx';
 import { NODE_TYPES } from './TopologyNodeView.tsx';
@@ -25,6 +25,14 @@ import { createFlowCache, problemsBy, toFlowEdges } from './flow.ts';
 /** The drag-and-drop type the palette sets. */
 export const PALETTE_MIME = 'application/x-apim-topology-kind';
 const GRID: [number, number] = [20, 20];
+
+/** The graph of a topology, built when a connection is checked, once per topology. */
+const graphs = new WeakMap<Topology, TopologyGraph>();
+function graphOf(topology: Topology): TopologyGraph {
+  let graph = graphs.get(topology);
+  if (!graph) graphs.set(topology, (graph = buildGraph(topology)));
+  return graph;
+}
 
 export function Canvas() {
   const store = useDesignerStore();
@@ -44,7 +52,6 @@ export function Canvas() {
   // Links, selection and problems decide the edges; positions do not (React Flow routes them itself).
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const edges = useMemo(() => toFlowEdges(topology, selectedLinks, problems.links), [topology.links, selectedLinks, problems]);
-  const graph = useMemo(() => buildGraph(topology), [topology]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -96,15 +103,19 @@ export function Canvas() {
     [store],
   );
 
+  // Reads the topology when called, so it stays the same function while nodes move: a new one on
+  // every frame of a drag would make React Flow update its store, and every node and edge check it.
   const isValidConnection = useCallback(
     (connection: Connection | FlowEdge) => {
+      const { topology } = store.getState();
+      const graph = graphOf(topology);
       const from = graph.node(connection.source);
       const to = graph.node(connection.target);
       if (!from || !to) return false;
       if (topology.links.some((l) => (l.from === from.id && l.to === to.id) || (l.from === to.id && l.to === from.id))) return false;
       return linkVerdict(from, to, graph.frontedKind).ok;
     },
-    [graph, topology.links],
+    [store],
   );
 
   const onConnect = useCallback((connection: Connection) => store.getState().connect(connection.source, connection.target), [store]);

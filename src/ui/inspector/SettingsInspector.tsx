@@ -1,6 +1,9 @@
 /** With nothing selected: the topology's global settings. */
 import type { GatewayEnvironment, Keystore, Settings } from '../../model/index.ts';
-import { DEFAULT_KEYSTORE, ENVIRONMENT_TYPES, KEYSTORE_TYPES, PRODUCT_VERSIONS, defaultEnvironment } from '../../model/index.ts';
+import { ANALYTICS_TYPES, DEFAULT_KEYSTORE, ENVIRONMENT_TYPES, KEYSTORE_TYPES, PRODUCT_VERSIONS, defaultEnvironment, versionFacts } from '../../model/index.ts';
+import type { AnalyticsType } from '../../model/index.ts';
+
+const ANALYTICS_LABELS: Record<AnalyticsType, string> = { choreo: 'Choreo (cloud)', elk: 'ELK', opensearch: 'OpenSearch', moesif: 'Moesif' };
 import { useDesigner } from '../store.tsx';
 import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, required } from './fields.tsx';
 import { environmentsOf } from './environments.ts';
@@ -11,6 +14,7 @@ export function SettingsInspector() {
   const setProduct = useDesigner((s) => s.setProduct);
   const setName = useDesigner((s) => s.setName);
   const { settings } = topology;
+  const facts = versionFacts(topology.product);
   const set = <K extends keyof Settings>(key: K, value: Settings[K], field: string) => updateSettings({ [key]: value } as Partial<Settings>, field);
 
   return (
@@ -61,8 +65,21 @@ export function SettingsInspector() {
         <CheckboxField label="Publish analytics" checked={settings.analytics.enabled} onChange={(enabled) => set('analytics', { ...settings.analytics, enabled }, 'analytics.on')} />
         {settings.analytics.enabled && (
           <>
-            <TextField label="Analytics config endpoint" value={settings.analytics.configEndpoint} parse={required('The endpoint')} onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint }, 'analytics.endpoint')} />
-            <TextField label="Analytics auth token" type="password" value={settings.analytics.authToken} parse={anyText} onChange={(authToken) => set('analytics', { ...settings.analytics, authToken }, 'analytics.token')} />
+            <SelectField
+              label="Analytics type"
+              value={settings.analytics.type ?? 'choreo'}
+              options={ANALYTICS_TYPES.filter((type) => facts.analytics[type] !== 'no' || type === (settings.analytics.type ?? 'choreo')).map((type) => ({
+                value: type,
+                label: `${ANALYTICS_LABELS[type]}${facts.analytics[type] === 'update' ? ' (needs a WSO2 update level)' : facts.analytics[type] === 'no' ? ` (not in ${topology.product})` : ''}`,
+              }))}
+              onChange={(type) => set('analytics', { ...settings.analytics, type: type === 'choreo' ? undefined : type }, 'analytics.type')}
+            />
+            {(settings.analytics.type ?? 'choreo') === 'choreo' && facts.analyticsConfigEndpoint && (
+              <TextField label="Analytics config endpoint" value={settings.analytics.configEndpoint} parse={required('The endpoint')} onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint }, 'analytics.endpoint')} />
+            )}
+            {['choreo', 'moesif'].includes(settings.analytics.type ?? 'choreo') && (
+              <TextField label={settings.analytics.type === 'moesif' ? 'Moesif application key' : 'Analytics auth token'} type="password" value={settings.analytics.authToken} parse={anyText} onChange={(authToken) => set('analytics', { ...settings.analytics, authToken }, 'analytics.token')} />
+            )}
           </>
         )}
       </Fieldset>
