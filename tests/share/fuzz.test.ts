@@ -10,6 +10,7 @@ import { generateBundle } from '../../src/generate/index.ts';
 import { zipBundle } from '../../src/generate/zip.ts';
 import { readBundleZip, readTopology } from '../../src/share/index.ts';
 import { examplePath, loadExample } from '../factories.ts';
+import { MUTATIONS, mutate } from './mutate.ts';
 
 const files = (['seed-sample', 'ha-cp-gw', 'separate-tm-ha'] as const).map((name) => readFileSync(examplePath(name), 'utf8'));
 const CHARS = ['{', '}', '[', ']', '"', ',', ':', '\\', '0', '-', 'e', 'null', 'true', '\u0000', '\ud800', 'apim-topology/2', '"kind"', '"__proto__"'];
@@ -25,24 +26,13 @@ describe('fuzzing files and zips', () => {
       fc.property(
         fc.record({
           file: fc.integer({ min: 0, max: files.length - 1 }),
-          kind: fc.constantFrom('flip', 'truncate', 'insert', 'delete', 'duplicate'),
+          kind: fc.constantFrom(...MUTATIONS),
           at: fc.nat(),
           count: fc.integer({ min: 1, max: 40 }),
           text: fc.constantFrom(...CHARS),
         }),
         ({ file, kind, at, count, text }) => {
-          const source = files[file];
-          const i = at % source.length;
-          const mutated =
-            kind === 'flip'
-              ? source.slice(0, i) + text + source.slice(i + 1)
-              : kind === 'truncate'
-                ? source.slice(0, i)
-                : kind === 'insert'
-                  ? source.slice(0, i) + text.repeat(count) + source.slice(i)
-                  : kind === 'delete'
-                    ? source.slice(0, i) + source.slice(i + count)
-                    : source.slice(0, i) + source.slice(i, i + 200).repeat(count) + source.slice(i);
+          const mutated = mutate(files[file], kind, at, text, kind === 'repeat' ? Math.min(count, 3) : count);
           expectTyped(readTopology(mutated));
         },
       ),

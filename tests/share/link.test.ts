@@ -11,6 +11,8 @@ import type { Topology } from '../../src/model/index.ts';
 import { serializeTopology } from '../../src/model/index.ts';
 import { LINK_PREFIX, SECRET_PLACEHOLDER, decodeLink, encodeLink, encodePayload, isLink, withoutSecrets } from '../../src/share/index.ts';
 import { arbitraryTopology, hostileText, loadExample } from '../factories.ts';
+import type { Mutation } from './mutate.ts';
+import { MUTATIONS, mutate } from './mutate.ts';
 
 const BASE = 'https://designer.example/';
 
@@ -145,7 +147,7 @@ describe('fuzzing: 10,000 mutated, truncated and oversized links', () => {
   const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_%#.=+/ ';
   const mutation = fc.record({
     seed: fc.integer({ min: 0, max: seeds.length - 1 }),
-    kind: fc.constantFrom('flip', 'truncate', 'insert', 'delete', 'repeat', 'prefix'),
+    kind: fc.constantFrom<Mutation | 'prefix'>(...MUTATIONS, 'prefix'),
     at: fc.nat(),
     count: fc.integer({ min: 1, max: 8 }),
     char: fc.constantFrom(...ALPHABET),
@@ -156,19 +158,7 @@ describe('fuzzing: 10,000 mutated, truncated and oversized links', () => {
     fc.assert(
       fc.property(mutation, ({ seed, kind, at, count, char }) => {
         const payload = seeds[seed];
-        const i = at % payload.length;
-        const mutated =
-          kind === 'flip'
-            ? payload.slice(0, i) + char + payload.slice(i + 1)
-            : kind === 'truncate'
-              ? payload.slice(0, i)
-              : kind === 'insert'
-                ? payload.slice(0, i) + char.repeat(count) + payload.slice(i)
-                : kind === 'delete'
-                  ? payload.slice(0, i) + payload.slice(i + count)
-                  : kind === 'repeat'
-                    ? payload.repeat(count * 40)
-                    : `v${count}.${payload}`;
+        const mutated = kind === 'prefix' ? `v${count}.${payload}` : mutate(payload, kind, at, char, count);
         const result = decodeLink(`${BASE}#${kind === 'prefix' ? mutated : LINK_PREFIX + mutated}`);
         if (result.ok) {
           valid++;
