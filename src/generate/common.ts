@@ -4,6 +4,7 @@ import { DB_ENGINE_PORTS, KIND_NAMES, portOf } from '../model/index.ts';
 import type { TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
+import { shared } from './context.ts';
 import { homeOf } from './runbook/home.ts';
 
 export const PRODUCT_NAME = 'APIM Topology Designer';
@@ -152,12 +153,19 @@ export function transportTables(context: GenerationContext, node: ApimNode): Tom
 
 /** The tables every API-M node starts with, up to the `[apim.*]` tables. */
 export function baseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
-  return [
-    serverTable(context, node),
+  return [serverTable(context, node), ...clusterBaseTables(context, node)];
+}
+
+/**
+ * The base tables after `[server]`: the same for every member of a cluster (its databases and load
+ * balancer are the cluster's), so built once per cluster.
+ */
+export function clusterBaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
+  return shared(context, `base:${node.kind}:${context.graph.clusterOf(node).key}`, () => [
     userStoreTable(node),
     superAdminTable(context),
     ...databaseTables(context, node),
     ...keystoreTables(context),
     ...transportTables(context, node),
-  ];
+  ]);
 }

@@ -9,6 +9,20 @@ export interface GenerationContext {
   settings: Settings;
   /** The gateway environments, with the version's default when the topology names none. */
   environments: GatewayEnvironment[];
+  /** What several files share, built once per generation (see `shared`). */
+  memo: Map<string, unknown>;
+}
+
+/**
+ * A value built once per generation and shared by every file that asks with the same key: the tables
+ * all members of a cluster write alike. Shared tables are the same objects, so the writer writes each
+ * once (toml/writer.ts).
+ */
+export function shared<T>(context: GenerationContext, key: string, build: () => T): T {
+  if (context.memo.has(key)) return context.memo.get(key) as T;
+  const value = build();
+  context.memo.set(key, value);
+  return value;
 }
 
 export function generationContext(topology: Topology, graph = buildGraph(topology)): GenerationContext {
@@ -16,7 +30,7 @@ export function generationContext(topology: Topology, graph = buildGraph(topolog
   const environments = topology.settings.gatewayEnvironments?.length
     ? topology.settings.gatewayEnvironments
     : [defaultEnvironment(facts.defaultEnvironmentName)];
-  return { topology, graph, facts, settings: topology.settings, environments };
+  return { topology, graph, facts, settings: topology.settings, environments, memo: new Map() };
 }
 
 /** The environments a gateway serves: its labels, or the first environment. */

@@ -3,20 +3,40 @@ import type { GatewayNode } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
-import { gatewayLabels } from './context.ts';
+import { gatewayLabels, shared } from './context.ts';
 import { baseTables, fileHeader } from './common.ts';
 import { SUPER_ADMIN_REFS, eventHubOf, throttlingUrlGroups } from './connections.ts';
 import { describeCluster, memberEndpoints, servicesUrl } from './addresses.ts';
 import { analyticsTables } from './analytics.ts';
 
 export function gatewayDocument(context: GenerationContext, node: GatewayNode): TomlDocument {
+  // Everything but [server] and the labels is the same for every gateway of a cluster: built once.
+  const clusterKey = context.graph.clusterOf(node).key;
+  const labels = gatewayLabels(context, node);
+  const tables: TomlTable[] = [
+    ...baseTables(context, node),
+    ...shared(context, `gateway:${clusterKey}`, () => clusterTables(context, node)),
+    shared(context, `gateway-labels:${labels.join('\u0000')}`, () =>
+      table(
+        'apim.sync_runtime_artifacts.gateway',
+        { gateway_labels: labels },
+        'Gateway environments this gateway serves: each must be a control plane environment name.',
+      ),
+    ),
+    ...shared(context, 'gateway-skip-list', () => skipListTables(context)),
+  ];
+  return { header: fileHeader(context, node), tables };
+}
+
+/** The tables a gateway's cluster decides: Key Manager, event hub, throttling, JWT, analytics, CORS. */
+function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable[] {
   const { graph, facts, settings } = context;
   const controlPlanes = graph.wiredClusters(node, 'control-plane');
   const trafficManagers = graph.wiredClusters(node, 'traffic-manager');
   const controlPlane = controlPlanes[0];
   const separateTm = trafficManagers.length > 0;
   const throttlers = separateTm ? trafficManagers : controlPlanes;
-  const tables: TomlTable[] = baseTables(context, node);
+  const tables: TomlTable[] = [];
 
   if (controlPlane) {
     tables.push(
@@ -100,32 +120,27 @@ export function gatewayDocument(context: GenerationContext, node: GatewayNode): 
     );
   }
 
-  tables.push(
-    table(
-      'apim.sync_runtime_artifacts.gateway',
-      { gateway_labels: gatewayLabels(context, node) },
-      'Gateway environments this gateway serves: each must be a control plane environment name.',
-    ),
-  );
+  return tables;
+}
 
+/** Custom runtime artifacts kept on every gateway. */
+function skipListTables(context: GenerationContext): TomlTable[] {
+  const { facts, settings } = context;
   const skip = settings.skipList;
-  if (skip.apis.length || skip.endpoints.length || skip.sequences.length || skip.localEntries.length) {
-    tables.push(
-      table(
-        'apim.sync_runtime_artifacts.gateway.skip_list',
-        {
-          apis: skip.apis.length ? skip.apis : undefined,
-          endpoints: skip.endpoints.length ? skip.endpoints : undefined,
-          sequences: skip.sequences.length ? skip.sequences : undefined,
-          [facts.skipListLocalEntriesKey]: skip.localEntries.length ? skip.localEntries : undefined,
-        },
-        [
-          'Custom runtime artifacts kept on the gateway.',
-          `API-M ${facts.version} spells the local-entries key ${facts.skipListLocalEntriesKey} (4.0: local-entries; from 4.1: local_entries).`,
-        ],
-      ),
-    );
-  }
-
-  return { header: fileHeader(context, node), tables };
+  if (!(skip.apis.length || skip.endpoints.length || skip.sequences.length || skip.localEntries.length)) return [];
+  return [
+    table(
+      'apim.sync_runtime_artifacts.gateway.skip_list',
+      {
+        apis: skip.apis.length ? skip.apis : undefined,
+        endpoints: skip.endpoints.length ? skip.endpoints : undefined,
+        sequences: skip.sequences.length ? skip.sequences : undefined,
+        [facts.skipListLocalEntriesKey]: skip.localEntries.length ? skip.localEntries : undefined,
+      },
+      [
+        'Custom runtime artifacts kept on the gateway.',
+        `API-M ${facts.version} spells the local-entries key ${facts.skipListLocalEntriesKey} (4.0: local-entries; from 4.1: local_entries).`,
+      ],
+    ),
+  ];
 }

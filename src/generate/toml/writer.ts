@@ -17,7 +17,20 @@ export function writeToml(document: TomlDocument): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Tables shared by several documents (one object) are written once. */
+const written = new WeakMap<TomlTable, string[]>();
+
 function writeTable(out: string[], t: TomlTable): void {
+  let lines = written.get(t);
+  if (!lines) {
+    lines = [];
+    writeTableLines(lines, t);
+    written.set(t, lines);
+  }
+  for (const line of lines) out.push(line);
+}
+
+function writeTableLines(out: string[], t: TomlTable): void {
   for (const line of t.comment ?? []) out.push(comment(line));
   const path = t.path.map(key).join('.');
   out.push(t.array ? `[[${path}]]` : `[${path}]`);
