@@ -44,11 +44,15 @@ export function Canvas() {
   const measured = useRef(new Map<string, { width?: number; height?: number }>()).current;
   // Sizes are measured by React Flow, not part of the topology: a new size re-renders the canvas only.
   const [, remeasured] = useReducer((n: number) => n + 1, 0);
+  // Positions during a drag live here, as in a bare React Flow page: the store (and every panel that
+  // reads it) hears of the drag once, at the drop, as one edit and one undo step.
+  const dragged = useRef(new Map<string, { x: number; y: number }>()).current;
+  const [, dragMoved] = useReducer((n: number) => n + 1, 0);
 
   const problems = useMemo(() => problemsBy(diagnostics), [diagnostics]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
-  const nodes = cache.toFlowNodes(topology, selectedNodes, problems.nodes, measured);
+  const nodes = cache.toFlowNodes(topology, selectedNodes, problems.nodes, measured, dragged);
   // Links, selection and problems decide the edges; positions do not (React Flow routes them itself).
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const edges = useMemo(() => toFlowEdges(topology, selectedLinks, problems.links), [topology.links, selectedLinks, problems]);
@@ -75,12 +79,20 @@ export function Canvas() {
         }
       }
       if (dragging && !state.dragging) state.beginDrag();
-      if (positions.size) state.moveNodes(positions);
-      if (dragging === false && state.dragging) state.endDrag();
+      if (state.dragging || dragging) {
+        for (const [id, at] of positions) dragged.set(id, at);
+        if (dragging === false) {
+          state.moveNodes(new Map(dragged));
+          dragged.clear();
+          state.endDrag();
+        } else if (positions.size) dragMoved();
+      } else if (positions.size) {
+        state.moveNodes(positions); // a move by keyboard: one step each
+      }
       if (selected) state.select({ nodes: [...selected] });
       if (resized) remeasured();
     },
-    [store, measured],
+    [store, measured, dragged],
   );
 
   const onEdgesChange = useCallback(

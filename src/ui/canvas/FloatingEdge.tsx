@@ -4,11 +4,15 @@
  * configures as its label.
  */
 import { memo } from 'react';
-import { BaseEdge, Position, getBezierPath, useInternalNode } from '@xyflow/react';
+import { BaseEdge, Position, getBezierPath, useInternalNode, useStore } from '@xyflow/react';
 import type { EdgeProps, InternalNode } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from './flow.ts';
 
+const LABEL_ZOOM = 0.6;
+
 function FloatingEdgeInner({ id, source, target, label, markerEnd, style, interactionWidth }: EdgeProps<FlowEdge>) {
+  // Captions are unreadable when zoomed far out, and hundreds of them slow every frame: shown from 60%.
+  const readable = useStore((state) => state.transform[2] >= LABEL_ZOOM);
   const from = useInternalNode<FlowNode>(source);
   const to = useInternalNode<FlowNode>(target);
   if (!from || !to) return null;
@@ -19,7 +23,7 @@ function FloatingEdgeInner({ id, source, target, label, markerEnd, style, intera
     <BaseEdge
       id={id}
       path={path}
-      label={label}
+      label={readable ? label : undefined}
       labelX={labelX}
       labelY={labelY}
       labelBgPadding={[4, 2]}

@@ -51,17 +51,20 @@ export function createFlowCache() {
     selected: ReadonlySet<string>,
     problems: ReadonlyMap<string, NodeProblems>,
     measured: ReadonlyMap<string, Measured>,
+    /** Positions of nodes being dragged, not yet in the topology. */
+    moving: ReadonlyMap<string, { x: number; y: number }> = new Map(),
   ): FlowNode[] {
     const seen = new Set<string>();
     const result = topology.nodes.map((node) => {
       seen.add(node.id);
-      const key = [node, selected.has(node.id), problemKey(problems.get(node.id)), measured.get(node.id)];
+      const at = moving.get(node.id);
+      const key = [node, selected.has(node.id), problemKey(problems.get(node.id)), measured.get(node.id), at?.x, at?.y];
       const hit = cache.get(node.id);
       if (hit && hit.key.every((part, i) => part === key[i])) return hit.flow;
       const flow: FlowNode = {
         id: node.id,
         type: 'topology',
-        position: { x: node.x, y: node.y },
+        position: at ? { x: at.x, y: at.y } : { x: node.x, y: node.y },
         data: { node, problems: problems.get(node.id) },
         selected: selected.has(node.id),
         measured: measured.get(node.id),
