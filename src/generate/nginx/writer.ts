@@ -44,11 +44,13 @@ function name(text: string): string {
 }
 
 // eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
 const CONTROL_ALL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 /** A comment line: control characters (a newline above all) become spaces, so text stays a comment. */
 export function comment(text: string): string {
-  const clean = text.replace(CONTROL_ALL, ' ').trimEnd();
+  const clean = (CONTROL.test(text) ? text.replace(CONTROL_ALL, ' ') : text).trimEnd();
   return clean === '' ? '#' : `# ${clean}`;
 }
 
