@@ -12,7 +12,7 @@ import { hasErrors } from '../model/index.ts';
 import { validate } from '../validate/index.ts';
 import { generateBundle } from '../generate/index.ts';
 import { zipBundle } from '../generate/zip.ts';
-import { decodeLink, encodeLink, formatReadError, hasPlaceholders, isLink, readTopology, withoutSecrets } from '../share/index.ts';
+import { decodeLink, encodeLink, formatReadError, hasPrivateSecrets, isLink, readTopology } from '../share/index.ts';
 import type { CliIo } from './io.ts';
 import { nodeIo } from './io.ts';
 
@@ -191,7 +191,7 @@ async function link(parsed: Parsed, io: CliIo): Promise<number> {
   const base = baseOf(parsed);
   const includeSecrets = parsed.options.has('--include-secrets');
   io.stdout(`${encodeLink(topology, base, { includeSecrets })}\n`);
-  if (!includeSecrets && hasPlaceholders(withoutSecrets(topology)) && !hasPlaceholders(topology)) {
+  if (!includeSecrets && hasPrivateSecrets(topology)) {
     io.stderr('apim-topology: passwords were left out of the link (placeholders); --include-secrets keeps them, but a link can never be revoked\n');
   }
   return EXIT.ok;

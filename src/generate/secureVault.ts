@@ -7,6 +7,7 @@
  */
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
+import { isReference } from '../model/index.ts';
 
 /** Which keys hold secrets, by table, and the alias each gets. */
 const SECRET_KEYS: Record<string, Record<string, string>> = {
@@ -20,8 +21,6 @@ const SECRET_KEYS: Record<string, Record<string, string>> = {
   'apim.analytics.properties': { moesifKey: 'analytics_moesif_key' },
 };
 
-const ALREADY_REFERENCE = /^\$(\{|env\{|sys\{|ref\{|secret\{)/;
-
 export function withSecureVault(document: TomlDocument): TomlDocument {
   const secrets: Record<string, string> = {};
   const tables: TomlTable[] = document.tables.map((t) => {
@@ -31,7 +30,7 @@ export function withSecureVault(document: TomlDocument): TomlDocument {
       ...t,
       entries: t.entries.map((entry) => {
         const alias = keys[entry.key];
-        if (!alias || typeof entry.value !== 'string' || entry.value === '' || ALREADY_REFERENCE.test(entry.value)) return entry;
+        if (!alias || typeof entry.value !== 'string' || entry.value === '' || isReference(entry.value)) return entry;
         secrets[alias] = `[${entry.value}]`;
         return { ...entry, value: `$secret{${alias}}` };
       }),

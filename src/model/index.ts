@@ -8,3 +8,4 @@ export * from './diagnostic.ts';
 export * from './edits.ts';
 export * from './serialize.ts';
 export * from './clipboard.ts';
+export * from './secrets.ts';

@@ -2,7 +2,7 @@ export { readTopology, restoreTopology, formatReadError } from './read.ts';
 export type { ReadError, ReadResult } from './read.ts';
 export { HOST_PATTERN } from './schema.ts';
 export { MAX_DOCUMENT_CHARS } from './read.ts';
-export { decodeLink, encodeLink, encodePayload, hasPlaceholders, isLink, withoutSecrets, secretFields, LINK_PREFIX, SECRET_PLACEHOLDER } from './link.ts';
+export { decodeLink, encodeLink, encodePayload, hasPlaceholders, hasPrivateSecrets, isLink, withoutSecrets, LINK_PREFIX, SECRET_PLACEHOLDER } from './link.ts';
 export type { LinkOptions, LinkResult } from './link.ts';
 export { CURRENT_FORMAT_NUMBER, migrate, migrate0to1 } from './migrations.ts';
 export { readBundleZip, MAX_ZIP_BYTES } from './zip.ts';

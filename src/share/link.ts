@@ -6,8 +6,8 @@
  * during decompression, parse, then `restoreTopology` (format, migrations, defaults, schema).
  */
 import { deflateSync, Inflate, strToU8 } from 'fflate';
-import type { Settings, Topology, TopologyNode } from '../model/index.ts';
-import { DATABASE_DEFAULTS, DEFAULT_TOPOLOGY_NAME, SECRET_PLACEHOLDER, defaultHost, defaultSettings } from '../model/index.ts';
+import type { Topology, TopologyNode } from '../model/index.ts';
+import { DATABASE_DEFAULTS, DEFAULT_TOPOLOGY_NAME, SECRET_PLACEHOLDER, defaultHost, defaultSettings, isPrivate, placeholders, secretFields } from '../model/index.ts';
 
 export { SECRET_PLACEHOLDER };
 import type { ReadError, ReadResult } from './read.ts';
@@ -72,59 +72,20 @@ function fail(message: string): LinkResult {
 
 // ---- Secrets ----
 
-/** Every secret of a topology, as a path for messages, its value and a way to set it. */
-export function secretFields(topology: Topology): { what: string; value: string; set: (t: Topology, value: string) => Topology }[] {
-  const s = topology.settings;
-  const settings = (patch: (settings: Settings, value: string) => Settings) => (t: Topology, value: string) => ({
-    ...t,
-    settings: patch(t.settings, value),
-  });
-  const fields = [
-    { what: 'super admin password', value: s.superAdmin.password, set: settings((x, v) => ({ ...x, superAdmin: { ...x.superAdmin, password: v } })) },
-    { what: 'TLS keystore password', value: s.keystore.tls.password, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, tls: { ...x.keystore.tls, password: v } } })) },
-    { what: 'TLS key password', value: s.keystore.tls.keyPassword, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, tls: { ...x.keystore.tls, keyPassword: v } } })) },
-    { what: 'truststore password', value: s.truststore.password, set: settings((x, v) => ({ ...x, truststore: { ...x.truststore, password: v } })) },
-    { what: 'analytics auth token', value: s.analytics.authToken, set: settings((x, v) => ({ ...x, analytics: { ...x.analytics, authToken: v } })) },
-  ];
-  if (s.keystore.primary) {
-    fields.push(
-      { what: 'primary keystore password', value: s.keystore.primary.password, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, primary: { ...x.keystore.primary!, password: v } } })) },
-      { what: 'primary key password', value: s.keystore.primary.keyPassword, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, primary: { ...x.keystore.primary!, keyPassword: v } } })) },
-    );
-  }
-  for (const node of topology.nodes) {
-    if (node.kind !== 'database') continue;
-    fields.push({
-      what: `password of database ${node.id}`,
-      value: node.password,
-      set: (t, v) => ({ ...t, nodes: t.nodes.map((n) => (n.id === node.id && n.kind === 'database' ? { ...n, password: v } : n)) }),
-    });
-  }
-  return fields;
-}
-
-/** A value worth hiding: not empty, not WSO2's public default, not a reference resolved on the node. */
-function isSecret(value: string, fallback: string): boolean {
-  return value !== '' && value !== fallback && !/^\$(env|sys|secret|ref)\{[^}]*\}$/.test(value);
-}
-
-const DEFAULT_SECRETS = new Map<string, string>([
-  ['super admin password', defaultSettings().superAdmin.password],
-  ['analytics auth token', ''],
-]);
-
-/** The topology with every secret that is not a public default replaced by the placeholder. */
+/** The topology with every private secret replaced by the placeholder (WSO2's public defaults stay). */
 export function withoutSecrets(topology: Topology): Topology {
   let result = topology;
-  for (const field of secretFields(topology)) {
-    const fallback = DEFAULT_SECRETS.get(field.what) ?? (field.what.startsWith('password of database') ? DATABASE_DEFAULTS.password : 'wso2carbon');
-    if (isSecret(field.value, fallback)) result = field.set(result, SECRET_PLACEHOLDER);
-  }
+  for (const field of secretFields(topology)) if (isPrivate(field)) result = field.set(result, SECRET_PLACEHOLDER);
   return result;
 }
 
+/** Whether a link without secrets would leave something out of this topology. */
+export function hasPrivateSecrets(topology: Topology): boolean {
+  return secretFields(topology).some(isPrivate);
+}
+
 export function hasPlaceholders(topology: Topology): boolean {
-  return secretFields(topology).some((field) => field.value === SECRET_PLACEHOLDER);
+  return placeholders(topology).length > 0;
 }
 
 // ---- Defaults left out, and put back ----

@@ -3,7 +3,7 @@
  * can never be revoked.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { encodeLink, hasPlaceholders, withoutSecrets } from '../share/index.ts';
+import { encodeLink, hasPrivateSecrets } from '../share/index.ts';
 import { pageBase, useDesigner } from './store.tsx';
 
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -14,7 +14,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   const titleId = useId();
   const linkId = useId();
   const link = useMemo(() => (open ? encodeLink(topology, pageBase(), { includeSecrets }) : ''), [open, topology, includeSecrets]);
-  const hasSecrets = useMemo(() => open && hasPlaceholders(withoutSecrets(topology)) && !hasPlaceholders(topology), [open, topology]);
+  const hasSecrets = useMemo(() => open && hasPrivateSecrets(topology), [open, topology]);
 
   useEffect(() => {
     const element = dialog.current;

@@ -1,7 +1,7 @@
 /** The toolbar: new, undo and redo, examples, download, and the problem counts. */
 import { useRef, useState } from 'react';
-import { hasErrors, serializeTopology } from '../model/index.ts';
-import { formatReadError, hasPlaceholders, readTopology, secretFields, SECRET_PLACEHOLDER } from '../share/index.ts';
+import { hasErrors, placeholders, serializeTopology } from '../model/index.ts';
+import { formatReadError, hasPlaceholders, readTopology, SECRET_PLACEHOLDER } from '../share/index.ts';
 import { useBundle, useDesigner, useDesignerStore, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
@@ -30,8 +30,7 @@ export function Toolbar() {
   const download = async () => {
     const { topology } = store.getState();
     if (hasPlaceholders(topology)) {
-      const missing = secretFields(topology)
-        .filter((f) => f.value === SECRET_PLACEHOLDER)
+      const missing = placeholders(topology)
         .map((f) => `• ${f.what}`)
         .join('\n');
       const go = window.confirm(

@@ -5,12 +5,10 @@
  * a `[secrets]` table (last in the file) encrypted by `ciphertool.sh -Dconfigure`.
  */
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, SECRET_PLACEHOLDER, analyticsTypeOf, buildGraph } from '../model/index.ts';
+import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, SECRET_PLACEHOLDER, analyticsTypeOf, buildGraph, isReference } from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
-/** A value resolved by config-mapper rather than written in the file (§7.2). */
-const REFERENCE = /^\$(env|sys|secret|ref)\{[^}]+\}$/;
 const SECRET = /\$secret\{([^}]*)\}/g;
 
 const KEEP_OUT = (name: string, variable: string) =>
@@ -94,7 +92,7 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
   // APIM032: every other secret written as it is; with the secure vault on, the generator writes them
   // as $secret{…} in an encrypted [secrets] table instead.
   const placeholders = secrets.filter((s) => s.value === SECRET_PLACEHOLDER);
-  const plain = secrets.filter((s) => !defaults.has(s) && s.value !== '' && s.value !== SECRET_PLACEHOLDER && !REFERENCE.test(s.value));
+  const plain = secrets.filter((s) => !defaults.has(s) && s.value !== '' && s.value !== SECRET_PLACEHOLDER && !isReference(s.value));
   if (plain.length > 0 && !topology.settings.secureVault) {
     out.push(
       report('APIM032', {

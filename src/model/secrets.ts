@@ -1,0 +1,70 @@
+/**
+ * The secrets a topology holds: every password and token, where it lives, WSO2's public default for it,
+ * and a way to set it. Share links leave them out, the hardening rules check them, the download asks
+ * about placeholders; all read this one list.
+ */
+import type { Settings, Topology } from './types.ts';
+import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, SECRET_PLACEHOLDER, defaultSettings } from './defaults.ts';
+
+export interface SecretField {
+  /** What it is, for messages: "super admin password", "password of database db". */
+  what: string;
+  value: string;
+  /** WSO2's published default: known to everyone, so not a secret to hide. */
+  publicDefault: string;
+  /** The database node it belongs to, if any. */
+  nodeId?: string;
+  set: (topology: Topology, value: string) => Topology;
+}
+
+/**
+ * A value config-mapper resolves on the node rather than a value in the file: `$env{…}`, `$sys{…}`,
+ * `$secret{…}`, `$ref{…}`, or a Carbon variable `${…}` (REFERENCE.md §7.2).
+ */
+export function isReference(value: string): boolean {
+  return /^\$(\{|env\{|sys\{|secret\{|ref\{)[^}]*\}$/.test(value);
+}
+
+export function secretFields(topology: Topology): SecretField[] {
+  const s = topology.settings;
+  const settings = (patch: (settings: Settings, value: string) => Settings) => (t: Topology, value: string) => ({
+    ...t,
+    settings: patch(t.settings, value),
+  });
+  const store = DEFAULT_KEYSTORE.password;
+  const fields: SecretField[] = [
+    { what: 'super admin password', value: s.superAdmin.password, publicDefault: defaultSettings().superAdmin.password, set: settings((x, v) => ({ ...x, superAdmin: { ...x.superAdmin, password: v } })) },
+    { what: 'TLS keystore password', value: s.keystore.tls.password, publicDefault: store, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, tls: { ...x.keystore.tls, password: v } } })) },
+    { what: 'TLS key password', value: s.keystore.tls.keyPassword, publicDefault: store, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, tls: { ...x.keystore.tls, keyPassword: v } } })) },
+    { what: 'truststore password', value: s.truststore.password, publicDefault: store, set: settings((x, v) => ({ ...x, truststore: { ...x.truststore, password: v } })) },
+    { what: 'analytics auth token', value: s.analytics.authToken, publicDefault: '', set: settings((x, v) => ({ ...x, analytics: { ...x.analytics, authToken: v } })) },
+  ];
+  const primary = s.keystore.primary;
+  if (primary) {
+    fields.push(
+      { what: 'primary keystore password', value: primary.password, publicDefault: store, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, primary: { ...primary, ...x.keystore.primary, password: v } } })) },
+      { what: 'primary key password', value: primary.keyPassword, publicDefault: store, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, primary: { ...primary, ...x.keystore.primary, keyPassword: v } } })) },
+    );
+  }
+  for (const node of topology.nodes) {
+    if (node.kind !== 'database') continue;
+    fields.push({
+      what: `password of database ${node.id}`,
+      value: node.password,
+      publicDefault: DATABASE_DEFAULTS.password,
+      nodeId: node.id,
+      set: (t, v) => ({ ...t, nodes: t.nodes.map((n) => (n.id === node.id && n.kind === 'database' ? { ...n, password: v } : n)) }),
+    });
+  }
+  return fields;
+}
+
+/** A value worth hiding from a share link: set, not WSO2's public default, not a reference. */
+export function isPrivate(field: SecretField): boolean {
+  return field.value !== '' && field.value !== field.publicDefault && field.value !== SECRET_PLACEHOLDER && !isReference(field.value);
+}
+
+/** Secrets that were left out of the share link this topology came from. */
+export function placeholders(topology: Topology): SecretField[] {
+  return secretFields(topology).filter((field) => field.value === SECRET_PLACEHOLDER);
+}
