@@ -32,16 +32,12 @@ const PASTE_SHIFT = { x: 40, y: 40 };
 export interface DesignerState {
   topology: Topology;
   selection: Selection;
-  /** True while nodes are being dragged: the files wait for the drop. */
-  dragging: boolean;
   notice: Notice | null;
   keptAside: KeptAside | null;
   clipboard: Fragment | null;
 
   addNode(kind: NodeKind, position?: { x: number; y: number }): string;
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
-  beginDrag(): void;
-  endDrag(): void;
   updateNode(id: string, patch: NodePatch): void;
   updateSettings(patch: Partial<Settings>, field?: string): void;
   setProduct(product: ProductVersion): void;
@@ -66,7 +62,6 @@ export function createDesignerStore(storage: Storage | undefined) {
   const autosave = autosaveStorage(storage);
   let noticeId = 0;
   let lastEdit: { key: string; at: number } | undefined;
-  let preDrag: Topology | undefined;
 
   const store = createStore<DesignerState>()(
     persist(
@@ -92,7 +87,6 @@ export function createDesignerStore(storage: Storage | undefined) {
           return {
             topology: sampleTopology(),
             selection: { nodes: [], links: [] },
-            dragging: false,
             notice: null,
             keptAside: null,
             clipboard: null,
@@ -113,26 +107,6 @@ export function createDesignerStore(storage: Storage | undefined) {
                 return { ...node, x: to.x, y: to.y };
               });
               if (moved) edit({ ...topology, nodes });
-            },
-            beginDrag() {
-              preDrag = get().topology;
-              store.temporal.getState().pause();
-              set({ dragging: true });
-            },
-            endDrag() {
-              const history = store.temporal.getState();
-              const final = get().topology;
-              if (preDrag && final !== preDrag) {
-                // One undo step for the whole drag: back to the start, then forward to the drop, recorded.
-                set({ topology: preDrag });
-                history.resume();
-                set({ topology: final, dragging: false });
-              } else {
-                history.resume();
-                set({ dragging: false });
-              }
-              preDrag = undefined;
-              lastEdit = undefined;
             },
             updateNode(id, patch) {
               const before = get().topology;

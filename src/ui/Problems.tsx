@@ -2,7 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import type { Diagnostic } from '../model/index.ts';
 import type { DesignerStore } from '../store/index.ts';
-import { useBundle, useDesigner, useDesignerStore } from './store.tsx';
+import { useBundle, useDesignerStore } from './store.tsx';
 
 /** Problems whose fix is one action: a button beside the entry does it (and undo takes it back). */
 const QUICK_FIXES: Record<string, { label: string; apply: (store: DesignerStore) => void }> = {
@@ -60,12 +60,11 @@ export function Problems() {
 
 export function ProblemCounts() {
   const { diagnostics } = useBundle();
-  const dragging = useDesigner((s) => s.dragging);
   const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
   const errors = count('error');
   const warnings = count('warning');
   return (
-    <span className="counts" aria-live={dragging ? 'off' : 'polite'}>
+    <span className="counts" aria-live="polite">
       <span className={errors ? 'count error' : 'count'}>{errors} {errors === 1 ? 'error' : 'errors'}</span>
       <span className={warnings ? 'count warning' : 'count'}>{warnings} {warnings === 1 ? 'warning' : 'warnings'}</span>
     </span>

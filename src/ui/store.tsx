@@ -2,7 +2,7 @@
  * The store reaches components through context, so a test can give the page a store of its own (with
  * its own storage) and the page itself uses one backed by localStorage.
  */
-import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { DesignerState, DesignerStore } from '../store/index.ts';
@@ -71,25 +71,18 @@ const bundles = new WeakMap<Topology, Bundle>();
 
 /**
  * The bundle of the current topology, derived, never stored, and generated once per topology however
- * many components ask. While nodes are dragged only positions change: the files wait for the drop, and
- * the components showing them see no new topology, so they do not re-render on every frame either.
+ * many components ask. (A drag changes the topology once, at the drop: see canvas/Canvas.tsx.)
  */
 export function useBundle(): Bundle & { pending?: true } {
-  const store = useDesignerStore();
-  const topology = useDesigner((s) => (s.dragging ? null : s.topology));
+  const topology = useDesigner((s) => s.topology);
   const generator = useCore();
-  const last = useRef<Bundle | null>(null);
-  const bundle = useMemo(() => {
+  return useMemo(() => {
     if (!generator) return PENDING;
-    if (topology === null && last.current) return last.current;
-    const current = topology ?? store.getState().topology;
-    let generated = bundles.get(current);
+    let generated = bundles.get(topology);
     if (!generated) {
-      generated = generator.generateBundle(current, { shareLink: encodeLink(current, pageBase()) });
-      bundles.set(current, generated);
+      generated = generator.generateBundle(topology, { shareLink: encodeLink(topology, pageBase()) });
+      bundles.set(topology, generated);
     }
     return generated;
-  }, [topology, generator, store]);
-  if (bundle !== PENDING) last.current = bundle;
-  return bundle;
+  }, [topology, generator]);
 }

@@ -91,18 +91,22 @@ describe('autosave', () => {
 });
 
 describe('history', () => {
-  it('a whole drag is one undo step', () => {
+  it('moving several nodes at once (a drop) is one undo step', () => {
     const store = createDesignerStore(memoryStorage());
     const before = store.getState().topology;
-    store.getState().beginDrag();
-    for (let i = 1; i <= 10; i++) store.getState().moveNodes(new Map([['gw-1', { x: i * 10, y: i * 5 }]]));
-    store.getState().endDrag();
+    store.getState().moveNodes(new Map([['gw-1', { x: 100, y: 50 }], ['gw-2', { x: 300, y: 50 }]]));
     expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ x: 100, y: 50 });
     expect(store.temporal.getState().pastStates).toHaveLength(1);
     store.temporal.getState().undo();
     expect(store.getState().topology).toBe(before);
     store.temporal.getState().redo();
-    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ x: 100, y: 50 });
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-2')).toMatchObject({ x: 300, y: 50 });
+  });
+
+  it('a move to where the nodes already are is no edit', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().moveNodes(new Map([['gw-1', { x: 0, y: 160 }]]));
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
   });
 
   it('typing in one field is one step; another field is another', () => {

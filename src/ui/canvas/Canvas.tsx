@@ -78,13 +78,13 @@ export function Canvas() {
           resized = true;
         }
       }
-      if (dragging && !state.dragging) state.beginDrag();
-      if (state.dragging || dragging) {
+      if (dragging !== undefined || dragged.size > 0) {
         for (const [id, at] of positions) dragged.set(id, at);
         if (dragging === false) {
-          state.moveNodes(new Map(dragged));
+          // The drop: one edit, so one undo step, however long the drag.
+          const moved = new Map(dragged);
           dragged.clear();
-          state.endDrag();
+          state.moveNodes(moved);
         } else if (positions.size) dragMoved();
       } else if (positions.size) {
         state.moveNodes(positions); // a move by keyboard: one step each
