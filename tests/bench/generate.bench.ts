@@ -3,7 +3,7 @@
  * On the topologies of ./topologies.ts. Reports the median of several runs, and the 5,000 / 1,000 ratio (linear: ≤ 6).
  */
 import { generateBundle } from '../../src/generate/index.ts';
-import { benchTopology } from './topologies.ts';
+import { assertAccepted, benchTopology } from './topologies.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -12,6 +12,7 @@ function median(values: number[]): number {
 
 function measure(size: number): { ms: number; files: number; bytes: number } {
   const topology = benchTopology(size);
+  assertAccepted(topology);
   const runs = size >= 5000 ? 5 : size >= 1000 ? 9 : 25;
   generateBundle(topology); // warm up
   const times: number[] = [];

@@ -4,7 +4,7 @@
  * Targets: under 100 ms at 5,000 nodes; linear (5× the nodes, at most 6× the time).
  */
 import { validate } from '../../src/validate/index.ts';
-import { benchTopology } from './topologies.ts';
+import { assertAccepted, benchTopology } from './topologies.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -13,6 +13,7 @@ function median(values: number[]): number {
 
 function measure(size: number): { ms: number; diagnostics: number } {
   const topology = benchTopology(size);
+  assertAccepted(topology);
   for (let i = 0; i < 3; i++) validate(topology); // warm up
   const times: number[] = [];
   let diagnostics = 0;

@@ -1,10 +1,10 @@
 /**
- * The graph both pages show: `benchTopology(300)` laid out as an estate is drawn. The shared tiers (the
+ * The graph both pages show: `benchTopology(300, 4)` laid out as an estate is drawn. The shared tiers (the
  * database, the control plane and traffic manager load balancers and nodes) across the top, then one
  * block per gateway cluster, its load balancer above its four gateways in two rows. Positions are on
  * the app's 20 px snap grid, so snapping does not move anything before the drag.
  *
- * benchTopology(300) has 59 clusters, each with its own environment, but a topology file holds at
+ * benchTopology(300, 4) has 59 clusters, each with its own environment, but a topology file holds at
  * most 50 environments (src/share/schema.ts), so the autosave would be refused: clusters 51 to 59
  * serve the environments of clusters 1 to 9 instead (9 APIM023 warnings, shown as badges).
  */
@@ -33,7 +33,7 @@ export interface BareGraph {
 }
 
 export function benchGraph(): Topology {
-  const topology = benchTopology(NODES);
+  const topology = benchTopology(NODES, 4);
   const shared = ['db', 'cp-lb', 'cp-1', 'cp-2', 'tm-lb', 'tm-1', 'tm-2'];
   const place = new Map<string, { x: number; y: number }>();
   // The shared tiers, centred over the clusters.
