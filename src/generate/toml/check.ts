@@ -4,8 +4,7 @@
  */
 // parse-string alone: the package index also loads a Node stream parser the browser does not need.
 import parseToml from '@iarna/toml/parse-string.js';
-import type { TomlDocument } from './document.ts';
-import { toPlain } from './document.ts';
+import type { TomlDocument, TomlValue } from './document.ts';
 
 export type RoundTrip = { ok: true } | { ok: false; reason: string };
 
@@ -16,42 +15,95 @@ export function checkRoundTrip(text: string, document: TomlDocument): RoundTrip 
   } catch (error) {
     return { ok: false, reason: `does not parse: ${(error as Error).message.split('\n')[0]}` };
   }
-  const difference = firstDifference(toPlain(document), parsed, '');
-  return difference === undefined ? { ok: true } : { ok: false, reason: `reads back differently at ${difference || 'the top'}` };
+  const difference = documentDifference(document, parsed as Table);
+  return difference === undefined ? { ok: true } : { ok: false, reason: `reads back differently at ${difference}` };
 }
 
-/** The path of the first difference between two plain values, or undefined when they are equal. */
-export function firstDifference(expected: unknown, actual: unknown, path: string): string | undefined {
-  const at = differenceAt(expected, actual);
-  if (at === undefined) return undefined;
-  return [path, ...at].filter((segment) => segment !== '').join('.').replace(/\.\[/g, '[');
-}
+type Table = Record<string, unknown>;
 
 /**
- * The segments to the first difference (`['apim', 'throttling', '[0]']`), or undefined. Paths are only
- * built on the way back from a difference: equal files, the usual case, allocate nothing.
+ * Where `parsed` first differs from what `document` says a parser must read (`toPlain(document)`), or
+ * undefined when they are equal. It walks the document's tables into the parsed object rather than
+ * building `toPlain` and comparing two trees: this runs on every file of every generation.
+ *
+ * Equal means: every table and key of the document is there with its value, each array of tables has
+ * exactly the elements the document opens, and no parsed table has a key the document did not write
+ * (each table's key count is checked against the keys the document gave it).
  */
-function differenceAt(expected: unknown, actual: unknown): string[] | undefined {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return [];
-    for (let i = 0; i < expected.length; i++) {
-      const d = differenceAt(expected[i], actual[i]);
-      if (d !== undefined) return [`[${i}]`, ...d];
+export function documentDifference(document: TomlDocument, parsed: Table): string | undefined {
+  // Each table the document reaches: the keys the document gives it, and its path for the message.
+  const top: Reached = { keys: 0, path: [] };
+  const tables = new Map<Table, Reached>([[parsed, top]]);
+  const opened = new Map<unknown[], number>(); // elements of each array of tables the document has opened so far
+  for (const t of document.tables) {
+    let cursor = parsed;
+    let reached = top;
+    for (let i = 0; i < t.path.length; i++) {
+      const segment = t.path[i];
+      if (!Object.hasOwn(cursor, segment)) return pathText(t.path, i);
+      const opens = t.array === true && i === t.path.length - 1;
+      let next = cursor[segment];
+      if (Array.isArray(next)) {
+        // [[path]] opens the next element; a deeper table goes into the element opened last, as TOML does.
+        let elements = opened.get(next);
+        if (elements === undefined) {
+          elements = 0;
+          reached.keys++;
+        }
+        if (opens) opened.set(next, elements + 1);
+        next = next[opens ? elements : elements - 1];
+      } else if (opens) {
+        return pathText(t.path, i);
+      }
+      if (!isTable(next)) return pathText(t.path, i);
+      let inner = tables.get(next);
+      if (inner === undefined) {
+        inner = { keys: 0, path: t.path.slice(0, i + 1) };
+        tables.set(next, inner);
+        if (!Array.isArray(cursor[segment])) reached.keys++;
+      }
+      cursor = next;
+      reached = inner;
     }
-    return undefined;
-  }
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [];
-    const a = expected as Record<string, unknown>;
-    const b = actual as Record<string, unknown>;
-    let count = 0;
-    for (const k in a) {
-      count++;
-      if (!Object.hasOwn(b, k)) return [k];
-      const d = differenceAt(a[k], b[k]);
-      if (d !== undefined) return [k, ...d];
+    reached.keys += t.entries.length;
+    for (const entry of t.entries) {
+      if (!Object.hasOwn(cursor, entry.key) || !valueEquals(entry.value, cursor[entry.key])) {
+        return `${pathText(t.path, t.path.length - 1)}.${entry.key}`;
+      }
     }
-    return count === Object.keys(b).length ? undefined : [];
   }
-  return Object.is(expected, actual) ? undefined : [];
+  for (const [array, elements] of opened) {
+    if (array.length !== elements) return `${array.length} tables in an array where the document has ${elements}`;
+  }
+  for (const [table, { keys, path }] of tables) {
+    if (keyCount(table) !== keys) return `${path.length === 0 ? 'the top' : pathText(path, path.length - 1)}: a key the document did not write`;
+  }
+  return undefined;
+}
+
+interface Reached {
+  keys: number;
+  path: string[];
+}
+
+function keyCount(table: Table): number {
+  let count = 0;
+  for (const key in table) if (Object.hasOwn(table, key)) count++;
+  return count;
+}
+
+function isTable(value: unknown): value is Table {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function valueEquals(expected: TomlValue, actual: unknown): boolean {
+  if (!Array.isArray(expected)) return Object.is(expected, actual);
+  if (!Array.isArray(actual) || actual.length !== expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (!valueEquals(expected[i], actual[i])) return false;
+  return true;
+}
+
+/** The path up to and including segment `last`. */
+function pathText(path: string[], last: number): string {
+  return path.slice(0, last + 1).join('.');
 }
