@@ -118,7 +118,8 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   }
   const checks = loadBalancerCheckSteps(context, plans);
   if (checks.length > 0) out.push(`### ${step++}. Check through the load balancers`, '', ...checks);
-  return `${out.join('\n').trimEnd()}\n`;
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
 }
 
 function describeNode(node: ApimNode): string {

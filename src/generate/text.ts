@@ -2,9 +2,14 @@
 
 /** One line of text: control characters and line breaks become single spaces. */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  // Test first: most text has no line break, and replace would copy it anyway.
+  return (LINE_BREAK.test(text) ? text.replace(LINE_BREAKS, ' ') : text).trim();
 }
+
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK = /[\u0000-\u001f\u007f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKS = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 /** User text inside Markdown: on one line, with Markdown and HTML syntax escaped. */
 export function markdownText(text: string): string {

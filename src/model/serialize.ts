@@ -19,18 +19,29 @@ const KEY_ORDER = [
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
 
-function ordered(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(ordered);
+function ordered(value: unknown, orders: Map<string, string[]>): unknown {
+  if (Array.isArray(value)) return value.map((item) => ordered(item, orders));
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  entries.sort(([a], [b]) => {
-    const ra = RANK.get(a) ?? Infinity;
-    const rb = RANK.get(b) ?? Infinity;
-    return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
-  });
-  return Object.fromEntries(entries.map(([k, v]) => [k, ordered(v)]));
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  // Objects of one shape (every node of a kind, every link) sort their keys once.
+  const shape = keys.join('\u0000');
+  let order = orders.get(shape);
+  if (order === undefined) {
+    order = [...keys].sort((a, b) => {
+      const ra = RANK.get(a) ?? Infinity;
+      const rb = RANK.get(b) ?? Infinity;
+      return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
+    });
+    orders.set(shape, order);
+  }
+  const result = Object.create(null) as Record<string, unknown>; // a key named __proto__ stays a key
+  for (const key of order) {
+    if (object[key] !== undefined) result[key] = ordered(object[key], orders);
+  }
+  return result;
 }
 
 export function serializeTopology(topology: Topology): string {
-  return `${JSON.stringify(ordered(topology), null, 2)}\n`;
+  return `${JSON.stringify(ordered(topology, new Map()), null, 2)}\n`;
 }

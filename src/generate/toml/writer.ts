@@ -8,26 +8,28 @@ import type { TomlDocument, TomlTable, TomlValue } from './document.ts';
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 
 export function writeToml(document: TomlDocument): string {
-  const out: string[] = [];
-  for (const line of document.header) out.push(comment(line));
+  const parts: string[] = [];
+  for (const line of document.header) parts.push(`${comment(line)}\n`);
   for (const t of document.tables) {
-    if (out.length > 0) out.push('');
-    writeTable(out, t);
+    if (parts.length > 0) parts.push('\n');
+    parts.push(tableText(t));
   }
-  return `${out.join('\n')}\n`;
+  return parts.length > 0 ? parts.join('') : '\n';
 }
 
 /** Tables shared by several documents (one object) are written once. */
-const written = new WeakMap<TomlTable, string[]>();
+const written = new WeakMap<TomlTable, string>();
 
-function writeTable(out: string[], t: TomlTable): void {
-  let lines = written.get(t);
-  if (!lines) {
-    lines = [];
+/** A table's lines, each ending in a newline. */
+function tableText(t: TomlTable): string {
+  let text = written.get(t);
+  if (text === undefined) {
+    const lines: string[] = [];
     writeTableLines(lines, t);
-    written.set(t, lines);
+    text = `${lines.join('\n')}\n`;
+    written.set(t, text);
   }
-  for (const line of lines) out.push(line);
+  return text;
 }
 
 function writeTableLines(out: string[], t: TomlTable): void {
