@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DbEngine, Link, ProductVersion, Topology, TopologyNode } from '../src/model/index.ts';
-import { DB_ENGINES, DB_ENGINE_PORTS, emptyTopology, newNode } from '../src/model/index.ts';
+import { DB_ENGINES, DB_ENGINE_PORTS, MYSQL_VERSIONS, emptyTopology, newNode } from '../src/model/index.ts';
 import { readTopology } from '../src/share/index.ts';
 
 export const EXAMPLE_FILES = ['seed-sample', 'single-cp-gw', 'ha-cp-gw', 'separate-tm-ha'] as const;
@@ -64,6 +64,7 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
     jwt: fc.boolean(),
     analytics: fc.boolean(),
     cacheInvalidation: fc.boolean(),
+    mysqlVersion: fc.constantFrom(undefined, ...MYSQL_VERSIONS),
   })
   .map((p) => {
     const nodes: TopologyNode[] = [];
@@ -99,7 +100,8 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
     }
     for (const tm of tms) wire(tm, cps, cpLb);
     if (p.db) {
-      nodes.push({ ...newNode('database', 'db'), engine: p.db, port: DB_ENGINE_PORTS[p.db], host: 'db.example.com' } as TopologyNode);
+      const version = p.db === 'mysql' && p.mysqlVersion ? { mysqlVersion: p.mysqlVersion } : {};
+      nodes.push({ ...newNode('database', 'db'), engine: p.db, port: DB_ENGINE_PORTS[p.db], host: 'db.example.com', ...version } as TopologyNode);
       for (const n of [...cps, ...tms, ...(p.gwUsesDb ? gws : [])]) links.push({ from: n, to: 'db' });
     }
     const base = emptyTopology(p.product, p.name);

@@ -1,6 +1,6 @@
 /** The tables every API-M node's deployment.toml starts with, in WSO2's order. */
 import type { ApimNode, LogicalDatabase } from '../model/index.ts';
-import { DB_ENGINE_PORTS, KIND_NAMES, portOf } from '../model/index.ts';
+import { DB_ENGINE_PORTS, KIND_NAMES, mysqlVersionOf, portOf } from '../model/index.ts';
 import type { TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
@@ -73,6 +73,7 @@ export const DATABASES_OF: Record<ApimNode['kind'], LogicalDatabase[]> = {
 };
 
 export function databaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
+  let explained = false; // why MySQL 8 is written as it is: once per file
   return DATABASES_OF[node.kind].map((db) => {
     const server = context.graph.databaseFor(node, db);
     if (!server) {
@@ -92,6 +93,22 @@ export function databaseTables(context: GenerationContext, node: ApimNode): Toml
     }
     const name = db === 'apim_db' ? server.apimDbName : server.sharedDbName;
     const port = server.port === DB_ENGINE_PORTS[server.engine] ? '' : ` port ${server.port}`;
+    const about = `${db}: ${DB_PURPOSE[db]}, on ${ENGINE_NAMES[server.engine]} ${server.host}${port} (${server.id}).`;
+    if (server.engine === 'mysql' && mysqlVersionOf(server) === '8') {
+      const first = !explained;
+      explained = true;
+      return table(
+        `database.${db}`,
+        {
+          type: 'mysql',
+          url: `jdbc:mysql://${server.host}:${server.port}/${name}?useSSL=true`,
+          username: server.username,
+          password: server.password,
+          driver: MYSQL_8_DRIVER,
+        },
+        first ? [about, ...MYSQL_8_WHY] : about,
+      );
+    }
     return table(
       `database.${db}`,
       {
@@ -105,10 +122,19 @@ export function databaseTables(context: GenerationContext, node: ApimNode): Toml
         username: server.username,
         password: server.password,
       },
-      `${db}: ${DB_PURPOSE[db]}, on ${ENGINE_NAMES[server.engine]} ${server.host}${port} (${server.id}).`,
+      about,
     );
   });
 }
+
+/** Connector/J 8 and later (mysql-connector-j): what WSO2's MySQL page says to name for MySQL 8. */
+const MYSQL_8_DRIVER = 'com.mysql.cj.jdbc.Driver';
+
+const MYSQL_8_WHY = [
+  'MySQL 8: the explicit style (url and driver), as WSO2 documents for 8.0; the inferred style of the seed loads',
+  "Connector/J 5's com.mysql.jdbc.Driver. useSSL=true: TLS to the database, which WSO2 recommends in production;",
+  "with useSSL=false, MySQL 8's default authentication (caching_sha2_password) also needs allowPublicKeyRetrieval=true.",
+];
 
 export function keystoreTables(context: GenerationContext): TomlTable[] {
   const { tls, primary } = context.settings.keystore;

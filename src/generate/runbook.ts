@@ -137,7 +137,7 @@ function nodeSteps(context: GenerationContext, node: ApimNode): string[] {
   const home = homeOf(context, node.kind);
   const windows = `${start.script.replace(/\.sh$/, '.bat')} --run${start.args ? ` ${start.args}` : ''}`;
   const drivers = databasesOf(context, node).map(
-    (db) => `   - the ${ENGINES[db.engine].driver} jar → \`${home}/repository/components/lib/\` (database \`${db.id}\`)`,
+    (db) => `   - the ${ENGINES[db.engine].driver(db)} jar → \`${home}/repository/components/lib/\` (database \`${db.id}\`)`,
   );
   const check = nodeChecks(context, node);
   const ports =

@@ -8,6 +8,7 @@ import type {
   DbEngine,
   GatewayEnvironment,
   Keystore,
+  MysqlVersion,
   NodeKind,
   ProductVersion,
   Settings,
@@ -115,6 +116,13 @@ export const DATABASE_DEFAULTS = {
   username: 'wso2carbon',
   password: 'wso2carbon',
 } as const satisfies Omit<DatabaseNode, 'id' | 'label' | 'x' | 'y' | 'host' | 'kind'>;
+
+/** MySQL 8.0 or later when a database node does not say: 5.7 reached its end of life in 2023. */
+export const DEFAULT_MYSQL_VERSION: MysqlVersion = '8';
+
+export function mysqlVersionOf(db: { mysqlVersion?: MysqlVersion }): MysqlVersion {
+  return db.mysqlVersion ?? DEFAULT_MYSQL_VERSION;
+}
 
 /** What a load balancer does when its node does not say (REFERENCE.md §4.2). */
 export const LOAD_BALANCER_DEFAULTS = {

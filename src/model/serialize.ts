@@ -7,7 +7,7 @@ import type { Topology } from './types.ts';
 /** Keys in the order a person reads them; keys not listed follow, alphabetically. */
 const KEY_ORDER = [
   'format', 'name', 'product', 'settings', 'nodes', 'links',
-  'id', 'kind', 'label', 'host', 'offset', 'nodeIp', 'engine', 'port', 'databases', 'apimDbName', 'sharedDbName',
+  'id', 'kind', 'label', 'host', 'offset', 'nodeIp', 'engine', 'mysqlVersion', 'port', 'databases', 'apimDbName', 'sharedDbName',
   'labels', 'skipRedeployingPolicies', 'sticky', 'x', 'y',
   'from', 'to',
   'superAdmin', 'keystore', 'truststore', 'gatewayEnvironments', 'jwt', 'cors', 'cacheInvalidation', 'analytics', 'skipList', 'secureVault',

@@ -29,6 +29,13 @@ export type ProductVersion = (typeof PRODUCT_VERSIONS)[number];
 export const DB_ENGINES = ['mysql', 'postgre', 'mssql', 'oracle', 'db2'] as const;
 export type DbEngine = (typeof DB_ENGINES)[number];
 
+/**
+ * The MySQL server a database node runs: `8` (8.0 or later, the default) or `5.7`. It decides how
+ * `[database.*]` is written (REFERENCE.md §6.5, rule V19).
+ */
+export const MYSQL_VERSIONS = ['8', '5.7'] as const;
+export type MysqlVersion = (typeof MYSQL_VERSIONS)[number];
+
 /** The logical databases API-M nodes share (REFERENCE.md §6.1). `local` is never shared. */
 export const LOGICAL_DATABASES = ['apim_db', 'shared_db'] as const;
 export type LogicalDatabase = (typeof LOGICAL_DATABASES)[number];
@@ -102,6 +109,11 @@ export interface DatabaseNode extends NodeBase {
   sharedDbName: string;
   username: string;
   password: string;
+  /**
+   * MySQL only. Absent in files that do not say, meaning `DATABASE_DEFAULTS`' MySQL 8; read it with
+   * `mysqlVersionOf`.
+   */
+  mysqlVersion?: MysqlVersion;
 }
 
 export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode;

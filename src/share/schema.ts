@@ -7,6 +7,7 @@ import type { GenericSchema } from 'valibot';
 import {
   ANALYTICS_TYPES,
   DB_ENGINES,
+  MYSQL_VERSIONS,
   DB_ENGINE_PORTS,
   ENVIRONMENT_TYPES,
   KEYSTORE_TYPES,
@@ -97,6 +98,8 @@ const nodeSchemas = {
     host: host(),
     engine: v.optional(oneOf(DB_ENGINES, 'a database engine'), 'mysql'),
     port: v.optional(integer(1, 65535)),
+    // Stays absent when the file does not say, like `sticky`: absent means MySQL 8 (mysqlVersionOf).
+    mysqlVersion: v.optional(oneOf(MYSQL_VERSIONS, 'a MySQL version')),
     databases: v.optional(
       v.pipe(v.array(oneOf(LOGICAL_DATABASES, 'a logical database')), v.minLength(1, 'must name at least one logical database')),
       () => [...dbDefaults.databases],

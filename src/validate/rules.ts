@@ -81,7 +81,7 @@ export const RULES = [
   { severity: 'error', title: '[database.local] shared between nodes', source: 'V16 (second part)', applies: { notApplicable: 'the generator never writes [database.local]' } },
   { severity: 'error', title: 'a gateway without [database.shared_db]', source: 'V17', applies: { notApplicable: 'the generator writes shared_db on every gateway (H2 when no database is linked)' } },
   { severity: 'warning', title: '[user_store] type = "database"', source: 'V18', applies: { notApplicable: 'the generator always writes database_unique_id (correction C1)' } },
-  { severity: 'error', title: 'Oracle in the inferred style without sid', source: 'V19', applies: { notApplicable: 'the generator writes sid for Oracle; the MySQL version (driver class) is not modelled' } },
+  { severity: 'error', title: 'Oracle in the inferred style without sid', source: 'V19', applies: { notApplicable: 'the generator writes sid for Oracle, and for MySQL 8 (a database node\'s MySQL version) the explicit url with useSSL and com.mysql.cj.jdbc.Driver' } },
   { severity: 'error', title: '--optimize without --skipConfigOptimization', source: 'V20', applies: { notApplicable: 'the runbook never uses --optimize (and warns against it)' } },
   { severity: 'error', title: '-Dprofile=… on 4.5', source: 'V21', applies: { notApplicable: 'start commands come from the version (4.5: gateway.sh, api-cp.sh, traffic-manager.sh)' } },
   { severity: 'warning', title: 'a server_role that does not match the node kind', source: 'V22', applies: { notApplicable: 'server_role comes from the node kind and version (4.5: default)' } },

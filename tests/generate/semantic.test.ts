@@ -51,7 +51,9 @@ describe.each<[ExampleName, string, string, unknown]>([
   ['ha-cp-gw', 'cp-1', 'event_listener.0.properties.notification_endpoint', 'https://cp.example.com/internal/data/v1/notify'],
   ['ha-cp-gw', 'cp-1', 'apim.cache_invalidation', { enabled: true, domain: 'control-plane-domain' }],
   ['ha-cp-gw', 'cp-1', 'apim.throttling', undefined],
-  ['ha-cp-gw', 'cp-1', 'database.apim_db.hostname', 'db.example.com'],
+  ['ha-cp-gw', 'cp-1', 'database.apim_db.url', 'jdbc:mysql://db.example.com:3306/apim_db?useSSL=true'],
+  ['ha-cp-gw', 'cp-1', 'database.apim_db.driver', 'com.mysql.cj.jdbc.Driver'],
+  ['seed-sample', 'gw', 'database.shared_db.hostname', 'db.wso2.com'],
   // Separate traffic manager with HA
   ['separate-tm-ha', 'gw-2', 'apim.event_hub.service_url', 'https://cp.example.com/services/'],
   ['separate-tm-ha', 'gw-2', 'apim.event_hub.event_listening_endpoints', ['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']],
@@ -108,7 +110,17 @@ describe('settings switch optional sections on', () => {
 
 describe('databases', () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
-    ['MySQL', { engine: 'mysql', port: 3306 }, { type: 'mysql', hostname: 'db.example.com', name: 'apim_db', port: '3306' }],
+    [
+      'MySQL 8 (the default): the explicit url and Connector/J 8 driver',
+      { engine: 'mysql', port: 3306 },
+      { type: 'mysql', url: 'jdbc:mysql://db.example.com:3306/apim_db?useSSL=true', driver: 'com.mysql.cj.jdbc.Driver' },
+    ],
+    [
+      'MySQL 8 on another port and database name',
+      { engine: 'mysql', mysqlVersion: '8', port: 3307, apimDbName: 'am' },
+      { type: 'mysql', url: 'jdbc:mysql://db.example.com:3307/am?useSSL=true', driver: 'com.mysql.cj.jdbc.Driver' },
+    ],
+    ['MySQL 5.7: the inferred style of the seed', { engine: 'mysql', mysqlVersion: '5.7', port: 3306 }, { type: 'mysql', hostname: 'db.example.com', name: 'apim_db', port: '3306' }],
     ['PostgreSQL is spelled postgre', { engine: 'postgre', port: 5432 }, { type: 'postgre', name: 'apim_db', port: '5432' }],
     ['Oracle uses sid', { engine: 'oracle', port: 1521 }, { type: 'oracle', sid: 'apim_db', port: '1521' }],
     ['a custom name and port', { engine: 'mssql', port: 14330, apimDbName: 'WSO2AM' }, { type: 'mssql', name: 'WSO2AM', port: '14330' }],
@@ -117,6 +129,24 @@ describe('databases', () => {
     const apimDb = at(tomlOf(t, 'cp-1'), 'database.apim_db') as Record<string, unknown>;
     expect(apimDb).toMatchObject(expected);
     if (fields.engine === 'oracle') expect(apimDb.name).toBeUndefined();
+    // One style or the other, never a mix: the inferred keys and the explicit ones exclude each other.
+    const explicit = 'url' in expected;
+    for (const key of ['hostname', 'port']) expect(key in apimDb).toBe(!explicit);
+    expect('driver' in apimDb).toBe(explicit);
+  });
+
+  it('names the MySQL driver and creates apim_db in latin1 on MySQL 8 in the runbook', () => {
+    const runbookOf = (mysqlVersion: string) =>
+      generateBundle(topology([node('control-plane', 'cp-1'), node('database', 'db', { host: 'db.example.com', mysqlVersion })], [['cp-1', 'db']])).files.find(
+        (f) => f.kind === 'runbook',
+      )!.content;
+    const eight = runbookOf('8');
+    expect(eight).toContain('MySQL Connector/J 8.0 or later (mysql-connector-j, driver class com.mysql.cj.jdbc.Driver)');
+    expect(eight).toContain("-e 'CREATE DATABASE apim_db CHARACTER SET latin1;'");
+    expect(eight).toContain("-e 'CREATE DATABASE shared_db;'");
+    const old = runbookOf('5.7');
+    expect(old).toContain('driver class com.mysql.jdbc.Driver');
+    expect(old).toContain("-e 'CREATE DATABASE apim_db;'");
   });
 
   it('uses embedded H2 with no database linked, keeping AUTO_SERVER on 4.0', () => {

@@ -105,3 +105,29 @@ describe('a load balancer\'s sticky sessions', () => {
     expect(errorsOf(withLb({ sticky: 'yes' }))).toContain('nodes[3].sticky: expected true or false, got "yes"');
   });
 });
+
+describe("a MySQL database's version", () => {
+  const withDb = (db: Record<string, unknown>) => doc({ nodes: [{ id: 'db', kind: 'database', host: 'db.example.com', ...db }], links: [] });
+
+  it('reads 5.7 and 8', () => {
+    for (const mysqlVersion of ['5.7', '8']) {
+      const result = restoreTopology(withDb({ mysqlVersion }));
+      expect(result.ok && result.topology.nodes[0]).toMatchObject({ id: 'db', mysqlVersion });
+    }
+  });
+
+  it('leaves it absent when the file does not say, so older files read and write back unchanged (absent = 8)', async () => {
+    const { mysqlVersionOf, serializeTopology } = await import('../../src/model/index.ts');
+    const result = restoreTopology(withDb({}));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const db = result.topology.nodes[0] as { mysqlVersion?: '8' | '5.7' };
+    expect('mysqlVersion' in db).toBe(false);
+    expect(mysqlVersionOf(db)).toBe('8');
+    expect(serializeTopology(result.topology)).not.toContain('mysqlVersion');
+  });
+
+  it('rejects another version, naming the ones it takes', () => {
+    expect(errorsOf(withDb({ mysqlVersion: '8.0' }))).toContain('nodes[0].mysqlVersion: "8.0" is not a MySQL version: use 8 or 5.7');
+  });
+});

@@ -151,3 +151,23 @@ describe('analytics per version', () => {
     expect(types()).toEqual(['Choreo (cloud)', 'Moesif (needs a WSO2 update level)']);
   });
 });
+
+describe('database fields', () => {
+  it('the MySQL version switches the file between the explicit and the inferred style, and only MySQL offers it', async () => {
+    const { store, user } = renderPage();
+    const CP1 = 'nodes/cp-1/repository/conf/deployment.toml';
+    expect(await fileText(CP1)).toContain('driver = "com.mysql.cj.jdbc.Driver"');
+    act(() => store.getState().select({ nodes: ['db'] }));
+    const form = screen.getByRole('form', { name: 'Database db' });
+    const version = within(form).getByLabelText('MySQL version');
+    expect(version).toHaveProperty('value', '8');
+    await user.selectOptions(version, '5.7');
+    expect(store.getState().topology.nodes.find((n) => n.id === 'db')).toMatchObject({ mysqlVersion: '5.7' });
+    const text = await fileText(CP1);
+    expect(text).not.toContain('driver =');
+    expect(text).toContain('hostname = "db.example.com"');
+    await user.selectOptions(within(form).getByLabelText('Engine'), 'postgre');
+    expect(within(form).queryByLabelText('MySQL version')).toBeNull();
+    expect(await fileText(CP1)).toContain('type = "postgre"');
+  });
+});

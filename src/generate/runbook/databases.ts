@@ -1,6 +1,6 @@
 /** The runbook's database step: create the databases, load WSO2's scripts, add the JDBC driver (REFERENCE.md §6.3). */
-import type { ApimNode, DatabaseNode, DbEngine } from '../../model/index.ts';
-import { LOGICAL_DATABASES } from '../../model/index.ts';
+import type { ApimNode, DatabaseNode, DbEngine, LogicalDatabase } from '../../model/index.ts';
+import { LOGICAL_DATABASES, mysqlVersionOf } from '../../model/index.ts';
 import type { GenerationContext } from '../context.ts';
 import { inlineCode, markdownText, shellWord } from '../text.ts';
 import { homeOf } from './home.ts';
@@ -9,9 +9,10 @@ interface Engine {
   name: string;
   /** The script's file name under `dbscripts/` (shared_db) and `dbscripts/apimgt/` (apim_db). */
   script: string;
-  driver: string;
+  /** The JDBC driver the nodes need for this server. */
+  driver: (db: DatabaseNode) => string;
   /** The command that creates a database, run as the database administrator; undefined: see the engine's docs. */
-  create?: (db: DatabaseNode, name: string) => string;
+  create?: (db: DatabaseNode, name: string, logical: LogicalDatabase) => string;
   /** The command that loads a script into a database as the node's user. */
   load: (db: DatabaseNode, name: string, script: string) => string;
 }
@@ -23,35 +24,41 @@ export const ENGINES: Record<DbEngine, Engine> = {
   mysql: {
     name: 'MySQL',
     script: 'mysql.sql',
-    driver: 'MySQL Connector/J (mysql-connector-j)',
-    create: (db, name) => `mysql -h ${w(db.host)} -P ${db.port} -u root -p -e ${w(`CREATE DATABASE ${name};`)}`,
+    driver: (db) =>
+      mysqlVersionOf(db) === '8'
+        ? 'MySQL Connector/J 8.0 or later (mysql-connector-j, driver class com.mysql.cj.jdbc.Driver)'
+        : 'MySQL Connector/J 5.1 (mysql-connector-java, driver class com.mysql.jdbc.Driver)',
+    // apim_db in latin1 on MySQL 8: in its default utf8mb4 some of WSO2's indexes exceed the key length
+    // (ERROR 1071), as WSO2's product compatibility page warns.
+    create: (db, name, logical) =>
+      `mysql -h ${w(db.host)} -P ${db.port} -u root -p -e ${w(`CREATE DATABASE ${name}${logical === 'apim_db' && mysqlVersionOf(db) === '8' ? ' CHARACTER SET latin1' : ''};`)}`,
     load: (db, name, script) => `mysql -h ${w(db.host)} -P ${db.port} -u ${w(db.username)} -p ${w(name)} < ${script}`,
   },
   postgre: {
     name: 'PostgreSQL',
     script: 'postgresql.sql',
-    driver: 'PostgreSQL JDBC (postgresql)',
+    driver: () => 'PostgreSQL JDBC (postgresql)',
     create: (db, name) => `createdb -h ${w(db.host)} -p ${db.port} -U postgres -O ${w(db.username)} ${w(name)}`,
     load: (db, name, script) => `psql -h ${w(db.host)} -p ${db.port} -U ${w(db.username)} -d ${w(name)} -f ${script}`,
   },
   mssql: {
     name: 'SQL Server',
     script: 'mssql.sql',
-    driver: 'Microsoft JDBC Driver for SQL Server (mssql-jdbc)',
+    driver: () => 'Microsoft JDBC Driver for SQL Server (mssql-jdbc)',
     create: (db, name) => `sqlcmd -S ${w(`${db.host},${db.port}`)} -U sa -Q ${w(`CREATE DATABASE ${name}`)}`,
     load: (db, name, script) => `sqlcmd -S ${w(`${db.host},${db.port}`)} -U ${w(db.username)} -d ${w(name)} -i ${script}`,
   },
   oracle: {
     name: 'Oracle',
     script: 'oracle.sql',
-    driver: 'Oracle JDBC (ojdbc)',
+    driver: () => 'Oracle JDBC (ojdbc)',
     // An Oracle "database" here is a schema in the instance the sid names: the DBA creates the user.
     load: (db, name, script) => `sqlplus ${w(`${db.username}@//${db.host}:${db.port}/${name}`)} @${script}`,
   },
   db2: {
     name: 'DB2',
     script: 'db2.sql',
-    driver: 'IBM Data Server JDBC (db2jcc)',
+    driver: () => 'IBM Data Server JDBC (db2jcc)',
     // The database is reached through the DB2 client's catalog (CATALOG TCPIP NODE … REMOTE host SERVER port).
     load: (db, name, script) => `db2 CONNECT TO ${w(name)} USER ${w(db.username)}   # then run ${script} with the DB2 command line processor`,
   },
@@ -95,7 +102,7 @@ export function databaseSteps(context: GenerationContext): string[] {
     out.push('', '```sh');
     for (const logical of db.databases) {
       const name = logical === 'apim_db' ? db.apimDbName : db.sharedDbName;
-      if (engine.create && SQL_IDENTIFIER.test(name)) out.push(engine.create(db, name));
+      if (engine.create && SQL_IDENTIFIER.test(name)) out.push(engine.create(db, name, logical));
     }
     for (const logical of db.databases) {
       const name = logical === 'apim_db' ? db.apimDbName : db.sharedDbName;
@@ -104,7 +111,7 @@ export function databaseSteps(context: GenerationContext): string[] {
     }
     out.push('```', '');
     out.push(
-      `Every node that uses it needs the ${engine.driver} jar in its \`repository/components/lib\`: its step below says so.`,
+      `Every node that uses it needs the ${engine.driver(db)} jar in its \`repository/components/lib\`: its step below says so.`,
       '',
     );
   }

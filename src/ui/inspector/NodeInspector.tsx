@@ -1,10 +1,11 @@
 /** Editing one node: its id, label, host and offset, the settings of its kind, and its links. */
 import { useId, useState } from 'react';
-import type { DatabaseNode, NodePatch, TopologyNode } from '../../model/index.ts';
+import type { DatabaseNode, MysqlVersion, NodePatch, TopologyNode } from '../../model/index.ts';
 import {
   DB_ENGINES,
   DB_ENGINE_PORTS,
   KIND_NAMES,
+  mysqlVersionOf,
   LOGICAL_DATABASES,
   MAX_OFFSET,
   MIN_OFFSET,
@@ -116,6 +117,12 @@ function GatewayFields({ labels, onChange }: { labels?: string[]; onChange: (lab
   );
 }
 
+/** What each MySQL version changes is in the generated file's comment (the driver class and URL). */
+const MYSQL_VERSION_OPTIONS: { value: MysqlVersion; label: string }[] = [
+  { value: '8', label: '8.0 or later' },
+  { value: '5.7', label: '5.7' },
+];
+
 function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: NodePatch) => void }) {
   return (
     <Fieldset legend="Database">
@@ -128,6 +135,14 @@ function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: 
           update({ engine, ...(node.port === DB_ENGINE_PORTS[node.engine] ? { port: DB_ENGINE_PORTS[engine] } : {}) })
         }
       />
+      {node.engine === 'mysql' && (
+        <SelectField
+          label="MySQL version"
+          value={mysqlVersionOf(node)}
+          options={MYSQL_VERSION_OPTIONS}
+          onChange={(mysqlVersion) => update({ mysqlVersion })}
+        />
+      )}
       <TextField label="Port" type="number" value={node.port} parse={integer(1, 65535, 'The port')} onChange={(port) => update({ port })} />
       {LOGICAL_DATABASES.map((db) => (
         <CheckboxField
