@@ -54,6 +54,13 @@ describe('checkRoundTrip', () => {
     expect(checkRoundTrip(text, document)).toEqual({ ok: false, reason: `reads back differently at ${where}` });
   });
 
+  it('refuses a table with no name', () => {
+    expect(checkRoundTrip('x = 1\n', doc({ path: [], entries: [{ key: 'x', value: 1 }] }))).toEqual({
+      ok: false,
+      reason: 'reads back differently at a table with no name',
+    });
+  });
+
   it('reports text that does not parse', () => {
     const check = checkRoundTrip('[server\n', doc(table('server', {})));
     expect(check.ok).toBe(false);

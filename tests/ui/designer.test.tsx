@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { createDesignerStore } from '../../src/store/index.ts';
+import { serializeTopology } from '../../src/model/index.ts';
 
 function renderPage() {
   const store = createDesignerStore(memoryStorage());
@@ -168,6 +169,7 @@ describe('database fields', () => {
     expect(text).toContain('hostname = "db.example.com"');
     await user.selectOptions(within(form).getByLabelText('Engine'), 'postgre');
     expect(within(form).queryByLabelText('MySQL version')).toBeNull();
+    expect(serializeTopology(store.getState().topology)).not.toContain('mysqlVersion');
     expect(await fileText(CP1)).toContain('type = "postgre"');
   });
 });

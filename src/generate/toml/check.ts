@@ -29,6 +29,10 @@ type Table = Record<string, unknown>;
  * Equal means: every table and key of the document is there with its value, each array of tables has
  * exactly the elements the document opens, and no parsed table has a key the document did not write
  * (each table's key count is checked against the keys the document gave it).
+ *
+ * It takes the document to be valid TOML as written: each table path declared once, each key once per
+ * table. `checkRoundTrip` compares a document with its own text, and the text of a document that breaks
+ * these rules does not parse, so such a document is reported before it gets here.
  */
 export function documentDifference(document: TomlDocument, parsed: Table): string | undefined {
   // Each table the document reaches: the keys the document gives it, and its path for the message.
@@ -36,6 +40,7 @@ export function documentDifference(document: TomlDocument, parsed: Table): strin
   const tables = new Map<Table, Reached>([[parsed, top]]);
   const opened = new Map<unknown[], number>(); // elements of each array of tables the document has opened so far
   for (const t of document.tables) {
+    if (t.path.length === 0) return 'a table with no name';
     let cursor = parsed;
     let reached = top;
     for (let i = 0; i < t.path.length; i++) {

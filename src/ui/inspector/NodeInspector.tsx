@@ -131,8 +131,12 @@ function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: 
         value={node.engine}
         options={DB_ENGINES}
         onChange={(engine) =>
-          // The port follows the engine while it is the old engine's default.
-          update({ engine, ...(node.port === DB_ENGINE_PORTS[node.engine] ? { port: DB_ENGINE_PORTS[engine] } : {}) })
+          // The port follows the engine while it is the old engine's default; the MySQL version goes with MySQL.
+          update({
+            engine,
+            ...(node.port === DB_ENGINE_PORTS[node.engine] ? { port: DB_ENGINE_PORTS[engine] } : {}),
+            ...(engine === 'mysql' ? {} : { mysqlVersion: undefined }),
+          })
         }
       />
       {node.engine === 'mysql' && (
