@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { hasErrors, placeholders, serializeTopology } from '../model/index.ts';
 import { formatReadError, hasPlaceholders, readTopology, SECRET_PLACEHOLDER } from '../share/index.ts';
-import { useBundle, useDesigner, useDesignerStore, useHistory } from './store.tsx';
+import { bundleNow, useBundle, useDesigner, useDesignerStore, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
 import { openFile, replaceWith } from './open.ts';
@@ -38,8 +38,10 @@ export function Toolbar() {
       );
       if (!go) return;
     }
-    const errors = bundle.diagnostics.filter((d) => d.severity === 'error');
-    if (hasErrors(bundle.diagnostics)) {
+    // The files of the topology as it is now, even if the panels are still catching up with the last edit.
+    const { diagnostics, files } = bundleNow(topology) ?? bundle;
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (hasErrors(diagnostics)) {
       const list = errors.slice(0, 10).map((d) => `• ${d.code} ${d.nodeIds.join(', ')}: ${d.message}`).join('\n');
       const more = errors.length > 10 ? `\n…and ${errors.length - 10} more` : '';
       const go = window.confirm(
@@ -49,7 +51,7 @@ export function Toolbar() {
     }
     setBusy(true);
     try {
-      await downloadBundle(name, bundle.files);
+      await downloadBundle(name, files);
     } catch (error) {
       store.getState().notify(`Download failed: ${(error as Error).message}`, 'error');
     } finally {

@@ -2,7 +2,7 @@
  * The store reaches components through context, so a test can give the page a store of its own (with
  * its own storage) and the page itself uses one backed by localStorage.
  */
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { DesignerState, DesignerStore } from '../store/index.ts';
@@ -69,20 +69,33 @@ export function useHistory(): { canUndo: boolean; canRedo: boolean; undo: () => 
 /** Bundles by topology: the components that show the files share one generation per edit. */
 const bundles = new WeakMap<Topology, Bundle>();
 
+function generated(generator: Core, topology: Topology): Bundle {
+  let bundle = bundles.get(topology);
+  if (!bundle) {
+    bundle = generator.generateBundle(topology, { shareLink: encodeLink(topology, pageBase()) });
+    bundles.set(topology, bundle);
+  }
+  return bundle;
+}
+
+/**
+ * The bundle of a topology as it is now, for the download (the panels may still show the one before
+ * the last edit); undefined until the generation core has loaded.
+ */
+export function bundleNow(topology: Topology): Bundle | undefined {
+  return core ? generated(core, topology) : undefined;
+}
+
 /**
  * The bundle of the current topology, derived, never stored, and generated once per topology however
- * many components ask. (A drag changes the topology once, at the drop: see canvas/Canvas.tsx.)
+ * many components ask. (A drag changes the topology once, at the drop: see canvas/Canvas.tsx.) It
+ * follows the topology as a deferred value: on a big topology generating takes a moment, and the edit
+ * (the typed character, the dropped node) shows first; `updating` says the files are catching up.
  */
-export function useBundle(): Bundle & { pending?: true } {
-  const topology = useDesigner((s) => s.topology);
+export function useBundle(): Bundle & { pending?: true; updating?: true } {
+  const current = useDesigner((s) => s.topology);
+  const topology = useDeferredValue(current);
   const generator = useCore();
-  return useMemo(() => {
-    if (!generator) return PENDING;
-    let generated = bundles.get(topology);
-    if (!generated) {
-      generated = generator.generateBundle(topology, { shareLink: encodeLink(topology, pageBase()) });
-      bundles.set(topology, generated);
-    }
-    return generated;
-  }, [topology, generator]);
+  const bundle = useMemo(() => (generator ? generated(generator, topology) : PENDING), [topology, generator]);
+  return topology === current || bundle === PENDING ? bundle : { ...bundle, updating: true };
 }

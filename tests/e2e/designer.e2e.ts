@@ -59,7 +59,7 @@ test('connecting two nodes by dragging between handles adds the link and what it
   expect(await fileText(designer, TM1)).toContain('type = "h2"');
   await dragMouse(designer, await centre(handle(designer, 'tm-1', 'source')), await centre(handle(designer, 'db', 'target')));
   await expect(designer.getByLabel('Link tm-1 to db: database')).toHaveCount(1);
-  expect(await fileText(designer, TM1)).toContain('[database.apim_db]\ntype = "mysql"\nhostname = "db.example.com"');
+  expect(await fileText(designer, TM1)).toContain('[database.apim_db]\ntype = "mysql"\nurl = "jdbc:mysql://db.example.com:3306/apim_db?useSSL=true"');
 });
 
 test('a refused connection says why, visibly, and adds no link', async ({ designer }) => {

@@ -25,6 +25,8 @@ export { expect };
 
 /** The text of the file in the tab named `path`. */
 export async function fileText(page: Page, path: string): Promise<string> {
+  // The files follow an edit as a deferred value: wait until they have caught up (aria-busy gone).
+  await expect(page.locator('section.files[aria-busy]')).toHaveCount(0);
   await page.getByRole('tab', { name: path, exact: true }).click();
   return (await page.getByRole('tabpanel').locator('pre').textContent()) ?? '';
 }

@@ -11,7 +11,7 @@ import type { Highlighter } from './highlight.ts';
 import { escapeHtml, languageOf, loadHighlighter } from './highlight.ts';
 
 export function FilesPanel() {
-  const { files, pending } = useBundle();
+  const { files, pending, updating } = useBundle();
   const selectedNodes = useDesigner((s) => s.selection.nodes);
   const notify = useDesigner((s) => s.notify);
   const [active, setActive] = useState<string | undefined>(undefined);
@@ -54,7 +54,7 @@ export function FilesPanel() {
   };
 
   return (
-    <section className="files" aria-labelledby={`${baseId}-title`}>
+    <section className="files" aria-labelledby={`${baseId}-title`} aria-busy={pending || updating ? true : undefined}>
       <h2 id={`${baseId}-title`} className="visually-hidden">
         Generated files
       </h2>
