@@ -73,7 +73,7 @@ export const DATABASES_OF: Record<ApimNode['kind'], LogicalDatabase[]> = {
 };
 
 export function databaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
-  let explained = false; // why MySQL 8 is written as it is: once per file
+  let explained = false; // why MySQL is written as it is: once per file
   return DATABASES_OF[node.kind].map((db) => {
     const server = context.graph.databaseFor(node, db);
     if (!server) {
@@ -94,9 +94,9 @@ export function databaseTables(context: GenerationContext, node: ApimNode): Toml
     const name = db === 'apim_db' ? server.apimDbName : server.sharedDbName;
     const port = server.port === DB_ENGINE_PORTS[server.engine] ? '' : ` port ${server.port}`;
     const about = `${db}: ${DB_PURPOSE[db]}, on ${ENGINE_NAMES[server.engine]} ${server.host}${port} (${server.id}).`;
+    const first = server.engine === 'mysql' && !explained;
+    if (server.engine === 'mysql') explained = true;
     if (server.engine === 'mysql' && mysqlVersionOf(server) === '8') {
-      const first = !explained;
-      explained = true;
       return table(
         `database.${db}`,
         {
@@ -122,13 +122,15 @@ export function databaseTables(context: GenerationContext, node: ApimNode): Toml
         username: server.username,
         password: server.password,
       },
-      about,
+      first ? [about, MYSQL_57_WHY] : about,
     );
   });
 }
 
 /** Connector/J 8 and later (mysql-connector-j): what WSO2's MySQL page says to name for MySQL 8. */
 const MYSQL_8_DRIVER = 'com.mysql.cj.jdbc.Driver';
+
+const MYSQL_57_WHY = "MySQL 5.7: the inferred style, as the seed writes it (WSO2 builds the URL and loads Connector/J 5's com.mysql.jdbc.Driver).";
 
 const MYSQL_8_WHY = [
   'MySQL 8: the explicit style (url and driver), as WSO2 documents for 8.0; the inferred style of the seed loads',
