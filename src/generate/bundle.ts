@@ -5,7 +5,7 @@
 import type { ApimNode, Diagnostic, Topology } from '../model/index.ts';
 import { NODE_ID_PATTERN, buildGraph, isApimNode, serializeTopology } from '../model/index.ts';
 import { validate } from '../validate/index.ts';
-import type { TomlDocument } from './toml/index.ts';
+import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { checkRoundTrip, writeToml } from './toml/index.ts';
 import { generationContext } from './context.ts';
 import type { GenerationContext } from './context.ts';
@@ -62,13 +62,14 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
   const diagnostics = validate(topology, graph);
   const files: BundleFile[] = [];
   const written = new Set<string>();
+  const tableTexts = new Map<TomlTable, string>(); // shared tables are written once (toml/writer.ts)
 
   for (const node of topology.nodes) {
     if (!isApimNode(node) || written.has(node.id)) continue;
     if (!NODE_ID_PATTERN.test(node.id)) continue; // validate reports it; an unsafe id never becomes a path
     written.add(node.id);
     const document = nodeDocument(context, node);
-    const content = writeToml(document);
+    const content = writeToml(document, tableTexts);
     const check = checkRoundTrip(content, document);
     if (!check.ok) {
       diagnostics.push({

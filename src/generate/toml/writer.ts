@@ -7,29 +7,31 @@ import type { TomlDocument, TomlTable, TomlValue } from './document.ts';
 
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 
-export function writeToml(document: TomlDocument): string {
+/**
+ * The document's text. `written` caches each table's text by table object: the documents of one
+ * generation share tables (the same object in every member of a cluster), and pass one cache so each
+ * shared table is written once.
+ */
+export function writeToml(document: TomlDocument, written: Map<TomlTable, string> = new Map()): string {
   const parts: string[] = [];
   for (const line of document.header) parts.push(`${comment(line)}\n`);
   for (const t of document.tables) {
     if (parts.length > 0) parts.push('\n');
-    parts.push(tableText(t));
+    let text = written.get(t);
+    if (text === undefined) {
+      text = tableText(t);
+      written.set(t, text);
+    }
+    parts.push(text);
   }
   return parts.length > 0 ? parts.join('') : '\n';
 }
 
-/** Tables shared by several documents (one object) are written once. */
-const written = new WeakMap<TomlTable, string>();
-
 /** A table's lines, each ending in a newline. */
 function tableText(t: TomlTable): string {
-  let text = written.get(t);
-  if (text === undefined) {
-    const lines: string[] = [];
-    writeTableLines(lines, t);
-    text = `${lines.join('\n')}\n`;
-    written.set(t, text);
-  }
-  return text;
+  const lines: string[] = [];
+  writeTableLines(lines, t);
+  return `${lines.join('\n')}\n`;
 }
 
 function writeTableLines(out: string[], t: TomlTable): void {
