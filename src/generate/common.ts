@@ -73,7 +73,7 @@ export const DATABASES_OF: Record<ApimNode['kind'], LogicalDatabase[]> = {
 };
 
 export function databaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
-  let explained = false; // why MySQL is written as it is: once per file
+  const explained = new Set<string>(); // why each MySQL version is written as it is: once per file
   return DATABASES_OF[node.kind].map((db) => {
     const server = context.graph.databaseFor(node, db);
     if (!server) {
@@ -94,9 +94,10 @@ export function databaseTables(context: GenerationContext, node: ApimNode): Toml
     const name = db === 'apim_db' ? server.apimDbName : server.sharedDbName;
     const port = server.port === DB_ENGINE_PORTS[server.engine] ? '' : ` port ${server.port}`;
     const about = `${db}: ${DB_PURPOSE[db]}, on ${ENGINE_NAMES[server.engine]} ${server.host}${port} (${server.id}).`;
-    const first = server.engine === 'mysql' && !explained;
-    if (server.engine === 'mysql') explained = true;
-    if (server.engine === 'mysql' && mysqlVersionOf(server) === '8') {
+    const version = server.engine === 'mysql' ? mysqlVersionOf(server) : undefined;
+    const first = version !== undefined && !explained.has(version);
+    if (version !== undefined) explained.add(version);
+    if (version === '8') {
       return table(
         `database.${db}`,
         {

@@ -34,6 +34,9 @@ export type DbEngine = (typeof DB_ENGINES)[number];
  * `[database.*]` is written (REFERENCE.md §6.5, rule V19).
  */
 export const MYSQL_VERSIONS = ['8', '5.7'] as const;
+
+/** A database name: what every engine accepts unquoted, and what a JDBC URL can carry as it is. */
+export const DATABASE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_$-]{0,63}$/;
 export type MysqlVersion = (typeof MYSQL_VERSIONS)[number];
 
 /** The logical databases API-M nodes share (REFERENCE.md §6.1). `local` is never shared. */

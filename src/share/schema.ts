@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { GenericSchema } from 'valibot';
 import {
   ANALYTICS_TYPES,
+  DATABASE_NAME_PATTERN,
   DB_ENGINES,
   MYSQL_VERSIONS,
   DB_ENGINE_PORTS,
@@ -65,7 +66,7 @@ const id = () =>
 const databaseName = () =>
   v.pipe(
     v.string((issue) => `expected a database name, got ${typeName(issue.input)}`),
-    v.regex(/^[A-Za-z0-9_][A-Za-z0-9_$-]{0,63}$/, (issue) => `${quote(issue.input)} is not a valid database name: use letters, digits, _ and -`),
+    v.regex(DATABASE_NAME_PATTERN, (issue) => `${quote(issue.input)} is not a valid database name: use letters, digits, _, $ and - (at most 64, not starting with $ or -)`),
   );
 
 const strict = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, (issue) => `expected an object, got ${typeName(issue.input)}`);

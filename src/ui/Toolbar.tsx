@@ -51,7 +51,7 @@ export function Toolbar() {
     }
     setBusy(true);
     try {
-      await downloadBundle(name, files);
+      await downloadBundle(topology.name, files);
     } catch (error) {
       store.getState().notify(`Download failed: ${(error as Error).message}`, 'error');
     } finally {

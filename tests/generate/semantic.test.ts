@@ -178,3 +178,25 @@ describe('ports follow offsets', () => {
     for (const file of generateBundle(t).files) expect(file.content).not.toMatch(/\$\{(mgt\.transport|http\.nio|https\.nio)/);
   });
 });
+
+describe('MySQL versions side by side', () => {
+  it('explains each style once per file, when apim_db and shared_db are on different MySQL versions', () => {
+    const t = topology(
+      [
+        node('control-plane', 'cp-1'),
+        node('database', 'db8', { host: 'db8.example.com', databases: ['apim_db'] }),
+        node('database', 'db57', { host: 'db57.example.com', databases: ['shared_db'], mysqlVersion: '5.7' }),
+      ],
+      [
+        ['cp-1', 'db8'],
+        ['cp-1', 'db57'],
+      ],
+    );
+    const text = generateBundle(t).files.find((f) => f.nodeId === 'cp-1')!.content;
+    expect(text.match(/^# MySQL 8: /gm)).toHaveLength(1);
+    expect(text.match(/^# MySQL 5\.7: /gm)).toHaveLength(1);
+    const toml = tomlOf(t, 'cp-1');
+    expect(at(toml, 'database.apim_db.url')).toBe('jdbc:mysql://db8.example.com:3306/apim_db?useSSL=true');
+    expect(at(toml, 'database.shared_db.hostname')).toBe('db57.example.com');
+  });
+});

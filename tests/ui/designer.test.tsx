@@ -172,4 +172,19 @@ describe('database fields', () => {
     expect(serializeTopology(store.getState().topology)).not.toContain('mysqlVersion');
     expect(await fileText(CP1)).toContain('type = "postgre"');
   });
+
+  it('a database name that a JDBC URL cannot carry is kept in the field with a message and changes nothing', async () => {
+    const { store, user } = renderPage();
+    act(() => store.getState().select({ nodes: ['db'] }));
+    const form = screen.getByRole('form', { name: 'Database db' });
+    const name = within(form).getByLabelText('apim_db name');
+    await user.clear(name);
+    await user.type(name, 'am db?x');
+    expect(within(form).getAllByRole('alert').map((a) => a.textContent)).toContain(
+      'Use letters, digits, _, $ and - (at most 64, not starting with $ or -), such as apim_db',
+    );
+    // "am" was a valid name on the way and was taken; nothing after the space was.
+    expect(store.getState().topology.nodes.find((n) => n.id === 'db')).toMatchObject({ apimDbName: 'am' });
+    expect(await fileText('nodes/cp-1/repository/conf/deployment.toml')).toContain('url = "jdbc:mysql://db.example.com:3306/am?useSSL=true"');
+  });
 });

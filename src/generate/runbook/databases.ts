@@ -114,6 +114,14 @@ export function databaseSteps(context: GenerationContext): string[] {
       `Every node that uses it needs the ${engine.driver(db)} jar in its \`repository/components/lib\`: its step below says so.`,
       '',
     );
+    if (db.engine === 'mysql' && mysqlVersionOf(db) === '8') {
+      out.push(
+        'The nodes connect with `useSSL=true`, so the server must accept TLS: MySQL 8 does out of the box, with the',
+        'certificate it generates at its first start. (With `useSSL=false` the nodes would also need',
+        '`allowPublicKeyRetrieval=true` in the URL for MySQL 8\'s default caching_sha2_password users.)',
+        '',
+      );
+    }
   }
   return out;
 }

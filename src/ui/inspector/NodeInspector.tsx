@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import type { DatabaseNode, MysqlVersion, NodePatch, TopologyNode } from '../../model/index.ts';
 import {
+  DATABASE_NAME_PATTERN,
   DB_ENGINES,
   DB_ENGINE_PORTS,
   KIND_NAMES,
@@ -20,6 +21,8 @@ import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, in
 import { environmentNames } from './environments.ts';
 
 const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
+// The same rule as a topology file's (it goes into JDBC URLs and the runbook's commands).
+const databaseName = pattern(DATABASE_NAME_PATTERN, 'Use letters, digits, _, $ and - (at most 64, not starting with $ or -), such as apim_db');
 
 export function NodeInspector({ node }: { node: TopologyNode }) {
   const topology = useDesigner((s) => s.topology);
@@ -156,8 +159,8 @@ function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: 
           onChange={(on) => update({ databases: LOGICAL_DATABASES.filter((d) => (d === db ? on : node.databases.includes(d))) })}
         />
       ))}
-      <TextField label="apim_db name" value={node.apimDbName} parse={required('The database name')} onChange={(apimDbName) => update({ apimDbName })} />
-      <TextField label="shared_db name" value={node.sharedDbName} parse={required('The database name')} onChange={(sharedDbName) => update({ sharedDbName })} />
+      <TextField label="apim_db name" value={node.apimDbName} parse={databaseName} onChange={(apimDbName) => update({ apimDbName })} />
+      <TextField label="shared_db name" value={node.sharedDbName} parse={databaseName} onChange={(sharedDbName) => update({ sharedDbName })} />
       <TextField label="Username" value={node.username} parse={required('The username')} onChange={(username) => update({ username })} />
       <TextField label="Password" type="password" value={node.password} parse={anyText} onChange={(password) => update({ password })} />
     </Fieldset>
