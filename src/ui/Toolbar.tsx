@@ -136,7 +136,8 @@ export function Toolbar() {
         </button>
       </div>
       <ProblemCounts />
-      <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
+      {/* Until the generation core has loaded there are no files to download. */}
+      <button type="button" className="primary" onClick={() => void download()} disabled={busy || bundle.pending === true}>
         Download bundle (.zip)
       </button>
       <ShareDialog open={sharing} onClose={() => setSharing(false)} />
