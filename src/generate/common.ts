@@ -1,5 +1,5 @@
 /** The tables every API-M node's deployment.toml starts with, in WSO2's order. */
-import type { ApimNode, LogicalDatabase } from '../model/index.ts';
+import type { ApimNode, LogicalDatabase, MysqlVersion } from '../model/index.ts';
 import { DB_ENGINE_PORTS, KIND_NAMES, mysqlVersionOf, portOf } from '../model/index.ts';
 import type { TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
@@ -73,7 +73,7 @@ export const DATABASES_OF: Record<ApimNode['kind'], LogicalDatabase[]> = {
 };
 
 export function databaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
-  const explained = new Set<string>(); // why each MySQL version is written as it is: once per file
+  const explained = new Set<MysqlVersion>(); // why each MySQL version is written as it is: once per file
   return DATABASES_OF[node.kind].map((db) => {
     const server = context.graph.databaseFor(node, db);
     if (!server) {

@@ -34,10 +34,10 @@ export type DbEngine = (typeof DB_ENGINES)[number];
  * `[database.*]` is written (REFERENCE.md §6.5, rule V19).
  */
 export const MYSQL_VERSIONS = ['8', '5.7'] as const;
+export type MysqlVersion = (typeof MYSQL_VERSIONS)[number];
 
 /** A database name: what every engine accepts unquoted, and what a JDBC URL can carry as it is. */
 export const DATABASE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_$-]{0,63}$/;
-export type MysqlVersion = (typeof MYSQL_VERSIONS)[number];
 
 /** The logical databases API-M nodes share (REFERENCE.md §6.1). `local` is never shared. */
 export const LOGICAL_DATABASES = ['apim_db', 'shared_db'] as const;
@@ -113,7 +113,7 @@ export interface DatabaseNode extends NodeBase {
   username: string;
   password: string;
   /**
-   * MySQL only. Absent in files that do not say, meaning `DATABASE_DEFAULTS`' MySQL 8; read it with
+   * MySQL only. Absent in files that do not say, meaning `DEFAULT_MYSQL_VERSION` (8); read it with
    * `mysqlVersionOf`.
    */
   mysqlVersion?: MysqlVersion;

@@ -6,7 +6,6 @@ import {
   DB_ENGINES,
   DB_ENGINE_PORTS,
   KIND_NAMES,
-  mysqlVersionOf,
   LOGICAL_DATABASES,
   MAX_OFFSET,
   MIN_OFFSET,
@@ -14,6 +13,7 @@ import {
   isApimNode,
   isSticky,
   linkId,
+  mysqlVersionOf,
 } from '../../model/index.ts';
 import { HOST_PATTERN } from '../../share/index.ts';
 import { useDesigner } from '../store.tsx';
