@@ -13,10 +13,11 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
   if (!analytics.enabled) return [];
   const type = analyticsTypeOf(analytics);
   const support = facts.analytics[type];
+  // A type the version does not publish has no key it reads (4.0 has no `type`): nothing is written, and
+  // APIM027 says why.
+  if (support === 'no') return [];
   const unsupported =
-    support === 'no'
-      ? [`API-M ${facts.version} does not publish ${type} analytics (APIM027): choose another type or version.`]
-      : support === 'update'
+    support === 'update'
         ? [`API-M ${facts.version} publishes ${type} analytics only with a WSO2 update level that includes it (APIM027).`]
         : [];
   switch (type) {
@@ -26,8 +27,10 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
           'apim.analytics',
           {
             enable: true,
-            // Only 4.0 reads config_endpoint; from 4.1 the product default toml drops it (§10).
-            config_endpoint: facts.analyticsConfigEndpoint ? analytics.configEndpoint : undefined,
+            // Every version needs it (audit B5): key-mappings.json maps it to the publisher's auth.api.url, and
+            // without it 4.4+ refuse to publish ("Analytics Config Endpoint is not provided", carbon-apimgt
+            // v9.30.67 AnalyticsDataPublisher.java). docs-apim `includes/analytics/configure-synapse-gateway.md`.
+            config_endpoint: analytics.configEndpoint,
             auth_token: analytics.authToken,
           },
           ['Analytics: gateways publish API usage to the API-M Analytics cloud (Choreo), with its on-prem key.', ...unsupported],

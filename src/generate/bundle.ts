@@ -4,9 +4,9 @@
  */
 import type { ApimNode, Diagnostic, Topology } from '../model/index.ts';
 import { NODE_ID_PATTERN, buildGraph, isApimNode, serializeTopology } from '../model/index.ts';
-import { validate } from '../validate/index.ts';
+import { unreadKeyDiagnostics, validate } from '../validate/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
-import { checkRoundTrip, writeToml } from './toml/index.ts';
+import { checkRoundTrip, documentUnreadKeys, keyCheckMemo, writeToml } from './toml/index.ts';
 import { generationContext } from './context.ts';
 import type { GenerationContext } from './context.ts';
 import { gatewayDocument } from './gateway.ts';
@@ -63,6 +63,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
   const files: BundleFile[] = [];
   const written = new Set<string>();
   const tableTexts = new Map<TomlTable, string>(); // shared tables are written once (toml/writer.ts)
+  const keyMemo = keyCheckMemo(); // and checked once
 
   for (const node of topology.nodes) {
     if (!isApimNode(node) || written.has(node.id)) continue;
@@ -81,7 +82,10 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
         fix: 'Please report it with the topology file; do not use this file.',
       });
     }
-    files.push({ path: deploymentTomlPath(node), content, kind: 'deployment.toml', nodeId: node.id });
+    const path = deploymentTomlPath(node);
+    const unread = documentUnreadKeys(document, topology.product, node.kind, keyMemo);
+    if (unread.length) diagnostics.push(...unreadKeyDiagnostics(path, node.id, topology.product, unread));
+    files.push({ path, content, kind: 'deployment.toml', nodeId: node.id });
   }
 
   for (const lb of graph.nodesOfKind('load-balancer')) {

@@ -186,11 +186,13 @@ export function baseTables(context: GenerationContext, node: ApimNode): TomlTabl
 }
 
 /**
- * The base tables after `[server]`: the same for every member of a cluster (its databases and load
- * balancer are the cluster's), so built once per cluster.
+ * The base tables after `[server]`: the same for every member of a cluster linked to the same
+ * databases, so built once per cluster and databases. The databases are part of the key: members of
+ * one cluster linked to different databases (APIM024) each get their own, never a peer's.
  */
 export function clusterBaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
-  return shared(context, `base:${node.kind}:${context.graph.clusterOf(node).key}`, () => [
+  const databases = DATABASES_OF[node.kind].map((db) => context.graph.databaseFor(node, db)?.id ?? '');
+  return shared(context, `base:${node.kind}:${context.graph.clusterOf(node).key}:${databases.join(',')}`, () => [
     userStoreTable(node),
     superAdminTable(context),
     ...databaseTables(context, node),

@@ -1,5 +1,6 @@
 /** Tables more than one kind of node writes the same way. */
 import type { Cluster } from '../model/index.ts';
+import type { GenerationContext } from './context.ts';
 import type { TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
 import { endpoint, memberEndpoints, servicesUrl, uniqueMembers } from './addresses.ts';
@@ -32,4 +33,31 @@ export function throttlingUrlGroups(throttlers: Cluster[]): TomlTable[] {
       `Throttle events to ${member.id}.`,
     ),
   );
+}
+
+/**
+ * `[apim.cors]`, on gateways and control planes alike (audit B4): the control plane serves the
+ * Publisher and Developer Portal REST APIs the consoles call, and the file the designer writes replaces
+ * the shipped one, which carries the table.
+ */
+export function corsTables(context: GenerationContext): TomlTable[] {
+  const { cors } = context.settings;
+  if (!cors.enabled) return [];
+  return [
+    table(
+      'apim.cors',
+      {
+        allow_origins: cors.allowOrigins,
+        allow_methods: cors.allowMethods,
+        allow_headers: cors.allowHeaders,
+        allow_credentials: cors.allowCredentials,
+      },
+      'CORS: apikey lets the Developer Portal try APIs with an API key, Internal-Key the Publisher\'s test console.',
+    ),
+  ];
+}
+
+/** The 4.2–4.3 default (audit S2): an API key stops working when its subscription is removed or blocked. */
+export function apikeySubscriptionValidation(context: GenerationContext): { enable_apikey_subscription_validation?: boolean } {
+  return context.facts.apikeySubscriptionValidation ? { enable_apikey_subscription_validation: true } : {};
 }

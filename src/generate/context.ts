@@ -1,13 +1,13 @@
 /** What every generator reads: the topology, its graph, the version's facts and resolved settings. */
 import type { GatewayEnvironment, Settings, Topology, TopologyGraph, VersionFacts } from '../model/index.ts';
-import { buildGraph, defaultEnvironment, versionFacts } from '../model/index.ts';
+import { buildGraph, gatewayEnvironmentsOf, gatewayLabelsOf, versionFacts } from '../model/index.ts';
 
 export interface GenerationContext {
   topology: Topology;
   graph: TopologyGraph;
   facts: VersionFacts;
   settings: Settings;
-  /** The gateway environments, with the version's default when the topology names none. */
+  /** The gateway environments in force (gatewayEnvironmentsOf): the page and validate see the same. */
   environments: GatewayEnvironment[];
   /** What several files share, built once per generation (see `shared`). */
   memo: Map<string, unknown>;
@@ -27,13 +27,11 @@ export function shared<T>(context: GenerationContext, key: string, build: () => 
 
 export function generationContext(topology: Topology, graph = buildGraph(topology)): GenerationContext {
   const facts = versionFacts(topology.product);
-  const environments = topology.settings.gatewayEnvironments?.length
-    ? topology.settings.gatewayEnvironments
-    : [defaultEnvironment(facts.defaultEnvironmentName)];
+  const environments = gatewayEnvironmentsOf(topology);
   return { topology, graph, facts, settings: topology.settings, environments, memo: new Map() };
 }
 
 /** The environments a gateway serves: its labels, or the first environment. */
 export function gatewayLabels(context: GenerationContext, gateway: { labels?: string[] }): string[] {
-  return gateway.labels?.length ? gateway.labels : [context.environments[0].name];
+  return gatewayLabelsOf(context.environments, gateway);
 }

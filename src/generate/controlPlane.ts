@@ -6,8 +6,8 @@ import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { gatewayLabels } from './context.ts';
 import { baseTables, fileHeader } from './common.ts';
-import { SUPER_ADMIN_REFS, throttlingUrlGroups } from './connections.ts';
-import { describeCluster, endpoint, httpsBase, memberEndpoints, servicesUrl } from './addresses.ts';
+import { SUPER_ADMIN_REFS, apikeySubscriptionValidation, corsTables, throttlingUrlGroups } from './connections.ts';
+import { describeCluster, endpoint, httpsBase, servicesUrl } from './addresses.ts';
 
 export function controlPlaneDocument(context: GenerationContext, node: ControlPlaneNode): TomlDocument {
   const { graph, facts, settings } = context;
@@ -17,12 +17,26 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
   const gateways = graph.wiredClusters(node, 'gateway');
   const trafficManagers = graph.wiredClusters(node, 'traffic-manager');
   const tables: TomlTable[] = baseTables(context, node);
+  const peerBrokers = peers.length ? peers.map((peer) => endpoint('tcp', peer, 'broker')) : undefined;
 
-  if (own.lb) {
+  if (facts.controlPlaneGatewayTypes) {
     tables.push(
-      table('apim.devportal', { url: `${httpsBase(own)}/devportal` }, `Developer Portal links use load balancer ${own.lb.id}.`),
+      table(
+        'apim',
+        { gateway_type: facts.controlPlaneGatewayTypes },
+        `Gateway types the Admin portal offers, as the API-M ${facts.version} API Control Plane ships them (without it, only Regular).`,
+      ),
     );
   }
+  // Always written (audit S5): without it the Publisher's "View in Developer Portal" links and the
+  // e-mails point at https://localhost:9443/devportal (carbon-apimgt default.json).
+  tables.push(
+    table(
+      'apim.devportal',
+      { url: `${httpsBase(own)}/devportal` },
+      own.lb ? `Developer Portal links use load balancer ${own.lb.id}.` : `Developer Portal links use this node's address.`,
+    ),
+  );
 
   const serving = servingClusters(context, gateways);
   for (const environment of context.environments) {
@@ -37,12 +51,13 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
         ...SUPER_ADMIN_REFS,
         service_url: servicesUrl(own),
         event_listening_endpoints: [`tcp://localhost:${portOf(node, 'broker')}`],
-        event_duplicate_url: peers.length ? peers.map((peer) => endpoint('tcp', peer, 'broker')) : undefined,
+        event_duplicate_url: peerBrokers && facts.controlPlanePeerKeys.eventHub ? peerBrokers : undefined,
       },
-      peers.length
+      peerBrokers
         ? [
             'Event hub: this node, copying events to every other control plane (the seed omits this),',
             'so token revocations and API events reach gateways listening on any of them.',
+            ...(facts.controlPlanePeerKeys.eventHub ? [] : [`API-M ${facts.version} reads the copy list from [apim.throttling] event_duplicate_url (below).`]),
           ]
         : 'Event hub: this node.',
     ),
@@ -57,25 +72,11 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
     );
   }
 
-  tables.push(table('apim.key_manager', { service_url: servicesUrl(own) }, `Key Manager: ${describeCluster(own)}.`));
+  tables.push(
+    table('apim.key_manager', { service_url: servicesUrl(own), ...apikeySubscriptionValidation(context) }, `Key Manager: ${describeCluster(own)}.`),
+  );
 
-  if (trafficManagers.length > 0 && facts.controlPlanePublishesToTrafficManager) {
-    tables.push(
-      table(
-        'apim.throttling',
-        {
-          service_url: servicesUrl(trafficManagers[0]),
-          throttle_decision_endpoints: memberEndpoints(trafficManagers, 'tcp', 'broker'),
-        },
-        [
-          `Throttling: policies, block conditions and API events go to ${describeCluster(trafficManagers[0])}.`,
-          'API-M 4.0 only, as the seed writes it (from 4.1 the Traffic Manager pulls policies from the event hub).',
-          'The seed splits this across the Key Manager, Publisher and Developer Portal steps; it is one table.',
-        ],
-      ),
-    );
-    tables.push(...throttlingUrlGroups(trafficManagers));
-  }
+  tables.push(...throttlingTables(context, trafficManagers, peerBrokers));
 
   if (settings.cacheInvalidation.enabled) {
     tables.push(
@@ -87,7 +88,22 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
     );
   }
 
+  tables.push(...corsTables(context));
+
   tables.push(
+    arrayTable(
+      'event_handler',
+      { name: 'userPostSelfRegistration', subscriptions: ['POST_ADD_USER'] },
+      [
+        'Developer Portal sign-up: gives self-registered users the subscriber role, so they can log in',
+        "(the product's default deployment.toml of every 4.x carries it; carbon-apimgt PR #6727).",
+      ],
+    ),
+    table(
+      'service_provider',
+      { sp_name_regex: '^[\\sa-zA-Z0-9._-]*$' },
+      "Application names may contain spaces, as the product's default deployment.toml allows (product-apim PR #6317).",
+    ),
     arrayTable(
       'event_listener',
       {
@@ -112,6 +128,43 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
   );
 
   return { header: fileHeader(context, node), tables };
+}
+
+/**
+ * `[apim.throttling]` of a control plane: on 4.0, where the throttling events go when the Traffic
+ * Manager is separate; on 4.0–4.2, the peers that get copies of token revocations (audit B2, B3).
+ */
+function throttlingTables(context: GenerationContext, trafficManagers: Cluster[], peerBrokers: string[] | undefined): TomlTable[] {
+  const { facts } = context;
+  const publishes = trafficManagers.length > 0 && facts.controlPlanePublishesToTrafficManager;
+  const duplicates = peerBrokers && facts.controlPlanePeerKeys.throttling ? peerBrokers : undefined;
+  if (!publishes && !duplicates) return [];
+  const comment: string[] = [];
+  if (publishes) {
+    comment.push(
+      `Throttling (API-M 4.0): policies and block conditions go to ${describeCluster(trafficManagers[0])};`,
+      'from 4.1 the Traffic Manager pulls them from the event hub. No throttle_decision_endpoints on a control plane:',
+      "on 4.0 it would send this node's API, subscription and revocation events to the Traffic Manager's broker,",
+      'where no gateway listens (carbon-apimgt v9.0.174 jndi.properties.j2).',
+    );
+  }
+  if (duplicates) {
+    comment.push(
+      ...(facts.controlPlanePeerKeys.eventHub
+        ? [
+            `event_duplicate_url: token revocations copied to the other control planes. API-M ${facts.version} deploys that publisher`,
+            `only when this key is set (product-apim v${facts.version} tokenRevokeEventJMSPublisher_2.xml.j2), beside the event hub's.`,
+          ]
+        : [
+            `event_duplicate_url: token revocations copied to the other control planes. API-M ${facts.version} reads the list`,
+            `only here (product-apim v${facts.version} jndi2.properties.j2, tokenRevokeEventJMSPublisher_2.xml.j2).`,
+          ]),
+    );
+  }
+  return [
+    table('apim.throttling', { service_url: publishes ? servicesUrl(trafficManagers[0]) : undefined, event_duplicate_url: duplicates }, comment),
+    ...(publishes ? throttlingUrlGroups(trafficManagers) : []),
+  ];
 }
 
 /** Environment name → the first linked gateway cluster that serves it, in one pass over the clusters. */

@@ -5,12 +5,13 @@ import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { gatewayLabels, shared } from './context.ts';
 import { baseTables, fileHeader } from './common.ts';
-import { SUPER_ADMIN_REFS, eventHubOf, throttlingUrlGroups } from './connections.ts';
+import { SUPER_ADMIN_REFS, apikeySubscriptionValidation, corsTables, eventHubOf, throttlingUrlGroups } from './connections.ts';
 import { describeCluster, memberEndpoints, servicesUrl } from './addresses.ts';
 import { analyticsTables } from './analytics.ts';
 
 export function gatewayDocument(context: GenerationContext, node: GatewayNode): TomlDocument {
-  // Everything but [server] and the labels is the same for every gateway of a cluster: built once.
+  // Everything but [server] and the labels is the same for every gateway of a cluster (a cluster is
+  // wired as a unit: graph.wiredClusters): built once.
   const clusterKey = context.graph.clusterOf(node).key;
   const labels = gatewayLabels(context, node);
   const tables: TomlTable[] = [
@@ -42,7 +43,7 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
     tables.push(
       table(
         'apim.key_manager',
-        { service_url: servicesUrl(controlPlane), ...SUPER_ADMIN_REFS },
+        { service_url: servicesUrl(controlPlane), ...SUPER_ADMIN_REFS, ...apikeySubscriptionValidation(context) },
         `Key Manager: ${describeCluster(controlPlane)}.`,
       ),
     );
@@ -107,26 +108,14 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
     );
   }
 
-  tables.push(...analyticsTables(context));
-
-  if (settings.cors.enabled) {
-    tables.push(
-      table('apim.cors', {
-        allow_origins: settings.cors.allowOrigins,
-        allow_methods: settings.cors.allowMethods,
-        allow_headers: settings.cors.allowHeaders,
-        allow_credentials: settings.cors.allowCredentials,
-      }),
-    );
-  }
+  tables.push(...analyticsTables(context), ...corsTables(context));
 
   return tables;
 }
 
 /** Custom runtime artifacts kept on every gateway. */
 function skipListTables(context: GenerationContext): TomlTable[] {
-  const { facts, settings } = context;
-  const skip = settings.skipList;
+  const skip = context.settings.skipList;
   if (!(skip.apis.length || skip.endpoints.length || skip.sequences.length || skip.localEntries.length)) return [];
   return [
     table(
@@ -135,12 +124,11 @@ function skipListTables(context: GenerationContext): TomlTable[] {
         apis: skip.apis.length ? skip.apis : undefined,
         endpoints: skip.endpoints.length ? skip.endpoints : undefined,
         sequences: skip.sequences.length ? skip.sequences : undefined,
-        [facts.skipListLocalEntriesKey]: skip.localEntries.length ? skip.localEntries : undefined,
+        // local_entries in every version (audit S1): carbon-apimgt v9.0.174 api-manager.xml.j2 reads
+        // skip_list.local_entries; the seed's `local-entries` is read by nothing.
+        local_entries: skip.localEntries.length ? skip.localEntries : undefined,
       },
-      [
-        'Custom runtime artifacts kept on the gateway.',
-        `API-M ${facts.version} spells the local-entries key ${facts.skipListLocalEntriesKey} (4.0: local-entries; from 4.1: local_entries).`,
-      ],
+      'Custom runtime artifacts kept on the gateway.',
     ),
   ];
 }

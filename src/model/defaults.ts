@@ -39,6 +39,9 @@ export const DEFAULT_KEYSTORE: Keystore = {
   keyPassword: 'wso2carbon',
 };
 
+/** The CORS headers WSO2's consoles send: without them their calls fail the preflight (APIM038). */
+export const CORS_CONSOLE_HEADERS = ['apikey', 'Internal-Key'] as const;
+
 /** The seed's environment description. */
 export const DEFAULT_ENVIRONMENT_DESCRIPTION =
   'This is a hybrid gateway that handles both production and sandbox token traffic.';
@@ -65,12 +68,15 @@ export function defaultSettings(): Settings {
       signingAlgorithm: 'SHA256withRSA',
       claimDialect: 'http://wso2.org/claims',
     },
-    // The seed's gateway sample and the product's default deployment.toml both carry [apim.cors].
+    // The product's default deployment.toml carries [apim.cors] with these headers in every 4.x
+    // (wso2/product-apim v4.0.0 …/conf/deployment.toml): apikey for API-key try-out in the Developer
+    // Portal (PR #7633), Internal-Key for the Publisher's test console (PR #10315). The seed's shorter
+    // list breaks both (audit B4).
     cors: {
       enabled: true,
       allowOrigins: '*',
       allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'],
-      allowHeaders: ['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction'],
+      allowHeaders: ['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction', ...CORS_CONSOLE_HEADERS],
       allowCredentials: false,
     },
     cacheInvalidation: { enabled: false, domain: 'control-plane-domain' },

@@ -9,3 +9,5 @@ export * from './edits.ts';
 export * from './serialize.ts';
 export * from './clipboard.ts';
 export * from './secrets.ts';
+export * from './wso2Keys.ts';
+export * from './environments.ts';

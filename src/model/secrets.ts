@@ -68,3 +68,34 @@ export function isPrivate(field: SecretField): boolean {
 export function placeholders(topology: Topology): SecretField[] {
   return secretFields(topology).filter((field) => field.value === SECRET_PLACEHOLDER);
 }
+
+/**
+ * Every user name, password, alias and file name that both the deployment.toml files and the runbook's
+ * shell commands carry (keytool, mysql, psql …): what `credentialProblem` must pass for the two to
+ * read the same value.
+ */
+export function credentialFields(topology: Topology): { what: string; value: string; nodeId?: string }[] {
+  const s = topology.settings;
+  const keystore = (name: string, k: Settings['keystore']['tls']) => [
+    { what: `${name} keystore file name`, value: k.fileName },
+    { what: `${name} keystore password`, value: k.password },
+    { what: `${name} key alias`, value: k.alias },
+    { what: `${name} key password`, value: k.keyPassword },
+  ];
+  return [
+    { what: 'super admin username', value: s.superAdmin.username },
+    { what: 'super admin password', value: s.superAdmin.password },
+    ...keystore('TLS', s.keystore.tls),
+    ...(s.keystore.primary ? keystore('primary', s.keystore.primary) : []),
+    { what: 'truststore file name', value: s.truststore.fileName },
+    { what: 'truststore password', value: s.truststore.password },
+    ...topology.nodes.flatMap((node) =>
+      node.kind === 'database'
+        ? [
+            { what: `username of database ${node.id}`, value: node.username, nodeId: node.id },
+            { what: `password of database ${node.id}`, value: node.password, nodeId: node.id },
+          ]
+        : [],
+    ),
+  ];
+}

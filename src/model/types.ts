@@ -36,6 +36,20 @@ export type DbEngine = (typeof DB_ENGINES)[number];
 export const MYSQL_VERSIONS = ['8', '5.7'] as const;
 export type MysqlVersion = (typeof MYSQL_VERSIONS)[number];
 
+/**
+ * What is wrong with a password, user name, alias or file name that the files and the runbook both
+ * carry, or undefined. Spaces at either end, tabs and line breaks are refused: a shell command in the
+ * runbook (keytool, mysql) and the TOML file would not read them alike, and a copy-paste brings them
+ * in unseen.
+ */
+export function credentialProblem(text: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(text)) return 'contains a tab, a line break or another control character';
+  if (/^\s/.test(text)) return 'starts with a space';
+  if (/\s$/.test(text)) return 'ends with a space';
+  return undefined;
+}
+
 /** A database name: what every engine accepts unquoted, and what a JDBC URL can carry as it is. */
 export const DATABASE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_$-]{0,63}$/;
 

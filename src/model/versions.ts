@@ -20,13 +20,30 @@ export interface VersionFacts {
   serverRole: Record<ApimKind, string>;
   /** The default gateway environment name (C7): the seed's "Production and Sandbox" on 4.0, "Default" from 4.1. */
   defaultEnvironmentName: string;
-  /**
-   * The skip-list key for local entries (C12, §13.6): `local-entries` on 4.0 (the seed, docs-apim#4190);
-   * `local_entries` from 4.1 (docs TM-sep; docs 4.5 TM-sep).
-   */
-  skipListLocalEntriesKey: 'local-entries' | 'local_entries';
   /** The CP publishes throttling to a separate TM (C10, V29: 4.0 only; from 4.1 the TM pulls policies from the event hub). */
   controlPlanePublishesToTrafficManager: boolean;
+  /**
+   * Where a control plane names its peers for token revocations (audit B2, B3). 4.0 reads only
+   * `[apim.throttling] event_duplicate_url` (product-apim v4.0.0 `…/templates/repository/conf/jndi2.properties.j2`,
+   * `…/eventpublishers/tokenRevokeEventJMSPublisher_2.xml.j2`). 4.1 and 4.2 read the event-hub key for
+   * the JNDI file (carbon-apimgt v9.20.74 / v9.28.116 `jndi2-cp.properties.j2`) but deploy the second
+   * revocation publisher only when the throttling key is defined (product-apim v4.1.0 / v4.2.0
+   * `tokenRevokeEventJMSPublisher_2.xml.j2`), so both are written. From 4.3 either key enables it
+   * (product-apim PR #13231), and the event-hub key alone is WSO2's documented form.
+   */
+  controlPlanePeerKeys: { eventHub: boolean; throttling: boolean };
+  /**
+   * `[apim.key_manager] enable_apikey_subscription_validation = true` (audit S2): the product default
+   * toml of 4.2 and 4.3 sets it (product-apim commit 6fb2fc35b); without it API keys keep working after
+   * the subscription is removed. 4.4 makes it the behaviour of its default lightweight API keys.
+   */
+  apikeySubscriptionValidation: boolean;
+  /**
+   * `[apim] gateway_type` of the API Control Plane (audit S4): the gateway types the Admin portal
+   * offers. product-apim v4.5.0 `api-control-plane/…/conf/deployment.toml`: "Regular,APK,AWS";
+   * without the key only "Regular" is offered.
+   */
+  controlPlaneGatewayTypes?: string;
   /** The gateway's `[apim.throttling] service_url` points at a separate TM (C15: 4.0 only). */
   gatewayThrottlingServiceUrlWithSeparateTm: boolean;
   /** A separate TM carries `[apim.key_manager]` (C9: 4.0–4.4, as helm-apim; omitted on 4.5 as docs 4.5 TM-sep). */
@@ -41,8 +58,6 @@ export interface VersionFacts {
   environmentGatewayType: boolean;
   /** The embedded H2 URL still carries `AUTO_SERVER=TRUE` (dropped in 4.3, §6.3). */
   h2AutoServer: boolean;
-  /** Analytics writes `config_endpoint` (Choreo cloud, 4.0 only; from 4.1 the default toml drops it, §10). */
-  analyticsConfigEndpoint: boolean;
   /** Which analytics types the version publishes (§10, V24). */
   analytics: Record<AnalyticsType, AnalyticsSupport>;
   /**
@@ -67,8 +82,10 @@ export function versionFacts(version: ProductVersion): VersionFacts {
       ? { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default' }
       : { gateway: 'gateway-worker', 'control-plane': 'control-plane', 'traffic-manager': 'traffic-manager' },
     defaultEnvironmentName: band === '4.0' ? 'Production and Sandbox' : 'Default',
-    skipListLocalEntriesKey: band === '4.0' ? 'local-entries' : 'local_entries',
     controlPlanePublishesToTrafficManager: band === '4.0',
+    controlPlanePeerKeys: { eventHub: minor >= 1, throttling: minor <= 2 },
+    apikeySubscriptionValidation: minor === 2 || minor === 3,
+    controlPlaneGatewayTypes: is45 ? 'Regular,APK,AWS' : undefined,
     gatewayThrottlingServiceUrlWithSeparateTm: band === '4.0',
     trafficManagerKeyManager: !is45,
     trafficManagerGatewayEnvironment: band === '4.0',
@@ -76,9 +93,8 @@ export function versionFacts(version: ProductVersion): VersionFacts {
     environmentProvider: minor >= 1,
     environmentGatewayType: minor >= 3,
     h2AutoServer: minor < 3,
-    analyticsConfigEndpoint: band === '4.0',
     analytics: {
-      // The Choreo cloud: every version (4.0 with config_endpoint).
+      // The Choreo cloud: every version, with config_endpoint (audit B5).
       choreo: 'yes',
       // ELK: APIM docs 4.3.0 ELK guide and helm-apim 4.3.x; the guide's note that the log appender is
       // "added by default from 4.3.0" shows it ran on 4.2 too, with the appender added by hand (V24: "4.2 / 4.3").

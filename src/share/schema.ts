@@ -22,6 +22,7 @@ import {
   defaultSettings,
   DATABASE_DEFAULTS,
   HOST_PATTERN,
+  credentialProblem,
 } from '../model/index.ts';
 
 const quote = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
@@ -34,6 +35,13 @@ const text = (max = 200) =>
   v.pipe(
     v.string((issue) => `expected text, got ${typeName(issue.input)}`),
     v.maxLength(max, (issue) => `is ${(issue.input as string).length} characters long; at most ${max} are allowed`),
+  );
+
+/** A user name, password, alias or file name the runbook's shell commands carry too (credentialProblem). */
+const credential = () =>
+  v.pipe(
+    text(),
+    v.check((value) => credentialProblem(value) === undefined, (issue) => `${credentialProblem(issue.input as string)}; retype it without spaces at its ends, tabs or line breaks`),
   );
 
 const bool = () => v.boolean((issue) => `expected true or false, got ${quote(issue.input)}`);
@@ -107,8 +115,8 @@ const nodeSchemas = {
     ),
     apimDbName: v.optional(databaseName(), dbDefaults.apimDbName),
     sharedDbName: v.optional(databaseName(), dbDefaults.sharedDbName),
-    username: v.optional(text(), dbDefaults.username),
-    password: v.optional(text(), dbDefaults.password),
+    username: v.optional(credential(), dbDefaults.username),
+    password: v.optional(credential(), dbDefaults.password),
   }),
 } satisfies Record<(typeof NODE_KINDS)[number], GenericSchema>;
 
@@ -121,11 +129,11 @@ const defaults = defaultSettings();
 
 const keystore = (d: typeof defaults.keystore.tls) =>
   strict({
-    fileName: v.optional(text(), d.fileName),
+    fileName: v.optional(credential(), d.fileName),
     type: v.optional(oneOf(KEYSTORE_TYPES, 'a keystore type'), d.type),
-    password: v.optional(text(), d.password),
-    alias: v.optional(text(), d.alias),
-    keyPassword: v.optional(text(), d.keyPassword),
+    password: v.optional(credential(), d.password),
+    alias: v.optional(credential(), d.alias),
+    keyPassword: v.optional(credential(), d.keyPassword),
   });
 
 const environment = strict({
@@ -139,8 +147,8 @@ const environment = strict({
 export const settingsSchema = strict({
   superAdmin: v.optional(
     strict({
-      username: v.optional(text(), defaults.superAdmin.username),
-      password: v.optional(text(), defaults.superAdmin.password),
+      username: v.optional(credential(), defaults.superAdmin.username),
+      password: v.optional(credential(), defaults.superAdmin.password),
       createAdminAccount: v.optional(bool(), defaults.superAdmin.createAdminAccount),
     }),
     {},
@@ -148,9 +156,9 @@ export const settingsSchema = strict({
   keystore: v.optional(strict({ tls: v.optional(keystore(defaults.keystore.tls), {}), primary: v.optional(keystore(defaults.keystore.tls)) }), {}),
   truststore: v.optional(
     strict({
-      fileName: v.optional(text(), defaults.truststore.fileName),
+      fileName: v.optional(credential(), defaults.truststore.fileName),
       type: v.optional(oneOf(KEYSTORE_TYPES, 'a keystore type'), defaults.truststore.type),
-      password: v.optional(text(), defaults.truststore.password),
+      password: v.optional(credential(), defaults.truststore.password),
     }),
     {},
   ),

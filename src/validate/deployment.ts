@@ -4,7 +4,7 @@
  * answered once per cluster, so a topology of thousands of gateways in clusters costs one pass.
  */
 import type { ApimNode, Cluster, Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { KIND_NAMES, buildGraph, defaultEnvironment, isSticky, versionFacts } from '../model/index.ts';
+import { KIND_NAMES, buildGraph, gatewayEnvironmentsOf, gatewayLabelsOf, isSticky, versionFacts } from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
@@ -136,12 +136,11 @@ const stickiness = (_topology: Topology, graph: TopologyGraph): Diagnostic[] =>
  * Developer Portal shows, and the control plane reaches, only the first cluster (V9, V11).
  */
 const environmentClusters = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
-  const facts = versionFacts(topology.product);
-  const first = topology.settings.gatewayEnvironments?.[0]?.name ?? defaultEnvironment(facts.defaultEnvironmentName).name;
+  const defined = gatewayEnvironmentsOf(topology);
   const servedBy = new Map<string, Map<string, Cluster>>();
   for (const gateway of graph.nodesOfKind('gateway')) {
     const cluster = graph.clusterOf(gateway);
-    for (const label of gateway.labels?.length ? gateway.labels : [first]) {
+    for (const label of gatewayLabelsOf(defined, gateway)) {
       let clusters = servedBy.get(label);
       if (!clusters) servedBy.set(label, (clusters = new Map()));
       if (!clusters.has(cluster.key)) clusters.set(cluster.key, cluster);
@@ -167,6 +166,36 @@ const environmentClusters = (topology: Topology, graph: TopologyGraph): Diagnost
   return out;
 };
 
+/**
+ * APIM036 (audit B7): the gateways behind one load balancer must serve the same environments. The
+ * load balancer sends each call to any member, and a gateway deploys only the APIs of its own labels
+ * (`gateway_labels`), so calls to an API some members never deployed fail with 404 on those members.
+ */
+const clusterLabels = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
+  const defined = gatewayEnvironmentsOf(topology);
+  const out: Diagnostic[] = [];
+  for (const lb of graph.nodesOfKind('load-balancer')) {
+    const gateways = graph.frontedMembers(lb.id).filter((m) => m.kind === 'gateway');
+    if (gateways.length < 2) continue;
+    const bySet = new Map<string, string[]>();
+    for (const gateway of gateways) {
+      const labels = [...new Set(gatewayLabelsOf(defined, gateway))].sort();
+      const key = labels.map((l) => JSON.stringify(l)).join(', ');
+      bySet.set(key, [...(bySet.get(key) ?? []), gateway.id]);
+    }
+    if (bySet.size < 2) continue;
+    const groups = [...bySet].map(([labels, ids]) => `${names(ids)}: ${labels || 'none'}`);
+    out.push(
+      report('APIM036', {
+        message: `The gateways behind ${lb.id} serve different environments (${groups.join('; ')}): ${lb.id} sends every call to any of them, so calls to an API some of them never deployed fail with 404`,
+        nodeIds: [lb.id, ...gateways.map((g) => g.id)],
+        fix: `Give every gateway behind ${lb.id} the same labels, or split the cluster: put the gateways of each environment behind a load balancer of their own.`,
+      }),
+    );
+  }
+  return out;
+};
+
 export function validateDeployment(topology: Topology, graph: TopologyGraph = buildGraph(topology)): Diagnostic[] {
-  return [reach, tiers, stickiness, environmentClusters].flatMap((rule) => rule(topology, graph));
+  return [reach, tiers, stickiness, environmentClusters, clusterLabels].flatMap((rule) => rule(topology, graph));
 }

@@ -7,6 +7,7 @@ import { validateDeployment } from './deployment.ts';
 import { validateDatabases } from './databases.ts';
 import { validateVersions } from './versions.ts';
 import { validateHardening } from './hardening.ts';
+import { validateSettings } from './settings.ts';
 
 export { validateStructure } from './structure.ts';
 export { validateFields } from './fields.ts';
@@ -16,6 +17,7 @@ export { validateDeployment } from './deployment.ts';
 export { validateDatabases } from './databases.ts';
 export { validateVersions } from './versions.ts';
 export { validateHardening } from './hardening.ts';
+export { validateSettings } from './settings.ts';
 export { RULES, ruleOf, rulesTableMarkdown } from './rules.ts';
 export type { ImplementedRule, NotApplicableRule, RuleCode, RuleEntry } from './rules.ts';
 
@@ -27,6 +29,7 @@ const MODULES: ((topology: Topology, graph: TopologyGraph) => Diagnostic[])[] = 
   validateDeployment,
   validateDatabases,
   validateVersions,
+  validateSettings,
   validateHardening,
 ];
 
@@ -43,3 +46,5 @@ export function validate(topology: Topology, graph: TopologyGraph = buildGraph(t
     .sort((a, b) => RANK[a.d.severity] - RANK[b.d.severity] || a.index - b.index)
     .map(({ d }) => d);
 }
+export { editDistance, keyPaths, nearestKey, unreadKeyDiagnostics, unreadKeys } from './keys.ts';
+export type { UnreadKey } from './keys.ts';

@@ -14,6 +14,8 @@ export interface ImplementedRule {
   /** V-number(s) of REFERENCE.md §14 and/or the section or document the rule comes from. */
   source: string;
   applies: 'yes';
+  /** What the rule reads when it is not the topology: `deployment.toml` for the key check (keys.ts). */
+  reads?: 'deployment.toml';
 }
 
 export interface NotApplicableRule {
@@ -69,6 +71,13 @@ export const RULES = [
   { code: 'APIM032', severity: 'warning', title: 'passwords written in plain text', source: 'V15, §7.2', applies: 'yes' },
   { code: 'APIM033', severity: 'warning', title: 'a $secret{…} reference the generated files do not define', source: 'V15, §7.2, §13.7', applies: 'yes' },
   { code: 'APIM034', severity: 'warning', title: 'a secret left out of a share link, still a placeholder', source: 'V15, §7.2 (share links carry no secrets)', applies: 'yes' },
+  // Keys (keys.ts)
+  { code: 'APIM035', severity: 'warning', title: 'a deployment.toml key the chosen API-M version does not read', source: 'the key lists of each release: wso2/product-apim conf/templates and default.json at the release tag, wso2/carbon-apimgt conf_templates at the version it pins; wso2/config-mapper ignores any other key', applies: 'yes', reads: 'deployment.toml' },
+  // Gateway environments (structure.ts, deployment.ts)
+  { code: 'APIM036', severity: 'error', title: 'gateways behind one load balancer that serve different environments', source: 'APIM docs "Gateway environments" (gateway_labels: a gateway deploys only the APIs of its labels); the load balancer spreads an environment\'s calls over every member', applies: 'yes' },
+  { code: 'APIM037', severity: 'error', title: 'no gateway environment', source: 'wso2/product-apim default deployment.toml ([[apim.gateway.environment]]): APIs are deployed to an environment', applies: 'yes' },
+  { code: 'APIM038', severity: 'warning', title: 'CORS allow_headers without apikey or Internal-Key', source: 'wso2/product-apim default deployment.toml [apim.cors] (PR #7633 apikey, PR #10315 Internal-Key): try-out with an API key and the Publisher test console', applies: 'yes' },
+  { code: 'APIM039', severity: 'error', title: 'a password, user name, alias or file name with spaces at its ends, a tab or a line break', source: 'the runbook\'s keytool and database commands take each value as one shell word; the deployment.toml keeps it as typed', applies: 'yes' },
   // REFERENCE.md §14 rules the designer cannot express, or the generator makes impossible
   { severity: 'error', title: 'a gateway without [apim.event_hub] while a separate TM exists', source: 'V1', applies: { notApplicable: 'the generator writes [apim.event_hub] on every gateway wired to a traffic manager (and on every 4.5 gateway); a gateway not wired to the traffic managers is APIM019' } },
   { severity: 'warning', title: 'several TMs in one loadbalance url_group', source: 'V3', applies: { notApplicable: 'the generator writes one [[apim.throttling.url_group]] per traffic manager node; the designer has no way to group them' } },

@@ -8,7 +8,8 @@ import {
   KIND_NAMES,
   apimPair,
   buildGraph,
-  defaultEnvironment,
+  gatewayEnvironmentsOf,
+  gatewayLabelsOf,
   isApimKind,
   isApimNode,
   kindRule,
@@ -188,19 +189,27 @@ const controlPlaneReach: Rule = (topology, graph) => {
   return out;
 };
 
-/** APIM011: a gateway label no environment has; APIM012: an environment no gateway serves. */
+/**
+ * APIM037: no environment at all; APIM011: a gateway label no environment has; APIM012: an
+ * environment no gateway serves.
+ */
 const environments: Rule = (topology, graph) => {
   const out: Diagnostic[] = [];
-  const facts = versionFacts(topology.product);
-  const defined = topology.settings.gatewayEnvironments?.length
-    ? topology.settings.gatewayEnvironments
-    : [defaultEnvironment(facts.defaultEnvironmentName)];
+  const defined = gatewayEnvironmentsOf(topology);
+  const gateways = graph.nodesOfKind('gateway');
+  if (defined.length === 0) {
+    out.push(
+      report('APIM037', {
+        message: 'The topology has no gateway environment: the control planes have nowhere to deploy APIs, and no gateway deploys any',
+        nodeIds: [...gateways.map((g) => g.id), ...graph.nodesOfKind('control-plane').map((c) => c.id)],
+        fix: `Add a gateway environment in the topology settings (API-M ${topology.product} names its default "${versionFacts(topology.product).defaultEnvironmentName}").`,
+      }),
+    );
+  }
   const names = new Set(defined.map((e) => e.name));
   const served = new Set<string>();
-  const gateways = graph.nodesOfKind('gateway');
   for (const gateway of gateways) {
-    const labels = gateway.labels?.length ? gateway.labels : [defined[0].name];
-    for (const label of labels) {
+    for (const label of gatewayLabelsOf(defined, gateway)) {
       served.add(label);
       if (!names.has(label)) {
         out.push(

@@ -1,14 +1,12 @@
 /**
  * Version rules: what the chosen API-M version runs and reads (REFERENCE.md §1, §10): APIM026 (4.5
  * without a traffic manager), APIM027 (a setting the version does not read: an analytics type it does
- * not publish, the 4.0-only Choreo config endpoint), APIM028 (analytics without its key). The facts come
+ * not publish), APIM028 (analytics without its key). The facts come
  * from `model/versions.ts`; this module never compares version strings itself.
  */
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, defaultSettings, versionFacts } from '../model/index.ts';
+import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, versionFacts } from '../model/index.ts';
 import { report } from './rules.ts';
-
-const DEFAULT_ANALYTICS_ENDPOINT = defaultSettings().analytics.configEndpoint;
 
 export function validateVersions(topology: Topology, graph: TopologyGraph = buildGraph(topology)): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -46,15 +44,6 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
             support === 'update'
               ? `Apply a WSO2 update that includes ${type} analytics on every gateway, or choose ${supported.join(' or ')}.`
               : `Choose ${supported.join(' or ')} analytics, or an API-M version that supports ${type}.`,
-        }),
-      );
-    }
-    // APIM027: the Choreo config_endpoint is a 4.0 key (§10); later versions drop it from the file.
-    if (type === 'choreo' && !facts.analyticsConfigEndpoint && analytics.configEndpoint && analytics.configEndpoint !== DEFAULT_ANALYTICS_ENDPOINT) {
-      out.push(
-        report('APIM027', {
-          message: `Analytics config endpoint ${JSON.stringify(analytics.configEndpoint)} is not used by API-M ${topology.product}: only 4.0 reads config_endpoint, so the generated files leave it out`,
-          fix: 'Clear the analytics config endpoint, or choose API-M 4.0 if you need it.',
         }),
       );
     }

@@ -1,7 +1,7 @@
 /**
  * The seed page's two complete samples, against what the generator writes for the seed's topology
- * (public/examples/seed-sample.json): key for key equal, apart from the corrections REFERENCE.md
- * documents, each listed here with its reason.
+ * (public/examples/seed-sample.json): key for key equal, apart from the corrections, each listed here
+ * with its reason and the WSO2 source that shows the seed wrong (audit ids B1–B7, S1–S5).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,8 @@ describe('the seed sample topology', () => {
     expected.apim.key_manager.password = '$ref{super_admin.password}';
     // C2 / B2: with a separate Traffic Manager the gateway needs the control plane's event hub.
     expected.apim.event_hub = EVENT_HUB_TO_CP;
+    // B4: the product default deployment.toml of every 4.x also allows apikey and Internal-Key.
+    expected.apim.cors.allow_headers = [...expected.apim.cors.allow_headers, 'apikey', 'Internal-Key'];
     expect(generated('gw')).toEqual(expected);
   });
 
@@ -60,7 +62,7 @@ describe('the seed sample topology', () => {
     expect(generated('tm')).toEqual(expected);
   });
 
-  it('gives the control plane what REFERENCE.md §15.6 derives for it', () => {
+  it("gives the control plane what the seed's Control Plane step and WSO2's code ask of it", () => {
     const cp = generated('cp');
     expect(cp.server).toEqual({ hostname: 'km.wso2.com', server_role: 'control-plane', offset: 0 });
     expect(cp.apim.gateway.environment).toEqual([
@@ -77,9 +79,10 @@ describe('the seed sample topology', () => {
     const { publish, ...eventHub } = cp.apim.event_hub;
     expect(eventHub).toEqual({ ...EVENT_HUB_TO_CP, event_listening_endpoints: ['tcp://localhost:5672'] });
     expect(publish.url_group).toEqual([{ urls: ['tcp://km.wso2.com:9611'], auth_urls: ['ssl://km.wso2.com:9711'] }]);
+    // B1: the seed's throttle_decision_endpoints would send this node's events to the TM's broker
+    // (carbon-apimgt v9.0.174 jndi.properties.j2); only service_url and the url_groups stay.
     expect(cp.apim.throttling).toEqual({
       service_url: 'https://tm.wso2.com:9446/services/',
-      throttle_decision_endpoints: ['tcp://tm.wso2.com:5675'],
       url_group: [{ traffic_manager_urls: ['tcp://tm.wso2.com:9614'], traffic_manager_auth_urls: ['ssl://tm.wso2.com:9714'] }],
     });
     expect(cp.event_listener).toEqual([

@@ -89,9 +89,18 @@ const ROWS: Row[] = [
   ['apim.gateway.environment.0.name', 'traffic-manager', 'separate-tm-ha', 'tm-1', ['Production and Sandbox', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C8: 4.0 only'],
   // Event hub on a gateway when the TM is inside the CP (C17, §2.1)
   ['apim.event_hub.event_listening_endpoints', 'gateway', 'ha-cp-gw', 'gw-1', [ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']], 'C17: 4.0–4.4 omit it; docs 4.5 TM-sep set it always'],
-  // Skip list spelling (C12, §13.6)
-  ['apim.sync_runtime_artifacts.gateway.skip_list.local-entries', 'gateway', 'separate-tm-ha-skip-list', 'gw-1', [['entry.xml'], ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C12: 4.0 spelling'],
-  ['apim.sync_runtime_artifacts.gateway.skip_list.local_entries', 'gateway', 'separate-tm-ha-skip-list', 'gw-1', [ABSENT, ['entry.xml'], ['entry.xml'], ['entry.xml'], ['entry.xml'], ['entry.xml']], 'C12: 4.1+ spelling'],
+  // Skip list: one spelling in every version (audit S1; the seed's local-entries is read by nothing)
+  ['apim.sync_runtime_artifacts.gateway.skip_list.local_entries', 'gateway', 'separate-tm-ha-skip-list', 'gw-1', every(['entry.xml']), 'S1'],
+  ['apim.sync_runtime_artifacts.gateway.skip_list.local-entries', 'gateway', 'separate-tm-ha-skip-list', 'gw-1', every(ABSENT), 'S1'],
+  // Control plane peers and throttling (audit B1, B2, B3)
+  ['apim.event_hub.event_duplicate_url', 'control-plane', 'separate-tm-ha', 'cp-1', [ABSENT, ...every(['tcp://cp2.example.com:5672']).slice(1)] as unknown as Six, 'B2: 4.0 reads no event-hub copy list'],
+  ['apim.throttling.event_duplicate_url', 'control-plane', 'ha-cp-gw', 'cp-1', [...every(['tcp://cp2.example.com:5672']).slice(0, 3), ABSENT, ABSENT, ABSENT] as unknown as Six, 'B2, B3: 4.0–4.2'],
+  ['apim.throttling.throttle_decision_endpoints', 'control-plane', 'separate-tm-ha', 'cp-1', every(ABSENT), 'B1: never on a control plane'],
+  ['apim.throttling.service_url', 'control-plane', 'separate-tm-ha', 'cp-1', ['https://tm.example.com/services/', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C10: 4.0 publishes to the TM'],
+  // Keys of the product default toml (audit S2, S4)
+  ['apim.key_manager.enable_apikey_subscription_validation', 'gateway', 'separate-tm-ha', 'gw-1', [ABSENT, ABSENT, true, true, ABSENT, ABSENT], 'S2: 4.2–4.3'],
+  ['apim.key_manager.enable_apikey_subscription_validation', 'control-plane', 'separate-tm-ha', 'cp-1', [ABSENT, ABSENT, true, true, ABSENT, ABSENT], 'S2: 4.2–4.3'],
+  ['apim.gateway_type', 'control-plane', 'separate-tm-ha', 'cp-1', [ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, 'Regular,APK,AWS'], 'S4: the 4.5 ACP'],
   // Embedded H2 (§6.3)
   ['database.apim_db.url', 'control-plane', 'single-cp-gw-h2', 'cp-1', [
     'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
@@ -102,12 +111,15 @@ const ROWS: Row[] = [
     'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
   ], '§6.3: AUTO_SERVER dropped in 4.3'],
   // Analytics (§10)
-  ['apim.analytics.config_endpoint', 'gateway', 'separate-tm-ha-choreo', 'gw-1', ['https://analytics-event-auth.choreo.dev/auth/v1', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], '§10: 4.0 only'],
+  ['apim.analytics.config_endpoint', 'gateway', 'separate-tm-ha-choreo', 'gw-1', every('https://analytics-event-auth.choreo.dev/auth/v1'), 'B5: every version'],
   ['apim.analytics.auth_token', 'gateway', 'separate-tm-ha-choreo', 'gw-1', every('$env{ANALYTICS_KEY}'), '§10: every version'],
 
   // The same in every version: the corrections of the seed hold from 4.0 (REFERENCE §0.2).
   ['event_listener.0.properties.notification_endpoint', 'control-plane', 'separate-tm-ha', 'cp-1', every('https://cp.example.com/internal/data/v1/notify'), 'C5, B4: the CP-LB, never the TM'],
-  ['apim.event_hub.event_duplicate_url', 'control-plane', 'separate-tm-ha', 'cp-1', every(['tcp://cp2.example.com:5672']), 'C4: to the peer CP'],
+  ['apim.cors.allow_headers', 'control-plane', 'separate-tm-ha', 'cp-1', every(['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction', 'apikey', 'Internal-Key']), 'B4'],
+  ['event_handler.0.subscriptions', 'control-plane', 'separate-tm-ha', 'cp-1', every(['POST_ADD_USER']), 'B6'],
+  ['service_provider.sp_name_regex', 'control-plane', 'separate-tm-ha', 'cp-1', every('^[\\sa-zA-Z0-9._-]*$'), 'S3'],
+  ['apim.devportal.url', 'control-plane', 'single-cp-gw-h2', 'cp-1', every('https://cp-1.example.com:9443/devportal'), 'S5'],
   ['apim.event_hub.publish.url_group.1.urls', 'control-plane', 'ha-cp-gw', 'cp-1', every(['tcp://cp2.example.com:9611']), 'C4: one url_group per CP'],
   ['apim.event_hub.event_listening_endpoints', 'gateway', 'separate-tm-ha', 'gw-1', every(['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']), 'C2, V6: every CP node'],
   ['apim.event_hub.event_listening_endpoints', 'traffic-manager', 'separate-tm-ha', 'tm-2', every(['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']), 'C3, V6'],
@@ -156,12 +168,14 @@ describe('analytics types by API-M version (§10, V24)', () => {
       const bundle = generateBundle({ ...t, settings: { ...t.settings, analytics } });
       const gw = JSON.parse(JSON.stringify(parseToml(bundle.files.find((f) => f.nodeId === 'gw-1')!.content)));
       const flagged = bundle.diagnostics.some((d) => d.code === 'APIM027');
-      return { written: at(gw, 'apim.analytics.type') ?? 'choreo', moesifKey: at(gw, 'apim.analytics.properties.moesifKey'), flagged };
+      const written = at(gw, 'apim.analytics') === undefined ? undefined : (at(gw, 'apim.analytics.type') ?? 'choreo');
+      return { written, moesifKey: at(gw, 'apim.analytics.properties.moesifKey'), flagged };
     });
     rows.forEach((row, i) => {
-      expect(row.written).toBe(type);
+      // A type the version does not publish is not written (4.0 reads no `type`): APIM027 says why.
+      expect(row.written).toBe(support[i] === 'no' ? undefined : type);
       expect(row.flagged).toBe(support[i] !== 'yes');
-      expect(row.moesifKey).toBe(type === 'moesif' ? '$env{ANALYTICS_KEY}' : undefined);
+      expect(row.moesifKey).toBe(type === 'moesif' && support[i] !== 'no' ? '$env{ANALYTICS_KEY}' : undefined);
     });
   });
 });

@@ -8,7 +8,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/model/index.ts';
-import { serializeTopology } from '../../src/model/index.ts';
+import { credentialProblem, serializeTopology } from '../../src/model/index.ts';
 import { LINK_PREFIX, SECRET_PLACEHOLDER, decodeLink, encodeLink, encodePayload, isLink, withoutSecrets } from '../../src/share/index.ts';
 import { arbitraryTopology, hostileText, loadExample } from '../factories.ts';
 import type { Mutation } from './mutate.ts';
@@ -20,8 +20,9 @@ const BASE = 'https://designer.example/';
 const arbitraryRich = fc
   .record({
     t: arbitraryTopology,
-    admin: fc.string({ minLength: 1, maxLength: 20 }),
-    db: fc.string({ minLength: 1, maxLength: 20 }),
+    // Any text a password may be (credentialProblem): no spaces at its ends, no tab or line break.
+    admin: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => credentialProblem(s) === undefined),
+    db: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => credentialProblem(s) === undefined),
     x: fc.integer({ min: -5000, max: 5000 }),
     cors: fc.boolean(),
     vault: fc.boolean(),

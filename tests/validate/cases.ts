@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ProductVersion, Settings, Topology, TopologyNode } from '../../src/model/index.ts';
+import { DEFAULT_KEYSTORE } from '../../src/model/index.ts';
 import { RULES, validate } from '../../src/validate/index.ts';
 import { node, topology } from '../factories.ts';
 
@@ -36,6 +37,13 @@ const haControlPlane = (fields: Record<string, unknown> = {}) =>
   topology([lb('cp-lb', fields), cp('cp-1'), cp('cp-2'), gw(), db()], [['cp-lb', 'cp-1'], ['cp-lb', 'cp-2'], ['gw-1', 'cp-lb'], ['cp-1', 'db'], ['cp-2', 'db']]);
 
 const cpGw = () => [cp(), gw()];
+
+/** Two gateways behind gw-lb with the given labels (undefined: the first environment), and an Internal environment. */
+const gatewayCluster = (labels1: string[] | undefined, labels2: string[] | undefined) => ({
+  ...twoEnvironments(),
+  nodes: [cp(), gw('gw-1', { labels: labels1 }), gw('gw-2', { labels: labels2 }), lb('gw-lb')],
+  links: [['gw-1', 'cp-1'], ['gw-2', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']].map(([from, to]) => ({ from, to })),
+});
 const twoEnvironments = () => ({
   ...topology(cpGw(), [['gw-1', 'cp-1']]),
   settings: {
@@ -62,6 +70,7 @@ export const CASES = {
     ['APIM011', 'a gateway label with no environment', () => topology([cp(), gw('gw-1', { labels: ['Internal'] })], [['gw-1', 'cp-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
     ['APIM012', 'an environment no gateway serves', twoEnvironments, () => topology(cpGw(), [['gw-1', 'cp-1']])],
     ['APIM013', 'a gateway linked to two separate control planes', () => topology([...cpGw(), cp('cp-2')], [['gw-1', 'cp-1'], ['gw-1', 'cp-2']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    ['APIM037', 'an empty list of gateway environments', () => withSettings(clean(), { gatewayEnvironments: [] }), () => withSettings(clean(), { gatewayEnvironments: undefined })],
   ],
   fields: [
     ['APIM014', 'an invalid node id', () => topology([cp(), gw('GW 1'), db()], [['GW 1', 'cp-1'], ['cp-1', 'db']]), () => clean()],
@@ -95,6 +104,13 @@ export const CASES = {
     ['APIM021', 'two control planes with no load balancer', () => clean([cp('cp-2')], [['cp-2', 'db'], ['gw-1', 'cp-2']]), () => haControlPlane()],
     ['APIM022', 'a control-plane load balancer without sticky sessions', () => haControlPlane({ sticky: false }), () => haControlPlane({ sticky: true })],
     ['APIM023', 'two gateways serving one environment with no load balancer', () => clean([gw('gw-2')], [['gw-2', 'cp-1']]), () => clean([gw('gw-2'), lb('gw-lb')], [['gw-2', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']])],
+    [
+      'APIM036',
+      'gateways behind one load balancer serving different environments',
+      () => gatewayCluster(['Production and Sandbox'], ['Production and Sandbox', 'Internal']),
+      () => gatewayCluster(['Internal', 'Production and Sandbox'], ['Production and Sandbox', 'Internal']),
+    ],
+    ['APIM036', 'one member serving the default environment, one another', () => gatewayCluster(undefined, ['Internal']), () => gatewayCluster(undefined, ['Production and Sandbox'])],
   ],
   databases: [
     [
@@ -107,14 +123,19 @@ export const CASES = {
     ['APIM024', 'a traffic manager on another apim_db than the control plane', () => clean([tm(), db('db-2')], [['tm-1', 'cp-1'], ['gw-1', 'tm-1'], ['tm-1', 'db-2']]), () => clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']])],
     ['APIM025', 'a control plane on H2 in a multi-node topology', () => topology([cp(), gw()], [['gw-1', 'cp-1']]), () => clean()],
   ],
+  settings: [
+    [
+      'APIM038',
+      "the seed's CORS headers, without apikey and Internal-Key",
+      () => withSettings(clean(), { cors: { allowHeaders: ['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction'] } }),
+      () => withSettings(clean(), { cors: { enabled: false, allowHeaders: ['authorization'] } }),
+    ],
+    ['APIM039', 'a keystore password with a trailing space', () => withSettings(clean(), { keystore: { tls: { ...DEFAULT_KEYSTORE, password: 'secret ' } } }), () => withSettings(clean(), { keystore: { tls: { ...DEFAULT_KEYSTORE, password: 'se cret' } } })],
+    ['APIM039', 'a database user with a tab', () => topology([cp(), gw(), db('db', { username: 'apim\tuser' })], [['gw-1', 'cp-1'], ['cp-1', 'db']]), () => clean()],
+    ['APIM039', 'a truststore file name starting with a space', () => withSettings(clean(), { truststore: { fileName: ' trust.jks' } }), () => clean()],
+  ],
   versions: [
     ['APIM026', 'API-M 4.5 with no traffic manager', () => clean([], [], '4.5.0'), () => clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']], '4.5.0')],
-    [
-      'APIM027',
-      'a 4.0-only analytics config endpoint on 4.1',
-      () => withSettings(clean([], [], '4.1.0'), { analytics: { enabled: true, authToken: 'key', configEndpoint: 'https://analytics.example.com/auth' } }),
-      () => withSettings(clean(), { analytics: { enabled: true, authToken: 'key', configEndpoint: 'https://analytics.example.com/auth' } }),
-    ],
     [
       'APIM027',
       'OpenSearch analytics before 4.5',

@@ -32,9 +32,11 @@ describe('the rules table', () => {
     expect(tableCodes).toEqual(tableCodes.map((_, i) => `APIM${String(i + 1).padStart(3, '0')}`));
   });
 
-  it('has a triggering and a passing topology for every implemented rule', () => {
+  it('has a triggering and a passing topology for every implemented rule that reads the topology', () => {
     const tested = new Set(Object.values(CASES).flatMap((rows) => rows.map(([code]) => code)));
-    expect([...tested].sort()).toEqual([...tableCodes].sort());
+    // A rule that reads deployment.toml files (APIM035) has its own test: tests/validate/keys.test.ts.
+    const ofTopology = rules.flatMap((r) => (r.applies === 'yes' && !r.reads ? [r.code] : []));
+    expect([...tested].sort()).toEqual([...ofTopology].sort());
   });
 
   it('accounts for every rule V1–V29 of REFERENCE.md §14, implemented or with a reason', () => {

@@ -1,3 +1,4 @@
 export * from './document.ts';
 export * from './writer.ts';
 export * from './check.ts';
+export * from './keys.ts';

@@ -17,7 +17,7 @@ import {
 } from '../../model/index.ts';
 import { HOST_PATTERN } from '../../share/index.ts';
 import { useDesigner } from '../store.tsx';
-import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, integer, pattern, required } from './fields.tsx';
+import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, integer, pattern } from './fields.tsx';
 import { environmentNames } from './environments.ts';
 
 const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
@@ -161,8 +161,8 @@ function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: 
       ))}
       <TextField label="apim_db name" value={node.apimDbName} parse={databaseName} onChange={(apimDbName) => update({ apimDbName })} />
       <TextField label="shared_db name" value={node.sharedDbName} parse={databaseName} onChange={(sharedDbName) => update({ sharedDbName })} />
-      <TextField label="Username" value={node.username} parse={required('The username')} onChange={(username) => update({ username })} />
-      <TextField label="Password" type="password" value={node.password} parse={anyText} onChange={(password) => update({ password })} />
+      <TextField label="Username" value={node.username} parse={credential('The username')} onChange={(username) => update({ username })} />
+      <TextField label="Password" type="password" value={node.password} parse={credential('The password', { allowEmpty: true })} onChange={(password) => update({ password })} />
     </Fieldset>
   );
 }

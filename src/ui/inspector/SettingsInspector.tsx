@@ -5,7 +5,7 @@ import type { AnalyticsType } from '../../model/index.ts';
 
 const ANALYTICS_LABELS: Record<AnalyticsType, string> = { choreo: 'Choreo (cloud)', elk: 'ELK', opensearch: 'OpenSearch', moesif: 'Moesif' };
 import { useDesigner } from '../store.tsx';
-import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, required } from './fields.tsx';
+import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, required } from './fields.tsx';
 import { environmentsOf } from './environments.ts';
 
 export function SettingsInspector() {
@@ -30,8 +30,8 @@ export function SettingsInspector() {
       />
 
       <Fieldset legend="Super admin">
-        <TextField label="Admin username" value={settings.superAdmin.username} parse={required('The username')} onChange={(username) => set('superAdmin', { ...settings.superAdmin, username }, 'admin.username')} />
-        <TextField label="Admin password" type="password" value={settings.superAdmin.password} parse={required('The password')} onChange={(password) => set('superAdmin', { ...settings.superAdmin, password }, 'admin.password')} />
+        <TextField label="Admin username" value={settings.superAdmin.username} parse={credential('The username')} onChange={(username) => set('superAdmin', { ...settings.superAdmin, username }, 'admin.username')} />
+        <TextField label="Admin password" type="password" value={settings.superAdmin.password} parse={credential('The password')} onChange={(password) => set('superAdmin', { ...settings.superAdmin, password }, 'admin.password')} />
         <CheckboxField label="Create admin account" checked={settings.superAdmin.createAdminAccount} onChange={(createAdminAccount) => set('superAdmin', { ...settings.superAdmin, createAdminAccount }, 'admin.create')} />
       </Fieldset>
 
@@ -54,9 +54,9 @@ export function SettingsInspector() {
         <KeystoreFields legend="Primary keystore" prefix="Primary keystore" keystore={settings.keystore.primary} onChange={(primary) => set('keystore', { ...settings.keystore, primary }, 'keystore.primary')} />
       )}
       <Fieldset legend="Truststore">
-        <TextField label="Truststore file" value={settings.truststore.fileName} parse={required('The file name')} onChange={(fileName) => set('truststore', { ...settings.truststore, fileName }, 'truststore.file')} />
+        <TextField label="Truststore file" value={settings.truststore.fileName} parse={credential('The file name')} onChange={(fileName) => set('truststore', { ...settings.truststore, fileName }, 'truststore.file')} />
         <SelectField label="Truststore type" value={settings.truststore.type} options={KEYSTORE_TYPES} onChange={(type) => set('truststore', { ...settings.truststore, type }, 'truststore.type')} />
-        <TextField label="Truststore password" type="password" value={settings.truststore.password} parse={required('The password')} onChange={(password) => set('truststore', { ...settings.truststore, password }, 'truststore.password')} />
+        <TextField label="Truststore password" type="password" value={settings.truststore.password} parse={credential('The password')} onChange={(password) => set('truststore', { ...settings.truststore, password }, 'truststore.password')} />
       </Fieldset>
 
       <Environments environments={environmentsOf(topology)} explicit={settings.gatewayEnvironments !== undefined} onChange={(list) => set('gatewayEnvironments', list, 'environments')} />
@@ -74,7 +74,7 @@ export function SettingsInspector() {
               }))}
               onChange={(type) => set('analytics', { ...settings.analytics, type: type === 'choreo' ? undefined : type }, 'analytics.type')}
             />
-            {(settings.analytics.type ?? 'choreo') === 'choreo' && facts.analyticsConfigEndpoint && (
+            {(settings.analytics.type ?? 'choreo') === 'choreo' && (
               <TextField label="Analytics config endpoint" value={settings.analytics.configEndpoint} parse={required('The endpoint')} onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint }, 'analytics.endpoint')} />
             )}
             {['choreo', 'moesif'].includes(settings.analytics.type ?? 'choreo') && (
@@ -134,11 +134,11 @@ export function SettingsInspector() {
 function KeystoreFields({ legend, prefix, keystore, onChange }: { legend: string; prefix: string; keystore: Keystore; onChange: (k: Keystore) => void }) {
   return (
     <Fieldset legend={legend}>
-      <TextField label={`${prefix} file`} value={keystore.fileName} parse={required('The file name')} onChange={(fileName) => onChange({ ...keystore, fileName })} />
+      <TextField label={`${prefix} file`} value={keystore.fileName} parse={credential('The file name')} onChange={(fileName) => onChange({ ...keystore, fileName })} />
       <SelectField label={`${prefix} type`} value={keystore.type} options={KEYSTORE_TYPES} onChange={(type) => onChange({ ...keystore, type })} />
-      <TextField label={`${prefix} password`} type="password" value={keystore.password} parse={required('The password')} onChange={(password) => onChange({ ...keystore, password })} />
-      <TextField label={`${prefix} alias`} value={keystore.alias} parse={required('The alias')} onChange={(alias) => onChange({ ...keystore, alias })} />
-      <TextField label={`${prefix} key password`} type="password" value={keystore.keyPassword} parse={required('The key password')} onChange={(keyPassword) => onChange({ ...keystore, keyPassword })} />
+      <TextField label={`${prefix} password`} type="password" value={keystore.password} parse={credential('The password')} onChange={(password) => onChange({ ...keystore, password })} />
+      <TextField label={`${prefix} alias`} value={keystore.alias} parse={credential('The alias')} onChange={(alias) => onChange({ ...keystore, alias })} />
+      <TextField label={`${prefix} key password`} type="password" value={keystore.keyPassword} parse={credential('The key password')} onChange={(keyPassword) => onChange({ ...keystore, keyPassword })} />
     </Fieldset>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { credentialProblem } from '../../model/index.ts';
 
 export type Parse<T> = (text: string) => { ok: true; value: T } | { ok: false; message: string };
 
@@ -117,6 +118,15 @@ export const anyText: Parse<string> = (text) => ({ ok: true, value: text });
 
 export function required(what: string): Parse<string> {
   return (text) => (text.trim() === '' ? { ok: false, message: `${what} cannot be empty` } : { ok: true, value: text });
+}
+
+/** A user name, password, alias or file name: required, and carried alike by the files and the runbook. */
+export function credential(what: string, { allowEmpty = false } = {}): Parse<string> {
+  return (text) => {
+    if (text === '' && !allowEmpty) return { ok: false, message: `${what} cannot be empty` };
+    const problem = credentialProblem(text);
+    return problem ? { ok: false, message: `${what} ${problem}: remove it` } : { ok: true, value: text };
+  };
 }
 
 export function pattern(regex: RegExp, message: string): Parse<string> {

@@ -1,0 +1,59 @@
+/**
+ * Every key the generator emits is one WSO2 reads (issue 12): every key of every generated
+ * deployment.toml, for every version, every example and random topologies with every optional setting,
+ * is read by that version's distribution for the node (src/model/wso2KeysData.ts; the keys read from
+ * the identity framework's templates are KEYS_READ_ELSEWHERE, each with its reason). WSO2's config
+ * mapper ignores any other key without a word, so a key off the lists is a setting silently lost.
+ */
+import fc from 'fast-check';
+import parseToml from '@iarna/toml/parse-string.js';
+import { describe, expect, it } from 'vitest';
+import type { ApimKind, Topology } from '../../src/model/index.ts';
+import { ANALYTICS_TYPES, DEFAULT_KEYSTORE, PRODUCT_VERSIONS } from '../../src/model/index.ts';
+import { generateBundle } from '../../src/generate/index.ts';
+import { keyPaths, unreadKeys } from '../../src/validate/index.ts';
+import { EXAMPLE_FILES, arbitraryTopology, loadExample } from '../factories.ts';
+
+/** `node-id: key` for every key of every deployment.toml of a topology that its version does not read. */
+function unread(t: Topology): string[] {
+  const kinds = new Map(t.nodes.map((n) => [n.id, n.kind]));
+  const found: string[] = [];
+  for (const file of generateBundle(t).files) {
+    if (file.kind !== 'deployment.toml') continue;
+    const paths = keyPaths(parseToml(file.content) as Record<string, unknown>);
+    for (const u of unreadKeys(paths, t.product, kinds.get(file.nodeId!) as ApimKind)) found.push(`${file.nodeId}: ${u.key}`);
+  }
+  return found;
+}
+
+/** Random topologies, with the settings the arbitrary leaves at their defaults switched on too. */
+const everySetting = fc
+  .tuple(arbitraryTopology, fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.option(fc.constantFrom(...ANALYTICS_TYPES), { nil: undefined }))
+  .map(([t, skipList, primary, skipPolicies, vault, analyticsType]): Topology => ({
+    ...t,
+    settings: {
+      ...t.settings,
+      analytics: analyticsType ? { ...t.settings.analytics, enabled: true, type: analyticsType, authToken: 'key' } : t.settings.analytics,
+      skipList: skipList ? { apis: ['a.xml'], endpoints: ['e.xml'], sequences: ['s.xml'], localEntries: ['l.xml'] } : t.settings.skipList,
+      keystore: primary ? { ...t.settings.keystore, primary: { ...DEFAULT_KEYSTORE, fileName: 'primary.jks' } } : t.settings.keystore,
+      secureVault: vault,
+    },
+    nodes: t.nodes.map((n) => (n.kind === 'traffic-manager' && skipPolicies ? { ...n, skipRedeployingPolicies: ['p1'], nodeIp: '10.0.0.9' } : n)),
+  }));
+
+describe('every key the generator emits is read by its API-M version', () => {
+  const cases = EXAMPLE_FILES.flatMap((name) => PRODUCT_VERSIONS.map((version) => [name, version] as const));
+  it.each(cases)('the example %s on %s', (name, version) => {
+    const t = loadExample(name);
+    expect(unread({ ...t, product: version, settings: { ...t.settings, secureVault: true } })).toEqual([]);
+  });
+
+  it('random topologies of every version, with every optional setting', () => {
+    fc.assert(
+      fc.property(everySetting, (t) => {
+        expect(unread(t)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
