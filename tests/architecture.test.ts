@@ -1,5 +1,5 @@
 /**
- * The layers of DESIGN.md §2, checked: the pure folders import nothing of React, the canvas, zustand,
+ * The layers of the README's "Project layout", checked: the pure folders import nothing of React, the canvas, zustand,
  * the store or the UI, and touch no browser global; each imports only what its row allows.
  */
 import { readFileSync, readdirSync } from 'node:fs';

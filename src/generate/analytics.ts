@@ -1,6 +1,7 @@
 /**
- * `[apim.analytics]` on gateways (REFERENCE.md §10): the gateways publish API usage, so the table goes
- * on every gateway (V24). What it holds depends on the type and the version.
+ * `[apim.analytics]` on gateways (APIM docs analytics guides: Choreo 'Configure the API Gateway', ELK 4.3.0,
+ * OpenSearch 4.5.0, Moesif 4.1.0): the gateways publish API usage, so the table goes on every gateway.
+ * What it holds depends on the type and the version.
  */
 import { analyticsTypeOf } from '../model/index.ts';
 import type { TomlTable } from './toml/index.ts';

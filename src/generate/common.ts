@@ -65,7 +65,7 @@ const H2_FILE: Record<LogicalDatabase, string> = { apim_db: 'WSO2AM_DB', shared_
 
 const ENGINE_NAMES = { mysql: 'MySQL', postgre: 'PostgreSQL', mssql: 'SQL Server', oracle: 'Oracle', db2: 'DB2' } as const;
 
-/** Which logical databases each kind uses (REFERENCE.md §6.2). */
+/** Which logical databases each kind uses (APIM docs 'API-M Distributed Deployment - Overview', 'Databases used by …'). */
 export const DATABASES_OF: Record<ApimNode['kind'], LogicalDatabase[]> = {
   gateway: ['shared_db'],
   'control-plane': ['apim_db', 'shared_db'],
@@ -115,7 +115,7 @@ export function databaseTables(context: GenerationContext, node: ApimNode): Toml
       {
         type: server.engine,
         hostname: server.host,
-        // The inferred Oracle URL is built from `sid`, not `name` (REFERENCE.md §6.5, rule V19).
+        // The inferred Oracle URL is built from `sid`, not `name` (carbon-kernel …/resources/conf/infer.json, database.$1.type).
         name: server.engine === 'oracle' ? undefined : name,
         sid: server.engine === 'oracle' ? name : undefined,
         // WSO2's samples write the port as a string.
@@ -166,7 +166,10 @@ export function keystoreTables(context: GenerationContext): TomlTable[] {
   return tables;
 }
 
-/** Nodes behind a load balancer build their URLs with the LB's ports (REFERENCE.md §4.3). */
+/**
+ * Nodes behind a load balancer build their URLs with the LB's ports (docs 4.1-4.4 TM-separated page / docs 4.5
+ * TM-separated include: Gateway HA step `[transport.http|https] properties.proxyPort`; CP sample `proxyPort = 443`).
+ */
 export function transportTables(context: GenerationContext, node: ApimNode): TomlTable[] {
   const lb = context.graph.frontedBy(node.id);
   if (!lb) return [];

@@ -36,7 +36,8 @@ export function throttlingUrlGroups(throttlers: Cluster[]): TomlTable[] {
 }
 
 /**
- * `[apim.cors]`, on gateways and control planes alike (audit B4): the control plane serves the
+ * `[apim.cors]`, on gateways and control planes alike (audit B4; product-apim default deployment.toml `[apim.cors]`
+ * allow_headers incl. apikey, Internal-Key, PRs #7633, #10315): the control plane serves the
  * Publisher and Developer Portal REST APIs the consoles call, and the file the designer writes replaces
  * the shipped one, which carries the table.
  */
@@ -57,7 +58,10 @@ export function corsTables(context: GenerationContext): TomlTable[] {
   ];
 }
 
-/** The 4.2–4.3 default (audit S2): an API key stops working when its subscription is removed or blocked. */
+/**
+ * The 4.2–4.3 default (audit S2; product-apim v4.2.0 / v4.3.0 default deployment.toml `[apim.key_manager]`
+ * enable_apikey_subscription_validation = true): an API key stops working when its subscription is removed or blocked.
+ */
 export function apikeySubscriptionValidation(context: GenerationContext): { enable_apikey_subscription_validation?: boolean } {
   return context.facts.apikeySubscriptionValidation ? { enable_apikey_subscription_validation: true } : {};
 }

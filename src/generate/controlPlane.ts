@@ -1,4 +1,7 @@
-/** A control plane's deployment.toml (REFERENCE.md §2.2; the seed's "Configure the Control Plane nodes"). */
+/**
+ * A control plane's deployment.toml (docs 4.1-4.4 TM-separated page / docs 4.5 TM-separated include, 'Configure the
+ * Control Plane nodes'; helm-apim distributed/control-plane/confs; the seed's "Configure the Control Plane nodes").
+ */
 import type { Cluster, ControlPlaneNode, GatewayEnvironment } from '../model/index.ts';
 import { portOf } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
@@ -28,8 +31,9 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
       ),
     );
   }
-  // Always written (audit S5): without it the Publisher's "View in Developer Portal" links and the
-  // e-mails point at https://localhost:9443/devportal (carbon-apimgt default.json).
+  // Always written (audit S5; helm-apim 4.2.x distributed/control-plane/confs/instance-1/deployment.toml and the docs 4.5
+  // TM-separated include CP HA sample set [apim.devportal] url): without it the Publisher's "View in Developer Portal"
+  // links and the e-mails point at https://localhost:9443/devportal (carbon-apimgt default.json).
   tables.push(
     table(
       'apim.devportal',
@@ -132,7 +136,10 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
 
 /**
  * `[apim.throttling]` of a control plane: on 4.0, where the throttling events go when the Traffic
- * Manager is separate; on 4.0–4.2, the peers that get copies of token revocations (audit B2, B3).
+ * Manager is separate (C10; APIM docs 4.0.0 'Configuring a Distributed API-M Deployment'), never with
+ * throttle_decision_endpoints (audit B1; carbon-apimgt v9.0.174 jndi.properties.j2, kubernetes-apim 4.0.x
+ * am-pattern-4 control-plane ConfigMap); on 4.0–4.2, the peers that get copies of token revocations
+ * (audit B2, B3; product-apim v4.0.0 jndi2.properties.j2, v4.0.0–v4.2.0 tokenRevokeEventJMSPublisher_2.xml.j2).
  */
 function throttlingTables(context: GenerationContext, trafficManagers: Cluster[], peerBrokers: string[] | undefined): TomlTable[] {
   const { facts } = context;
@@ -184,7 +191,8 @@ function environmentTable(context: GenerationContext, environment: GatewayEnviro
   const base = {
     name: environment.name,
     type: environment.type,
-    // The product default toml writes these from the version that reads them (§2.2): WSO2's own gateway.
+    // The product default toml writes these from the version that reads them (product-apim v4.1.0 provider, v4.3.0
+    // gateway_type default deployment.toml): WSO2's own gateway.
     gateway_type: facts.environmentGatewayType ? 'Regular' : undefined,
     provider: facts.environmentProvider ? 'wso2' : undefined,
     display_in_api_console: environment.displayInApiConsole,

@@ -1,4 +1,7 @@
-/** A gateway's deployment.toml (REFERENCE.md §2.1; the seed's "Configure the Gateway nodes"). */
+/**
+ * A gateway's deployment.toml (docs 4.1-4.4 TM-separated page / docs 4.5 TM-separated include, 'Configure the Gateway
+ * nodes'; helm-apim distributed/gateway/confs/deployment.toml; the seed's "Configure the Gateway nodes").
+ */
 import type { GatewayNode } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';

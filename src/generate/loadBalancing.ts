@@ -1,6 +1,7 @@
 /**
  * What a load balancer does, as data: the ports it listens on and the upstream each one forwards to,
- * with member ports computed from offsets (REFERENCE.md §4.2). The nginx.conf generator writes it; the
+ * with member ports computed from offsets (APIM docs 'Configuring the Proxy Server and the Load Balancer', tabs 'HA for
+ * Gateway', 'HA for Control Plane', 'HA for Traffic Manager'). The nginx.conf generator writes it; the
  * runbook reads it for its checks, so the two can never disagree.
  */
 import type { ApimKind, ApimNode, LoadBalancerNode, PortName } from '../model/index.ts';
@@ -101,7 +102,7 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
             port: 443,
             ssl: true,
             purpose: `the portals, the Key Manager and the event hub (https://${lb.host})`,
-            // Sticky unless the topology turned it off (validate warns: APIM022, V12).
+            // Sticky unless the topology turned it off (validate warns: APIM022; LB docs page, 'HA for Control Plane').
             upstream: upstream('https', 'https', 'https', isSticky(lb) ? 'sticky' : 'round-robin', `the ${names}' HTTPS port: portals, /services/, /internal/data/v1/`),
           },
         ],

@@ -1,8 +1,9 @@
 /**
  * `load-balancers/<id>/nginx.conf`: a complete nginx configuration for one load balancer, shaped after
- * WSO2's "Configuring the Proxy Server and the Load Balancer" page (REFERENCE.md §4): HTTPS only with
- * port 80 redirecting, the X-Forwarded-* headers, 5-minute timeouts, sticky control planes and
- * primary + backup for the 9443 of gateways and traffic managers.
+ * WSO2's "Configuring the Proxy Server and the Load Balancer" page (APIM docs, install-and-setup/setup/
+ * setting-up-proxy-server-and-the-load-balancer/): HTTPS only with port 80 redirecting, the X-Forwarded-*
+ * headers, 5-minute timeouts, sticky control planes and primary + backup for the 9443 of gateways and
+ * traffic managers.
  */
 import type { LoadBalancerNode } from '../model/index.ts';
 import { HOST_PATTERN, KIND_NAMES, portOf } from '../model/index.ts';

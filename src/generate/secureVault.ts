@@ -1,9 +1,9 @@
 /**
- * Secure vault (REFERENCE.md §7.2): with the setting on, every password and token a file holds is
- * written as `$secret{alias}`, and the file ends with a `[secrets]` table, `alias = "[plain text]"`,
- * which `ciphertool.sh -Dconfigure` encrypts in place on each node. WSO2 requires `[secrets]` to be the
- * last table of the file. Values that are already references (`$ref{…}`, `${…}`, `$env{…}`,
- * `$secret{…}`) and empty values are left as they are.
+ * Secure vault (APIM docs 'Encrypting Passwords in Configuration Files'): with the setting on, every password
+ * and token a file holds is written as `$secret{alias}`, and the file ends with a `[secrets]` table,
+ * `alias = "[plain text]"`, which `ciphertool.sh -Dconfigure` encrypts in place on each node. WSO2 requires
+ * `[secrets]` to be the last table of the file. Values that are already references (`$ref{…}`, `${…}`,
+ * `$env{…}`, `$secret{…}`) and empty values are left as they are.
  */
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';

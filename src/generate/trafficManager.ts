@@ -1,4 +1,8 @@
-/** A separate Traffic Manager's deployment.toml (REFERENCE.md §2.3; the seed's "Configure separate Traffic Manager nodes"). */
+/**
+ * A separate Traffic Manager's deployment.toml (docs 4.1-4.4 TM-separated page / docs 4.5 TM-separated include,
+ * 'Configure the Traffic Manager nodes'; helm-apim distributed/traffic-manager/confs; the seed's "Configure
+ * separate Traffic Manager nodes").
+ */
 import type { TrafficManagerNode } from '../model/index.ts';
 import { portOf } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';

@@ -30,7 +30,10 @@ export const DB_ENGINE_PORTS: Record<DbEngine, number> = {
   db2: 50000,
 };
 
-/** WSO2's product keystore, shipped in every distribution (REFERENCE.md §8). */
+/**
+ * WSO2's product keystore, shipped in every distribution (APIM docs 'Configuring Keystores in WSO2 API Manager';
+ * product-apim default deployment.toml `[keystore.tls]`).
+ */
 export const DEFAULT_KEYSTORE: Keystore = {
   fileName: 'wso2carbon.jks',
   type: 'JKS',
@@ -41,6 +44,12 @@ export const DEFAULT_KEYSTORE: Keystore = {
 
 /** The CORS headers WSO2's consoles send: without them their calls fail the preflight (APIM038). */
 export const CORS_CONSOLE_HEADERS = ['apikey', 'Internal-Key'] as const;
+
+/** The headers with WSO2's console headers added where missing (case as WSO2 writes them). */
+export function withCorsConsoleHeaders(headers: readonly string[]): string[] {
+  const present = new Set(headers.map((h) => h.toLowerCase()));
+  return [...headers, ...CORS_CONSOLE_HEADERS.filter((h) => !present.has(h.toLowerCase()))];
+}
 
 /** The seed's environment description. */
 export const DEFAULT_ENVIRONMENT_DESCRIPTION =
@@ -89,7 +98,7 @@ export function defaultSettings(): Settings {
   };
 }
 
-/** The analytics type when a topology names none: the Choreo cloud, the product default (REFERENCE.md §10). */
+/** The analytics type when a topology names none: the Choreo cloud, the product default (APIM docs 'Configure the API Gateway'). */
 export const DEFAULT_ANALYTICS_TYPE: AnalyticsType = 'choreo';
 
 export function analyticsTypeOf(analytics: { type?: AnalyticsType }): AnalyticsType {
@@ -130,9 +139,12 @@ export function mysqlVersionOf(db: { mysqlVersion?: MysqlVersion }): MysqlVersio
   return db.mysqlVersion ?? DEFAULT_MYSQL_VERSION;
 }
 
-/** What a load balancer does when its node does not say (REFERENCE.md §4.2). */
+/** What a load balancer does when its node does not say (APIM docs 'Configuring the Proxy Server and the Load Balancer'). */
 export const LOAD_BALANCER_DEFAULTS = {
-  /** Sticky portal sessions: what a control-plane load balancer needs (V12); files without the field keep them. */
+  /**
+   * Sticky portal sessions: what a control-plane load balancer needs (APIM docs 'Configuring the Proxy Server and the
+   * Load Balancer', 'HA for Control Plane'); files without the field keep them.
+   */
   sticky: true,
 } as const;
 

@@ -1,5 +1,5 @@
 /**
- * Who may talk to whom (DESIGN.md §3, "Links"). One table, used by the canvas (`isValidConnection`),
+ * Who may talk to whom (README, "Links"). One table, used by the canvas (`isValidConnection`),
  * the store and `validate` alike.
  *
  * Between two API-M nodes a link means "these two are wired", whichever way it was drawn. Direction

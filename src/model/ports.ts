@@ -1,7 +1,8 @@
 /**
- * Default ports of an API-M node (REFERENCE.md §3.2). Every port is default + the node's offset;
- * a URL to another node always carries that node's literal port, never a `${…}` placeholder, which
- * would resolve to the local node's port (the placeholder trap, §3.4).
+ * Default ports of an API-M node (APIM docs 'Default Product Ports'; product-apim v4.2.0 …/resources/conf/default.json).
+ * Every port is default + the node's offset; a URL to another node always carries that node's literal port, never a
+ * `${…}` placeholder, which would resolve to the local node's port (the placeholder trap: the offset moves the node's
+ * own ports, APIM docs 'Changing the Default Ports with Offset', docs-apim#785).
  */
 export const DEFAULT_PORTS = {
   /** HTTPS servlet: portals, `/services/`, `/internal/data/v1/*`. */
@@ -55,7 +56,8 @@ export const PORT_LABELS: Record<PortName, string> = {
 
 /**
  * The ports each kind of API-M node opens, each moved by its offset: the ports WSO2's component images
- * expose (REFERENCE.md §3.3: universal-gw, acp, tm), which are also the ones §3.2 says peers connect to.
+ * expose (docker-apim 4.5.x dockerfiles/ubuntu/apim-{universal-gw,acp,tm}/Dockerfile, EXPOSE), which are also
+ * the ones peers connect to (APIM docs 'Default Product Ports').
  * The control plane runs the Traffic Manager and event hub (broker, binary receivers) unless one is
  * separate; a separate Traffic Manager opens the same set.
  */
@@ -66,9 +68,12 @@ export const OPEN_PORTS: Record<'gateway' | 'control-plane' | 'traffic-manager',
 };
 
 /**
- * The ports a load balancer listens on (no offset): HTTPS 443 and 80 redirecting to it (REFERENCE.md
- * §4.1); in front of gateways also 9443 (the control plane reaches the gateways' admin services through
- * it) and the WebSocket and WebSub ports the environment advertises on the load balancer's host (§4.4).
+ * The ports a load balancer listens on (no offset): HTTPS 443 and 80 redirecting to it (APIM docs 'Configuring the
+ * Proxy Server and the Load Balancer'); in front of gateways also 9443 (the control plane reaches the gateways' admin
+ * services through it) and the WebSocket and WebSub ports the environment advertises on the load balancer's host
+ * (ws/wss :9099/:8099 in the CP's 'Gateway with High Availability' environment, docs 4.1-4.4 'Configuring a
+ * Distributed API-M Deployment with Traffic Manager Separated from the Control Plane'; WebSub 9021/8021 as
+ * product-apim v4.2.0 default.json).
  */
 export const LOAD_BALANCER_PORTS = {
   all: [

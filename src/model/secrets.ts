@@ -19,7 +19,8 @@ export interface SecretField {
 
 /**
  * A value config-mapper resolves on the node rather than a value in the file: `$env{…}`, `$sys{…}`,
- * `$secret{…}`, `$ref{…}`, or a Carbon variable `${…}` (REFERENCE.md §7.2).
+ * `$secret{…}`, `$ref{…}`, or a Carbon variable `${…}` (APIM docs 'Encrypting Passwords in Configuration Files';
+ * 'Set Passwords using Environment Variables/System Properties').
  */
 export function isReference(value: string): boolean {
   return /^\$(\{|env\{|sys\{|secret\{|ref\{)[^}]*\}$/.test(value);

@@ -1,5 +1,5 @@
 /**
- * The topology document, format `apim-topology/1` (DESIGN.md §3).
+ * The topology document, format `apim-topology/1` (README, "The topology format").
  *
  * These are the in-memory types after restore: every field that has a version-independent default is
  * filled. Fields whose default depends on the product version (the gateway environments, a gateway's
@@ -31,7 +31,8 @@ export type DbEngine = (typeof DB_ENGINES)[number];
 
 /**
  * The MySQL server a database node runs: `8` (8.0 or later, the default) or `5.7`. It decides how
- * `[database.*]` is written (REFERENCE.md §6.5, rule V19).
+ * `[database.*]` is written (APIM docs 'Changing to MySQL': MySQL 8.0 uses driver com.mysql.cj.jdbc.Driver;
+ * carbon-kernel …/resources/conf/infer.json `database.$1.type` infers the 5.x com.mysql.jdbc.Driver).
  */
 export const MYSQL_VERSIONS = ['8', '5.7'] as const;
 export type MysqlVersion = (typeof MYSQL_VERSIONS)[number];
@@ -53,7 +54,10 @@ export function credentialProblem(text: string): string | undefined {
 /** A database name: what every engine accepts unquoted, and what a JDBC URL can carry as it is. */
 export const DATABASE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_$-]{0,63}$/;
 
-/** The logical databases API-M nodes share (REFERENCE.md §6.1). `local` is never shared. */
+/**
+ * The logical databases API-M nodes share (APIM docs 'Installing and Configuring the Databases'; product-apim default
+ * deployment.toml `[database.apim_db]`, `[database.shared_db]`). `local` is never shared.
+ */
 export const LOGICAL_DATABASES = ['apim_db', 'shared_db'] as const;
 export type LogicalDatabase = (typeof LOGICAL_DATABASES)[number];
 
@@ -63,7 +67,8 @@ export type EnvironmentType = (typeof ENVIRONMENT_TYPES)[number];
 export const KEYSTORE_TYPES = ['JKS', 'PKCS12'] as const;
 
 /**
- * Where gateways publish analytics (REFERENCE.md §10), spelled as `[apim.analytics] type` spells them.
+ * Where gateways publish analytics (APIM docs analytics guides: Choreo 'Configure the API Gateway', ELK, OpenSearch,
+ * Moesif), spelled as `[apim.analytics] type` spells them.
  * `choreo` is the API-M Analytics cloud, the product default, written without a `type`. Which versions
  * support which type is a version fact (`versionFacts(v).analytics`).
  */
@@ -108,8 +113,8 @@ export interface LoadBalancerNode extends NodeBase {
   kind: 'load-balancer';
   host: string;
   /**
-   * Sticky sessions on the portals' HTTPS upstream (`ip_hash`, or `sticky` in NGINX Plus). Only a
-   * control-plane load balancer needs them (REFERENCE.md §4.2, rule V12). Absent means
+   * Sticky sessions on the portals' HTTPS upstream (`ip_hash`, or `sticky` in NGINX Plus). Only a control-plane
+   * load balancer needs them (APIM docs 'Configuring the Proxy Server and the Load Balancer', 'HA for Control Plane'). Absent means
    * `LOAD_BALANCER_DEFAULTS.sticky` (true); read it with `isSticky`.
    */
   sticky?: boolean;
@@ -179,14 +184,16 @@ export interface Settings {
   /**
    * API-M Analytics, published by gateways. `type` absent means `choreo` (files from before the field
    * stay as they are). `authToken` is the Choreo on-prem key, or the Moesif application id (`moesifKey`);
-   * ELK and OpenSearch read a log file and need neither. `configEndpoint` is read by 4.0 only.
+   * ELK and OpenSearch read a log file and need neither. `configEndpoint` is the Choreo auth endpoint,
+   * which every version needs (B5).
    */
   analytics: { enabled: boolean; type?: AnalyticsType; configEndpoint: string; authToken: string };
   /** Runtime artifacts gateways keep instead of syncing (seed: optional). */
   skipList: { apis: string[]; endpoints: string[]; sequences: string[]; localEntries: string[] };
   /**
    * Secure vault: every password is written as `$secret{alias}`, with a `[secrets]` table last in each
-   * file for `ciphertool.sh -Dconfigure` to encrypt (REFERENCE.md §7.2). Absent means off.
+   * file for `ciphertool.sh -Dconfigure` to encrypt (APIM docs 'Encrypting Passwords in Configuration Files').
+   * Absent means off.
    */
   secureVault?: boolean;
 }

@@ -1,7 +1,8 @@
 /**
- * What changes with the API-M version (REFERENCE.md §0.1, §0.3, §1–§2, §5, §10). The generator and the
- * validator ask these questions; they never compare version strings themselves. Each fact names the
- * REFERENCE correction (C-number) or section it comes from and the versions it applies to.
+ * What changes with the API-M version (WSO2 docs per version, product-apim / helm-apim files at each tag). The
+ * generator and the validator ask these questions; they never compare version strings themselves. Each fact names
+ * the public WSO2 source it comes from (beside its id in the README's "Corrections" table, C-number or audit id,
+ * where it has one) and the versions it applies to.
  */
 import type { AnalyticsType, ApimKind, ProductVersion } from './types.ts';
 
@@ -16,11 +17,19 @@ export type AnalyticsSupport = 'yes' | 'update' | 'no';
 export interface VersionFacts {
   version: ProductVersion;
   band: Band;
-  /** `[server] server_role` per kind (§1.3, C13: `default` on the 4.5 component distributions). */
+  /** `[server] server_role` per kind (C13: `default` on the 4.5 component distributions, product-apim v4.5.0 infer.json). */
   serverRole: Record<ApimKind, string>;
-  /** The default gateway environment name (C7): the seed's "Production and Sandbox" on 4.0, "Default" from 4.1. */
+  /**
+   * The default gateway environment name (C7): the seed's "Production and Sandbox" on 4.0 (APIM docs 4.0.0
+   * 'Configuring a Distributed API-M Deployment'), "Default" from 4.1 (product-apim default deployment.toml).
+   */
   defaultEnvironmentName: string;
-  /** The CP publishes throttling to a separate TM (C10, V29: 4.0 only; from 4.1 the TM pulls policies from the event hub). */
+  /**
+   * The CP publishes throttling to a separate TM (C10: 4.0 only, APIM docs 4.0.0 'Configuring a Distributed API-M
+   * Deployment', 'Configure separate Traffic Manager nodes', and kubernetes-apim 4.0.x advanced/am-pattern-4 ConfigMaps;
+   * from 4.1 the TM pulls policies from the event hub, docs 4.1-4.4 'Configuring a Distributed API-M Deployment with
+   * Traffic Manager Separated from the Control Plane'). Never with throttle_decision_endpoints (audit B1).
+   */
   controlPlanePublishesToTrafficManager: boolean;
   /**
    * Where a control plane names its peers for token revocations (audit B2, B3). 4.0 reads only
@@ -44,28 +53,44 @@ export interface VersionFacts {
    * without the key only "Regular" is offered.
    */
   controlPlaneGatewayTypes?: string;
-  /** The gateway's `[apim.throttling] service_url` points at a separate TM (C15: 4.0 only). */
+  /**
+   * The gateway's `[apim.throttling] service_url` points at a separate TM (C15: 4.0 only, kubernetes-apim 4.0.x
+   * am-pattern-4 gateway ConfigMap; omitted by docs 4.1-4.4 TM-separated page).
+   */
   gatewayThrottlingServiceUrlWithSeparateTm: boolean;
-  /** A separate TM carries `[apim.key_manager]` (C9: 4.0–4.4, as helm-apim; omitted on 4.5 as docs 4.5 TM-sep). */
+  /**
+   * A separate TM carries `[apim.key_manager]` (C9: 4.0–4.4, as helm-apim 4.2.x–4.4.x distributed/traffic-manager
+   * deployment.toml; omitted on 4.5 as the docs 4.5 TM-separated include).
+   */
   trafficManagerKeyManager: boolean;
-  /** A separate TM carries the 3.x-era `[[apim.gateway.environment]]` (C8: 4.0 only). */
+  /** A separate TM carries the 3.x-era `[[apim.gateway.environment]]` (C8: 4.0 only, APIM docs 4.0.0 distributed TM sample). */
   trafficManagerGatewayEnvironment: boolean;
-  /** Gateways always carry `[apim.event_hub]`, even with the TM inside the CP (§2.1: 4.5; C17: 4.0–4.4 omit it). */
+  /**
+   * Gateways always carry `[apim.event_hub]`, even with the TM inside the CP (4.5: docs 4.5 TM-separated include;
+   * C17: 4.0–4.4 omit it, APIM docs 4.1-4.4 'Configuring a Distributed API-M Deployment' and kubernetes-apim 4.0.x
+   * am-pattern-3 gateway ConfigMap).
+   */
   gatewayEventHubAlways: boolean;
-  /** The CP environment carries `provider = "wso2"` (§2.2: the key exists from 4.1, product default toml). */
+  /** The CP environment carries `provider = "wso2"` (the key exists from 4.1: product-apim v4.1.0 default deployment.toml). */
   environmentProvider: boolean;
-  /** The CP environment carries `gateway_type = "Regular"` (§2.2: the key exists from 4.3, product default toml). */
+  /** The CP environment carries `gateway_type = "Regular"` (from 4.3: product-apim v4.3.0 default deployment.toml). */
   environmentGatewayType: boolean;
-  /** The embedded H2 URL still carries `AUTO_SERVER=TRUE` (dropped in 4.3, §6.3). */
+  /** The embedded H2 URL still carries `AUTO_SERVER=TRUE` (dropped in 4.3: product-apim v4.2.0 / v4.3.0 default deployment.toml). */
   h2AutoServer: boolean;
-  /** Which analytics types the version publishes (§10, V24). */
+  /**
+   * Which analytics types the version publishes (APIM docs analytics guides: Choreo 'Configure the API Gateway',
+   * ELK 4.3.0, OpenSearch 4.5.0, Moesif 4.1.0 from update level 242).
+   */
   analytics: Record<AnalyticsType, AnalyticsSupport>;
   /**
    * ELK needs the `APIM_METRICS_APPENDER` log4j2 appender added by hand (pre-added from 4.3: APIM docs
    * 4.3.0 ELK guide, "added by default from the APIM 4.3.0 version onwards").
    */
   analyticsLogAppenderByHand: boolean;
-  /** How each kind of node is started (§5: profiles on 4.0–4.4, component distributions on 4.5). */
+  /**
+   * How each kind of node is started: profiles on 4.0–4.4 (APIM docs 'API-M Profiles'), component distributions
+   * on 4.5 (APIM docs 4.5.0 'Deployment Overview'; docs 4.5 TM-separated include, Step 7).
+   */
   start: Record<ApimKind, { script: string; args: string; distribution: string }>;
 }
 
@@ -94,10 +119,11 @@ export function versionFacts(version: ProductVersion): VersionFacts {
     environmentGatewayType: minor >= 3,
     h2AutoServer: minor < 3,
     analytics: {
-      // The Choreo cloud: every version, with config_endpoint (audit B5).
+      // The Choreo cloud: every version, with config_endpoint (audit B5; docs-apim includes/analytics/configure-synapse-gateway.md).
       choreo: 'yes',
       // ELK: APIM docs 4.3.0 ELK guide and helm-apim 4.3.x; the guide's note that the log appender is
-      // "added by default from 4.3.0" shows it ran on 4.2 too, with the appender added by hand (V24: "4.2 / 4.3").
+      // "added by default from 4.3.0" shows it ran on 4.2 too, with the appender added by hand (an inference:
+      // no 4.2.0 ELK guide was found).
       elk: minor >= 2 ? 'yes' : 'no',
       // OpenSearch: APIM docs 4.5.0 OpenSearch guide.
       opensearch: minor >= 5 ? 'yes' : 'no',

@@ -1,12 +1,20 @@
 /** The Problems list: each entry names its node; activating it selects the node and centres the view on it. */
 import { useReactFlow } from '@xyflow/react';
 import type { Diagnostic } from '../model/index.ts';
+import { withCorsConsoleHeaders } from '../model/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { useBundle, useDesignerStore } from './store.tsx';
 
 /** Problems whose fix is one action: a button beside the entry does it (and undo takes it back). */
 const QUICK_FIXES: Record<string, { label: string; apply: (store: DesignerStore) => void }> = {
   APIM032: { label: 'Turn on secure vault', apply: (store) => store.getState().updateSettings({ secureVault: true }) },
+  APIM038: {
+    label: 'Add apikey and Internal-Key',
+    apply: (store) => {
+      const { cors } = store.getState().topology.settings;
+      store.getState().updateSettings({ cors: { ...cors, allowHeaders: withCorsConsoleHeaders(cors.allowHeaders) } });
+    },
+  },
 };
 
 export function Problems() {

@@ -1,5 +1,6 @@
 /**
- * Database rules (REFERENCE.md §6, rule V16): the control planes — and the traffic managers that use
+ * Database rules (APIM docs 'Installing and Configuring the Databases'; 'Changing to MySQL': do the changes in all
+ * the API-M components): the control planes — and the traffic managers that use
  * an external database — must share one apim_db and one shared_db, and a topology of several nodes
  * should not keep the control plane's data in embedded H2, which no other node can reach.
  */
@@ -11,7 +12,8 @@ import { names } from './text.ts';
 /**
  * APIM024: per logical database, the servers the control planes use (each one on H2 has its own) and
  * the external servers the traffic managers use must be one. A separate TM on H2 is allowed
- * (docs-apim#6977), a gateway uses shared_db only for multi-tenancy (§6.2), so neither counts.
+ * (docs-apim#6977), a gateway uses shared_db only for multi-tenancy (APIM docs 'API-M Distributed Deployment -
+ * Overview', 'Databases used by …'), so neither counts.
  * Returns who uses what, or undefined when they agree.
  */
 function splitDatabase(db: LogicalDatabase, controlPlanes: ApimNode[], trafficManagers: ApimNode[], graph: TopologyGraph) {

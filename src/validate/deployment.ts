@@ -1,6 +1,7 @@
 /**
  * Deployment rules: does every gateway reach the tiers it needs, and is each tier load-balanced as the
- * HA pattern expects (REFERENCE.md §2, §4, rules V2, V6, V9, V11, V12). Questions about a cluster are
+ * HA pattern expects (docs 4.1-4.4 TM-separated page / docs 4.5 TM-separated include; APIM docs 'Configuring the
+ * Proxy Server and the Load Balancer'; each rule below names its source). Questions about a cluster are
  * answered once per cluster, so a topology of thousands of gateways in clusters costs one pass.
  */
 import type { ApimNode, Cluster, Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
@@ -9,9 +10,11 @@ import { report } from './rules.ts';
 import { names } from './text.ts';
 
 /**
- * APIM019: a gateway's throttle decisions must come from every traffic manager (V2): every separate
- * TM node, or — when there is none — the Traffic Manager inside the control plane (§5.1; API-M 4.5 is
- * APIM026). APIM020: a gateway or TM must hear the event hub of every control plane node (V6).
+ * APIM019: a gateway's throttle decisions must come from every traffic manager (TM-separated docs, Gateway: one
+ * throttle_decision_endpoint and one [[apim.throttling.url_group]] per TM): every separate TM node, or — when
+ * there is none — the Traffic Manager inside the control plane (APIM docs 4.1.0 'API-M Distributed Deployment -
+ * Overview': the Control Plane profile runs the Traffic Manager; API-M 4.5 is APIM026). APIM020: a gateway or TM
+ * must hear the event hub of every control plane node (TM-separated docs: event_listening_endpoints list every CP node).
  */
 const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
   const out: Diagnostic[] = [];
@@ -97,7 +100,11 @@ const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
   return out;
 };
 
-/** APIM021: a control-plane or traffic-manager tier of two or more nodes with members no load balancer fronts (V11). */
+/**
+ * APIM021: a control-plane or traffic-manager tier of two or more nodes with members no load balancer fronts
+ * (TM-separated docs, HA steps: 'Configure a load balancer fronting the two … nodes'; APIM docs 'Configuring the
+ * Proxy Server and the Load Balancer').
+ */
 const tiers = (_topology: Topology, graph: TopologyGraph): Diagnostic[] => {
   const out: Diagnostic[] = [];
   for (const kind of ['control-plane', 'traffic-manager'] as const) {
@@ -117,7 +124,10 @@ const tiers = (_topology: Topology, graph: TopologyGraph): Diagnostic[] => {
   return out;
 };
 
-/** APIM022: the portals need sticky sessions on the control-plane load balancer (V12). */
+/**
+ * APIM022: the portals need sticky sessions on the control-plane load balancer (APIM docs 'Configuring the Proxy
+ * Server and the Load Balancer', 'HA for Control Plane': sticky learn, or ip_hash on NGINX community).
+ */
 const stickiness = (_topology: Topology, graph: TopologyGraph): Diagnostic[] =>
   graph
     .nodesOfKind('load-balancer')
@@ -133,7 +143,8 @@ const stickiness = (_topology: Topology, graph: TopologyGraph): Diagnostic[] =>
 /**
  * APIM023: an environment served by gateways of more than one cluster (a gateway without a load
  * balancer is a cluster of one). The control plane's environment carries one set of URLs, so the
- * Developer Portal shows, and the control plane reaches, only the first cluster (V9, V11).
+ * Developer Portal shows, and the control plane reaches, only the first cluster (TM-separated docs: the CP's
+ * 'Gateway with High Availability' environment has one set of GW-LB URLs and service_url :9443/services/).
  */
 const environmentClusters = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
   const defined = gatewayEnvironmentsOf(topology);
@@ -169,7 +180,8 @@ const environmentClusters = (topology: Topology, graph: TopologyGraph): Diagnost
 /**
  * APIM036 (audit B7): the gateways behind one load balancer must serve the same environments. The
  * load balancer sends each call to any member, and a gateway deploys only the APIs of its own labels
- * (`gateway_labels`), so calls to an API some members never deployed fail with 404 on those members.
+ * (`gateway_labels`: docs 4.5 TM-separated include, Gateway step 3, 'the Gateway will filter out its relevant
+ * deploy/undeploy events'), so calls to an API some members never deployed fail with 404 on those members.
  */
 const clusterLabels = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
   const defined = gatewayEnvironmentsOf(topology);

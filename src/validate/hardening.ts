@@ -1,5 +1,6 @@
 /**
- * Hardening rules (REFERENCE.md §7, rule V15; warnings: they matter in production): WSO2's default
+ * Hardening rules (APIM docs 'Production Deployment Guidelines'; 'Encrypting Passwords in Configuration Files';
+ * warnings: they matter in production): WSO2's default
  * credentials and keystore passwords, and passwords written into the files in plain text. The fix is
  * always the same: change the value and keep it out of the file, as `$env{…}` or as `$secret{…}` with
  * a `[secrets]` table (last in the file) encrypted by `ciphertool.sh -Dconfigure`.

@@ -1,5 +1,6 @@
 /**
- * Port rules (REFERENCE.md §3, rule V10): every port each node opens — its kind's ports plus its
+ * Port rules (APIM docs 'Changing the Default Ports with Offset'; 'Default Product Ports'): every port each
+ * node opens — its kind's ports plus its
  * offset, a load balancer's listeners, a database's port — and two nodes on one host that open the
  * same one. One pass over the nodes with a map keyed by host and port: linear in the topology.
  */

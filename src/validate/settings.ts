@@ -1,9 +1,11 @@
 /**
- * Settings rules: APIM038, CORS headers WSO2's consoles need (audit B4); APIM039, a credential the
- * files and the runbook would read differently.
+ * Settings rules: APIM038, CORS headers WSO2's consoles need (audit B4; product-apim default deployment.toml
+ * `[apim.cors]` allow_headers incl. apikey, Internal-Key); APIM039, a credential the files and the runbook would
+ * read differently.
  */
 import type { Diagnostic, Topology } from '../model/index.ts';
-import { CORS_CONSOLE_HEADERS, credentialFields, credentialProblem } from '../model/index.ts';
+import type { CORS_CONSOLE_HEADERS } from '../model/index.ts';
+import { credentialFields, credentialProblem, withCorsConsoleHeaders } from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
@@ -17,8 +19,7 @@ export function validateSettings(topology: Topology): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { cors } = topology.settings;
   if (cors.enabled) {
-    const present = new Set(cors.allowHeaders.map((h) => h.toLowerCase()));
-    const missing = CORS_CONSOLE_HEADERS.filter((h) => !present.has(h.toLowerCase()));
+    const missing = withCorsConsoleHeaders(cors.allowHeaders).slice(cors.allowHeaders.length) as (typeof CORS_CONSOLE_HEADERS)[number][];
     if (missing.length > 0) {
       out.push(
         report('APIM038', {

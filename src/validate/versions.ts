@@ -1,5 +1,6 @@
 /**
- * Version rules: what the chosen API-M version runs and reads (REFERENCE.md §1, §10): APIM026 (4.5
+ * Version rules: what the chosen API-M version runs and reads (APIM docs 4.5.0 'API-M Distributed Deployment -
+ * Overview'; APIM docs analytics guides per type): APIM026 (4.5
  * without a traffic manager), APIM027 (a setting the version does not read: an analytics type it does
  * not publish), APIM028 (analytics without its key). The facts come
  * from `model/versions.ts`; this module never compares version strings itself.
@@ -14,7 +15,8 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
   const gateways = graph.nodesOfKind('gateway');
 
   // APIM026: from 4.5 the control plane is the API Control Plane distribution, which excludes the
-  // Traffic Manager (§1.2; pattern 2 uses the all-in-one instead, §11).
+  // Traffic Manager (APIM docs 4.5.0 'API-M Distributed Deployment - Overview'; pattern 2 uses the All-in-One
+  // instead: APIM docs 4.5.0 single-node 'Deployment Overview').
   if (facts.band === '4.5' && gateways.length > 0 && graph.nodesOfKind('traffic-manager').length === 0) {
     const ids = gateways.map((g) => g.id);
     out.push(
@@ -30,7 +32,8 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
   if (analytics.enabled) {
     const type = analyticsTypeOf(analytics);
     const support = facts.analytics[type];
-    // APIM027: an analytics type the version does not publish (§10, V24).
+    // APIM027: an analytics type the version does not publish (APIM docs analytics guides: Choreo 'Configure the API
+    // Gateway', ELK 4.3.0, OpenSearch 4.5.0, Moesif 4.1.0 from update level 242).
     if (support !== 'yes') {
       const supported = ANALYTICS_TYPES.filter((t) => facts.analytics[t] === 'yes');
       out.push(
@@ -48,7 +51,8 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
       );
     }
     // APIM028: the gateways publish to Choreo with the on-prem key as auth_token, and to Moesif with its
-    // application id (§10); ELK and OpenSearch read a log file and need no key.
+    // application id (APIM docs Choreo 'Configure the API Gateway'; 4.1.0 Moesif guide, moesifKey); ELK and
+    // OpenSearch read a log file and need no key.
     if ((type === 'choreo' || type === 'moesif') && !analytics.authToken.trim()) {
       out.push(
         report('APIM028', {

@@ -1,4 +1,4 @@
-/** `apim-topology validate`: text and --json output; exit 1 on errors, 0 on warnings only (DESIGN.md §5). */
+/** `apim-topology validate`: text and --json output; exit 1 on errors, 0 on warnings only (README, "The CLI"). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.ts';

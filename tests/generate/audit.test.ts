@@ -75,6 +75,7 @@ const peersOf = (i: number) => [0, 1, 2].filter((j) => j !== i).map(cpBroker);
 const versionsFrom = (first: ProductVersion, last: ProductVersion = '4.5.0') =>
   PRODUCT_VERSIONS.slice(PRODUCT_VERSIONS.indexOf(first), PRODUCT_VERSIONS.indexOf(last) + 1);
 
+// carbon-apimgt v9.0.174 jndi.properties.j2 (CP publishers use throttle_decision_endpoints); kubernetes-apim 4.0.x am-pattern-4 CP: none.
 describe('B1: a 4.0 control plane with separate traffic managers writes no throttle_decision_endpoints', () => {
   it.each([1, 2])('4.0.0 with %i traffic manager(s): service_url and one url_group per TM only', (tms) => {
     const generated = files(shape('4.0.0', { tms }));
@@ -101,6 +102,7 @@ describe('B1: a 4.0 control plane with separate traffic managers writes no throt
   });
 });
 
+// product-apim v4.0.0 …/conf/jndi2.properties.j2 and …/eventpublishers/tokenRevokeEventJMSPublisher_2.xml.j2.
 describe('B2: on 4.0 the control planes copy token revocations through [apim.throttling] event_duplicate_url', () => {
   it.each([
     [0, true],
@@ -117,6 +119,7 @@ describe('B2: on 4.0 the control planes copy token revocations through [apim.thr
   });
 });
 
+// product-apim v4.1.0 / v4.2.0 tokenRevokeEventJMSPublisher_2.xml.j2 (throttling key only); either key from v4.3.0 (PR #13231).
 describe('B3: on 4.1 and 4.2 both copy lists are written; from 4.3 the event hub one alone', () => {
   it.each(versionsFrom('4.1.0'))('%s', (product) => {
     const bothKeys = product === '4.1.0' || product === '4.2.0';
@@ -138,6 +141,7 @@ describe('B3: on 4.1 and 4.2 both copy lists are written; from 4.3 the event hub
   });
 });
 
+// product-apim default deployment.toml [apim.cors] allow_headers (v4.0.0–v4.4.0; PRs #7633, #10315).
 describe('B4: CORS allows apikey and Internal-Key, on gateways and control planes', () => {
   const headers = ['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction', 'apikey', 'Internal-Key'];
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
@@ -157,6 +161,7 @@ describe('B4: CORS allows apikey and Internal-Key, on gateways and control plane
   });
 });
 
+// docs-apim includes/analytics/configure-synapse-gateway.md; product-apim v4.5.0 gateway deployment.toml (config_endpoint).
 describe('B5: Choreo analytics writes config_endpoint on every version', () => {
   const analytics = { enabled: true, configEndpoint: 'https://analytics-event-auth.choreo.dev/auth/v1', authToken: '$env{ANALYTICS_KEY}' };
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
@@ -167,6 +172,7 @@ describe('B5: Choreo analytics writes config_endpoint on every version', () => {
   });
 });
 
+// product-apim default deployment.toml [[event_handler]] userPostSelfRegistration; carbon-apimgt PR #6727.
 describe('B6: control planes enable DevPortal self sign-up (userPostSelfRegistration)', () => {
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
     const generated = files(shape(product));
@@ -177,6 +183,7 @@ describe('B6: control planes enable DevPortal self sign-up (userPostSelfRegistra
   });
 });
 
+// docs 4.5 TM-separated include, Gateway step 3: a gateway deploys only the APIs of its gateway_labels.
 describe('B7: gateways behind one load balancer that serve different labels are an error', () => {
   const environments: Settings['gatewayEnvironments'] = [
     { name: 'Default', type: 'hybrid', description: '', displayInApiConsole: true, showAsTokenEndpointUrl: true },
@@ -206,6 +213,7 @@ describe('B7: gateways behind one load balancer that serve different labels are 
   });
 });
 
+// carbon-apimgt v9.0.174 conf_templates/…/api-manager.xml.j2 reads skip_list.local_entries.
 describe('S1: the skip list writes local_entries on every version', () => {
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
     const skipList = { apis: [], endpoints: [], sequences: [], localEntries: ['entry.xml'] };
@@ -216,6 +224,7 @@ describe('S1: the skip list writes local_entries on every version', () => {
   });
 });
 
+// product-apim v4.2.0 / v4.3.0 default deployment.toml: [apim.key_manager] enable_apikey_subscription_validation = true.
 describe('S2: 4.2 and 4.3 validate API keys against subscriptions', () => {
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
     const generated = files(shape(product));
@@ -224,6 +233,7 @@ describe('S2: 4.2 and 4.3 validate API keys against subscriptions', () => {
   });
 });
 
+// product-apim default deployment.toml [service_provider] sp_name_regex (PR #6317).
 describe('S3: control planes allow application names with spaces (sp_name_regex)', () => {
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
     const generated = files(shape(product));
@@ -231,6 +241,7 @@ describe('S3: control planes allow application names with spaces (sp_name_regex)
   });
 });
 
+// product-apim v4.5.0 api-control-plane/…/conf/deployment.toml: [apim] gateway_type = "Regular,APK,AWS".
 describe('S4: the 4.5 API Control Plane offers the gateway types it ships', () => {
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
     const generated = files(shape(product));
@@ -239,6 +250,7 @@ describe('S4: the 4.5 API Control Plane offers the gateway types it ships', () =
   });
 });
 
+// helm-apim 4.2.x distributed/control-plane/confs/instance-1/deployment.toml and the docs 4.5 CP HA sample: [apim.devportal] url.
 describe('S5: every control plane names its Developer Portal URL', () => {
   it.each(PRODUCT_VERSIONS)('%s: behind a load balancer, its host; without one, each node its own host and port', (product) => {
     const behindLb = files(shape(product));

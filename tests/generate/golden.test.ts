@@ -1,7 +1,8 @@
 /**
  * Golden files: the whole bundle of every example, byte for byte, and of two patterns in every API-M
- * version (tests/golden/versions/<pattern>-<version>/). Each was reviewed against the seed page,
- * REFERENCE.md and WSO2's helm-apim charts before it was committed; a change to one is a change to what
+ * version (tests/golden/versions/<pattern>-<version>/). Each was reviewed against the seed page, WSO2's
+ * distributed-deployment docs pages, product-apim default deployment.toml at each tag and WSO2's helm-apim
+ * charts before it was committed; a change to one is a change to what
  * users deploy, so review the diff the same way. `npm run golden:update` rewrites them all.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

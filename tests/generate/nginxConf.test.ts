@@ -1,4 +1,7 @@
-/** What each generated nginx.conf says, fact by fact (REFERENCE.md §4); `nginx -t` itself: nginx.test.ts. */
+/**
+ * What each generated nginx.conf says, fact by fact (APIM docs 'Configuring the Proxy Server and the Load
+ * Balancer'); `nginx -t` itself: nginx.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Topology } from '../../src/model/index.ts';
@@ -37,7 +40,7 @@ function listeners(conf: string): Map<string, string> {
 const haCpGw = loadExample('ha-cp-gw');
 const separateTm = loadExample('separate-tm-ha');
 
-describe('the control-plane load balancer (HA control plane, REFERENCE.md §4.2)', () => {
+describe('the control-plane load balancer (APIM docs \'Configuring the Proxy Server and the Load Balancer\', \'HA for Control Plane\')', () => {
   const conf = confOf(haCpGw, 'cp-lb');
 
   it('is sticky on both control planes, 9443', () => {

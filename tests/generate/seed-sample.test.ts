@@ -33,12 +33,14 @@ describe('the seed sample topology', () => {
   it('gives the gateway the seed sample, with the documented corrections', () => {
     const seed = fixture('seed-gateway-sample.toml');
     const expected = structuredClone(seed);
-    // C14 / B9: the seed's Step 2 gives the Key Manager connection credentials; its sample leaves them out.
+    // C14 (APIM docs 4.0.0 'Configuring a Distributed API-M Deployment' Step 2; docs 4.1-4.4 TM-separated page, Gateway):
+    // the seed's Step 2 gives the Key Manager connection credentials; its sample leaves them out.
     expected.apim.key_manager.username = '$ref{super_admin.username}';
     expected.apim.key_manager.password = '$ref{super_admin.password}';
-    // C2 / B2: with a separate Traffic Manager the gateway needs the control plane's event hub.
+    // C2 (docs TM-separated page, Gateway [apim.event_hub]; kubernetes-apim 4.0.x am-pattern-4 gateway ConfigMap):
+    // with a separate Traffic Manager the gateway needs the control plane's event hub.
     expected.apim.event_hub = EVENT_HUB_TO_CP;
-    // B4: the product default deployment.toml of every 4.x also allows apikey and Internal-Key.
+    // B4: the product default deployment.toml of every 4.x also allows apikey and Internal-Key (PRs #7633, #10315).
     expected.apim.cors.allow_headers = [...expected.apim.cors.allow_headers, 'apikey', 'Internal-Key'];
     expect(generated('gw')).toEqual(expected);
   });
@@ -54,10 +56,12 @@ describe('the seed sample topology', () => {
 
   it('gives the traffic manager the seed sample, with the documented corrections', () => {
     const expected = structuredClone(fixture('seed-traffic-manager-sample.toml'));
-    // C1 / B1: "database" causes user-role insert errors on 4.x.
+    // C1 (product-apim default deployment.toml v4.0.0–v4.5.0: database_unique_id; docs-apim#2224): "database" causes
+    // user-role insert errors on 4.x.
     expect(expected.user_store.type).toBe('database');
     expected.user_store.type = 'database_unique_id';
-    // C3 / B3: the TM fetches throttling policies from the control plane's event hub.
+    // C3 (docs TM-separated page, TM [apim.event_hub]; kubernetes-apim 4.0.x am-pattern-4 traffic-manager ConfigMap):
+    // the TM fetches throttling policies from the control plane's event hub.
     expected.apim.event_hub = EVENT_HUB_TO_CP;
     expect(generated('tm')).toEqual(expected);
   });

@@ -100,7 +100,7 @@ describe('settings switch optional sections on', () => {
     ['no JWT by default', {}, 'gw-1', 'apim.jwt', undefined],
     ['analytics (4.0 cloud)', { analytics: { enabled: true, configEndpoint: 'https://analytics-event-auth.choreo.dev/auth/v1', authToken: 'key' } }, 'gw-1', 'apim.analytics', { enable: true, config_endpoint: 'https://analytics-event-auth.choreo.dev/auth/v1', auth_token: 'key' }],
     ['no CORS', { cors: { ...base.settings.cors, enabled: false } }, 'gw-1', 'apim.cors', undefined],
-    ['skip list (local_entries, audit S1)', { skipList: { apis: ['a.xml'], endpoints: [], sequences: [], localEntries: ['e.xml'] } }, 'gw-1', 'apim.sync_runtime_artifacts.gateway.skip_list', { apis: ['a.xml'], local_entries: ['e.xml'] }],
+    ['skip list (local_entries, audit S1: carbon-apimgt api-manager.xml.j2)', { skipList: { apis: ['a.xml'], endpoints: [], sequences: [], localEntries: ['e.xml'] } }, 'gw-1', 'apim.sync_runtime_artifacts.gateway.skip_list', { apis: ['a.xml'], local_entries: ['e.xml'] }],
     ['environments and labels', { gatewayEnvironments: [{ name: 'External', type: 'production', description: '', displayInApiConsole: true, showAsTokenEndpointUrl: false }] }, 'cp-1', 'apim.gateway.environment.0.name', 'External'],
     ['skip_redeploying_policies', {}, 'tm-1', 'apim.throttling.skip_redeploying_policies', ['p1']],
     ['a single TM has no duplicate URL', {}, 'tm-1', 'apim.throttling.event_duplicate_url', undefined],

@@ -138,6 +138,37 @@ describe('one-action fixes', () => {
   });
 });
 
+describe('credentials the runbook and the files must read alike', () => {
+  it('a password typed with a trailing space is kept in its field with a message and never reaches the files', async () => {
+    const { store, user } = renderPage();
+    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const password = within(settings).getByLabelText('TLS keystore password');
+    await user.clear(password);
+    await user.type(password, 'Str0ng pass ');
+    expect(within(settings).getAllByRole('alert').map((a) => a.textContent)).toContain('The password ends with a space: remove it');
+    // The value up to the last whole word reached the topology; the trailing space did not.
+    expect(store.getState().topology.settings.keystore.tls.password).toBe('Str0ng pass');
+    expect(await fileText(GW1)).toContain('password = "Str0ng pass"');
+    const runbook = await fileText('README.md');
+    expect(runbook).toContain("-storepass 'Str0ng pass'");
+    expect(runbook).not.toContain("'Str0ng pass '");
+  });
+});
+
+describe('one-action fixes: CORS', () => {
+  it('"Add apikey and Internal-Key" on APIM038 adds the missing headers and the files follow', async () => {
+    const { store, user } = renderPage();
+    const cors = store.getState().topology.settings.cors;
+    act(() => store.getState().updateSettings({ cors: { ...cors, allowHeaders: ['authorization', 'APIKEY'] } }));
+    const problems = await screen.findByRole('list', { name: 'Problems' });
+    await user.click(within(problems).getByRole('button', { name: 'Add apikey and Internal-Key' }));
+    // apikey is there already (headers are case-insensitive): only Internal-Key is added.
+    expect(store.getState().topology.settings.cors.allowHeaders).toEqual(['authorization', 'APIKEY', 'Internal-Key']);
+    expect(await fileText('nodes/cp-1/repository/conf/deployment.toml')).toContain('allow_headers = ["authorization", "APIKEY", "Internal-Key"]');
+    expect(within(screen.getByRole('list', { name: 'Problems' })).queryByRole('button', { name: 'Add apikey and Internal-Key' })).toBeNull();
+  });
+});
+
 describe('analytics per version', () => {
   it('offers only the analytics types the chosen version publishes', async () => {
     const { user } = renderPage();

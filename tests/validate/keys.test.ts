@@ -13,14 +13,14 @@ describe('which keys a version reads', () => {
   it.each<[string, KeyListVersion, ApimKind, boolean]>([
     ['server.hostname', '4.0.0', 'gateway', true],
     ['server.hostnme', '4.0.0', 'gateway', false],
-    // audit S1: the seed's spelling is read by no version
+    // audit S1: the seed's spelling is read by no version (carbon-apimgt v9.0.174 api-manager.xml.j2: local_entries)
     ['apim.sync_runtime_artifacts.gateway.skip_list.local-entries', '4.0.0', 'gateway', false],
     ['apim.sync_runtime_artifacts.gateway.skip_list.local_entries', '4.0.0', 'gateway', true],
-    // audit B2: 4.0 reads the control plane's copy list under [apim.throttling] only
+    // audit B2: 4.0 reads the control plane's copy list under [apim.throttling] only (product-apim v4.0.0 jndi2.properties.j2)
     ['apim.event_hub.event_duplicate_url', '4.0.0', 'control-plane', false],
     ['apim.event_hub.event_duplicate_url', '4.1.0', 'control-plane', true],
     ['apim.throttling.event_duplicate_url', '4.0.0', 'control-plane', true],
-    // audit S2: 4.1–4.3 read enable_apikey_subscription_validation; 4.4 dropped it
+    // audit S2: 4.1–4.3 read enable_apikey_subscription_validation; 4.4 dropped it (product-apim key lists at each tag)
     ['apim.key_manager.enable_apikey_subscription_validation', '4.3.0', 'gateway', true],
     ['apim.key_manager.enable_apikey_subscription_validation', '4.4.0', 'gateway', false],
     // 4.0 reads no analytics type

@@ -1,8 +1,8 @@
 /**
- * The runbook's certificate step (seed Step 4, REFERENCE.md §8): one primary keystore on every node,
- * TLS certificates that name the hosts nodes are reached by (and localhost), every certificate in every
- * truststore, and the load balancers' own certificates. Everything is made on one machine, in a
- * `security/` folder, and copied from there.
+ * The runbook's certificate step (the distributed pages' Step 4 'Create and import SSL certificates'; APIM docs
+ * 'Creating New Keystores'): one primary keystore on every node, TLS certificates that name the hosts nodes
+ * are reached by (and localhost), every certificate in every truststore, and the load balancers' own
+ * certificates. Everything is made on one machine, in a `security/` folder, and copied from there.
  */
 import type { ApimNode, Keystore, LoadBalancerNode } from '../../model/index.ts';
 import { HOST_PATTERN, NODE_ID_PATTERN, isApimNode } from '../../model/index.ts';

@@ -1,4 +1,7 @@
-/** The runbook's database step: create the databases, load WSO2's scripts, add the JDBC driver (REFERENCE.md §6.3). */
+/**
+ * The runbook's database step: create the databases, load WSO2's scripts, add the JDBC driver (APIM docs 'Changing
+ * to MySQL' and its sibling engine pages).
+ */
 import type { ApimNode, DatabaseNode, DbEngine, LogicalDatabase } from '../../model/index.ts';
 import { LOGICAL_DATABASES, mysqlVersionOf } from '../../model/index.ts';
 import type { GenerationContext } from '../context.ts';
