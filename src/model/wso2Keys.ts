@@ -28,12 +28,14 @@ const DISTRIBUTION_BITS: Record<Exclude<Distribution, 'all'>, number> = { acp: 1
 
 /** The distribution a node of this kind runs on this version. */
 export function distributionOf(version: KeyListVersion, kind: ApimKind): Distribution {
-  if (!COMPONENT_DISTRIBUTIONS.has(version)) return 'all';
+  if (!isComponentRelease(version)) return 'all';
   return kind === 'gateway' ? 'gateway' : kind === 'control-plane' ? 'acp' : 'tm';
 }
 
-/** Versions shipped as component distributions (product-apim v4.5.0: api-control-plane/, gateway/, traffic-manager/, all-in-one-apim/). */
-const COMPONENT_DISTRIBUTIONS = new Set<string>(['4.5.0', '4.6.0', '4.7.0']);
+/** Shipped as component distributions from 4.5 (product-apim v4.5.0: api-control-plane/, gateway/, traffic-manager/, all-in-one-apim/). */
+function isComponentRelease(version: KeyListVersion): boolean {
+  return Number(version.split('.')[1]) >= 5;
+}
 
 /**
  * Keys WSO2 reads from files the lists do not cover: the identity framework's templates and
@@ -71,9 +73,6 @@ interface KeyNode {
   codes?: string;
 }
 
-/** Every version reads it, in every distribution. */
-const EVERYWHERE = KEY_LIST_VERSIONS.map((v) => (COMPONENT_DISTRIBUTIONS.has(v) ? 'f' : '1')).join('');
-
 let trie: KeyNode | undefined;
 
 function keyTrie(): KeyNode {
@@ -92,7 +91,9 @@ function keyTrie(): KeyNode {
     const space = row.lastIndexOf(' ');
     add(row.slice(0, space), row.slice(space + 1));
   }
-  for (const { key } of KEYS_READ_ELSEWHERE) add(key, EVERYWHERE);
+  // Every version reads these, in every distribution.
+  const everywhere = KEY_LIST_VERSIONS.map((v) => (isComponentRelease(v) ? 'f' : '1')).join('');
+  for (const { key } of KEYS_READ_ELSEWHERE) add(key, everywhere);
   return (trie = root);
 }
 
@@ -164,6 +165,6 @@ export function keysRead(version: KeyListVersion, distribution: Distribution): s
 /** The versions (of the lists) that read the key in some distribution. */
 export function versionsReading(segments: readonly string[]): KeyListVersion[] {
   return KEY_LIST_VERSIONS.filter((v) =>
-    (['all', 'acp', 'gateway', 'tm', 'aio'] as const).some((d) => (d === 'all') === !COMPONENT_DISTRIBUTIONS.has(v) && keyRead(segments, v, d)),
+    (['all', 'acp', 'gateway', 'tm', 'aio'] as const).some((d) => (d === 'all') === !isComponentRelease(v) && keyRead(segments, v, d)),
   );
 }
