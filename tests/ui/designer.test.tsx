@@ -219,3 +219,17 @@ describe('database fields', () => {
     expect(await fileText('nodes/cp-1/repository/conf/deployment.toml')).toContain('url = "jdbc:mysql://db.example.com:3306/am?useSSL=true"');
   });
 });
+
+describe('gateway environments', () => {
+  it('an empty list shows no environment, says so, and the files and Problems agree', async () => {
+    const { store, user } = renderPage();
+    act(() => store.getState().updateSettings({ gatewayEnvironments: [] }));
+    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    expect(within(settings).queryByLabelText('Environment 1 name')).toBeNull();
+    expect(within(settings).getByText(/No gateway environment/)).toBeTruthy();
+    expect(within(await screen.findByRole('list', { name: 'Problems' })).getByText(/no gateway environment/)).toBeTruthy();
+    expect(await fileText('nodes/cp-1/repository/conf/deployment.toml')).not.toContain('[[apim.gateway.environment]]');
+    await user.click(within(settings).getByRole('button', { name: 'Add environment' }));
+    expect(store.getState().topology.settings.gatewayEnvironments?.map((e) => e.name)).toEqual(['env-1']);
+  });
+});

@@ -149,6 +149,7 @@ function Environments({ environments, explicit, onChange }: { environments: Gate
   return (
     <Fieldset legend="Gateway environments">
       {!explicit && <p className="hint">The version’s default environment. Edit it or add one to set your own.</p>}
+      {environments.length === 0 && <p className="hint">No gateway environment: the control planes have nowhere to deploy APIs (APIM037). Add one.</p>}
       {environments.map((environment, index) => (
         <div className="environment" key={index}>
           <TextField
