@@ -19,14 +19,28 @@ export interface Notice {
   text: string;
 }
 
+/**
+ * What a person typed in a field that has not reached the topology: a value not committed yet (Enter,
+ * leaving the field) or one that is invalid. Drafts are the session's, like the selection: they survive
+ * selecting another node and coming back, and invalid ones count as problems until fixed or dropped
+ * (Escape), but never enter history or autosave.
+ */
+export interface FieldDraft {
+  text: string;
+  /** Why the text cannot be applied; empty while it is valid but not committed yet. */
+  message: string;
+  /** The field's label, for Problems: "Port offset". */
+  label: string;
+  /** The node whose field it is; none for the topology's settings. */
+  nodeId?: string;
+}
+
 export interface Selection {
   nodes: string[];
   /** Link ids, `from->to`. */
   links: string[];
 }
 
-/** Consecutive edits of one field within this time are one undo step (typing a host is one step). */
-const COALESCE_MS = 1200;
 const PASTE_SHIFT = { x: 40, y: 40 };
 
 export interface DesignerState {
@@ -35,11 +49,13 @@ export interface DesignerState {
   notice: Notice | null;
   keptAside: KeptAside | null;
   clipboard: Fragment | null;
+  /** Field drafts by field key (`node:<id>:<label>`, `settings:<label>`). */
+  drafts: Record<string, FieldDraft>;
 
   addNode(kind: NodeKind, position?: { x: number; y: number }): string;
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
   updateNode(id: string, patch: NodePatch): void;
-  updateSettings(patch: Partial<Settings>, field?: string): void;
+  updateSettings(patch: Partial<Settings>): void;
   setProduct(product: ProductVersion): void;
   setName(name: string): void;
   connect(from: string, to: string): boolean;
@@ -54,6 +70,10 @@ export interface DesignerState {
   notify(text: string, tone?: Notice['tone']): void;
   dismissNotice(): void;
   dismissKeptAside(): void;
+  setDraft(key: string, draft: FieldDraft | null): void;
+  /** Undo and redo, keeping the selection on nodes that exist (an undone rename selects the old id). */
+  undo(): void;
+  redo(): void;
 }
 
 export type DesignerStore = ReturnType<typeof createDesignerStore>;
@@ -61,26 +81,39 @@ export type DesignerStore = ReturnType<typeof createDesignerStore>;
 export function createDesignerStore(storage: Storage | undefined) {
   const autosave = autosaveStorage(storage);
   let noticeId = 0;
-  let lastEdit: { key: string; at: number } | undefined;
 
   const store = createStore<DesignerState>()(
     persist(
       temporal(
         (set, get) => {
-          /** Applies an edit to the topology; `coalesce` names the field, for one undo step per burst of typing. */
-          const edit = (next: Topology, coalesce?: string) => {
+          /** Applies an edit to the topology: one undo step (fields commit whole values, a drag commits at the drop). */
+          const edit = (next: Topology) => {
             if (next === get().topology) return;
-            const now = Date.now();
-            const merge = coalesce !== undefined && lastEdit?.key === coalesce && now - lastEdit.at < COALESCE_MS;
-            lastEdit = coalesce === undefined ? undefined : { key: coalesce, at: now };
-            if (merge) withoutHistory(() => set({ topology: next }));
-            else set({ topology: next });
+            set({ topology: next });
           };
-          const withoutHistory = (change: () => void) => {
-            const history = store.temporal.getState();
-            history.pause();
-            change();
-            history.resume();
+          /** Drafts of nodes that are gone go with them. */
+          const dropDraftsOf = (ids: ReadonlySet<string>) => {
+            const drafts = Object.entries(get().drafts);
+            if (!drafts.some(([, d]) => d.nodeId !== undefined && ids.has(d.nodeId))) return;
+            set({ drafts: Object.fromEntries(drafts.filter(([, d]) => d.nodeId === undefined || !ids.has(d.nodeId))) });
+          };
+          /** After undo or redo: the selection follows renamed nodes and drops nodes that are gone. */
+          const travel = (move: () => void) => {
+            const before = get().topology;
+            move();
+            const after = get().topology;
+            if (after === before) return;
+            const renamed = new Map<string, string>();
+            before.nodes.forEach((node, i) => {
+              const now = after.nodes[i];
+              if (now && now.id !== node.id && now.kind === node.kind) renamed.set(node.id, now.id);
+            });
+            const exists = new Set(after.nodes.map((n) => n.id));
+            const links = new Set(after.links.map(edits.linkId));
+            const { selection } = get();
+            const nodes = selection.nodes.map((id) => renamed.get(id) ?? id).filter((id) => exists.has(id));
+            set({ selection: { nodes: [...new Set(nodes)], links: selection.links.filter((id) => links.has(id)) } });
+            dropDraftsOf(new Set(before.nodes.map((n) => n.id).filter((id) => !exists.has(id) && !renamed.has(id))));
           };
           const notice = (text: string, tone: Notice['tone']) => set({ notice: { id: ++noticeId, tone, text } });
 
@@ -90,6 +123,7 @@ export function createDesignerStore(storage: Storage | undefined) {
             notice: null,
             keptAside: null,
             clipboard: null,
+            drafts: {},
 
             addNode(kind, position) {
               const result = edits.addNode(get().topology, kind, { position });
@@ -112,21 +146,30 @@ export function createDesignerStore(storage: Storage | undefined) {
               const before = get().topology;
               const next = edits.updateNode(before, id, patch);
               if (next === before) return;
-              edit(next, `node:${id}:${Object.keys(patch).join(',')}`);
+              edit(next);
               const newId = typeof patch.id === 'string' ? patch.id : id;
               if (newId !== id) {
-                const { selection } = get();
-                set({ selection: { ...selection, nodes: selection.nodes.map((n) => (n === id ? newId : n)) } });
+                // The selection and the node's other field drafts follow the rename.
+                const { selection, drafts } = get();
+                const prefix = `node:${id}:`;
+                set({
+                  selection: { ...selection, nodes: selection.nodes.map((n) => (n === id ? newId : n)) },
+                  drafts: Object.fromEntries(
+                    Object.entries(drafts).map(([key, d]) =>
+                      key.startsWith(prefix) ? [`node:${newId}:${key.slice(prefix.length)}`, { ...d, nodeId: newId }] : [key, d],
+                    ),
+                  ),
+                });
               }
             },
-            updateSettings(patch, field) {
-              edit(edits.updateSettings(get().topology, patch), field === undefined ? undefined : `settings:${field}`);
+            updateSettings(patch) {
+              edit(edits.updateSettings(get().topology, patch));
             },
             setProduct(product) {
               edit({ ...get().topology, product });
             },
             setName(name) {
-              edit({ ...get().topology, name }, 'name');
+              edit({ ...get().topology, name });
             },
             connect(from, to) {
               const result = edits.connect(get().topology, from, to);
@@ -149,6 +192,7 @@ export function createDesignerStore(storage: Storage | undefined) {
               if (goneLinks.size) next = { ...next, links: next.links.filter((link) => !goneLinks.has(edits.linkId(link))) };
               edit(next);
               set({ selection: { nodes: [], links: [] } });
+              dropDraftsOf(new Set(nodeIds));
             },
             select(selection) {
               const current = get().selection;
@@ -182,12 +226,12 @@ export function createDesignerStore(storage: Storage | undefined) {
             },
             replaceTopology(topology) {
               edit(topology);
-              set({ selection: { nodes: [], links: [] } });
+              set({ selection: { nodes: [], links: [] }, drafts: {} });
             },
             newTopology() {
               const { topology } = get();
               edit(edits.emptyTopology(topology.product, edits.DEFAULT_TOPOLOGY_NAME));
-              set({ selection: { nodes: [], links: [] } });
+              set({ selection: { nodes: [], links: [] }, drafts: {} });
             },
             notify(text, tone = 'info') {
               notice(text, tone);
@@ -197,6 +241,24 @@ export function createDesignerStore(storage: Storage | undefined) {
             },
             dismissKeptAside() {
               set({ keptAside: null });
+            },
+            setDraft(key, draft) {
+              const { drafts } = get();
+              if (draft === null) {
+                if (!(key in drafts)) return;
+                const { [key]: _gone, ...rest } = drafts;
+                set({ drafts: rest });
+              } else {
+                const current = drafts[key];
+                if (current && current.text === draft.text && current.message === draft.message) return;
+                set({ drafts: { ...drafts, [key]: draft } });
+              }
+            },
+            undo() {
+              travel(() => store.temporal.getState().undo());
+            },
+            redo() {
+              travel(() => store.temporal.getState().redo());
             },
           };
         },

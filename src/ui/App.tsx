@@ -101,9 +101,8 @@ function useShortcuts(store: DesignerStore) {
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const key = event.key.toLowerCase();
       const state = store.getState();
-      const history = store.temporal.getState();
-      if (key === 'z' && !event.shiftKey) history.undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') history.redo();
+      if (key === 'z' && !event.shiftKey) state.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') state.redo();
       else if (key === 'd') state.duplicateSelection();
       else if (key === 'c') {
         // Text selected in the files panel copies as text, as usual.

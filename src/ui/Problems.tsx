@@ -2,8 +2,10 @@
 import { useReactFlow } from '@xyflow/react';
 import type { Diagnostic } from '../model/index.ts';
 import { withCorsConsoleHeaders } from '../model/index.ts';
-import type { DesignerStore } from '../store/index.ts';
-import { useBundle, useDesignerStore } from './store.tsx';
+import type { DesignerStore, FieldDraft } from '../store/index.ts';
+import { useMemo } from 'react';
+import { useBundle, useDesigner, useDesignerStore } from './store.tsx';
+import { fieldInputId } from './inspector/fields.tsx';
 
 /** Problems whose fix is one action: a button beside the entry does it (and undo takes it back). */
 const QUICK_FIXES: Record<string, { label: string; apply: (store: DesignerStore) => void }> = {
@@ -17,14 +19,31 @@ const QUICK_FIXES: Record<string, { label: string; apply: (store: DesignerStore)
   },
 };
 
+/** Field drafts that cannot be applied: problems too, until fixed or dropped with Escape (inspector/fields.tsx). */
+export function useFieldProblems(): [string, FieldDraft][] {
+  const drafts = useDesigner((s) => s.drafts);
+  return useMemo(() => Object.entries(drafts).filter(([, d]) => d.message !== ''), [drafts]);
+}
+
 export function Problems() {
   const { diagnostics, pending } = useBundle();
+  const fields = useFieldProblems();
   const store = useDesignerStore();
   const { setCenter, getZoom, getInternalNode } = useReactFlow();
 
+  /** To the field: its node selected (or the settings shown), then the field focused. */
+  const revealField = (key: string, draft: FieldDraft) => {
+    store.getState().select({ nodes: draft.nodeId ? [draft.nodeId] : [], links: [] });
+    requestAnimationFrame(() => document.getElementById(fieldInputId(key))?.focus());
+  };
+
   const reveal = (d: Diagnostic) => {
     const ids = d.nodeIds.filter((id) => store.getState().topology.nodes.some((n) => n.id === id));
-    if (ids.length === 0) return;
+    if (ids.length === 0) {
+      // A problem of the whole topology: its settings are where to fix it.
+      store.getState().select({ nodes: [], links: [] });
+      return;
+    }
     // Its node: the first one the problem names (the inspector then shows it); the others are named in the entry.
     store.getState().select({ nodes: [ids[0]], links: [] });
     const internal = getInternalNode(ids[0]);
@@ -39,15 +58,25 @@ export function Problems() {
       <h2 id="problems-title">
         Problems <ProblemCounts />
       </h2>
-      {pending ? (
+      {pending && fields.length === 0 ? (
         <p className="hint">Checking the topology…</p>
-      ) : diagnostics.length === 0 ? (
+      ) : diagnostics.length === 0 && fields.length === 0 ? (
         <p className="hint">No problems found.</p>
       ) : (
         <ul aria-label="Problems">
+          {fields.map(([key, draft]) => (
+            <li key={key} className="problem error">
+              <button type="button" onClick={() => revealField(key, draft)}>
+                <span className="severity error">error</span> <span className="code">FIELD</span>{' '}
+                {draft.nodeId && <strong>{draft.nodeId}: </strong>}
+                {draft.label} is not applied: {draft.message}
+              </button>
+              <p className="fix">Fix it in the field, or press Escape there to keep the value in force.</p>
+            </li>
+          ))}
           {diagnostics.map((d, i) => (
             <li key={`${d.code}-${i}`} className={`problem ${d.severity}`}>
-              <button type="button" onClick={() => reveal(d)} disabled={d.nodeIds.length === 0}>
+              <button type="button" onClick={() => reveal(d)}>
                 <span className={`severity ${d.severity}`}>{d.severity}</span> <span className="code">{d.code}</span>{' '}
                 {d.nodeIds.length > 0 && <strong>{d.nodeIds.join(', ')}: </strong>}
                 {d.message}
@@ -68,8 +97,9 @@ export function Problems() {
 
 export function ProblemCounts() {
   const { diagnostics } = useBundle();
+  const fields = useFieldProblems();
   const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
-  const errors = count('error');
+  const errors = count('error') + fields.length;
   const warnings = count('warning');
   return (
     <span className="counts" aria-live="polite">

@@ -38,6 +38,14 @@ export function Toolbar() {
       );
       if (!go) return;
     }
+    const unapplied = Object.values(store.getState().drafts).filter((d) => d.message !== '');
+    if (unapplied.length > 0) {
+      const list = unapplied.map((d) => `• ${d.nodeId ? `${d.nodeId}: ` : ''}${d.label}: ${d.message}`).join('\n');
+      const go = window.confirm(
+        `${unapplied.length === 1 ? 'A field holds a value' : `${unapplied.length} fields hold values`} that cannot be applied, so the files do not have ${unapplied.length === 1 ? 'it' : 'them'}:\n\n${list}\n\nDownload the files as they are?`,
+      );
+      if (!go) return;
+    }
     // The files of the topology as it is now, even if the panels are still catching up with the last edit.
     const { diagnostics, files } = bundleNow(topology) ?? bundle;
     const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -63,7 +63,7 @@ export function useHistory(): { canUndo: boolean; canRedo: boolean; undo: () => 
   const store = useDesignerStore();
   const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
-  return { canUndo, canRedo, undo: () => store.temporal.getState().undo(), redo: () => store.temporal.getState().redo() };
+  return { canUndo, canRedo, undo: () => store.getState().undo(), redo: () => store.getState().redo() };
 }
 
 /** Bundles by topology: the components that show the files share one generation per edit. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { expect, fileText, test } from './fixtures.ts';
+import { expect, fileText, test, typeInto } from './fixtures.ts';
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const handle = (page: Page, id: string, type: 'source' | 'target') => node(page, id).locator(`.react-flow__handle.${type}`);
@@ -69,10 +69,10 @@ test('a refused connection says why, visibly, and adds no link', async ({ design
   await expect(designer.locator('.react-flow__edge')).toHaveCount(edges);
 });
 
-test('editing a host in the inspector shows in the file tab at once', async ({ designer }) => {
+test('editing a host in the inspector shows in the file tab once it is applied', async ({ designer }) => {
   await node(designer, 'tm-1').click();
   const host = designer.getByRole('form', { name: 'Traffic Manager tm-1' }).getByLabel('Host');
-  await host.fill('throttle.internal.example');
+  await typeInto(host, 'throttle.internal.example');
   expect(await fileText(designer, GW1)).toContain('tcp://throttle.internal.example:9611');
   // The lines the edit changed are marked.
   await expect(designer.getByRole('tabpanel').locator('.line.changed').first()).toContainText('throttle.internal.example');
@@ -94,7 +94,7 @@ test('a reload finds the work restored', async ({ designer }) => {
   await designer.getByRole('list', { name: 'Node palette' }).getByRole('button', { name: 'Database' }).click();
   await expect(node(designer, 'db-1')).toBeVisible();
   await node(designer, 'gw-2').click();
-  await designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset').fill('7');
+  await typeInto(designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset'), '7');
   await designer.reload();
   await expect(node(designer, 'db-1')).toBeVisible();
   await expect(node(designer, 'gw-2')).toContainText('gw-2.example.com:7');
@@ -124,7 +124,7 @@ test('undo and redo, by toolbar and keyboard; a whole drag is one step', async (
 test('a port clash made by an offset edit shows on the node and in Problems; the entry selects the node; fixing clears it', async ({ designer }) => {
   await node(designer, 'gw-2').click();
   const form = designer.getByRole('form', { name: 'Gateway gw-2' });
-  await form.getByLabel('Host').fill('gw-1.example.com');
+  await typeInto(form.getByLabel('Host'), 'gw-1.example.com');
   const problems = designer.getByRole('list', { name: 'Problems' });
   const clash = problems.getByRole('button').filter({ hasText: /gw-1, gw-2/ }).filter({ hasText: /9443/ });
   await expect(clash.first()).toBeVisible();
@@ -133,7 +133,7 @@ test('a port clash made by an offset edit shows on the node and in Problems; the
   await clash.first().click();
   await expect(node(designer, 'gw-1')).toHaveClass(/selected/);
   await node(designer, 'gw-2').click();
-  await designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset').fill('1');
+  await typeInto(designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset'), '1');
   await expect(clash).toHaveCount(0);
   await expect(node(designer, 'gw-2').locator('.node-badge.badge-error')).toHaveCount(0);
 });

@@ -3,7 +3,7 @@
  * errors fail the test.
  */
 import { test as base, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 export const test = base.extend<{ designer: Page }>({
   designer: async ({ page }, use) => {
@@ -29,4 +29,15 @@ export async function fileText(page: Page, path: string): Promise<string> {
   await expect(page.locator('section.files[aria-busy]')).toHaveCount(0);
   await page.getByRole('tab', { name: path, exact: true }).click();
   return (await page.getByRole('tabpanel').locator('pre').textContent()) ?? '';
+}
+
+/**
+ * Types into a field as a person does: select what is there, type key by key, then Enter, which
+ * applies a whole value (the inspector's commit model).
+ */
+export async function typeInto(field: Locator, text: string, { enter = true } = {}): Promise<void> {
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  await field.pressSequentially(text);
+  if (enter) await field.press('Enter');
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, fileText, test } from './fixtures.ts';
+import { expect, fileText, test, typeInto } from './fixtures.ts';
 
 const GW1 = 'nodes/gw-1/repository/conf/deployment.toml';
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -12,9 +12,9 @@ const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id
 async function makeWork(page: Page) {
   // A change of its own, and a password that must not travel.
   await node(page, 'gw-2').click();
-  await page.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset').fill('3');
+  await typeInto(page.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset'), '3');
   await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
-  await page.getByRole('form', { name: 'Topology settings' }).getByLabel('Admin password').fill('Hunter2-secret');
+  await typeInto(page.getByRole('form', { name: 'Topology settings' }).getByLabel('Admin password'), 'Hunter2-secret');
 }
 
 async function shareLink(page: Page): Promise<string> {

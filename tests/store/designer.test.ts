@@ -109,14 +109,44 @@ describe('history', () => {
     expect(store.temporal.getState().pastStates).toHaveLength(0);
   });
 
-  it('typing in one field is one step; another field is another', () => {
+  it('every committed value is one step (fields commit whole values)', () => {
     const store = createDesignerStore(memoryStorage());
-    for (const host of ['a', 'ab', 'abc.example.com']) store.getState().updateNode('gw-1', { host });
+    store.getState().updateNode('gw-1', { host: 'a.example.com' });
+    store.getState().updateNode('gw-1', { host: 'abc.example.com' });
     store.getState().updateNode('gw-1', { offset: 5 });
-    expect(store.temporal.getState().pastStates).toHaveLength(2);
-    store.temporal.getState().undo();
-    store.temporal.getState().undo();
+    expect(store.temporal.getState().pastStates).toHaveLength(3);
+    store.getState().undo();
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ host: 'abc.example.com', offset: 0 });
+    store.getState().undo();
+    store.getState().undo();
     expect(store.getState().topology).toEqual(sampleTopology());
+  });
+
+  it('undoing a rename selects the node by its old id again; redo by its new one', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().select({ nodes: ['gw-1'] });
+    store.getState().updateNode('gw-1', { id: 'gateway-east' });
+    expect(store.getState().selection.nodes).toEqual(['gateway-east']);
+    store.getState().undo();
+    expect(store.getState().selection.nodes).toEqual(['gw-1']);
+    store.getState().redo();
+    expect(store.getState().selection.nodes).toEqual(['gateway-east']);
+  });
+
+  it('undoing the addition of a node drops it from the selection, and its drafts with it', () => {
+    const store = createDesignerStore(memoryStorage());
+    const id = store.getState().addNode('gateway');
+    store.getState().setDraft(`node:${id}:Host`, { text: 'x:1', message: 'bad', label: 'Host', nodeId: id });
+    store.getState().undo();
+    expect(store.getState().selection.nodes).toEqual([]);
+    expect(store.getState().drafts).toEqual({});
+  });
+
+  it("a rename carries the node's other drafts along", () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().setDraft('node:gw-1:Port offset', { text: '70000', message: 'out of range', label: 'Port offset', nodeId: 'gw-1' });
+    store.getState().updateNode('gw-1', { id: 'gw-east' });
+    expect(store.getState().drafts).toEqual({ 'node:gw-east:Port offset': { text: '70000', message: 'out of range', label: 'Port offset', nodeId: 'gw-east' } });
   });
 
   it('selection does not enter history', () => {

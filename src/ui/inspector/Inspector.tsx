@@ -14,7 +14,8 @@ export function Inspector() {
   return (
     <aside className="inspector" aria-label="Inspector">
       {node ? (
-        <NodeInspector key={node.id} node={node} />
+        // Keyed by the node's place, not its id: a rename keeps the form, and the focus in it.
+        <NodeInspector key={`node-${topology.nodes.indexOf(node)}`} node={node} />
       ) : selected.length > 1 ? (
         <div className="inspector-form">
           <h2>{selected.length} nodes selected</h2>

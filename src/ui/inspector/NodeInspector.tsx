@@ -17,7 +17,7 @@ import {
 } from '../../model/index.ts';
 import { HOST_PATTERN } from '../../share/index.ts';
 import { useDesigner } from '../store.tsx';
-import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, integer, pattern } from './fields.tsx';
+import { CheckboxField, FieldScopeProvider, Fieldset, SelectField, TextField, anyText, commaList, credential, integer, pattern } from './fields.tsx';
 import { environmentNames } from './environments.ts';
 
 const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
@@ -32,66 +32,68 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
   const remove = useDesigner((s) => s.remove);
 
   return (
-    <form className="inspector-form" aria-label={`${KIND_NAMES[node.kind]} ${node.id}`} onSubmit={(e) => e.preventDefault()}>
-      <h2>
-        {KIND_NAMES[node.kind]} <code>{node.id}</code>
-      </h2>
-      <TextField
-        label="Id"
-        value={node.id}
-        parse={(text) =>
-          !NODE_ID_PATTERN.test(text)
-            ? { ok: false, message: 'Use lower-case letters, digits and hyphens (it names the node’s folder in the bundle)' }
-            : text !== node.id && taken.has(text)
-              ? { ok: false, message: `Another node is already called ${text}` }
-              : { ok: true, value: text }
-        }
-        onChange={(id) => update({ id })}
-      />
-      <TextField label="Label" value={node.label} parse={anyText} onChange={(label) => update({ label })} />
-      <TextField label="Host" value={node.host} parse={hostField} onChange={(host) => update({ host })} />
-      {isApimNode(node) && (
-        <>
-          <TextField
-            label="Port offset"
-            type="number"
-            value={node.offset}
-            parse={integer(MIN_OFFSET, MAX_OFFSET, 'The offset')}
-            onChange={(offset) => update({ offset })}
-            hint="Every port is its default plus this offset: HTTPS 9443 + offset."
-          />
-          <TextField
-            label="Node IP (optional)"
-            value={node.nodeIp ?? ''}
-            parse={(text) => (text === '' ? { ok: true, value: '' } : hostField(text))}
-            onChange={(nodeIp) => update({ nodeIp: nodeIp === '' ? undefined : nodeIp })}
-          />
-        </>
-      )}
-      {node.kind === 'gateway' && <GatewayFields labels={node.labels} onChange={(labels) => update({ labels })} />}
-      {node.kind === 'traffic-manager' && (
+    <FieldScopeProvider value={{ key: `node:${node.id}`, nodeId: node.id }}>
+      <form className="inspector-form" aria-label={`${KIND_NAMES[node.kind]} ${node.id}`} onSubmit={(e) => e.preventDefault()}>
+        <h2>
+          {KIND_NAMES[node.kind]} <code>{node.id}</code>
+        </h2>
         <TextField
-          label="Skip redeploying policies"
-          value={node.skipRedeployingPolicies ?? []}
-          format={commaList.format}
-          parse={commaList.parse}
-          onChange={(list) => update({ skipRedeployingPolicies: list.length ? list : undefined })}
-          hint="Comma-separated policy names not redeployed at start-up."
+          label="Id"
+          value={node.id}
+          parse={(text) =>
+            !NODE_ID_PATTERN.test(text)
+              ? { ok: false, message: 'Use lower-case letters, digits and hyphens (it names the node’s folder in the bundle)' }
+              : text !== node.id && taken.has(text)
+                ? { ok: false, message: `Another node is already called ${text}` }
+                : { ok: true, value: text }
+          }
+          onChange={(id) => update({ id })}
         />
-      )}
-      {node.kind === 'load-balancer' && (
-        <CheckboxField
-          label="Sticky sessions (ip_hash)"
-          checked={isSticky(node)}
-          onChange={(sticky) => update({ sticky: sticky ? undefined : false })}
-        />
-      )}
-      {node.kind === 'database' && <DatabaseFields node={node} update={update} />}
-      <Links node={node} />
-      <button type="button" className="danger" onClick={() => remove([node.id], [])}>
-        Delete {node.id}
-      </button>
-    </form>
+        <TextField label="Label" value={node.label} parse={anyText} onChange={(label) => update({ label })} commitOnPause />
+        <TextField label="Host" value={node.host} parse={hostField} onChange={(host) => update({ host })} />
+        {isApimNode(node) && (
+          <>
+            <TextField
+              label="Port offset"
+              type="number"
+              value={node.offset}
+              parse={integer(MIN_OFFSET, MAX_OFFSET, 'The offset')}
+              onChange={(offset) => update({ offset })}
+              hint="Every port is its default plus this offset: HTTPS 9443 + offset."
+            />
+            <TextField
+              label="Node IP (optional)"
+              value={node.nodeIp ?? ''}
+              parse={(text) => (text === '' ? { ok: true, value: '' } : hostField(text))}
+              onChange={(nodeIp) => update({ nodeIp: nodeIp === '' ? undefined : nodeIp })}
+            />
+          </>
+        )}
+        {node.kind === 'gateway' && <GatewayFields labels={node.labels} onChange={(labels) => update({ labels })} />}
+        {node.kind === 'traffic-manager' && (
+          <TextField
+            label="Skip redeploying policies"
+            value={node.skipRedeployingPolicies ?? []}
+            format={commaList.format}
+            parse={commaList.parse}
+            onChange={(list) => update({ skipRedeployingPolicies: list.length ? list : undefined })}
+            hint="Comma-separated policy names not redeployed at start-up."
+          />
+        )}
+        {node.kind === 'load-balancer' && (
+          <CheckboxField
+            label="Sticky sessions (ip_hash)"
+            checked={isSticky(node)}
+            onChange={(sticky) => update({ sticky: sticky ? undefined : false })}
+          />
+        )}
+        {node.kind === 'database' && <DatabaseFields node={node} update={update} />}
+        <Links node={node} />
+        <button type="button" className="danger" onClick={() => remove([node.id], [])}>
+          Delete {node.id}
+        </button>
+      </form>
+    </FieldScopeProvider>
   );
 }
 

@@ -15,13 +15,13 @@ export function SettingsInspector() {
   const setName = useDesigner((s) => s.setName);
   const { settings } = topology;
   const facts = versionFacts(topology.product);
-  const set = <K extends keyof Settings>(key: K, value: Settings[K], field: string) => updateSettings({ [key]: value } as Partial<Settings>, field);
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => updateSettings({ [key]: value } as Partial<Settings>);
 
   return (
     <form className="inspector-form" aria-label="Topology settings" onSubmit={(e) => e.preventDefault()}>
       <h2>Topology settings</h2>
       <p className="hint">Select a node to edit it; these settings apply to every node.</p>
-      <TextField label="Topology name" value={topology.name} parse={required('The name')} onChange={setName} />
+      <TextField label="Topology name" value={topology.name} parse={required('The name')} onChange={setName} commitOnPause />
       <SelectField
         label="API-M version"
         value={topology.product}
@@ -30,39 +30,39 @@ export function SettingsInspector() {
       />
 
       <Fieldset legend="Super admin">
-        <TextField label="Admin username" value={settings.superAdmin.username} parse={credential('The username')} onChange={(username) => set('superAdmin', { ...settings.superAdmin, username }, 'admin.username')} />
-        <TextField label="Admin password" type="password" value={settings.superAdmin.password} parse={credential('The password')} onChange={(password) => set('superAdmin', { ...settings.superAdmin, password }, 'admin.password')} />
-        <CheckboxField label="Create admin account" checked={settings.superAdmin.createAdminAccount} onChange={(createAdminAccount) => set('superAdmin', { ...settings.superAdmin, createAdminAccount }, 'admin.create')} />
+        <TextField label="Admin username" value={settings.superAdmin.username} parse={credential('The username')} onChange={(username) => set('superAdmin', { ...settings.superAdmin, username })} />
+        <TextField label="Admin password" type="password" value={settings.superAdmin.password} parse={credential('The password')} onChange={(password) => set('superAdmin', { ...settings.superAdmin, password })} />
+        <CheckboxField label="Create admin account" checked={settings.superAdmin.createAdminAccount} onChange={(createAdminAccount) => set('superAdmin', { ...settings.superAdmin, createAdminAccount })} />
       </Fieldset>
 
       <Fieldset legend="Secrets">
         <CheckboxField
           label="Secure vault: write passwords as $secret{…}"
           checked={settings.secureVault === true}
-          onChange={(on) => updateSettings({ secureVault: on || undefined }, 'secureVault')}
+          onChange={(on) => updateSettings({ secureVault: on || undefined })}
         />
         <p className="hint">Each file gets a [secrets] table, last, for ciphertool.sh -Dconfigure to encrypt on the node; the runbook shows how.</p>
       </Fieldset>
 
-      <KeystoreFields legend="TLS keystore" prefix="TLS keystore" keystore={settings.keystore.tls} onChange={(tls) => set('keystore', { ...settings.keystore, tls }, 'keystore.tls')} />
+      <KeystoreFields legend="TLS keystore" prefix="TLS keystore" keystore={settings.keystore.tls} onChange={(tls) => set('keystore', { ...settings.keystore, tls })} />
       <CheckboxField
         label="Separate primary keystore"
         checked={settings.keystore.primary !== undefined}
-        onChange={(on) => set('keystore', { ...settings.keystore, primary: on ? { ...DEFAULT_KEYSTORE } : undefined }, 'keystore.primary.on')}
+        onChange={(on) => set('keystore', { ...settings.keystore, primary: on ? { ...DEFAULT_KEYSTORE } : undefined })}
       />
       {settings.keystore.primary && (
-        <KeystoreFields legend="Primary keystore" prefix="Primary keystore" keystore={settings.keystore.primary} onChange={(primary) => set('keystore', { ...settings.keystore, primary }, 'keystore.primary')} />
+        <KeystoreFields legend="Primary keystore" prefix="Primary keystore" keystore={settings.keystore.primary} onChange={(primary) => set('keystore', { ...settings.keystore, primary })} />
       )}
       <Fieldset legend="Truststore">
-        <TextField label="Truststore file" value={settings.truststore.fileName} parse={credential('The file name')} onChange={(fileName) => set('truststore', { ...settings.truststore, fileName }, 'truststore.file')} />
-        <SelectField label="Truststore type" value={settings.truststore.type} options={KEYSTORE_TYPES} onChange={(type) => set('truststore', { ...settings.truststore, type }, 'truststore.type')} />
-        <TextField label="Truststore password" type="password" value={settings.truststore.password} parse={credential('The password')} onChange={(password) => set('truststore', { ...settings.truststore, password }, 'truststore.password')} />
+        <TextField label="Truststore file" value={settings.truststore.fileName} parse={credential('The file name')} onChange={(fileName) => set('truststore', { ...settings.truststore, fileName })} />
+        <SelectField label="Truststore type" value={settings.truststore.type} options={KEYSTORE_TYPES} onChange={(type) => set('truststore', { ...settings.truststore, type })} />
+        <TextField label="Truststore password" type="password" value={settings.truststore.password} parse={credential('The password')} onChange={(password) => set('truststore', { ...settings.truststore, password })} />
       </Fieldset>
 
-      <Environments environments={environmentsOf(topology)} explicit={settings.gatewayEnvironments !== undefined} onChange={(list) => set('gatewayEnvironments', list, 'environments')} />
+      <Environments environments={environmentsOf(topology)} explicit={settings.gatewayEnvironments !== undefined} onChange={(list) => set('gatewayEnvironments', list)} />
 
       <Fieldset legend="Analytics">
-        <CheckboxField label="Publish analytics" checked={settings.analytics.enabled} onChange={(enabled) => set('analytics', { ...settings.analytics, enabled }, 'analytics.on')} />
+        <CheckboxField label="Publish analytics" checked={settings.analytics.enabled} onChange={(enabled) => set('analytics', { ...settings.analytics, enabled })} />
         {settings.analytics.enabled && (
           <>
             <SelectField
@@ -72,46 +72,46 @@ export function SettingsInspector() {
                 value: type,
                 label: `${ANALYTICS_LABELS[type]}${facts.analytics[type] === 'update' ? ' (needs a WSO2 update level)' : facts.analytics[type] === 'no' ? ` (not in ${topology.product})` : ''}`,
               }))}
-              onChange={(type) => set('analytics', { ...settings.analytics, type: type === 'choreo' ? undefined : type }, 'analytics.type')}
+              onChange={(type) => set('analytics', { ...settings.analytics, type: type === 'choreo' ? undefined : type })}
             />
             {(settings.analytics.type ?? 'choreo') === 'choreo' && (
-              <TextField label="Analytics config endpoint" value={settings.analytics.configEndpoint} parse={required('The endpoint')} onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint }, 'analytics.endpoint')} />
+              <TextField label="Analytics config endpoint" value={settings.analytics.configEndpoint} parse={required('The endpoint')} onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint })} />
             )}
             {['choreo', 'moesif'].includes(settings.analytics.type ?? 'choreo') && (
-              <TextField label={settings.analytics.type === 'moesif' ? 'Moesif application key' : 'Analytics auth token'} type="password" value={settings.analytics.authToken} parse={anyText} onChange={(authToken) => set('analytics', { ...settings.analytics, authToken }, 'analytics.token')} />
+              <TextField label={settings.analytics.type === 'moesif' ? 'Moesif application key' : 'Analytics auth token'} type="password" value={settings.analytics.authToken} parse={anyText} onChange={(authToken) => set('analytics', { ...settings.analytics, authToken })} />
             )}
           </>
         )}
       </Fieldset>
 
       <Fieldset legend="Backend JWT">
-        <CheckboxField label="Generate backend JWT" checked={settings.jwt.enabled} onChange={(enabled) => set('jwt', { ...settings.jwt, enabled }, 'jwt.on')} />
+        <CheckboxField label="Generate backend JWT" checked={settings.jwt.enabled} onChange={(enabled) => set('jwt', { ...settings.jwt, enabled })} />
         {settings.jwt.enabled && (
           <>
-            <SelectField label="JWT encoding" value={settings.jwt.encoding} options={['base64', 'base64url'] as const} onChange={(encoding) => set('jwt', { ...settings.jwt, encoding }, 'jwt.encoding')} />
-            <TextField label="JWT header" value={settings.jwt.header} parse={required('The header')} onChange={(header) => set('jwt', { ...settings.jwt, header }, 'jwt.header')} />
-            <TextField label="JWT signing algorithm" value={settings.jwt.signingAlgorithm} parse={required('The algorithm')} onChange={(signingAlgorithm) => set('jwt', { ...settings.jwt, signingAlgorithm }, 'jwt.alg')} />
-            <TextField label="JWT claim dialect" value={settings.jwt.claimDialect} parse={required('The dialect')} onChange={(claimDialect) => set('jwt', { ...settings.jwt, claimDialect }, 'jwt.dialect')} />
+            <SelectField label="JWT encoding" value={settings.jwt.encoding} options={['base64', 'base64url'] as const} onChange={(encoding) => set('jwt', { ...settings.jwt, encoding })} />
+            <TextField label="JWT header" value={settings.jwt.header} parse={required('The header')} onChange={(header) => set('jwt', { ...settings.jwt, header })} />
+            <TextField label="JWT signing algorithm" value={settings.jwt.signingAlgorithm} parse={required('The algorithm')} onChange={(signingAlgorithm) => set('jwt', { ...settings.jwt, signingAlgorithm })} />
+            <TextField label="JWT claim dialect" value={settings.jwt.claimDialect} parse={required('The dialect')} onChange={(claimDialect) => set('jwt', { ...settings.jwt, claimDialect })} />
           </>
         )}
       </Fieldset>
 
       <Fieldset legend="CORS">
-        <CheckboxField label="Configure CORS" checked={settings.cors.enabled} onChange={(enabled) => set('cors', { ...settings.cors, enabled }, 'cors.on')} />
+        <CheckboxField label="Configure CORS" checked={settings.cors.enabled} onChange={(enabled) => set('cors', { ...settings.cors, enabled })} />
         {settings.cors.enabled && (
           <>
-            <TextField label="Allowed origins" value={settings.cors.allowOrigins} parse={required('The origins')} onChange={(allowOrigins) => set('cors', { ...settings.cors, allowOrigins }, 'cors.origins')} />
-            <TextField label="Allowed methods" value={settings.cors.allowMethods} format={commaList.format} parse={commaList.parse} onChange={(allowMethods) => set('cors', { ...settings.cors, allowMethods }, 'cors.methods')} />
-            <TextField label="Allowed headers" value={settings.cors.allowHeaders} format={commaList.format} parse={commaList.parse} onChange={(allowHeaders) => set('cors', { ...settings.cors, allowHeaders }, 'cors.headers')} />
-            <CheckboxField label="Allow credentials" checked={settings.cors.allowCredentials} onChange={(allowCredentials) => set('cors', { ...settings.cors, allowCredentials }, 'cors.credentials')} />
+            <TextField label="Allowed origins" value={settings.cors.allowOrigins} parse={required('The origins')} onChange={(allowOrigins) => set('cors', { ...settings.cors, allowOrigins })} />
+            <TextField label="Allowed methods" value={settings.cors.allowMethods} format={commaList.format} parse={commaList.parse} onChange={(allowMethods) => set('cors', { ...settings.cors, allowMethods })} />
+            <TextField label="Allowed headers" value={settings.cors.allowHeaders} format={commaList.format} parse={commaList.parse} onChange={(allowHeaders) => set('cors', { ...settings.cors, allowHeaders })} />
+            <CheckboxField label="Allow credentials" checked={settings.cors.allowCredentials} onChange={(allowCredentials) => set('cors', { ...settings.cors, allowCredentials })} />
           </>
         )}
       </Fieldset>
 
       <Fieldset legend="Cache invalidation">
-        <CheckboxField label="Distributed cache invalidation" checked={settings.cacheInvalidation.enabled} onChange={(enabled) => set('cacheInvalidation', { ...settings.cacheInvalidation, enabled }, 'cache.on')} />
+        <CheckboxField label="Distributed cache invalidation" checked={settings.cacheInvalidation.enabled} onChange={(enabled) => set('cacheInvalidation', { ...settings.cacheInvalidation, enabled })} />
         {settings.cacheInvalidation.enabled && (
-          <TextField label="Cache invalidation domain" value={settings.cacheInvalidation.domain} parse={required('The domain')} onChange={(domain) => set('cacheInvalidation', { ...settings.cacheInvalidation, domain }, 'cache.domain')} />
+          <TextField label="Cache invalidation domain" value={settings.cacheInvalidation.domain} parse={required('The domain')} onChange={(domain) => set('cacheInvalidation', { ...settings.cacheInvalidation, domain })} />
         )}
       </Fieldset>
 
@@ -123,7 +123,7 @@ export function SettingsInspector() {
             value={settings.skipList[key]}
             format={commaList.format}
             parse={commaList.parse}
-            onChange={(list) => set('skipList', { ...settings.skipList, [key]: list }, `skip.${key}`)}
+            onChange={(list) => set('skipList', { ...settings.skipList, [key]: list })}
           />
         ))}
       </Fieldset>

@@ -1,13 +1,37 @@
 /**
- * Form fields that never drop what the user typed: a valid value is applied at once (the files change
- * with each keystroke); an invalid one stays in the field with a message beside it, and the topology
- * keeps its last valid value until the field is fixed.
+ * Form fields with one commit model. What a person types is a draft until it is whole: Enter or leaving
+ * the field commits it (a field with `commitOnPause` also commits after a pause in typing, for a live
+ * preview of free text). An invalid draft never reaches the topology: it stays in its field, marked
+ * and explained, and is counted in the toolbar and listed in Problems until it is fixed or Escape brings
+ * back the value in force. Drafts live in the store (keyed by the field's scope and label), so they
+ * survive selecting another node and coming back. Every commit is one undo step.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { credentialProblem } from '../../model/index.ts';
+import { useDesigner } from '../store.tsx';
 
 export type Parse<T> = (text: string) => { ok: true; value: T } | { ok: false; message: string };
+
+/** Where a field's drafts are kept: `node:<id>` (with the node) or `settings`. */
+export interface FieldScopeValue {
+  key: string;
+  nodeId?: string;
+}
+
+const FieldScope = createContext<FieldScopeValue>({ key: 'settings' });
+
+export function FieldScopeProvider({ value, children }: { value: FieldScopeValue; children: ReactNode }) {
+  return <FieldScope.Provider value={value}>{children}</FieldScope.Provider>;
+}
+
+/** The DOM id of a field's input, so Problems can take a person to a field with a draft. */
+export function fieldInputId(key: string): string {
+  return `field-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** How long a pause in typing commits a `commitOnPause` field. */
+const PAUSE_MS = 700;
 
 interface TextFieldProps<T> {
   label: string;
@@ -19,24 +43,43 @@ interface TextFieldProps<T> {
   hint?: ReactNode;
   placeholder?: string;
   list?: string;
+  /** Commit a valid value after a pause in typing too (free text, where a live preview helps). */
+  commitOnPause?: boolean;
 }
 
-export function TextField<T>({ label, value, format = String, parse, onChange, type = 'text', hint, placeholder, list }: TextFieldProps<T>) {
-  const id = useId();
+export function TextField<T>({ label, value, format = String, parse, onChange, type = 'text', hint, placeholder, list, commitOnPause }: TextFieldProps<T>) {
+  const scope = useContext(FieldScope);
+  const key = `${scope.key}:${label}`;
+  const id = fieldInputId(key);
+  const noteId = useId();
+  const draft = useDesigner((s) => s.drafts[key]);
+  const setDraft = useDesigner((s) => s.setDraft);
   const shown = format(value);
-  const [draft, setDraft] = useState<{ text: string; message: string } | null>(null);
-  // When the value changes from outside (undo, a rename), the draft of the old value goes; a change
-  // this field made itself keeps the text as typed (`a, ` while typing a list).
-  const committed = useRef(shown);
-  useEffect(() => {
-    if (shown !== committed.current) {
-      committed.current = shown;
-      setDraft(null);
+  const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pause.current), []);
+
+  const commit = (text: string) => {
+    clearTimeout(pause.current);
+    const result = parse(text);
+    if (!result.ok) return; // stays a draft, with its message
+    setDraft(key, null);
+    if (format(result.value) !== shown) onChange(result.value);
+  };
+  const edit = (text: string) => {
+    clearTimeout(pause.current);
+    if (text === shown) {
+      setDraft(key, null);
+      return;
     }
-  }, [shown]);
+    const result = parse(text);
+    setDraft(key, { text, message: result.ok ? '' : result.message, label, nodeId: scope.nodeId });
+    if (commitOnPause && result.ok) pause.current = setTimeout(() => commit(text), PAUSE_MS);
+  };
+
   const message = draft?.message;
+  const restored = type === 'password' ? 'the value in force' : shown === '' ? 'the empty value' : shown;
   return (
-    <div className={message ? 'field invalid' : 'field'}>
+    <div className={message ? 'field invalid' : draft ? 'field pending' : 'field'}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -48,25 +91,32 @@ export function TextField<T>({ label, value, format = String, parse, onChange, t
         autoComplete="off"
         spellCheck={false}
         aria-invalid={message ? true : undefined}
-        aria-describedby={message || hint ? `${id}-note` : undefined}
-        onChange={(event) => {
-          const text = event.target.value;
-          const result = parse(text);
-          if (result.ok) {
-            committed.current = format(result.value);
-            setDraft(committed.current === text ? null : { text, message: '' });
-            onChange(result.value);
-          } else {
-            setDraft({ text, message: result.message });
+        aria-describedby={[message && `${noteId}-message`, (draft || hint) && `${noteId}-hint`].filter(Boolean).join(' ') || undefined}
+        onChange={(event) => edit(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            if (draft) commit(draft.text);
+          } else if (event.key === 'Escape' && draft) {
+            // Back to the value in force; the Escape is this field's, not the canvas's.
+            event.preventDefault();
+            event.stopPropagation();
+            clearTimeout(pause.current);
+            setDraft(key, null);
           }
         }}
         onBlur={() => {
-          if (draft && !draft.message) setDraft(null);
+          if (draft) commit(draft.text);
         }}
       />
-      {(message || hint) && (
-        <span id={`${id}-note`} className={message ? 'field-message' : 'field-hint'} role={message ? 'alert' : undefined}>
-          {message || hint}
+      {message && (
+        <span id={`${noteId}-message`} className="field-message" role="alert">
+          {message}
+        </span>
+      )}
+      {(draft || hint) && (
+        <span id={`${noteId}-hint`} className="field-hint">
+          {draft ? `${message ? 'Not applied: fix it, or press Escape' : 'Enter applies it; Escape'} to restore ${restored}.` : hint}
         </span>
       )}
     </div>

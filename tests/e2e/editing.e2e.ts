@@ -1,0 +1,113 @@
+/**
+ * Editing that never lies, typed key by key as people type: a value reaches the files only when it is
+ * whole (Enter or leaving the field); an invalid one stays in its field, is counted and listed until
+ * fixed or Escape restores the value in force; a rename by typing keeps the focus and commits once.
+ */
+import type { Page } from '@playwright/test';
+import { expect, fileText, test } from './fixtures.ts';
+
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const GW2 = 'nodes/gw-2/repository/conf/deployment.toml';
+const pane = (page: Page) => page.locator('.react-flow__pane');
+
+/** The file in front (the selected node's), read without leaving the field being typed in. */
+async function fileInFront(page: Page, path: string): Promise<string> {
+  await expect(page.locator('section.files[aria-busy]')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: path, exact: true })).toHaveAttribute('aria-selected', 'true');
+  return (await page.getByRole('tabpanel').locator('pre').textContent()) ?? '';
+}
+
+test('an offset typed 7 → 70 → 700 → 7000 → 70000: the files never show a value on the way; the field and Problems say what is wrong', async ({ designer }) => {
+  await node(designer, 'gw-2').click();
+  const form = designer.getByRole('form', { name: 'Gateway gw-2' });
+  const offset = form.getByLabel('Port offset');
+  await offset.click();
+  await offset.press('ControlOrMeta+a');
+  for (const [i, key] of [...'70000'].entries()) {
+    await offset.pressSequentially(key);
+    const typed = '70000'.slice(0, i + 1);
+    await expect(offset).toHaveValue(typed);
+    // Nothing typed reaches the topology before it is whole.
+    expect(await fileInFront(designer, GW2)).toContain('offset = 0');
+    await expect(node(designer, 'gw-2')).toContainText('gw-2.example.com:0');
+    await expect(offset).toBeFocused();
+    if (Number(typed) > 1000) await expect(form.getByRole('alert')).toHaveText(`The offset ${typed} is out of range 0–1000`);
+    else await expect(form.getByRole('alert')).toHaveCount(0);
+  }
+  await offset.press('Enter');
+  await expect(form.getByRole('alert')).toHaveText('The offset 70000 is out of range 0–1000');
+  // Clicking away keeps the typed value and its message: it is counted and listed, not thrown away.
+  await pane(designer).click({ position: { x: 10, y: 10 } });
+  await expect(designer.getByRole('banner').getByText('1 error')).toBeVisible();
+  const entry = designer.getByRole('list', { name: 'Problems' }).getByRole('button', { name: /gw-2: Port offset is not applied: The offset 70000 is out of range/ });
+  await expect(entry).toBeVisible();
+  expect(await fileText(designer, GW2)).toContain('offset = 0');
+  // The entry takes you back to the field, which still holds what was typed.
+  await entry.click();
+  await expect(designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset')).toBeFocused();
+  await expect(designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset')).toHaveValue('70000');
+  // Escape restores the value in force.
+  await designer.keyboard.press('Escape');
+  await expect(designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset')).toHaveValue('0');
+  await expect(designer.getByRole('banner').getByText('0 errors')).toBeVisible();
+  // A whole valid value applies on Enter, as one undo step.
+  await designer.keyboard.press('ControlOrMeta+a');
+  await designer.keyboard.type('7');
+  await designer.keyboard.press('Enter');
+  expect(await fileText(designer, GW2)).toContain('offset = 7');
+  await designer.getByRole('button', { name: 'Undo' }).click();
+  expect(await fileText(designer, GW2)).toContain('offset = 0');
+});
+
+test('a host typed with a port is refused whole: the files keep the host in force', async ({ designer }) => {
+  await node(designer, 'gw-2').click();
+  const form = designer.getByRole('form', { name: 'Gateway gw-2' });
+  const host = form.getByLabel('Host');
+  await host.click();
+  await host.press('ControlOrMeta+a');
+  await host.pressSequentially('10.0.0.5');
+  // A valid host on the way is not applied while typing goes on.
+  expect(await fileInFront(designer, GW2)).toContain('# Server: the cluster hostname, served by load balancer gw-lb; this node is gw-2.example.com.');
+  await host.pressSequentially(':8243');
+  await expect(form.getByRole('alert')).toContainText('Use a host name such as gw-1.example.com, or an IPv4 address');
+  await host.press('Enter');
+  await host.press('Tab');
+  await expect(host).toHaveValue('10.0.0.5:8243');
+  const files = await fileText(designer, 'nodes/cp-1/repository/conf/deployment.toml');
+  expect(files).not.toContain('10.0.0.5');
+  await expect(designer.getByRole('list', { name: 'Problems' }).getByText(/Host is not applied/)).toBeVisible();
+  // Fixing it applies it.
+  await host.click();
+  for (let i = 0; i < ':8243'.length; i++) await host.press('Backspace');
+  await host.press('Enter');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await expect(node(designer, 'gw-2')).toContainText('10.0.0.5:0');
+});
+
+test('rename by typing keeps the focus and renames once; undo restores the id and selection keeps working', async ({ designer }) => {
+  await node(designer, 'gw-2').click();
+  const id = designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Id');
+  await id.click();
+  await id.press('ControlOrMeta+a');
+  await id.pressSequentially('gateway-east');
+  await expect(id).toBeFocused();
+  await expect(id).toHaveValue('gateway-east');
+  // Not renamed while typing: no "g", "ga", … nodes on the way.
+  await expect(node(designer, 'gw-2')).toBeVisible();
+  await id.press('Enter');
+  const renamed = designer.getByRole('form', { name: 'Gateway gateway-east' }).getByLabel('Id');
+  await expect(renamed).toBeFocused();
+  await expect(node(designer, 'gateway-east')).toBeVisible();
+  await expect(node(designer, 'gw-2')).toHaveCount(0);
+  await expect(designer.getByRole('tab', { name: 'nodes/gateway-east/repository/conf/deployment.toml' })).toBeVisible();
+  await expect(designer.getByRole('tab', { name: GW2 })).toHaveCount(0);
+
+  await designer.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(designer, 'gw-2')).toBeVisible();
+  await expect(designer.getByRole('form', { name: 'Gateway gw-2' })).toBeVisible();
+  await expect(designer.getByRole('tab', { name: GW2 })).toBeVisible();
+  // Selecting another node works: no phantom selection of the old name.
+  await node(designer, 'cp-1').click();
+  await expect(designer.getByRole('form', { name: 'Control Plane cp-1' })).toBeVisible();
+  await expect(designer.getByText(/nodes selected/)).toHaveCount(0);
+});
