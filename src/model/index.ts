@@ -11,3 +11,5 @@ export * from './clipboard.ts';
 export * from './secrets.ts';
 export * from './wso2Keys.ts';
 export * from './environments.ts';
+export * from './layout.ts';
+export * from './clusters.ts';

@@ -41,7 +41,8 @@ export interface Selection {
   links: string[];
 }
 
-const PASTE_SHIFT = { x: 40, y: 40 };
+/** Where a paste goes when there is room: one node to the right of the copied nodes. */
+const PASTE_SHIFT = { x: edits.NODE_BOX.width, y: 0 };
 
 export interface DesignerState {
   topology: Topology;
@@ -65,6 +66,8 @@ export interface DesignerState {
   copySelection(): void;
   paste(): void;
   duplicateSelection(): void;
+  /** One more member in the cluster of a load balancer or of a node behind one; its id, or undefined (with a notice). */
+  addMember(id: string): string | undefined;
   replaceTopology(topology: Topology): void;
   newTopology(): void;
   notify(text: string, tone?: Notice['tone']): void;
@@ -126,7 +129,9 @@ export function createDesignerStore(storage: Storage | undefined) {
             drafts: {},
 
             addNode(kind, position) {
-              const result = edits.addNode(get().topology, kind, { position });
+              // Into free space: where asked when it is free, else the nearest free place.
+              const { topology } = get();
+              const result = edits.addNode(topology, kind, { position: edits.freePosition(topology, position ?? { x: 0, y: 0 }) });
               edit(result.topology);
               set({ selection: { nodes: [result.id], links: [] } });
               return result.id;
@@ -188,7 +193,7 @@ export function createDesignerStore(storage: Storage | undefined) {
             },
             remove(nodeIds, linkIds) {
               const goneLinks = new Set(linkIds);
-              let next = edits.removeNodes(get().topology, nodeIds);
+              let next = edits.removeNodesKeepingClusters(get().topology, nodeIds);
               if (goneLinks.size) next = { ...next, links: next.links.filter((link) => !goneLinks.has(edits.linkId(link))) };
               edit(next);
               set({ selection: { nodes: [], links: [] } });
@@ -207,22 +212,30 @@ export function createDesignerStore(storage: Storage | undefined) {
               notice(`Copied ${ids.length === 1 ? ids[0] : `${ids.length} nodes`}`, 'info');
             },
             paste() {
-              const { clipboard } = get();
+              const { clipboard, topology } = get();
               if (!clipboard || clipboard.nodes.length === 0) return;
-              const result = edits.pasteFragment(get().topology, clipboard, PASTE_SHIFT);
+              // In free space: beside the copied nodes when there is room, else the nearest clear place.
+              const result = edits.pasteFragment(topology, clipboard, edits.freeShift(topology, clipboard.nodes, PASTE_SHIFT));
               edit(result.topology);
-              // The next paste lands beside this one, not on top of it.
-              set({
-                selection: { nodes: result.ids, links: [] },
-                clipboard: { ...clipboard, nodes: clipboard.nodes.map((n) => ({ ...n, x: n.x + PASTE_SHIFT.x, y: n.y + PASTE_SHIFT.y })) },
-              });
+              set({ selection: { nodes: result.ids, links: [] } });
             },
             duplicateSelection() {
               const ids = get().selection.nodes;
               if (ids.length === 0) return;
-              const result = edits.pasteFragment(get().topology, edits.copyFragment(get().topology, ids), PASTE_SHIFT);
+              // The copies keep their links to the nodes around them: a duplicated member joins its cluster.
+              const result = edits.duplicateNodes(get().topology, ids);
               edit(result.topology);
               set({ selection: { nodes: result.ids, links: [] } });
+            },
+            addMember(id) {
+              const result = edits.addClusterMember(get().topology, id);
+              if (!result.ok) {
+                notice(result.reason, 'error');
+                return undefined;
+              }
+              edit(result.topology);
+              set({ selection: { nodes: [result.id], links: [] } });
+              return result.id;
             },
             replaceTopology(topology) {
               edit(topology);

@@ -43,15 +43,26 @@ test('first open: the sample topology, its files, and no errors', async ({ desig
   await designer.screenshot({ path: fileURLToPath(new URL('./screenshot.png', import.meta.url)) });
 });
 
-test('dragging a kind from the palette onto the canvas adds the node where it is dropped', async ({ designer }) => {
+test('dragging a kind from the palette onto the canvas adds the node where it is dropped, or beside a node it would cover', async ({ designer }) => {
   const pane = designer.locator('.react-flow__pane');
   const box = (await pane.boundingBox())!;
-  await designer.getByRole('button', { name: 'Traffic Manager' }).dragTo(pane, { targetPosition: { x: box.width - 150, y: 60 } });
+  // Into the gap between the two load balancers: free, so it lands there.
+  const left = (await node(designer, 'gw-lb').boundingBox())!;
+  const right = (await node(designer, 'cp-lb').boundingBox())!;
+  const gap = { x: (left.x + right.x) / 2 - box.x, y: left.y - box.y };
+  await designer.getByRole('button', { name: 'Traffic Manager' }).dragTo(pane, { targetPosition: gap });
   await expect(node(designer, 'tm-2')).toBeVisible();
   const dropped = (await node(designer, 'tm-2').boundingBox())!;
-  expect(Math.abs(dropped.x - (box.x + box.width - 150))).toBeLessThan(40);
+  expect(Math.abs(dropped.x - (box.x + gap.x))).toBeLessThan(40);
   await expect(designer.getByRole('tab', { name: 'nodes/tm-2/repository/conf/deployment.toml' })).toBeVisible();
   await expect(designer.getByRole('form', { name: 'Traffic Manager tm-2' }).getByLabel('Host')).toHaveValue('tm-2.example.com');
+  // Onto cp-1: it lands beside it, covering nothing.
+  const cp1 = (await node(designer, 'cp-1').boundingBox())!;
+  await designer.getByRole('list', { name: 'Node palette' }).getByRole('button', { name: 'Gateway' }).dragTo(pane, { targetPosition: { x: cp1.x - box.x + 10, y: cp1.y - box.y + 10 } });
+  await expect(node(designer, 'gw-3')).toBeVisible();
+  const beside = (await node(designer, 'gw-3').boundingBox())!;
+  const apart = beside.x + beside.width <= cp1.x || cp1.x + cp1.width <= beside.x || beside.y + beside.height <= cp1.y || cp1.y + cp1.height <= beside.y;
+  expect(apart).toBe(true);
 });
 
 test('connecting two nodes by dragging between handles adds the link and what it configures', async ({ designer }) => {

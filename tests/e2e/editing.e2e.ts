@@ -111,3 +111,32 @@ test('rename by typing keeps the focus and renames once; undo restores the id an
   await expect(designer.getByRole('form', { name: 'Control Plane cp-1' })).toBeVisible();
   await expect(designer.getByText(/nodes selected/)).toHaveCount(0);
 });
+
+test('"Add member" grows a 2-node gateway cluster to 4: the control plane and the nginx upstream list all 4', async ({ designer }) => {
+  await node(designer, 'gw-lb').click();
+  const add = designer.getByRole('button', { name: 'Add member to gw-lb' });
+  await add.click();
+  await expect(node(designer, 'gw-3')).toBeVisible();
+  // The new member is selected; from it, one more.
+  await expect(designer.getByRole('form', { name: 'Gateway gw-3' })).toBeVisible();
+  await designer.getByRole('button', { name: 'Add member to gw-lb' }).click();
+  await expect(node(designer, 'gw-4')).toBeVisible();
+  // Each joined the cluster with the same links: behind gw-lb, to the control planes and the traffic manager.
+  for (const id of ['gw-3', 'gw-4']) {
+    await expect(designer.getByLabel(`Link gw-lb to ${id}: fronts`)).toHaveCount(1);
+  }
+  const nginx = await fileText(designer, 'load-balancers/gw-lb/nginx.conf');
+  for (const id of ['gw-1', 'gw-2', 'gw-3', 'gw-4']) expect(nginx).toContain(`server ${id}.example.com:8243`);
+  const cp = await fileText(designer, 'nodes/cp-1/repository/conf/deployment.toml');
+  expect(cp).toContain('the gateway cluster behind gw-lb (gw-1, gw-2, gw-3, gw-4)');
+  const gw4 = await fileText(designer, 'nodes/gw-4/repository/conf/deployment.toml');
+  expect(gw4).toContain('throttle_decision_endpoints = ["tcp://tm-1.example.com:5672"]');
+  // No node landed on another.
+  const boxes = await Promise.all(['gw-1', 'gw-2', 'gw-3', 'gw-4', 'cp-1', 'cp-2', 'tm-1', 'db'].map(async (id) => (await node(designer, id).boundingBox())!));
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      expect(apart).toBe(true);
+    }
+  }
+});

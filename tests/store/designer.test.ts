@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from './memoryStorage.ts';
 import { AUTOSAVE_KEY, createDesignerStore, sampleTopology } from '../../src/store/index.ts';
-import { serializeTopology } from '../../src/model/index.ts';
+import { NODE_BOX, serializeTopology } from '../../src/model/index.ts';
+import type { Topology } from '../../src/model/index.ts';
 import { validate } from '../../src/validate/index.ts';
 import { readTopology } from '../../src/share/index.ts';
 
@@ -179,7 +180,15 @@ describe('copy, paste and duplicate', () => {
       { from: 'lb-1', to: 'gw-4' },
     ]);
     // Default hosts follow the new ids, so nothing collides with the originals.
-    expect(topology.nodes.find((n) => n.id === 'gw-3')).toMatchObject({ host: 'gw-3.example.com', offset: 0, x: 0 + 40 });
+    expect(topology.nodes.find((n) => n.id === 'gw-3')).toMatchObject({ host: 'gw-3.example.com', offset: 0 });
+    // In free space: no copy on top of any node.
+    const boxes = topology.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y }));
+    for (const copy of boxes.filter((b) => selection.nodes.includes(b.id))) {
+      for (const other of boxes) {
+        if (other.id === copy.id) continue;
+        expect(Math.abs(copy.x - other.x) >= NODE_BOX.width || Math.abs(copy.y - other.y) >= NODE_BOX.height, `${copy.id} on ${other.id}`).toBe(true);
+      }
+    }
     expect(readTopology(serializeTopology(topology)).ok).toBe(true);
   });
 
@@ -199,6 +208,59 @@ describe('copy, paste and duplicate', () => {
     store.getState().paste();
     const copies = store.getState().topology.nodes.filter((n) => n.kind === 'database').map((n) => [n.x, n.y]);
     expect(new Set(copies.map(String)).size).toBe(3);
+  });
+});
+
+describe('placement and clusters', () => {
+  const overlapping = (t: Topology) =>
+    t.nodes.flatMap((a, i) => t.nodes.slice(i + 1).filter((b) => Math.abs(a.x - b.x) < NODE_BOX.width && Math.abs(a.y - b.y) < NODE_BOX.height).map((b) => `${a.id}/${b.id}`));
+
+  it('nodes added at one place, duplicated and pasted never land on another node', () => {
+    const store = createDesignerStore(memoryStorage());
+    for (let i = 0; i < 6; i++) store.getState().addNode('gateway', { x: 0, y: 160 });
+    store.getState().select({ nodes: ['gw-1', 'gw-2'] });
+    store.getState().duplicateSelection();
+    store.getState().copySelection();
+    store.getState().paste();
+    store.getState().paste();
+    expect(overlapping(store.getState().topology)).toEqual([]);
+  });
+
+  it('"Add member" on a load balancer or a member grows the cluster with the same links and settings', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().updateNode('gw-2', { labels: ['Default'] });
+    const a = store.getState().addMember('gw-lb')!;
+    const b = store.getState().addMember('gw-1')!;
+    const { topology, selection } = store.getState();
+    expect(selection.nodes).toEqual([b]);
+    for (const id of [a, b]) {
+      const links = topology.links.filter((l) => l.from === id || l.to === id).map((l) => `${l.from}->${l.to}`).sort();
+      expect(links).toEqual([`${id}->cp-lb`, `${id}->tm-1`, `gw-lb->${id}`].sort());
+      expect(topology.nodes.find((n) => n.id === id)).toMatchObject({ kind: 'gateway', labels: ['Default'], host: `${id}.example.com`, offset: 0 });
+    }
+    expect(overlapping(topology)).toEqual([]);
+    expect(store.getState().addMember('db')).toBeUndefined();
+    expect(store.getState().notice?.text).toMatch(/db is not in a cluster/);
+  });
+
+  it('duplicating a member keeps its links, so the copy joins the cluster', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().select({ nodes: ['cp-2'] });
+    store.getState().duplicateSelection();
+    const [copy] = store.getState().selection.nodes;
+    const links = store.getState().topology.links.filter((l) => l.from === copy || l.to === copy).map((l) => `${l.from}->${l.to}`);
+    expect(links).toContain(`cp-lb->${copy}`);
+    expect(links).toContain(`${copy}->db`);
+  });
+
+  it('removing the member that carries a cluster link hands it to the rest', () => {
+    const store = createDesignerStore(memoryStorage());
+    // gw-2 loses its own links to the control planes and the traffic manager: gw-1 wires the cluster.
+    const t = store.getState().topology;
+    store.getState().replaceTopology({ ...t, links: t.links.filter((l) => !(l.from === 'gw-2' && (l.to === 'cp-lb' || l.to === 'tm-1'))) });
+    store.getState().remove(['gw-1'], []);
+    const links = store.getState().topology.links.filter((l) => l.from === 'gw-2' || l.to === 'gw-2').map((l) => `${l.from}->${l.to}`).sort();
+    expect(links).toEqual(['gw-2->cp-lb', 'gw-2->tm-1', 'gw-lb->gw-2']);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   MAX_OFFSET,
   MIN_OFFSET,
   NODE_ID_PATTERN,
+  clusterAround,
   isApimNode,
   isSticky,
   linkId,
@@ -30,6 +31,8 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
   const update = (patch: NodePatch) => updateNode(node.id, patch);
   const taken = new Set(topology.nodes.map((n) => n.id));
   const remove = useDesigner((s) => s.remove);
+  const addMember = useDesigner((s) => s.addMember);
+  const cluster = clusterAround(topology, node.id);
 
   return (
     <FieldScopeProvider value={{ key: `node:${node.id}`, nodeId: node.id }}>
@@ -89,9 +92,16 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         )}
         {node.kind === 'database' && <DatabaseFields node={node} update={update} />}
         <Links node={node} />
-        <button type="button" className="danger" onClick={() => remove([node.id], [])}>
-          Delete {node.id}
-        </button>
+        <div className="button-row">
+          {cluster && (
+            <button type="button" onClick={() => addMember(node.id)} title={`A node like ${cluster.members[cluster.members.length - 1].id}, with the same links and settings`}>
+              Add member to {cluster.lb.id}
+            </button>
+          )}
+          <button type="button" className="danger" onClick={() => remove([node.id], [])}>
+            Delete {node.id}
+          </button>
+        </div>
       </form>
     </FieldScopeProvider>
   );
