@@ -52,6 +52,8 @@ export interface DesignerState {
   clipboard: Fragment | null;
   /** Field drafts by field key (`node:<id>:<label>`, `settings:<label>`). */
   drafts: Record<string, FieldDraft>;
+  /** Counts the topologies opened whole (a file, a link, an example, New): the canvas fits its view to each. */
+  opened: number;
 
   addNode(kind: NodeKind, position?: { x: number; y: number }): string;
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
@@ -127,6 +129,7 @@ export function createDesignerStore(storage: Storage | undefined) {
             keptAside: null,
             clipboard: null,
             drafts: {},
+            opened: 0,
 
             addNode(kind, position) {
               // Into free space: where asked when it is free, else the nearest free place.
@@ -239,12 +242,12 @@ export function createDesignerStore(storage: Storage | undefined) {
             },
             replaceTopology(topology) {
               edit(topology);
-              set({ selection: { nodes: [], links: [] }, drafts: {} });
+              set({ selection: { nodes: [], links: [] }, drafts: {}, opened: get().opened + 1 });
             },
             newTopology() {
               const { topology } = get();
               edit(edits.emptyTopology(topology.product, edits.DEFAULT_TOPOLOGY_NAME));
-              set({ selection: { nodes: [], links: [] }, drafts: {} });
+              set({ selection: { nodes: [], links: [] }, drafts: {}, opened: get().opened + 1 });
             },
             notify(text, tone = 'info') {
               notice(text, tone);

@@ -2,12 +2,13 @@
  * The canvas: the topology as nodes and edges, with drag-and-drop from the palette, wiring checked by
  * the model's link rules, selection, deletion, and whole-drag undo steps.
  */
-import { useCallback, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -26,6 +27,10 @@ import { createFlowCache, problemsBy, toFlowEdges } from './flow.ts';
 export const PALETTE_MIME = 'application/x-apim-topology-kind';
 const GRID: [number, number] = [20, 20];
 
+/** The minimap's size (px) and the room fit view leaves for it, and for the zoom controls on the left. */
+const MINIMAP = { width: 160, height: 110 };
+const FIT_VIEW = { padding: { top: '24px', bottom: '24px', left: '64px', right: `${MINIMAP.width + 40}px` } } as const;
+
 /** The graph of a topology, built when a connection is checked, once per topology. */
 const graphs = new WeakMap<Topology, TopologyGraph>();
 function graphOf(topology: Topology): TopologyGraph {
@@ -39,7 +44,19 @@ export function Canvas() {
   const topology = useDesigner((s) => s.topology);
   const selection = useDesigner((s) => s.selection);
   const { diagnostics } = useBundle();
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const [minimap, setMinimap] = useState(true);
+
+  // A topology opened whole (a file, a link, an example) is shown whole, clear of the minimap, once its
+  // nodes are measured (two frames).
+  const opened = useDesigner((s) => s.opened);
+  useEffect(() => {
+    if (opened === 0) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void fitView(FIT_VIEW));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [opened, fitView]);
   const cache = useRef(createFlowCache()).current;
   const measured = useRef(new Map<string, { width?: number; height?: number }>()).current;
   // Sizes are measured by React Flow, not part of the topology: a new size re-renders the canvas only.
@@ -182,13 +199,18 @@ export function Canvas() {
         snapToGrid
         snapGrid={GRID}
         fitView
+        fitViewOptions={FIT_VIEW}
         colorMode="system"
         minZoom={0.1}
         aria-label="Topology canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <Controls aria-label="Zoom controls" />
+        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP} />}
+        <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW}>
+          <ControlButton onClick={() => setMinimap((on) => !on)} aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'} title={minimap ? 'Hide the minimap' : 'Show the minimap'} aria-pressed={minimap}>
+            <span aria-hidden="true">▣</span>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );
