@@ -49,3 +49,29 @@ test('the minimap can be hidden and shown again from the zoom controls', async (
   await designer.getByRole('button', { name: 'Show the minimap' }).click();
   await expect(designer.locator('.react-flow__minimap')).toBeVisible();
 });
+
+test('the file list: grouped as the bundle is, filtered as you type, walked with the arrow keys, the selected node in front', async ({ designer }) => {
+  const list = designer.getByRole('tablist', { name: 'Generated files' });
+  await expect(list).toHaveAttribute('aria-orientation', 'vertical');
+  const filter = designer.getByLabel('Filter files');
+  await filter.pressSequentially('nginx');
+  await expect(list.getByRole('tab')).toHaveText(['gw-lb nginx.conf', 'cp-lb nginx.conf']);
+  await filter.press('ControlOrMeta+a');
+  await filter.pressSequentially('zzz');
+  await expect(list.getByRole('tab')).toHaveCount(0);
+  await expect(designer.getByText('No file matches “zzz”.')).toBeVisible();
+  await filter.press('ControlOrMeta+a');
+  await filter.press('Backspace');
+  await expect(list.getByRole('tab')).toHaveCount(10);
+  // Tab into the list, then walk it with the arrow keys: each file shows as it is reached.
+  await filter.press('Tab');
+  await expect(list.getByRole('tab', { name: 'nodes/gw-1/repository/conf/deployment.toml' })).toBeFocused();
+  await designer.keyboard.press('ArrowDown');
+  await expect(list.getByRole('tab', { name: 'nodes/gw-2/repository/conf/deployment.toml' })).toBeFocused();
+  await expect(designer.getByRole('tabpanel')).toContainText('deployment.toml of gw-2 (gw-2)');
+  await designer.keyboard.press('End');
+  await expect(list.getByRole('tab', { name: 'hosts' })).toHaveAttribute('aria-selected', 'true');
+  // Selecting a node brings its file to the front.
+  await designer.locator('.react-flow__node[data-id="cp-2"]').click();
+  await expect(list.getByRole('tab', { name: 'nodes/cp-2/repository/conf/deployment.toml' })).toHaveAttribute('aria-selected', 'true');
+});

@@ -10,36 +10,68 @@ import { changedLines } from './lines.ts';
 import type { Highlighter } from './highlight.ts';
 import { escapeHtml, languageOf, loadHighlighter } from './highlight.ts';
 
+/** The groups of the file list, in the bundle's order. */
+const GROUPS = [
+  { name: 'Nodes', match: (path: string) => path.startsWith('nodes/') },
+  { name: 'Load balancers', match: (path: string) => path.startsWith('load-balancers/') },
+  { name: 'Bundle', match: () => true },
+] as const;
+
+/** What a file is called in the list: its node and file name (`gw-1 · deployment.toml`), or its path. */
+function shortName(path: string): { node?: string; file: string } {
+  const parts = path.split('/');
+  if (parts.length > 2 && (parts[0] === 'nodes' || parts[0] === 'load-balancers')) return { node: parts[1], file: parts[parts.length - 1] };
+  return { file: path };
+}
+
 export function FilesPanel() {
   const { files, pending, updating } = useBundle();
   const selectedNodes = useDesigner((s) => s.selection.nodes);
   const notify = useDesigner((s) => s.notify);
   const [active, setActive] = useState<string | undefined>(undefined);
+  const [filter, setFilter] = useState('');
   const baseId = useId();
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const marks = useChangeMarks(files);
 
-  // Selecting one node brings its file to the front.
+  // Selecting one node brings its file to the front, scrolled into view in the list.
   const focusNode = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
   useEffect(() => {
     if (!focusNode) return;
     const file = files.find((f) => f.nodeId === focusNode);
-    if (file) setActive(file.path);
+    if (!file) return;
+    setActive(file.path);
+    requestAnimationFrame(() => tabRefs.current.get(file.path)?.scrollIntoView?.({ block: 'nearest' }));
     // Only a change of selection moves the tab; an edit of the selected node must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusNode]);
 
+  // The list as grouped, filtered by path (case-insensitive); the file shown stays shown.
+  const needle = filter.trim().toLowerCase();
+  const groups = useMemo(() => {
+    const left = files.filter((f) => !needle || f.path.toLowerCase().includes(needle));
+    return GROUPS.map((group) => {
+      const inGroup = left.filter((f) => group.match(f.path));
+      for (const f of inGroup) left.splice(left.indexOf(f), 1);
+      return { name: group.name, files: inGroup };
+    }).filter((g) => g.files.length > 0);
+  }, [files, needle]);
+  const listed = groups.flatMap((g) => g.files);
+
   const current = files.find((f) => f.path === active) ?? files[0];
   const tabId = (path: string) => `${baseId}-tab-${path}`;
   const panelId = `${baseId}-panel`;
+  // The one tab in the Tab order: the file shown, or the first listed when a filter hides it.
+  const focusable = listed.some((f) => f.path === current?.path) ? current?.path : listed[0]?.path;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const index = files.findIndex((f) => f.path === current?.path);
+    if (listed.length === 0) return;
+    const index = listed.findIndex((f) => f.path === (document.activeElement as HTMLElement | null)?.dataset.path);
     const next =
-      event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? files.length - 1 : undefined;
+      event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? listed.length - 1 : undefined;
     if (next === undefined) return;
     event.preventDefault();
-    const file = files[(next + files.length) % files.length];
+    const file = listed[(next + listed.length) % listed.length];
     setActive(file.path);
     tabRefs.current.get(file.path)?.focus();
   };
@@ -55,32 +87,59 @@ export function FilesPanel() {
 
   return (
     <section className="files" aria-labelledby={`${baseId}-title`} aria-busy={pending || updating ? true : undefined}>
-      <h2 id={`${baseId}-title`} className="visually-hidden">
-        Generated files
-      </h2>
-      <div role="tablist" aria-label="Generated files" className="tabs" onKeyDown={onKeyDown}>
-        {files.map((file) => {
-          const selected = file.path === current?.path;
-          return (
-            <button
-              key={file.path}
-              ref={(el) => {
-                if (el) tabRefs.current.set(file.path, el);
-                else tabRefs.current.delete(file.path);
-              }}
-              type="button"
-              role="tab"
-              id={tabId(file.path)}
-              aria-selected={selected}
-              aria-controls={panelId}
-              tabIndex={selected ? 0 : -1}
-              className={marks.has(file.path) ? 'tab changed' : 'tab'}
-              onClick={() => setActive(file.path)}
-            >
-              {file.path}
-            </button>
-          );
-        })}
+      <div className="file-list">
+        <h2 id={`${baseId}-title`} className="file-list-title">
+          Generated files <span className="soft">({needle ? `${listed.length} of ${files.length}` : files.length})</span>
+        </h2>
+        <label className="visually-hidden" htmlFor={`${baseId}-filter`}>
+          Filter files
+        </label>
+        <input
+          id={`${baseId}-filter`}
+          type="search"
+          className="file-filter"
+          placeholder="Filter files (gw-1, nginx, README…)"
+          value={filter}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+        <div role="tablist" aria-label="Generated files" aria-orientation="vertical" className="tabs" onKeyDown={onKeyDown}>
+          {groups.map((group) => (
+            <div key={group.name} className="tab-group">
+              {/* The group's name is for the eye; each tab's name is its path, which says the same. */}
+              <div className="tab-group-name" aria-hidden="true">
+                {group.name}
+              </div>
+              {group.files.map((file) => {
+                const selected = file.path === current?.path;
+                const name = shortName(file.path);
+                return (
+                  <button
+                    key={file.path}
+                    ref={(el) => {
+                      if (el) tabRefs.current.set(file.path, el);
+                      else tabRefs.current.delete(file.path);
+                    }}
+                    type="button"
+                    role="tab"
+                    id={tabId(file.path)}
+                    data-path={file.path}
+                    aria-label={file.path}
+                    aria-selected={selected}
+                    aria-controls={selected ? panelId : undefined}
+                    tabIndex={file.path === focusable ? 0 : -1}
+                    className={marks.has(file.path) ? 'tab changed' : 'tab'}
+                    onClick={() => setActive(file.path)}
+                  >
+                    {name.node && <strong>{name.node}</strong>} <span className="soft">{name.file}</span>
+                  </button>
+                );
+              })}
+            </div>
+          ))}
+          {listed.length === 0 && files.length > 0 && <p className="hint pad">No file matches “{filter}”.</p>}
+        </div>
       </div>
       {pending && <p className="hint pad">Generating files…</p>}
       {current && (
