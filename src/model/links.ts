@@ -69,15 +69,19 @@ function judgeKinds(from: NodeKind, to: NodeKind): LinkVerdict {
     return { ok: false, reason: `Draw the link from the ${KIND_NAMES[to].toLowerCase()} to the database: nodes use databases` };
   }
   if (from === 'load-balancer' && to === 'load-balancer') {
-    return { ok: false, reason: 'A load balancer cannot connect to a load balancer' };
+    return {
+      ok: false,
+      reason:
+        'A load balancer cannot connect to a load balancer: link this one to the nodes it fronts, and draw a link from each node that calls the other cluster to that cluster\'s load balancer',
+    };
   }
   if (from === 'load-balancer' && to === 'database') {
     return { ok: false, reason: 'A load balancer cannot front a database: link each node to the database instead' };
   }
   if (from === 'database' && to === 'load-balancer') {
-    return { ok: false, reason: 'A database cannot connect to a load balancer' };
+    return { ok: false, reason: 'A database cannot connect to a load balancer: draw the link from each node behind the load balancer to the database' };
   }
-  return { ok: false, reason: 'A database cannot connect to a database' };
+  return { ok: false, reason: 'A database cannot connect to a database: link each API-M node to the database it uses' };
 }
 
 /**

@@ -61,8 +61,40 @@ function useFileDrop(store: DesignerStore) {
   }, [store]);
 }
 
+/**
+ * Focus never falls to the page: when an edit removes the focused element (Delete on a node, a link's
+ * Remove button, an undo that takes a node away), focus goes to the selected node, or else to the canvas.
+ */
+function useFocusRescue(store: DesignerStore) {
+  useEffect(() => {
+    let last: Element | null = null;
+    let frame = 0;
+    const onFocusIn = (event: FocusEvent) => {
+      last = event.target as Element;
+    };
+    const check = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (active && active !== document.body) return;
+        if (!last || last.isConnected) return; // focus left on purpose (a click on nothing)
+        const selected = document.querySelector<HTMLElement>('.react-flow__node.selected');
+        (selected ?? document.querySelector<HTMLElement>('[data-focus-fallback]'))?.focus();
+      });
+    };
+    document.addEventListener('focusin', onFocusIn);
+    const unsubscribe = store.subscribe(check);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('focusin', onFocusIn);
+      unsubscribe();
+    };
+  }, [store]);
+}
+
 export function App({ store }: { store: DesignerStore }) {
   useShortcuts(store);
+  useFocusRescue(store);
   useLinks(store);
   useFileDrop(store);
   const save = () => {

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useDesigner } from './store.tsx';
 import { saveText } from './download.ts';
 
+/** An information message goes by itself; an error stays until it is dismissed. */
 const SHOW_MS = 8000;
 
 export function Notices() {
@@ -12,7 +13,7 @@ export function Notices() {
   const dismissKeptAside = useDesigner((s) => s.dismissKeptAside);
 
   useEffect(() => {
-    if (!notice) return;
+    if (!notice || notice.tone === 'error') return;
     const timer = setTimeout(dismiss, SHOW_MS);
     return () => clearTimeout(timer);
   }, [notice, dismiss]);

@@ -99,10 +99,11 @@ export function Toolbar() {
         <button type="button" onClick={startNew}>
           New
         </button>
-        <button type="button" onClick={undo} disabled={!canUndo} title={`${MOD}Z`} aria-keyshortcuts="Control+Z Meta+Z">
+        {/* aria-disabled, not disabled: the button keeps the focus when its last step is taken. */}
+        <button type="button" onClick={() => canUndo && undo()} aria-disabled={!canUndo} title={`${MOD}Z`} aria-keyshortcuts="Control+Z Meta+Z">
           Undo
         </button>
-        <button type="button" onClick={redo} disabled={!canRedo} title={`${MOD}Shift+Z`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+        <button type="button" onClick={() => canRedo && redo()} aria-disabled={!canRedo} title={`${MOD}Shift+Z`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
           Redo
         </button>
         <select

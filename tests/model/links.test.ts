@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeKind } from '../../src/model/index.ts';
-import { kindRule, linkVerdict } from '../../src/model/index.ts';
+import { NODE_KINDS, kindRule, linkVerdict } from '../../src/model/index.ts';
 import { node } from '../factories.ts';
 
 describe('kindRule', () => {
@@ -38,6 +38,13 @@ describe('kindRule', () => {
     const verdict = kindRule(from, to);
     expect(verdict.ok).toBe(false);
     expect(!verdict.ok && verdict.reason).toContain(reason);
+  });
+
+  it.each(NODE_KINDS.flatMap((from) => NODE_KINDS.map((to) => [from, to] as const)))('a refused %s → %s says what to do instead', (from, to) => {
+    const verdict = kindRule(from, to);
+    if (verdict.ok) return;
+    // "X cannot …: <the fix>", or a sentence that is the fix itself ("Draw the link from …").
+    expect(verdict.reason).toMatch(/: \w.{15,}|^Draw /);
   });
 });
 

@@ -22,6 +22,7 @@ import { NODE_TYPES } from './TopologyNodeView.tsx';
 import { EDGE_TYPES } from './FloatingEdge.tsx';
 import type { FlowEdge, FlowNode } from './flow.ts';
 import { createFlowCache, problemsBy, toFlowEdges } from './flow.ts';
+import { onCanvasTab, useEdgesAfterNodes } from './keyboard.ts';
 
 /** The drag-and-drop type the palette sets. */
 export const PALETTE_MIME = 'application/x-apim-topology-kind';
@@ -46,6 +47,8 @@ export function Canvas() {
   const { diagnostics } = useBundle();
   const { screenToFlowPosition, fitView } = useReactFlow();
   const [minimap, setMinimap] = useState(true);
+  const root = useRef<HTMLDivElement>(null);
+  useEdgesAfterNodes(root);
 
   // A topology opened whole (a file, a link, an example) is shown whole, clear of the minimap, once its
   // nodes are measured (two frames).
@@ -180,7 +183,16 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      ref={root}
+      className="canvas"
+      // Where focus goes when the focused node or control is removed (App's focus rescue).
+      tabIndex={-1}
+      data-focus-fallback
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onKeyDown={(event) => root.current && onCanvasTab(event, root.current)}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

@@ -41,8 +41,11 @@ function anchor(node: InternalNode<FlowNode>, other: InternalNode<FlowNode>): [n
   const b = box(other);
   const dx = b.cx - a.cx;
   const dy = b.cy - a.cy;
-  // Compare in units of the node's size, so wide nodes prefer their top and bottom.
-  if (Math.abs(dx) / (a.w + b.w) > Math.abs(dy) / (a.h + b.h)) {
+  // Nodes in different rows join top to bottom, so a link never runs along a row through the nodes
+  // beside it (a link from gw-1 up to cp-lb must not look like one from gw-1 to gw-2); nodes in one row
+  // join side to side.
+  const rowsApart = Math.abs(dy) > (a.h + b.h) / 2;
+  if (!rowsApart) {
     return dx > 0 ? [a.x + a.w, a.cy, Position.Right] : [a.x, a.cy, Position.Left];
   }
   return dy > 0 ? [a.cx, a.y + a.h, Position.Bottom] : [a.cx, a.y, Position.Top];

@@ -74,10 +74,17 @@ export function createFlowCache() {
       return flow;
     });
     for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
-    return result;
+    // In reading order (rows, then left to right): the order the nodes take in the DOM, so in the Tab order.
+    return result.sort((a, b) => readingOrder(a.position, b.position));
   }
 
   return { toFlowNodes };
+}
+
+/** Top to bottom by rows of about a node's height, then left to right. */
+export function readingOrder(a: { x: number; y: number }, b: { x: number; y: number }): number {
+  const row = (p: { y: number }) => Math.floor(p.y / 60);
+  return row(a) - row(b) || a.x - b.x || a.y - b.y;
 }
 
 /** A string that changes when the badge would: the same problems give the same key. */

@@ -1,0 +1,71 @@
+/**
+ * The canvas in the Tab order: the nodes in reading order, then the edges, then on out of the canvas.
+ * React Flow puts its edges before its nodes in the DOM, so the edges are taken out of the natural Tab
+ * order (tabindex -1, still focusable) and Tab walks into them from the last node.
+ */
+import { useEffect } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent, RefObject } from 'react';
+
+const NODE = '.react-flow__node';
+const EDGE = '.react-flow__edge';
+
+/** Keeps every edge out of the natural Tab order, as React Flow renders them. */
+export function useEdgesAfterNodes(root: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    const demote = () => {
+      for (const edge of element.querySelectorAll<HTMLElement>(`${EDGE}[tabindex="0"]`)) edge.tabIndex = -1;
+    };
+    demote();
+    const observer = new MutationObserver(demote);
+    observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['tabindex'] });
+    return () => observer.disconnect();
+  }, [root]);
+}
+
+/**
+ * Tab from the last node goes to the first edge, and on through the edges; from the last edge it
+ * leaves the canvas as Tab from the last node would. Shift+Tab walks back the same way.
+ */
+export function onCanvasTab(event: KeyboardEvent | ReactKeyboardEvent, root: HTMLElement): void {
+  if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target as HTMLElement;
+  const nodes = [...root.querySelectorAll<HTMLElement>(NODE)];
+  const edges = [...root.querySelectorAll<HTMLElement>(EDGE)];
+  if (edges.length === 0) return;
+  const edgeIndex = edges.indexOf(target);
+  const lastNode = nodes[nodes.length - 1];
+  if (!event.shiftKey) {
+    if (target === lastNode) {
+      event.preventDefault();
+      edges[0].focus();
+    } else if (edgeIndex >= 0 && edgeIndex < edges.length - 1) {
+      event.preventDefault();
+      edges[edgeIndex + 1].focus();
+    } else if (edgeIndex === edges.length - 1 && lastNode) {
+      // Out of the canvas: the browser moves on from the last node, to whatever follows it.
+      lastNode.focus();
+    }
+  } else if (edgeIndex > 0) {
+    event.preventDefault();
+    edges[edgeIndex - 1].focus();
+  } else if (edgeIndex === 0 && lastNode) {
+    event.preventDefault();
+    lastNode.focus();
+  } else if (lastNode && target === firstTabbableAfter(root, lastNode)) {
+    // Back into the canvas from what follows it (the zoom controls): to the last edge.
+    event.preventDefault();
+    edges[edges.length - 1].focus();
+  }
+}
+
+const TABBABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
+
+/** The first element of the canvas in the Tab order after `node` (and after the edges, which are out of it). */
+function firstTabbableAfter(root: HTMLElement, node: HTMLElement): HTMLElement | undefined {
+  for (const element of root.querySelectorAll<HTMLElement>(TABBABLE)) {
+    if (node.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING && !element.closest('.react-flow__node, .react-flow__edge')) return element;
+  }
+  return undefined;
+}
