@@ -55,7 +55,7 @@ test('the file list: grouped as the bundle is, filtered as you type, walked with
   await expect(list).toHaveAttribute('aria-orientation', 'vertical');
   const filter = designer.getByLabel('Filter files');
   await filter.pressSequentially('nginx');
-  await expect(list.getByRole('tab')).toHaveText(['gw-lb nginx.conf', 'cp-lb nginx.conf']);
+  await expect(list.getByRole('tab')).toHaveText(['load-balancers/gw-lb/nginx.conf', 'load-balancers/cp-lb/nginx.conf']);
   await filter.press('ControlOrMeta+a');
   await filter.pressSequentially('zzz');
   await expect(list.getByRole('tab')).toHaveCount(0);

@@ -90,7 +90,7 @@ test('editing a host in the inspector shows in the file tab once it is applied',
 });
 
 test('the downloaded zip holds exactly the files shown, named after the topology', async ({ designer }) => {
-  const tabs = await designer.getByRole('tablist', { name: 'Generated files' }).getByRole('tab').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  const tabs = await designer.getByRole('tablist', { name: 'Generated files' }).getByRole('tab').allTextContents();
   const expected = new Map<string, string>();
   for (const path of [GW1, 'README.md']) expected.set(path, await fileText(designer, path));
   const [download] = await Promise.all([designer.waitForEvent('download'), designer.getByRole('button', { name: /Download/ }).click()]);

@@ -17,11 +17,21 @@ const GROUPS = [
   { name: 'Bundle', match: () => true },
 ] as const;
 
-/** What a file is called in the list: its node and file name (`gw-1 · deployment.toml`), or its path. */
-function shortName(path: string): { node?: string; file: string } {
+/**
+ * A file's path as the list shows it: the whole path (it is the tab's name), with the node's id in
+ * bold and the folders around it dimmed, so the eye finds `gw-1` and `nginx.conf`.
+ */
+function PathName({ path }: { path: string }) {
   const parts = path.split('/');
-  if (parts.length > 2 && (parts[0] === 'nodes' || parts[0] === 'load-balancers')) return { node: parts[1], file: parts[parts.length - 1] };
-  return { file: path };
+  if (parts.length < 3) return <>{path}</>;
+  return (
+    <>
+      <span className="soft">{parts[0]}/</span>
+      <strong>{parts[1]}</strong>
+      <span className="soft">/{parts.slice(2, -1).map((p) => `${p}/`).join('')}</span>
+      {parts[parts.length - 1]}
+    </>
+  );
 }
 
 export function FilesPanel() {
@@ -113,7 +123,6 @@ export function FilesPanel() {
               </div>
               {group.files.map((file) => {
                 const selected = file.path === current?.path;
-                const name = shortName(file.path);
                 return (
                   <button
                     key={file.path}
@@ -125,6 +134,7 @@ export function FilesPanel() {
                     role="tab"
                     id={tabId(file.path)}
                     data-path={file.path}
+                    // The name is the path, as the text shows it (some name computations would space the styled parts).
                     aria-label={file.path}
                     aria-selected={selected}
                     aria-controls={selected ? panelId : undefined}
@@ -132,7 +142,7 @@ export function FilesPanel() {
                     className={marks.has(file.path) ? 'tab changed' : 'tab'}
                     onClick={() => setActive(file.path)}
                   >
-                    {name.node && <strong>{name.node}</strong>} <span className="soft">{name.file}</span>
+                    <PathName path={file.path} />
                   </button>
                 );
               })}
