@@ -55,7 +55,9 @@ export function createFlowCache() {
     moving: ReadonlyMap<string, { x: number; y: number }> = new Map(),
   ): FlowNode[] {
     const seen = new Set<string>();
-    const result = topology.nodes.map((node) => {
+    // In reading order (rows, then left to right): the order the nodes take in the DOM, so in the Tab
+    // order. By the topology's positions, so the order holds still during a drag (sorted once per topology).
+    const result = inReadingOrder(topology).map((node) => {
       seen.add(node.id);
       const at = moving.get(node.id);
       const key = [node, selected.has(node.id), problemKey(problems.get(node.id)), measured.get(node.id), at?.x, at?.y];
@@ -74,11 +76,19 @@ export function createFlowCache() {
       return flow;
     });
     for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
-    // In reading order (rows, then left to right): the order the nodes take in the DOM, so in the Tab order.
-    return result.sort((a, b) => readingOrder(a.position, b.position));
+    return result;
   }
 
   return { toFlowNodes };
+}
+
+const sortedNodes = new WeakMap<Topology, TopologyNode[]>();
+
+/** The topology's nodes in reading order, sorted once per topology. */
+function inReadingOrder(topology: Topology): TopologyNode[] {
+  let sorted = sortedNodes.get(topology);
+  if (!sorted) sortedNodes.set(topology, (sorted = [...topology.nodes].sort(readingOrder)));
+  return sorted;
 }
 
 /** Top to bottom by rows of about a node's height, then left to right. */

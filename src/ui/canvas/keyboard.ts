@@ -18,8 +18,9 @@ export function useEdgesAfterNodes(root: RefObject<HTMLElement | null>): void {
       for (const edge of element.querySelectorAll<HTMLElement>(`${EDGE}[tabindex="0"]`)) edge.tabIndex = -1;
     };
     demote();
+    // Only new edges need it: React Flow sets an edge's tabindex when it mounts, not on later renders.
     const observer = new MutationObserver(demote);
-    observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['tabindex'] });
+    observer.observe(element, { subtree: true, childList: true });
     return () => observer.disconnect();
   }, [root]);
 }
