@@ -1,6 +1,6 @@
 /** Everything the CLI does to the outside world, so tests can run it in memory. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -8,6 +8,63 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * Puts a whole bundle in `dir`: afterwards `dir` holds exactly `files`, or, when anything fails, what
+   * it held before. Throws a FolderError naming the path.
+   */
+  writeFolder(dir: string, files: readonly { path: string; content: string }[], options: { force: boolean }): Promise<void>;
+}
+
+/** A folder the CLI will not, or could not, write: the message names the path and what to do. */
+export class FolderError extends Error {}
+
+/** A folder holds a bundle the CLI wrote when its topology.json is a topology document. */
+async function isBundle(dir: string): Promise<boolean> {
+  try {
+    const document = JSON.parse(await readFile(join(dir, 'topology.json'), 'utf8')) as { format?: unknown };
+    return typeof document.format === 'string' && document.format.startsWith('apim-topology/');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the files into a new folder beside `dir`, then renames it into place (the old folder is renamed
+ * aside first and removed last), so `dir` is never half old and half new, keeps no stale file of a node
+ * that is gone, and a symlink in the old folder is never written through.
+ */
+async function writeFolder(dir: string, files: readonly { path: string; content: string }[], { force }: { force: boolean }): Promise<void> {
+  const target = resolve(dir);
+  const existing = await lstat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new FolderError(`${dir} is not a folder: give --out a folder (or a path that does not exist yet)`);
+  if (existing && !force && (await readdir(target)).length > 0 && !(await isBundle(target))) {
+    throw new FolderError(`${dir} is not empty and holds no bundle this tool wrote: choose another folder, or add --force to replace its contents`);
+  }
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const fresh = join(dirname(target), `.${basename(target)}.new-${stamp}`);
+  const aside = join(dirname(target), `.${basename(target)}.old-${stamp}`);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    for (const file of files) {
+      const path = resolve(fresh, file.path);
+      if (!path.startsWith(fresh + sep)) throw new FolderError(`refusing to write outside ${dir}: ${file.path}`);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.content, { flag: 'wx' }); // a new file in a new folder: never through a link
+    }
+    if (existing) await rename(target, aside);
+    try {
+      await rename(fresh, target);
+    } catch (error) {
+      if (existing) await rename(aside, target);
+      throw error;
+    }
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true });
+    if (error instanceof FolderError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    throw new FolderError(`cannot write ${e.path ?? dir}: ${e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'no space left on the device' : e.message}; ${dir} is unchanged`);
+  }
+  if (existing) await rm(aside, { recursive: true, force: true });
 }
 
 export const nodeIo: CliIo = {
@@ -23,4 +80,5 @@ export const nodeIo: CliIo = {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data);
   },
+  writeFolder,
 };

@@ -6,7 +6,6 @@
  * Exit codes: 0 done; 1 the topology has errors (diagnostics printed, nothing written); 2 the input
  * could not be read, or the command line is wrong (one line per problem on stderr, no stack trace).
  */
-import { resolve, sep } from 'node:path';
 import type { Diagnostic, Topology } from '../model/index.ts';
 import { hasErrors } from '../model/index.ts';
 import { validate } from '../validate/index.ts';
@@ -14,7 +13,7 @@ import { generateBundle } from '../generate/index.ts';
 import { zipBundle } from '../generate/zip.ts';
 import { decodeLink, encodeLink, formatReadError, hasPrivateSecrets, isLink, readTopology } from '../share/index.ts';
 import type { CliIo } from './io.ts';
-import { nodeIo } from './io.ts';
+import { FolderError, nodeIo } from './io.ts';
 
 export const EXIT = { ok: 0, topologyErrors: 1, inputError: 2 } as const;
 
@@ -22,12 +21,13 @@ export const EXIT = { ok: 0, topologyErrors: 1, inputError: 2 } as const;
 export const DEFAULT_BASE = 'http://localhost:5173/';
 
 const USAGE = `Usage:
-  apim-topology generate <topology> (--out DIR | --zip FILE) [--base URL]   write the bundle
+  apim-topology generate <topology> (--out DIR [--force] | --zip FILE) [--base URL]   write the bundle
   apim-topology validate <topology> [--json]                   check the topology
   apim-topology link <topology> [--base URL] [--include-secrets]  print a share link
 
 <topology> is a topology JSON file, - for standard input, or a share link (quote it).
---base is the designer's address (default ${'$'}{DEFAULT_BASE}). Links carry no passwords
+--out replaces DIR whole (no stale files), and refuses a non-empty DIR that holds no bundle
+unless --force. --base is the designer's address (default ${DEFAULT_BASE}). Links carry no passwords
 unless --include-secrets: a link can never be revoked.
 Exit codes: 0 done, 1 the topology has errors, 2 the input could not be read.
 `;
@@ -42,6 +42,7 @@ interface Parsed {
 
 const OPTIONS: Record<string, { takesValue: boolean; commands: string[] }> = {
   '--out': { takesValue: true, commands: ['generate'] },
+  '--force': { takesValue: false, commands: ['generate'] },
   '--zip': { takesValue: true, commands: ['generate'] },
   '--json': { takesValue: false, commands: ['validate'] },
   '--base': { takesValue: true, commands: ['link', 'generate'] },
@@ -153,11 +154,11 @@ async function generate(parsed: Parsed, io: CliIo): Promise<number> {
     io.stdout(`Wrote ${zip}: ${bundle.files.length} files.\n`);
     return EXIT.ok;
   }
-  const root = resolve(String(out));
-  for (const file of bundle.files) {
-    const target = resolve(root, file.path);
-    if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${String(out)}: ${file.path}`);
-    await io.writeFile(target, file.content);
+  try {
+    await io.writeFolder(String(out), bundle.files, { force: parsed.options.has('--force') });
+  } catch (error) {
+    if (error instanceof FolderError) throw new InputError(error.message);
+    throw error;
   }
   io.stdout(`Wrote ${bundle.files.length} files to ${String(out)}.\n`);
   return EXIT.ok;

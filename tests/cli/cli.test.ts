@@ -27,6 +27,9 @@ async function cli(args: string[], files: Record<string, string> = {}, stdin = '
     },
     readStdin: async () => stdin,
     writeFile: async (path, data) => void written.set(path, data),
+    writeFolder: async (dir, list) => {
+      for (const file of list) written.set(`./${dir}/${file.path}`, file.content);
+    },
   };
   const code = await main(args, io);
   return { code, stdout, stderr, written };

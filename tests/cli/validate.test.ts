@@ -14,6 +14,7 @@ async function cli(args: string[], files: Record<string, string> = {}) {
     readFile: async (path) => (path in files ? files[path] : readFileSync(path, 'utf8')),
     readStdin: async () => '',
     writeFile: async () => undefined,
+    writeFolder: async () => undefined,
   };
   const code = await main(args, io);
   return { code, stdout, stderr };
