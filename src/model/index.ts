@@ -13,3 +13,4 @@ export * from './wso2Keys.ts';
 export * from './environments.ts';
 export * from './layout.ts';
 export * from './clusters.ts';
+export * from './limits.ts';

@@ -23,6 +23,7 @@ import {
   DATABASE_DEFAULTS,
   HOST_PATTERN,
   credentialProblem,
+  LIMITS,
 } from '../model/index.ts';
 
 const quote = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
@@ -31,7 +32,7 @@ const list = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} o
 /** Defined in the model, so `validate` checks hosts the same way; re-exported for existing importers. */
 export { HOST_PATTERN };
 
-const text = (max = 200) =>
+const text = (max: number = LIMITS.text) =>
   v.pipe(
     v.string((issue) => `expected text, got ${typeName(issue.input)}`),
     v.maxLength(max, (issue) => `is ${(issue.input as string).length} characters long; at most ${max} are allowed`),
@@ -46,7 +47,11 @@ const credential = () =>
 
 const bool = () => v.boolean((issue) => `expected true or false, got ${quote(issue.input)}`);
 
-const texts = () => v.pipe(v.array(text(), (issue) => `expected a list of texts, got ${typeName(issue.input)}`), v.maxLength(500));
+const texts = () =>
+  v.pipe(
+    v.array(text(), (issue) => `expected a list of texts, got ${typeName(issue.input)}`),
+    v.maxLength(LIMITS.listItems, `has more than ${LIMITS.listItems} items`),
+  );
 
 const host = () =>
   v.pipe(
@@ -137,9 +142,9 @@ const keystore = (d: typeof defaults.keystore.tls) =>
   });
 
 const environment = strict({
-  name: v.pipe(text(100), v.minLength(1, 'must not be empty')),
+  name: v.pipe(text(LIMITS.environmentName), v.minLength(1, 'must not be empty')),
   type: v.optional(oneOf(ENVIRONMENT_TYPES, 'an environment type'), 'hybrid'),
-  description: v.optional(text(500), ''),
+  description: v.optional(text(LIMITS.longText), ''),
   displayInApiConsole: v.optional(bool(), true),
   showAsTokenEndpointUrl: v.optional(bool(), true),
 });
@@ -162,7 +167,9 @@ export const settingsSchema = strict({
     }),
     {},
   ),
-  gatewayEnvironments: v.optional(v.pipe(v.array(environment, 'expected a list of environments'), v.maxLength(50))),
+  gatewayEnvironments: v.optional(
+    v.pipe(v.array(environment, 'expected a list of environments'), v.maxLength(LIMITS.environments, `has more than ${LIMITS.environments} environments`)),
+  ),
   jwt: v.optional(
     strict({
       enabled: v.optional(bool(), defaults.jwt.enabled),
@@ -176,7 +183,7 @@ export const settingsSchema = strict({
   cors: v.optional(
     strict({
       enabled: v.optional(bool(), defaults.cors.enabled),
-      allowOrigins: v.optional(text(), defaults.cors.allowOrigins),
+      allowOrigins: v.optional(text(LIMITS.origins), defaults.cors.allowOrigins),
       allowMethods: v.optional(texts(), () => [...defaults.cors.allowMethods]),
       allowHeaders: v.optional(texts(), () => [...defaults.cors.allowHeaders]),
       allowCredentials: v.optional(bool(), defaults.cors.allowCredentials),
@@ -195,8 +202,8 @@ export const settingsSchema = strict({
       enabled: v.optional(bool(), defaults.analytics.enabled),
       // Not filled when absent (absent means choreo): files without it stay as they are.
       type: v.optional(oneOf(ANALYTICS_TYPES, 'an analytics type')),
-      configEndpoint: v.optional(text(500), defaults.analytics.configEndpoint),
-      authToken: v.optional(text(500), defaults.analytics.authToken),
+      configEndpoint: v.optional(text(LIMITS.longText), defaults.analytics.configEndpoint),
+      authToken: v.optional(text(LIMITS.longText), defaults.analytics.authToken),
     }),
     {},
   ),

@@ -140,3 +140,30 @@ test('"Add member" grows a 2-node gateway cluster to 4: the control plane and th
     }
   }
 });
+
+test('a 450-character value typed in the inspector: refused where the format takes less, kept whole where it takes it, and the work survives a reload', async ({ designer }) => {
+  await node(designer, 'gw-1').click();
+  const label = designer.getByRole('form', { name: 'Gateway gw-1' }).getByLabel('Label', { exact: true });
+  await label.click();
+  await label.press('ControlOrMeta+a');
+  await label.pressSequentially('g'.repeat(450));
+  await label.press('Enter');
+  await expect(designer.getByRole('form', { name: 'Gateway gw-1' }).getByRole('alert')).toHaveText('Label is 450 characters long; at most 200 are allowed');
+  await label.press('Escape');
+
+  await pane(designer).click({ position: { x: 10, y: 10 } });
+  const origins = designer.getByRole('form', { name: 'Topology settings' }).getByLabel('Allowed origins');
+  const list = Array.from({ length: 18 }, (_, i) => `https://app-${String(i).padStart(2, '0')}.example.com`).join(',');
+  expect(list).toHaveLength(485);
+  await origins.click();
+  await origins.press('ControlOrMeta+a');
+  await origins.pressSequentially(list);
+  await origins.press('Enter');
+  await expect(designer.getByRole('form', { name: 'Topology settings' }).getByRole('alert')).toHaveCount(0);
+  expect(await fileText(designer, 'nodes/gw-1/repository/conf/deployment.toml')).toContain(`allow_origins = "${list}"`);
+
+  await designer.reload();
+  // The work came back, not the sample in its place.
+  await expect(designer.getByRole('form', { name: 'Topology settings' }).getByLabel('Allowed origins')).toHaveValue(list);
+  await expect(designer.getByRole('alert').filter({ hasText: 'could not be opened' })).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatReadError, readTopology, restoreTopology } from '../../src/share/index.ts';
+import { LIMITS } from '../../src/model/index.ts';
 
 const doc = (fields: Record<string, unknown> = {}) => ({
   format: 'apim-topology/1',
@@ -129,5 +130,21 @@ describe("a MySQL database's version", () => {
 
   it('rejects another version, naming the ones it takes', () => {
     expect(errorsOf(withDb({ mysqlVersion: '8.0' }))).toContain('nodes[0].mysqlVersion: "8.0" is not a MySQL version: use 8 or 5.7');
+  });
+});
+
+describe('one set of limits (model/limits.ts)', () => {
+  const file = (settings: Record<string, unknown>, label = 'gw') =>
+    JSON.stringify({ format: 'apim-topology/1', product: '4.5.0', settings, nodes: [{ id: 'gw-1', kind: 'gateway', host: 'gw.example.com', label }] });
+  it.each<[string, (text: string) => string, number]>([
+    ['a label', (t) => file({}, t), LIMITS.text],
+    ['CORS allowed origins', (t) => file({ cors: { allowOrigins: t } }), LIMITS.origins],
+    ['an environment name', (t) => file({ gatewayEnvironments: [{ name: t }] }), LIMITS.environmentName],
+    ['an analytics token', (t) => file({ analytics: { authToken: t } }), LIMITS.longText],
+  ])('%s: the limit is taken, one more character is refused', (_what, make, max) => {
+    expect(readTopology(make('a'.repeat(max))).ok).toBe(true);
+    const refused = readTopology(make('a'.repeat(max + 1)));
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? '' : refused.errors[0].message).toBe(`is ${max + 1} characters long; at most ${max} are allowed`);
   });
 });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { createDesignerStore } from '../../src/store/index.ts';
 import { serializeTopology } from '../../src/model/index.ts';
+import { readTopology } from '../../src/share/index.ts';
 
 function renderPage() {
   const store = createDesignerStore(memoryStorage());
@@ -253,5 +254,32 @@ describe('gateway environments', () => {
     expect(await fileText('nodes/cp-1/repository/conf/deployment.toml')).not.toContain('[[apim.gateway.environment]]');
     await user.click(within(settings).getByRole('button', { name: 'Add environment' }));
     expect(store.getState().topology.settings.gatewayEnvironments?.map((e) => e.name)).toEqual(['env-1']);
+  });
+});
+
+describe('one set of limits', () => {
+  it('a value longer than the topology format takes is kept in its field with the limit, and what is taken survives a reload', async () => {
+    const { store, user } = renderPage();
+    act(() => store.getState().select({ nodes: ['gw-1'] }));
+    const label = within(screen.getByRole('form', { name: 'Gateway gw-1' })).getByLabelText('Label');
+    await user.clear(label);
+    await user.click(label);
+    await user.paste('x'.repeat(450));
+    await user.keyboard('{Enter}');
+    expect(within(screen.getByRole('form', { name: 'Gateway gw-1' })).getAllByRole('alert').map((a) => a.textContent)).toContain(
+      'Label is 450 characters long; at most 200 are allowed',
+    );
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')?.label).not.toHaveLength(450);
+
+    act(() => store.getState().select({ nodes: [] }));
+    const origins = within(screen.getByRole('form', { name: 'Topology settings' })).getByLabelText('Allowed origins');
+    await user.clear(origins);
+    await user.click(origins);
+    const list = Array.from({ length: 18 }, (_, i) => `https://app-${String(i).padStart(2, '0')}.example.com`).join(',');
+    await user.paste(list);
+    await user.keyboard('{Enter}');
+    expect(store.getState().topology.settings.cors.allowOrigins).toBe(list);
+    // What the page took, a file takes too.
+    expect(readTopology(serializeTopology(store.getState().topology)).ok).toBe(true);
   });
 });

@@ -79,6 +79,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             value={node.skipRedeployingPolicies ?? []}
             format={commaList.format}
             parse={commaList.parse}
+          maxLength={null}
             onChange={(list) => update({ skipRedeployingPolicies: list.length ? list : undefined })}
             hint="Comma-separated policy names not redeployed at start-up."
           />
@@ -118,6 +119,7 @@ function GatewayFields({ labels, onChange }: { labels?: string[]; onChange: (lab
         value={labels ?? []}
         format={commaList.format}
         parse={commaList.parse}
+          maxLength={null}
         onChange={(list) => onChange(list.length ? list : undefined)}
         placeholder={names[0]}
         list={listId}

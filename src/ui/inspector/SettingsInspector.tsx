@@ -1,6 +1,6 @@
 /** With nothing selected: the topology's global settings. */
 import type { GatewayEnvironment, Keystore, Settings } from '../../model/index.ts';
-import { ANALYTICS_TYPES, DEFAULT_KEYSTORE, ENVIRONMENT_TYPES, KEYSTORE_TYPES, PRODUCT_VERSIONS, defaultEnvironment, versionFacts } from '../../model/index.ts';
+import { ANALYTICS_TYPES, DEFAULT_KEYSTORE, LIMITS, ENVIRONMENT_TYPES, KEYSTORE_TYPES, PRODUCT_VERSIONS, defaultEnvironment, versionFacts } from '../../model/index.ts';
 import type { AnalyticsType } from '../../model/index.ts';
 
 const ANALYTICS_LABELS: Record<AnalyticsType, string> = { choreo: 'Choreo (cloud)', elk: 'ELK', opensearch: 'OpenSearch', moesif: 'Moesif' };
@@ -75,10 +75,10 @@ export function SettingsInspector() {
               onChange={(type) => set('analytics', { ...settings.analytics, type: type === 'choreo' ? undefined : type })}
             />
             {(settings.analytics.type ?? 'choreo') === 'choreo' && (
-              <TextField label="Analytics config endpoint" value={settings.analytics.configEndpoint} parse={required('The endpoint')} onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint })} />
+              <TextField label="Analytics config endpoint" maxLength={LIMITS.longText} value={settings.analytics.configEndpoint} parse={required('The endpoint')} onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint })} />
             )}
             {['choreo', 'moesif'].includes(settings.analytics.type ?? 'choreo') && (
-              <TextField label={settings.analytics.type === 'moesif' ? 'Moesif application key' : 'Analytics auth token'} type="password" value={settings.analytics.authToken} parse={anyText} onChange={(authToken) => set('analytics', { ...settings.analytics, authToken })} />
+              <TextField label={settings.analytics.type === 'moesif' ? 'Moesif application key' : 'Analytics auth token'} maxLength={LIMITS.longText} type="password" value={settings.analytics.authToken} parse={anyText} onChange={(authToken) => set('analytics', { ...settings.analytics, authToken })} />
             )}
           </>
         )}
@@ -100,9 +100,11 @@ export function SettingsInspector() {
         <CheckboxField label="Configure CORS" checked={settings.cors.enabled} onChange={(enabled) => set('cors', { ...settings.cors, enabled })} />
         {settings.cors.enabled && (
           <>
-            <TextField label="Allowed origins" value={settings.cors.allowOrigins} parse={required('The origins')} onChange={(allowOrigins) => set('cors', { ...settings.cors, allowOrigins })} />
-            <TextField label="Allowed methods" value={settings.cors.allowMethods} format={commaList.format} parse={commaList.parse} onChange={(allowMethods) => set('cors', { ...settings.cors, allowMethods })} />
-            <TextField label="Allowed headers" value={settings.cors.allowHeaders} format={commaList.format} parse={commaList.parse} onChange={(allowHeaders) => set('cors', { ...settings.cors, allowHeaders })} />
+            <TextField label="Allowed origins" maxLength={LIMITS.origins} value={settings.cors.allowOrigins} parse={required('The origins')} onChange={(allowOrigins) => set('cors', { ...settings.cors, allowOrigins })} />
+            <TextField label="Allowed methods" value={settings.cors.allowMethods} format={commaList.format} parse={commaList.parse}
+          maxLength={null} onChange={(allowMethods) => set('cors', { ...settings.cors, allowMethods })} />
+            <TextField label="Allowed headers" value={settings.cors.allowHeaders} format={commaList.format} parse={commaList.parse}
+          maxLength={null} onChange={(allowHeaders) => set('cors', { ...settings.cors, allowHeaders })} />
             <CheckboxField label="Allow credentials" checked={settings.cors.allowCredentials} onChange={(allowCredentials) => set('cors', { ...settings.cors, allowCredentials })} />
           </>
         )}
@@ -123,6 +125,7 @@ export function SettingsInspector() {
             value={settings.skipList[key]}
             format={commaList.format}
             parse={commaList.parse}
+          maxLength={null}
             onChange={(list) => set('skipList', { ...settings.skipList, [key]: list })}
           />
         ))}
@@ -154,6 +157,7 @@ function Environments({ environments, explicit, onChange }: { environments: Gate
         <div className="environment" key={index}>
           <TextField
             label={`Environment ${index + 1} name`}
+            maxLength={LIMITS.environmentName}
             value={environment.name}
             parse={(text) =>
               text.trim() === ''
@@ -165,7 +169,7 @@ function Environments({ environments, explicit, onChange }: { environments: Gate
             onChange={(name) => replace(index, { name })}
           />
           <SelectField label={`Environment ${index + 1} type`} value={environment.type} options={ENVIRONMENT_TYPES} onChange={(type) => replace(index, { type })} />
-          <TextField label={`Environment ${index + 1} description`} value={environment.description} parse={anyText} onChange={(description) => replace(index, { description })} />
+          <TextField label={`Environment ${index + 1} description`} maxLength={LIMITS.longText} value={environment.description} parse={anyText} onChange={(description) => replace(index, { description })} />
           <CheckboxField label={`Show environment ${index + 1} in the API console`} checked={environment.displayInApiConsole} onChange={(displayInApiConsole) => replace(index, { displayInApiConsole })} />
           {environments.length > 1 && (
             <button type="button" onClick={() => onChange(environments.filter((_, i) => i !== index))}>
@@ -174,16 +178,20 @@ function Environments({ environments, explicit, onChange }: { environments: Gate
           )}
         </div>
       ))}
-      <button
-        type="button"
-        onClick={() => {
-          let n = environments.length + 1;
-          while (taken.has(`env-${n}`)) n++;
-          onChange([...environments, defaultEnvironment(`env-${n}`)]);
-        }}
-      >
-        Add environment
-      </button>
+      {environments.length < LIMITS.environments ? (
+        <button
+          type="button"
+          onClick={() => {
+            let n = environments.length + 1;
+            while (taken.has(`env-${n}`)) n++;
+            onChange([...environments, defaultEnvironment(`env-${n}`)]);
+          }}
+        >
+          Add environment
+        </button>
+      ) : (
+        <p className="hint">A topology holds at most {LIMITS.environments} gateway environments.</p>
+      )}
     </Fieldset>
   );
 }

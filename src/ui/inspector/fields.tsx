@@ -8,7 +8,7 @@
  */
 import { createContext, useContext, useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { credentialProblem } from '../../model/index.ts';
+import { LIMITS, credentialProblem, tooLong } from '../../model/index.ts';
 import { useDesigner } from '../store.tsx';
 
 export type Parse<T> = (text: string) => { ok: true; value: T } | { ok: false; message: string };
@@ -45,9 +45,14 @@ interface TextFieldProps<T> {
   list?: string;
   /** Commit a valid value after a pause in typing too (free text, where a live preview helps). */
   commitOnPause?: boolean;
+  /**
+   * The most characters the topology format takes here (model/limits.ts), so what the page accepts
+   * survives a reload; default LIMITS.text. null for a list, whose parser checks each item.
+   */
+  maxLength?: number | null;
 }
 
-export function TextField<T>({ label, value, format = String, parse, onChange, type = 'text', hint, placeholder, list, commitOnPause }: TextFieldProps<T>) {
+export function TextField<T>({ label, value, format = String, parse, onChange, type = 'text', hint, placeholder, list, commitOnPause, maxLength = LIMITS.text }: TextFieldProps<T>) {
   const scope = useContext(FieldScope);
   const key = `${scope.key}:${label}`;
   const id = fieldInputId(key);
@@ -58,9 +63,14 @@ export function TextField<T>({ label, value, format = String, parse, onChange, t
   const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(pause.current), []);
 
+  /** The parse, after the length the topology format takes. */
+  const check = (text: string): ReturnType<Parse<T>> => {
+    const long = maxLength === null ? undefined : tooLong(text, maxLength);
+    return long ? { ok: false, message: `${label} ${long}` } : parse(text);
+  };
   const commit = (text: string) => {
     clearTimeout(pause.current);
-    const result = parse(text);
+    const result = check(text);
     if (!result.ok) return; // stays a draft, with its message
     setDraft(key, null);
     if (format(result.value) !== shown) onChange(result.value);
@@ -71,7 +81,7 @@ export function TextField<T>({ label, value, format = String, parse, onChange, t
       setDraft(key, null);
       return;
     }
-    const result = parse(text);
+    const result = check(text);
     setDraft(key, { text, message: result.ok ? '' : result.message, label, nodeId: scope.nodeId });
     if (commitOnPause && result.ok) pause.current = setTimeout(() => commit(text), PAUSE_MS);
   };
@@ -192,16 +202,19 @@ export function integer(min: number, max: number, what: string): Parse<number> {
   };
 }
 
-/** A comma-separated list: `a, b` ⇄ `['a', 'b']`. */
+/** A comma-separated list: `a, b` ⇄ `['a', 'b']`, within the format's limits on items and their length. */
 export const commaList = {
   format: (items: readonly string[]) => items.join(', '),
-  parse: ((text) => ({
-    ok: true,
-    value: text
+  parse: ((text) => {
+    const value = text
       .split(',')
       .map((item) => item.trim())
-      .filter((item) => item !== ''),
-  })) as Parse<string[]>,
+      .filter((item) => item !== '');
+    if (value.length > LIMITS.listItems) return { ok: false, message: `The list has ${value.length} items; at most ${LIMITS.listItems} are allowed` };
+    const long = value.find((item) => item.length > LIMITS.text);
+    if (long) return { ok: false, message: `"${long.slice(0, 24)}…" ${tooLong(long, LIMITS.text)}` };
+    return { ok: true, value };
+  }) as Parse<string[]>,
 };
 
 export function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
