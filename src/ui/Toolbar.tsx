@@ -61,7 +61,7 @@ export function Toolbar() {
     try {
       await downloadBundle(topology.name, files);
     } catch (error) {
-      store.getState().notify(`Download failed: ${(error as Error).message}`, 'error');
+      store.getState().notify(`Download failed: ${(error as Error).message}. Your topology is safe: press Download to try again.`, 'error');
     } finally {
       setBusy(false);
     }

@@ -24,21 +24,44 @@ let loadingCore: Promise<Core> | undefined;
  * after the page, not with it: the canvas shows first, and the files follow a moment later.
  */
 export function loadCore(): Promise<Core> {
-  loadingCore ??= import('../generate/index.ts').then((module) => (core = module));
+  loadingCore ??= import('../generate/index.ts').then(
+    (module) => (core = module),
+    (error: unknown) => {
+      loadingCore = undefined; // a later call tries again
+      throw error;
+    },
+  );
   return loadingCore;
 }
 
-function useCore(): Core | undefined {
+/** The generation core once loaded; the error of the last try while it is not, and a way to try again. */
+function useCore(): { core?: Core; failed?: string; retry: () => void } {
   const [loaded, setLoaded] = useState(core);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (loaded) return;
     let live = true;
-    void loadCore().then((module) => live && setLoaded(() => module));
+    loadCore().then(
+      (module) => {
+        if (!live) return;
+        setFailed(undefined);
+        setLoaded(() => module);
+      },
+      (error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)),
+    );
     return () => {
       live = false;
     };
-  }, [loaded]);
-  return loaded;
+  }, [loaded, attempt]);
+  // Coming back online is a reason to try again by itself.
+  useEffect(() => {
+    if (loaded || !failed) return;
+    const online = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [loaded, failed]);
+  return { core: loaded, failed, retry: () => setAttempt((n) => n + 1) };
 }
 
 const PENDING: Bundle & { pending?: true } = { files: [], diagnostics: [], pending: true };
@@ -92,10 +115,11 @@ export function bundleNow(topology: Topology): Bundle | undefined {
  * follows the topology as a deferred value: on a big topology generating takes a moment, and the edit
  * (the typed character, the dropped node) shows first; `updating` says the files are catching up.
  */
-export function useBundle(): Bundle & { pending?: true; updating?: true } {
+export function useBundle(): Bundle & { pending?: true; updating?: true; failed?: string; retry?: () => void } {
   const current = useDesigner((s) => s.topology);
   const topology = useDeferredValue(current);
-  const generator = useCore();
+  const { core: generator, failed, retry } = useCore();
   const bundle = useMemo(() => (generator ? generated(generator, topology) : PENDING), [topology, generator]);
-  return topology === current || bundle === PENDING ? bundle : { ...bundle, updating: true };
+  if (bundle === PENDING) return failed ? { ...PENDING, failed, retry } : PENDING;
+  return topology === current ? bundle : { ...bundle, updating: true };
 }

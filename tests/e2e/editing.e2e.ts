@@ -167,3 +167,22 @@ test('a 450-character value typed in the inspector: refused where the format tak
   await expect(designer.getByRole('form', { name: 'Topology settings' }).getByLabel('Allowed origins')).toHaveValue(list);
   await expect(designer.getByRole('alert').filter({ hasText: 'could not be opened' })).toHaveCount(0);
 });
+
+test('the generation core failing to load once: a message with Retry, then the files, with no reload', async ({ page }) => {
+  let aborted = 0;
+  await page.route(/\/assets\/generate-[^/]*\.js$/, async (route) => {
+    if (aborted++ === 0) await route.abort('internetdisconnected');
+    else await route.continue();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(node(page, 'gw-1')).toBeVisible();
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('tab', { name: 'nodes/gw-1/repository/conf/deployment.toml' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  expect(aborted).toBe(2);
+  expect(errors).toEqual([]);
+});

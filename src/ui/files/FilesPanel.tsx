@@ -35,7 +35,7 @@ function PathName({ path }: { path: string }) {
 }
 
 export function FilesPanel() {
-  const { files, pending, updating } = useBundle();
+  const { files, pending, updating, failed, retry } = useBundle();
   const selectedNodes = useDesigner((s) => s.selection.nodes);
   const notify = useDesigner((s) => s.notify);
   const [active, setActive] = useState<string | undefined>(undefined);
@@ -151,7 +151,18 @@ export function FilesPanel() {
           {listed.length === 0 && files.length > 0 && <p className="hint pad">No file matches “{filter}”.</p>}
         </div>
       </div>
-      {pending && <p className="hint pad">Generating files…</p>}
+      {pending && !failed && <p className="hint pad">Generating files…</p>}
+      {failed && (
+        <div className="banner warning pad" role="alert">
+          <p>
+            The part of the page that writes the files could not be loaded ({failed}). Your topology is safe; check the
+            connection and try again (it also tries again by itself when the browser is back online).
+          </p>
+          <button type="button" onClick={retry}>
+            Retry
+          </button>
+        </div>
+      )}
       {current && (
         <div role="tabpanel" id={panelId} aria-labelledby={tabId(current.path)} className="file-panel">
           <div className="file-bar">
