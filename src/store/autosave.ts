@@ -8,9 +8,11 @@
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import type { Topology } from '../model/index.ts';
-import { formatReadError, restoreTopology } from '../share/index.ts';
+import { formatReadError, restoreTopology, withoutSecrets } from '../share/index.ts';
 
 export const AUTOSAVE_KEY = 'apim-topology-designer';
+/** This browser's preferences (no topology, no secret): whether the autosave keeps passwords out. */
+export const PREFERENCES_KEY = 'apim-topology-designer:preferences';
 /** The version of what the autosave holds: `{ topology }` in format apim-topology/1. */
 export const AUTOSAVE_VERSION = 1;
 const WRITE_DELAY_MS = 400;
@@ -30,14 +32,26 @@ export interface AutosaveStorage extends PersistStorage<Persisted> {
   flush(): void;
   /** What the last read kept aside, if anything. */
   keptAside(): KeptAside | undefined;
-  /** Set when a write fails (a full or disabled storage). */
-  onWriteError?: (message: string) => void;
+  /** Told when the autosave stops working (storage blocked, full or read-only), and when it works again (null). */
+  onProblem?: (message: string | null) => void;
+  /** Whether the autosave writes passwords and tokens as placeholders, as a share link does. */
+  keepSecretsOut: boolean;
+  /** Why the autosave cannot work, found when the storage was opened or read; undefined when it can. */
+  problem(): string | undefined;
 }
 
 export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
   let pending: { name: string; text: string } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let aside: KeptAside | undefined;
+
+  let problem: string | undefined = storage
+    ? undefined
+    : "this browser blocks the page's storage, so your work is not autosaved: save topology.json to keep it";
+  const report = (message: string | null) => {
+    problem = message ?? undefined;
+    api.onProblem?.(message);
+  };
 
   const write = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -47,8 +61,14 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
     pending = undefined;
     try {
       storage.setItem(name, text);
+      if (problem) report(null);
     } catch (error) {
-      api.onWriteError?.(`Autosave failed (${(error as Error).name}): download the topology to keep your work.`);
+      const name = (error as Error).name;
+      report(
+        name === 'QuotaExceededError'
+          ? "the browser's storage is full, so your latest edits are not autosaved: save topology.json to keep them"
+          : `the browser refused to autosave (${name}): save topology.json to keep your work`,
+      );
     }
   };
 
@@ -61,6 +81,7 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
       // Storage is full: leave the autosave where it is, untouched, and use the sample without saving.
       aside = { key: name, reason };
       readOnly = true;
+      problem = "the browser's storage is full, so the unreadable autosave could not be kept aside and your new work is not autosaved: save topology.json to keep it";
     }
   };
   let readOnly = false;
@@ -71,7 +92,9 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
       let text: string | null;
       try {
         text = storage.getItem(name);
-      } catch {
+      } catch (error) {
+        problem = `the browser refused to read the autosave (${(error as Error).name}), so your work is not autosaved: save topology.json to keep it`;
+        readOnly = true;
         return null;
       }
       if (text === null) return null;
@@ -82,7 +105,8 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
     },
     setItem(name, value) {
       if (readOnly) return;
-      pending = { name, text: JSON.stringify(value) };
+      const saved = api.keepSecretsOut ? { ...value, state: { topology: withoutSecrets(value.state.topology) } } : value;
+      pending = { name, text: JSON.stringify(saved) };
       if (timer === undefined) timer = setTimeout(write, WRITE_DELAY_MS);
     },
     removeItem(name) {
@@ -90,6 +114,8 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
     },
     flush: write,
     keptAside: () => aside,
+    keepSecretsOut: false,
+    problem: () => problem,
   };
   return api;
 }

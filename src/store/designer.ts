@@ -9,7 +9,7 @@ import { temporal } from 'zundo';
 import type { Fragment, NodeKind, NodePatch, ProductVersion, Settings, Topology } from '../model/index.ts';
 import * as edits from '../model/index.ts';
 import type { KeptAside } from './autosave.ts';
-import { AUTOSAVE_KEY, AUTOSAVE_VERSION, autosaveStorage } from './autosave.ts';
+import { AUTOSAVE_KEY, AUTOSAVE_VERSION, PREFERENCES_KEY, autosaveStorage } from './autosave.ts';
 import { sampleTopology } from './sample.ts';
 
 export interface Notice {
@@ -52,6 +52,11 @@ export interface DesignerState {
   clipboard: Fragment | null;
   /** Field drafts by field key (`node:<id>:<label>`, `settings:<label>`). */
   drafts: Record<string, FieldDraft>;
+  /** Why the autosave is not working (storage blocked, full or read-only), while it is not. */
+  autosaveProblem: string | null;
+  /** Whether the autosave writes passwords and tokens as placeholders (this browser's preference). */
+  keepSecretsOut: boolean;
+  setKeepSecretsOut(on: boolean): void;
   /** Counts the topologies opened whole (a file, a link, an example, New): the canvas fits its view to each. */
   opened: number;
 
@@ -130,6 +135,11 @@ export function createDesignerStore(storage: Storage | undefined) {
             clipboard: null,
             drafts: {},
             opened: 0,
+            autosaveProblem: null,
+            keepSecretsOut: false,
+            setKeepSecretsOut() {
+              // Replaced once the autosave exists (below).
+            },
 
             addNode(kind, position) {
               // Into free space: where asked when it is free, else the nearest free place.
@@ -299,8 +309,38 @@ export function createDesignerStore(storage: Storage | undefined) {
   store.temporal.getState().clear();
   const aside = autosave.keptAside();
   if (aside) store.setState({ keptAside: aside });
-  autosave.onWriteError = (message) => store.getState().notify(message, 'error');
+  autosave.onProblem = (message) => store.setState({ autosaveProblem: message });
+  if (autosave.problem()) store.setState({ autosaveProblem: autosave.problem()! });
+  autosave.keepSecretsOut = readPreferences(storage).keepSecretsOut === true;
+  store.setState({ keepSecretsOut: autosave.keepSecretsOut });
+  // Saving now, in the form the preference asks for, replaces what was stored in the other form.
+  store.setState({
+    setKeepSecretsOut(on: boolean) {
+      autosave.keepSecretsOut = on;
+      writePreferences(storage, { keepSecretsOut: on });
+      store.setState({ keepSecretsOut: on });
+      autosave.setItem(AUTOSAVE_KEY, { state: { topology: store.getState().topology }, version: AUTOSAVE_VERSION });
+      autosave.flush();
+    },
+  });
   return Object.assign(store, { flushAutosave: autosave.flush });
+}
+
+function readPreferences(storage: Storage | undefined): { keepSecretsOut?: boolean } {
+  try {
+    const value = JSON.parse(storage?.getItem(PREFERENCES_KEY) ?? '{}') as unknown;
+    return value !== null && typeof value === 'object' ? (value as { keepSecretsOut?: boolean }) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writePreferences(storage: Storage | undefined, preferences: { keepSecretsOut: boolean }): void {
+  try {
+    storage?.setItem(PREFERENCES_KEY, JSON.stringify(preferences));
+  } catch {
+    // A blocked or full storage is reported by the autosave itself.
+  }
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 export { createDesignerStore } from './designer.ts';
 export type { DesignerState, DesignerStore, FieldDraft, Notice, Selection } from './designer.ts';
-export { AUTOSAVE_KEY, AUTOSAVE_VERSION, readAutosave } from './autosave.ts';
+export { AUTOSAVE_KEY, AUTOSAVE_VERSION, PREFERENCES_KEY, readAutosave } from './autosave.ts';
 export type { KeptAside } from './autosave.ts';
 export { sampleTopology } from './sample.ts';

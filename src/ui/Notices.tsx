@@ -1,7 +1,8 @@
 /** Passing messages (a refused connection, a copy, a failed save), and an autosave that was kept aside. */
 import { useEffect } from 'react';
-import { useDesigner } from './store.tsx';
-import { saveText } from './download.ts';
+import { serializeTopology } from '../model/index.ts';
+import { useDesigner, useDesignerStore } from './store.tsx';
+import { fileSlug, saveText } from './download.ts';
 
 /** An information message goes by itself; an error stays until it is dismissed. */
 const SHOW_MS = 8000;
@@ -11,6 +12,12 @@ export function Notices() {
   const dismiss = useDesigner((s) => s.dismissNotice);
   const keptAside = useDesigner((s) => s.keptAside);
   const dismissKeptAside = useDesigner((s) => s.dismissKeptAside);
+  const autosaveProblem = useDesigner((s) => s.autosaveProblem);
+  const store = useDesignerStore();
+  const save = () => {
+    const { topology } = store.getState();
+    saveText(serializeTopology(topology), `${fileSlug(topology.name)}.json`);
+  };
 
   useEffect(() => {
     if (!notice || notice.tone === 'error') return;
@@ -20,6 +27,15 @@ export function Notices() {
 
   return (
     <div className="banners">
+      {autosaveProblem && (
+        // Persistent: it goes when the autosave works again.
+        <div className="banner warning" role="alert">
+          <p>Autosave is not working: {autosaveProblem}.</p>
+          <button type="button" onClick={save}>
+            Save topology.json
+          </button>
+        </div>
+      )}
       {keptAside && (
         <div className="banner warning" role="alert">
           <p>

@@ -81,13 +81,44 @@ describe('autosave', () => {
     const store = createDesignerStore(storage);
     store.getState().setName('x');
     store.flushAutosave();
-    expect(store.getState().notice).toMatchObject({ tone: 'error', text: expect.stringMatching(/Autosave failed/) });
+    expect(store.getState().autosaveProblem).toMatch(/storage is full, so your latest edits are not autosaved: save topology.json/);
+    // It stays until a write works again.
+    const memory = new Map<string, string>();
+    storage.setItem = (key, value) => void memory.set(key, value);
+    store.getState().setName('y');
+    store.flushAutosave();
+    expect(store.getState().autosaveProblem).toBeNull();
   });
 
-  it('works without storage at all', () => {
+  it('works without storage at all, and says the work is not autosaved', () => {
     const store = createDesignerStore(undefined);
     store.getState().addNode('gateway');
     expect(() => store.flushAutosave()).not.toThrow();
+    expect(store.getState().autosaveProblem).toMatch(/blocks the page's storage/);
+  });
+
+  it('an autosave that cannot be read, in a full storage: kept where it is, and the problem said', () => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: '{"broken' });
+    storage.setItem = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+    const store = createDesignerStore(storage);
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe('{"broken');
+    expect(store.getState().autosaveProblem).toMatch(/storage is full/);
+  });
+
+  it('"keep passwords out" autosaves placeholders, as a link does, and is remembered by this browser', () => {
+    const storage = memoryStorage();
+    const store = createDesignerStore(storage);
+    store.getState().updateSettings({ superAdmin: { username: 'admin', password: 'Hunter2-secret', createAdminAccount: true } });
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toContain('Hunter2-secret');
+    store.getState().setKeepSecretsOut(true);
+    expect(storage.getItem(AUTOSAVE_KEY)).not.toContain('Hunter2-secret');
+    expect(storage.getItem(AUTOSAVE_KEY)).toContain('<secret not in link>');
+    // The page keeps the password in memory; the next page opens with the preference on.
+    expect(store.getState().topology.settings.superAdmin.password).toBe('Hunter2-secret');
+    expect(createDesignerStore(storage).getState().keepSecretsOut).toBe(true);
   });
 });
 

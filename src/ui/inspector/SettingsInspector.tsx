@@ -13,6 +13,8 @@ export function SettingsInspector() {
   const updateSettings = useDesigner((s) => s.updateSettings);
   const setProduct = useDesigner((s) => s.setProduct);
   const setName = useDesigner((s) => s.setName);
+  const keepSecretsOut = useDesigner((s) => s.keepSecretsOut);
+  const setKeepSecretsOut = useDesigner((s) => s.setKeepSecretsOut);
   const { settings } = topology;
   const facts = versionFacts(topology.product);
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => updateSettings({ [key]: value } as Partial<Settings>);
@@ -42,6 +44,10 @@ export function SettingsInspector() {
           onChange={(on) => updateSettings({ secureVault: on || undefined })}
         />
         <p className="hint">Each file gets a [secrets] table, last, for ciphertool.sh -Dconfigure to encrypt on the node; the runbook shows how.</p>
+        <CheckboxField label="Keep passwords out of this browser's storage" checked={keepSecretsOut} onChange={setKeepSecretsOut} />
+        <p className="hint">
+          The page autosaves your work in this browser. {keepSecretsOut ? 'Passwords and tokens are saved as placeholders, as in a share link: after a reload, set them again (APIM034 lists them).' : 'Passwords and tokens are saved with it, in plain text: tick this on a shared computer.'}
+        </p>
       </Fieldset>
 
       <KeystoreFields legend="TLS keystore" prefix="TLS keystore" keystore={settings.keystore.tls} onChange={(tls) => set('keystore', { ...settings.keystore, tls })} />
