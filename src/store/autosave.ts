@@ -36,12 +36,20 @@ export interface AutosaveStorage extends PersistStorage<Persisted> {
   onProblem?: (message: string | null) => void;
   /** Whether the autosave writes passwords and tokens as placeholders, as a share link does. */
   keepSecretsOut: boolean;
+  /** While set, nothing is written: another tab saved a newer topology and the person has not chosen yet. */
+  paused: boolean;
   /** Why the autosave cannot work, found when the storage was opened or read; undefined when it can. */
   problem(): string | undefined;
 }
 
 export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
   let pending: { name: string; text: string } | undefined;
+  /**
+   * What storage holds as far as this tab knows: the text it read or last wrote. zustand's persist asks
+   * to save on every state change (a selection, a notice), and a tab that has not edited must never write
+   * its old topology over a newer one another tab saved.
+   */
+  let known: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let aside: KeptAside | undefined;
 
@@ -61,6 +69,7 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
     pending = undefined;
     try {
       storage.setItem(name, text);
+      known = text;
       if (problem) report(null);
     } catch (error) {
       const name = (error as Error).name;
@@ -99,14 +108,26 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
       }
       if (text === null) return null;
       const read = readAutosave(text);
-      if (read.ok) return read.value;
+      if (read.ok) {
+        known = JSON.stringify(read.value);
+        return read.value;
+      }
       keepAside(name, text, read.reason);
       return null;
     },
     setItem(name, value) {
       if (readOnly) return;
+      if (api.paused) {
+        pending = undefined;
+        return;
+      }
       const saved = api.keepSecretsOut ? { ...value, state: { topology: withoutSecrets(value.state.topology) } } : value;
-      pending = { name, text: JSON.stringify(saved) };
+      const text = JSON.stringify(saved);
+      if (text === known) {
+        pending = undefined;
+        return;
+      }
+      pending = { name, text };
       if (timer === undefined) timer = setTimeout(write, WRITE_DELAY_MS);
     },
     removeItem(name) {
@@ -115,6 +136,7 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
     flush: write,
     keptAside: () => aside,
     keepSecretsOut: false,
+    paused: false,
     problem: () => problem,
   };
   return api;
@@ -141,7 +163,8 @@ export function readAutosave(text: string): AutosaveRead {
   if (!restored.ok) {
     return { ok: false, reason: `the autosaved topology is damaged: ${restored.errors.slice(0, 3).map(formatReadError).join('; ')}` };
   }
-  return { ok: true, value: { version: AUTOSAVE_VERSION, state: { topology: restored.topology } } };
+  // In the order persist writes it, so `known` compares equal.
+  return { ok: true, value: { state: { topology: restored.topology }, version: AUTOSAVE_VERSION } };
 }
 
 function uniqueKey(storage: Storage, base: string): string {

@@ -9,7 +9,8 @@ import { temporal } from 'zundo';
 import type { Fragment, NodeKind, NodePatch, ProductVersion, Settings, Topology } from '../model/index.ts';
 import * as edits from '../model/index.ts';
 import type { KeptAside } from './autosave.ts';
-import { AUTOSAVE_KEY, AUTOSAVE_VERSION, PREFERENCES_KEY, autosaveStorage } from './autosave.ts';
+import { AUTOSAVE_KEY, AUTOSAVE_VERSION, PREFERENCES_KEY, autosaveStorage, readAutosave } from './autosave.ts';
+import { serializeTopology } from '../model/index.ts';
 import { sampleTopology } from './sample.ts';
 
 export interface Notice {
@@ -52,6 +53,15 @@ export interface DesignerState {
   clipboard: Fragment | null;
   /** Field drafts by field key (`node:<id>:<label>`, `settings:<label>`). */
   drafts: Record<string, FieldDraft>;
+  /**
+   * A topology another tab autosaved since this tab last did, while the person has not chosen between it
+   * and this tab's work; this tab writes nothing meanwhile, so neither is lost without a word.
+   */
+  otherTab: Topology | null;
+  /** Another tab autosaved: the text it wrote. */
+  otherTabSaved(text: string): void;
+  /** Take the other tab's topology (one undoable step), or keep this tab's (written over the other's). */
+  resolveOtherTab(choice: 'theirs' | 'mine'): void;
   /** Why the autosave is not working (storage blocked, full or read-only), while it is not. */
   autosaveProblem: string | null;
   /** Whether the autosave writes passwords and tokens as placeholders (this browser's preference). */
@@ -135,6 +145,13 @@ export function createDesignerStore(storage: Storage | undefined) {
             clipboard: null,
             drafts: {},
             opened: 0,
+            otherTab: null,
+            otherTabSaved() {
+              // Replaced once the autosave exists (below).
+            },
+            resolveOtherTab() {
+              // Replaced once the autosave exists (below).
+            },
             autosaveProblem: null,
             keepSecretsOut: false,
             setKeepSecretsOut() {
@@ -313,14 +330,36 @@ export function createDesignerStore(storage: Storage | undefined) {
   if (autosave.problem()) store.setState({ autosaveProblem: autosave.problem()! });
   autosave.keepSecretsOut = readPreferences(storage).keepSecretsOut === true;
   store.setState({ keepSecretsOut: autosave.keepSecretsOut });
+  const saveNow = () => {
+    autosave.setItem(AUTOSAVE_KEY, { state: { topology: store.getState().topology }, version: AUTOSAVE_VERSION });
+    autosave.flush();
+  };
+  store.setState({
+    otherTabSaved(text: string) {
+      const read = readAutosave(text);
+      if (!read.ok) return;
+      const theirs = read.value.state.topology;
+      // Compared as both would read back (the restore path fills what a topology leaves out).
+      const mine = readAutosave(JSON.stringify({ state: { topology: store.getState().topology }, version: AUTOSAVE_VERSION }));
+      if (mine.ok && serializeTopology(theirs) === serializeTopology(mine.value.state.topology)) return;
+      autosave.paused = true;
+      store.setState({ otherTab: theirs });
+    },
+    resolveOtherTab(choice: 'theirs' | 'mine') {
+      const theirs = store.getState().otherTab;
+      autosave.paused = false;
+      store.setState({ otherTab: null });
+      if (choice === 'theirs' && theirs) store.getState().replaceTopology(theirs);
+      else saveNow();
+    },
+  });
   // Saving now, in the form the preference asks for, replaces what was stored in the other form.
   store.setState({
     setKeepSecretsOut(on: boolean) {
       autosave.keepSecretsOut = on;
       writePreferences(storage, { keepSecretsOut: on });
       store.setState({ keepSecretsOut: on });
-      autosave.setItem(AUTOSAVE_KEY, { state: { topology: store.getState().topology }, version: AUTOSAVE_VERSION });
-      autosave.flush();
+      if (!autosave.paused) saveNow();
     },
   });
   return Object.assign(store, { flushAutosave: autosave.flush });

@@ -7,6 +7,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { serializeTopology } from '../model/index.ts';
 import type { DesignerStore } from '../store/index.ts';
+import { AUTOSAVE_KEY } from '../store/index.ts';
 import { StoreProvider } from './store.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { Palette } from './Palette.tsx';
@@ -92,8 +93,20 @@ function useFocusRescue(store: DesignerStore) {
   }, [store]);
 }
 
+/** Another tab of the designer autosaved: this one hears it (the storage event) and asks before either is lost. */
+function useOtherTabs(store: DesignerStore) {
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === AUTOSAVE_KEY && event.newValue) store.getState().otherTabSaved(event.newValue);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [store]);
+}
+
 export function App({ store }: { store: DesignerStore }) {
   useShortcuts(store);
+  useOtherTabs(store);
   useFocusRescue(store);
   useLinks(store);
   useFileDrop(store);

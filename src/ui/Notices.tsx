@@ -13,6 +13,8 @@ export function Notices() {
   const keptAside = useDesigner((s) => s.keptAside);
   const dismissKeptAside = useDesigner((s) => s.dismissKeptAside);
   const autosaveProblem = useDesigner((s) => s.autosaveProblem);
+  const otherTab = useDesigner((s) => s.otherTab);
+  const resolveOtherTab = useDesigner((s) => s.resolveOtherTab);
   const store = useDesignerStore();
   const save = () => {
     const { topology } = store.getState();
@@ -27,6 +29,20 @@ export function Notices() {
 
   return (
     <div className="banners">
+      {otherTab && (
+        <div className="banner warning" role="alert">
+          <p>
+            Another tab of the designer saved a different version of this topology (“{otherTab.name.slice(0, 80)}”, {otherTab.nodes.length}{' '}
+            nodes). This tab stops autosaving until you choose, so neither version is lost.
+          </p>
+          <button type="button" onClick={() => resolveOtherTab('theirs')}>
+            Load the other tab's version
+          </button>
+          <button type="button" onClick={() => resolveOtherTab('mine')}>
+            Keep this tab's version
+          </button>
+        </div>
+      )}
       {autosaveProblem && (
         // Persistent: it goes when the autosave works again.
         <div className="banner warning" role="alert">

@@ -304,3 +304,40 @@ describe('connections', () => {
     expect(store.getState().topology.links).toBe(links);
   });
 });
+
+describe('other tabs', () => {
+  it('a tab that has not edited never writes its old topology over a newer one', () => {
+    const storage = memoryStorage();
+    const first = createDesignerStore(storage);
+    first.getState().addNode('gateway');
+    first.flushAutosave();
+    const saved = storage.getItem(AUTOSAVE_KEY);
+    // A second tab opens, selects things, shows notices: nothing to write.
+    const second = createDesignerStore(storage);
+    second.getState().select({ nodes: ['gw-1'] });
+    second.getState().notify('hello');
+    second.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(saved);
+  });
+
+  it("hearing of another tab's save stops writing until the person chooses; theirs is one undoable step", () => {
+    const storage = memoryStorage();
+    const mine = createDesignerStore(storage);
+    const theirs = createDesignerStore(memoryStorage());
+    theirs.getState().addNode('database');
+    theirs.flushAutosave();
+    const text = JSON.stringify({ state: { topology: theirs.getState().topology }, version: 1 });
+    mine.getState().otherTabSaved(text);
+    expect(mine.getState().otherTab?.nodes.map((n) => n.id)).toContain('db-1');
+    mine.getState().addNode('gateway');
+    mine.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    mine.getState().resolveOtherTab('theirs');
+    expect(mine.getState().topology.nodes.map((n) => n.id)).toContain('db-1');
+    mine.getState().undo();
+    expect(mine.getState().topology.nodes.map((n) => n.id)).toContain('gw-3');
+    // The same topology heard again is no news.
+    mine.getState().otherTabSaved(JSON.stringify({ state: { topology: mine.getState().topology }, version: 1 }));
+    expect(mine.getState().otherTab).toBeNull();
+  });
+});
