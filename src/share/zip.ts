@@ -1,8 +1,10 @@
 /**
  * A bundle zip as input: its `topology.json` restores the topology. Only that entry is unpacked, and
- * only when its size is within the cap; the rest goes through the same restore path as a file.
+ * the unpacking stops at the cap on the bytes it actually produces, whatever the zip's headers say (a
+ * header can lie about the size, and a small zip can inflate to gigabytes); the text then goes through
+ * the same restore path as a file.
  */
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import type { ReadResult } from './read.ts';
 import { MAX_DOCUMENT_CHARS, readTopology } from './read.ts';
 
@@ -12,22 +14,49 @@ export const MAX_ZIP_BYTES = 50_000_000;
 export function readBundleZip(bytes: Uint8Array): ReadResult {
   const fail = (message: string): ReadResult => ({ ok: false, errors: [{ path: '', message }] });
   if (bytes.length > MAX_ZIP_BYTES) return fail(`the zip is ${bytes.length.toLocaleString('en')} bytes; at most ${MAX_ZIP_BYTES.toLocaleString('en')} are read`);
-  let entries: Record<string, Uint8Array>;
-  let tooBig = false;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        if (file.name !== 'topology.json') return false;
-        if (file.originalSize > MAX_DOCUMENT_CHARS * 4) tooBig = true;
-        return !tooBig;
-      },
-    });
-  } catch {
+  // A zip starts with a local file header ("PK\x03\x04"), or is an empty one ("PK\x05\x06").
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || !((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))) {
     return fail('not a zip file, or a damaged one');
   }
-  if (tooBig) return fail(`its topology.json is larger than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters: refused`);
-  const entry = entries['topology.json'];
-  if (!entry) return fail('the zip has no topology.json: open a bundle made by the designer, or its topology.json');
+  const cap = MAX_DOCUMENT_CHARS * 4;
+  const chunks: Uint8Array[] = [];
+  let produced = 0;
+  let found = false;
+  let tooBig = false;
+  let damaged = false;
+  try {
+    const unzip = new Unzip((file) => {
+      if (file.name !== 'topology.json' || found) return;
+      found = true;
+      file.ondata = (error, chunk) => {
+        if (error) {
+          damaged = true;
+          return;
+        }
+        produced += chunk.length;
+        if (produced > cap) {
+          tooBig = true;
+          file.terminate();
+          return;
+        }
+        chunks.push(chunk);
+      };
+      file.start();
+    });
+    unzip.register(UnzipInflate);
+    unzip.push(bytes, true);
+  } catch {
+    if (!tooBig) return fail('not a zip file, or a damaged one');
+  }
+  if (tooBig) return fail(`its topology.json unpacks to more than ${cap.toLocaleString('en')} bytes: refused (a topology is at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters)`);
+  if (damaged) return fail('not a zip file, or a damaged one');
+  if (!found) return fail('the zip has no topology.json: open a bundle made by the designer, or its topology.json');
+  const entry = new Uint8Array(produced);
+  let at = 0;
+  for (const chunk of chunks) {
+    entry.set(chunk, at);
+    at += chunk.length;
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(entry);

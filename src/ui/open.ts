@@ -9,6 +9,16 @@ import type { ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
 
+/** Past this many nodes, opening a topology asks first (drawing and generating it takes a moment). */
+export const LARGE_TOPOLOGY = 1000;
+
+/** A name from a file or link on one line, so it cannot pose as a notice of its own in a dialog. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
 /** Whether replacing the topology would replace work: anything but an empty canvas or the untouched sample. */
 export function hasWork(topology: Topology): boolean {
   if (topology.nodes.length === 0) return false;
@@ -27,8 +37,13 @@ function errorText(what: string, result: ReadResult & { ok: false }): string {
  */
 export function replaceWith(store: DesignerStore, topology: Topology, what: string, confirm: (message: string) => boolean): boolean {
   const state = store.getState();
-  if (hasWork(state.topology) && !confirm(`Open ${what}? It replaces the topology on the canvas; Undo brings yours back.`)) {
-    state.notify(`Did not open ${what}: your topology is unchanged.`);
+  const big = topology.nodes.length > LARGE_TOPOLOGY;
+  const questions = [
+    big ? `${oneLine(what)} has ${topology.nodes.length.toLocaleString('en')} nodes: the page may answer slowly while it draws them and writes their files.` : '',
+    hasWork(state.topology) ? 'It replaces the topology on the canvas; Undo brings yours back.' : '',
+  ].filter(Boolean);
+  if (questions.length > 0 && !confirm(`Open ${oneLine(what)}? ${questions.join(' ')}`)) {
+    state.notify(`Did not open ${oneLine(what)}: your topology is unchanged.`);
     return false;
   }
   state.replaceTopology(topology);

@@ -25,3 +25,27 @@ describe('opening a bundle zip', () => {
     if (!result.ok) expect(result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n')).toMatch(message);
   });
 });
+
+describe('a zip that lies about its size', () => {
+  /** topology.json of `size` bytes of spaces, compressed to a few KB, its headers saying it is 100 bytes. */
+  function lyingZip(size: number): Uint8Array {
+    const zip = zipSync({ 'topology.json': new Uint8Array(size).fill(0x20) }, { level: 9 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      const signature = view.getUint32(i, true);
+      if (signature === 0x04034b50) view.setUint32(i + 22, 100, true); // local header: uncompressed size
+      if (signature === 0x02014b50) view.setUint32(i + 24, 100, true); // central directory: uncompressed size
+    }
+    return zip;
+  }
+
+  it('is refused at the cap on the bytes it produces, whatever its headers say', () => {
+    const zip = lyingZip(200_000_000);
+    expect(zip.length).toBeLessThan(400_000);
+    // 200 MB behind a 100-byte header: the read stops once 8 MB are out (a 200 MB inflate would not
+    // fit the test's time), and says why.
+    const result = readBundleZip(zip);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.errors[0].message).toMatch(/unpacks to more than 8,000,000 bytes: refused/);
+  });
+});
