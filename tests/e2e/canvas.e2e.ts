@@ -15,16 +15,21 @@ async function nodeBoxes(page: Page): Promise<Box[]> {
   return page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
 }
 
+/** Every node inside the canvas and none under the minimap (the view may still be settling). */
+async function expectAllInViewClearOfMinimap(page: Page): Promise<void> {
+  const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await expect
+    .poll(async () => (await nodeBoxes(page)).filter((b) => intersects(b, minimap) || !inside(b, pane)).length, { message: 'nodes under the minimap or out of view' })
+    .toBe(0);
+}
+
 for (const width of [1024, 1280, 1920]) {
   test(`at ${width} px the minimap covers no node, and every node is in view`, async ({ designer }) => {
     await designer.setViewportSize({ width, height: 900 });
     await designer.getByRole('button', { name: 'Fit View' }).click();
     await expect.poll(async () => (await nodeBoxes(designer)).length).toBe(8);
-    const minimap = (await designer.locator('.react-flow__minimap').boundingBox())!;
-    const pane = (await designer.locator('.react-flow__pane').boundingBox())!;
-    await expect
-      .poll(async () => (await nodeBoxes(designer)).filter((b) => intersects(b, minimap) || !inside(b, pane)).length, { message: 'nodes under the minimap or out of view' })
-      .toBe(0);
+    await expectAllInViewClearOfMinimap(designer);
   });
 }
 
@@ -35,11 +40,7 @@ test('opening a 300-node file fits the view to it, clear of the minimap', async 
   designer.once('dialog', (dialog) => void dialog.accept());
   await designer.getByLabel('Open a topology file').setInputFiles({ name: 'estate.json', mimeType: 'application/json', buffer: Buffer.from(serializeTopology(laid)) });
   await expect(designer.locator('.react-flow__node')).toHaveCount(300);
-  const minimap = (await designer.locator('.react-flow__minimap').boundingBox())!;
-  const pane = (await designer.locator('.react-flow__pane').boundingBox())!;
-  await expect
-    .poll(async () => (await nodeBoxes(designer)).filter((b) => intersects(b, minimap) || !inside(b, pane)).length, { message: 'nodes under the minimap or out of view' })
-    .toBe(0);
+  await expectAllInViewClearOfMinimap(designer);
 });
 
 test('the minimap can be hidden and shown again from the zoom controls', async ({ designer }) => {
