@@ -16,6 +16,8 @@ export const LIMITS = {
   listItems: 500,
   /** Gateway environments in one topology. */
   environments: 50,
+  /** How far from the origin a node may sit on the canvas (px), either way. */
+  position: 1_000_000,
 } as const;
 
 /** "is 225 characters long; at most 200 are allowed", or undefined when `text` fits. */

@@ -36,7 +36,8 @@ export function readTopology(text: string): ReadResult {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A file saved by an editor that writes a byte-order mark reads like any other.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     return fail([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
   }

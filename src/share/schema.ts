@@ -84,7 +84,16 @@ const databaseName = () =>
 
 const strict = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, (issue) => `expected an object, got ${typeName(issue.input)}`);
 
-const position = { x: v.optional(v.pipe(v.number('expected a number'), v.finite('expected a finite number'))), y: v.optional(v.pipe(v.number('expected a number'), v.finite('expected a finite number'))) };
+const coordinate = () =>
+  v.optional(
+    v.pipe(
+      v.number('expected a number'),
+      v.finite('expected a finite number'),
+      v.minValue(-LIMITS.position, (issue) => `${issue.input} is off the canvas: use a position from -${LIMITS.position} to ${LIMITS.position}`),
+      v.maxValue(LIMITS.position, (issue) => `${issue.input} is off the canvas: use a position from -${LIMITS.position} to ${LIMITS.position}`),
+    ),
+  );
+const position = { x: coordinate(), y: coordinate() };
 
 const apimNode = {
   id: id(),

@@ -170,8 +170,12 @@ export function createDesignerStore(storage: Storage | undefined) {
               const { topology } = get();
               let moved = false;
               const nodes = topology.nodes.map((node) => {
-                const to = positions.get(node.id);
-                if (!to || (to.x === node.x && to.y === node.y)) return node;
+                const at = positions.get(node.id);
+                if (!at) return node;
+                // On the canvas a topology file allows (model/limits.ts), so a reload takes it.
+                const clamp = (v: number) => Math.max(-edits.LIMITS.position, Math.min(edits.LIMITS.position, v));
+                const to = { x: clamp(at.x), y: clamp(at.y) };
+                if (to.x === node.x && to.y === node.y) return node;
                 moved = true;
                 return { ...node, x: to.x, y: to.y };
               });

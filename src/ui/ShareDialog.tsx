@@ -21,6 +21,8 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     if (!element) return;
     if (open && !element.open) element.showModal();
     if (!open && element.open) element.close();
+    // Each share starts without the passwords: the choice to include them is made anew every time.
+    if (!open) setIncludeSecrets(false);
   }, [open]);
 
   const copy = async () => {

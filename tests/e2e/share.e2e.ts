@@ -80,3 +80,13 @@ test('Save writes topology.json, and Open (file picker) restores it after a conf
   await expect(designer.getByRole('alert').filter({ hasText: 'Could not open broken.json' })).toBeVisible();
   await expect(node(designer, 'gw-2')).toContainText(':3');
 });
+
+test('"Include passwords and tokens" is chosen anew each time the dialog opens', async ({ designer }) => {
+  await designer.getByRole('button', { name: /Share/ }).click();
+  const dialog = designer.getByRole('dialog', { name: 'Share this topology' });
+  const include = dialog.getByRole('checkbox', { name: /Include passwords/ });
+  await include.check();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await designer.getByRole('button', { name: /Share/ }).click();
+  await expect(designer.getByRole('dialog', { name: 'Share this topology' }).getByRole('checkbox', { name: /Include passwords/ })).not.toBeChecked();
+});

@@ -148,3 +148,17 @@ describe('one set of limits (model/limits.ts)', () => {
     expect(refused.ok ? '' : refused.errors[0].message).toBe(`is ${max + 1} characters long; at most ${max} are allowed`);
   });
 });
+
+describe('small things a file may carry', () => {
+  const file = JSON.stringify({ format: 'apim-topology/1', product: '4.5.0', nodes: [{ id: 'gw-1', kind: 'gateway', host: 'gw.example.com', x: 10, y: 20 }] });
+
+  it('a byte-order mark at the start is read past', () => {
+    expect(readTopology(`\ufeff${file}`).ok).toBe(true);
+  });
+
+  it.each([1e300, -2_000_000])('a position of %d is refused: off the canvas', (x) => {
+    const result = readTopology(file.replace('"x":10', `"x":${x}`));
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : formatReadError(result.errors[0])).toMatch(/^nodes\[0\]\.x: .* is off the canvas: use a position from -1000000 to 1000000$/);
+  });
+});

@@ -341,3 +341,12 @@ describe('other tabs', () => {
     expect(mine.getState().otherTab).toBeNull();
   });
 });
+
+describe('positions', () => {
+  it('a move far off the canvas stops at the edge a topology file allows, so a reload takes it', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().moveNodes(new Map([['gw-1', { x: 5e9, y: -5e9 }]]));
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ x: 1_000_000, y: -1_000_000 });
+    expect(readTopology(serializeTopology(store.getState().topology)).ok).toBe(true);
+  });
+});
