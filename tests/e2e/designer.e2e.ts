@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { expect, fileText, test, typeInto } from './fixtures.ts';
+import { expect, fileText, test, typeInto, viewSettled } from './fixtures.ts';
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const handle = (page: Page, id: string, type: 'source' | 'target') => node(page, id).locator(`.react-flow__handle.${type}`);
@@ -143,7 +143,10 @@ test('a port clash made by an offset edit shows on the node and in Problems; the
   await designer.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await clash.first().click();
   await expect(node(designer, 'gw-1')).toHaveClass(/selected/);
+  // A person clicks the next node once the view has stopped moving to the first.
+  await viewSettled(designer);
   await node(designer, 'gw-2').click();
+  await expect(designer.getByRole('form', { name: 'Gateway gw-2' })).toBeVisible();
   await typeInto(designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Port offset'), '1');
   await expect(clash).toHaveCount(0);
   await expect(node(designer, 'gw-2').locator('.node-badge.badge-error')).toHaveCount(0);

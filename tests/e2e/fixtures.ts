@@ -31,6 +31,20 @@ export async function fileText(page: Page, path: string): Promise<string> {
   return (await page.getByRole('tabpanel').locator('pre').textContent()) ?? '';
 }
 
+/** Waits for the canvas to stop moving (an entry of Problems centres its node with a short animation). */
+export async function viewSettled(page: Page): Promise<void> {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  let last = await transform();
+  await expect
+    .poll(async () => {
+      const now = await transform();
+      const still = now === last;
+      last = now;
+      return still;
+    }, { intervals: [150, 150, 150, 250, 500] })
+    .toBe(true);
+}
+
 /**
  * Types into a field as a person does: select what is there, type key by key, then Enter, which
  * applies a whole value (the inspector's commit model).
