@@ -16,6 +16,11 @@ export const PREFERENCES_KEY = 'apim-topology-designer:preferences';
 /** The version of what the autosave holds: `{ topology }` in format apim-topology/1. */
 export const AUTOSAVE_VERSION = 1;
 const WRITE_DELAY_MS = 400;
+/**
+ * The largest topology the autosave keeps. A bigger one would slow every reload (restoring, drawing and
+ * generating it before the page answers), so it is not autosaved, and a notice says to save it as a file.
+ */
+export const AUTOSAVE_MAX_NODES = 2000;
 
 export interface Persisted {
   topology: Topology;
@@ -57,6 +62,7 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
     ? undefined
     : "this browser blocks the page's storage, so your work is not autosaved: save topology.json to keep it";
   const report = (message: string | null) => {
+    if ((message ?? undefined) === problem) return; // said already (telling the store saves again)
     problem = message ?? undefined;
     api.onProblem?.(message);
   };
@@ -121,10 +127,20 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
         pending = undefined;
         return;
       }
+      const count = value.state.topology.nodes.length;
+      if (count > AUTOSAVE_MAX_NODES) {
+        pending = undefined;
+        report(
+          `the topology has ${count.toLocaleString('en')} nodes, more than the ${AUTOSAVE_MAX_NODES.toLocaleString('en')} the autosave keeps (a bigger one would slow every reload), so this browser still holds your earlier work: save topology.json to keep this one`,
+        );
+        return;
+      }
       const saved = api.keepSecretsOut ? { ...value, state: { topology: withoutSecrets(value.state.topology) } } : value;
       const text = JSON.stringify(saved);
       if (text === known) {
+        // Storage holds this already: nothing to write, and nothing unsaved to warn about.
         pending = undefined;
+        if (problem) report(null);
         return;
       }
       pending = { name, text };

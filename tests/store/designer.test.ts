@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from './memoryStorage.ts';
 import { AUTOSAVE_KEY, createDesignerStore, sampleTopology } from '../../src/store/index.ts';
+import { AUTOSAVE_MAX_NODES } from '../../src/store/autosave.ts';
 import { NODE_BOX, serializeTopology } from '../../src/model/index.ts';
 import type { Topology } from '../../src/model/index.ts';
 import { validate } from '../../src/validate/index.ts';
@@ -348,5 +349,24 @@ describe('positions', () => {
     store.getState().moveNodes(new Map([['gw-1', { x: 5e9, y: -5e9 }]]));
     expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ x: 1_000_000, y: -1_000_000 });
     expect(readTopology(serializeTopology(store.getState().topology)).ok).toBe(true);
+  });
+});
+
+describe('a topology too big to autosave', () => {
+  it('is not written (the earlier autosave stays), and the notice says so and how to keep it; a smaller one is written again', () => {
+    const storage = memoryStorage();
+    const store = createDesignerStore(storage);
+    store.getState().addNode('gateway');
+    store.flushAutosave();
+    const earlier = storage.getItem(AUTOSAVE_KEY);
+    const t = store.getState().topology;
+    const big = { ...t, nodes: [...t.nodes, ...Array.from({ length: AUTOSAVE_MAX_NODES }, (_, i) => ({ ...t.nodes.find((n) => n.kind === 'database')!, id: `db-x${i}`, x: i * 240 }))] };
+    store.getState().replaceTopology(big);
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(earlier);
+    expect(store.getState().autosaveProblem).toMatch(/more than the 2,000 the autosave keeps .* save topology.json/);
+    store.getState().undo();
+    store.flushAutosave();
+    expect(store.getState().autosaveProblem).toBeNull();
   });
 });
