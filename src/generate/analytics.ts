@@ -17,10 +17,8 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
   // A type the version does not publish has no key it reads (4.0 has no `type`): nothing is written, and
   // APIM027 says why.
   if (support === 'no') return [];
-  const unsupported =
-    support === 'update'
-        ? [`API-M ${facts.version} publishes ${type} analytics only with a WSO2 update level that includes it (APIM027).`]
-        : [];
+  const updateOnly =
+    support === 'update' ? [`API-M ${facts.version} publishes ${type} analytics only with a WSO2 update level that includes it (APIM027).`] : [];
   switch (type) {
     case 'choreo':
       return [
@@ -34,7 +32,7 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
             config_endpoint: analytics.configEndpoint,
             auth_token: analytics.authToken,
           },
-          ['Analytics: gateways publish API usage to the API-M Analytics cloud (Choreo), with its on-prem key.', ...unsupported],
+          ['Analytics: gateways publish API usage to the API-M Analytics cloud (Choreo), with its on-prem key.', ...updateOnly],
         ),
       ];
     case 'elk':
@@ -47,12 +45,12 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
           ...(facts.analyticsLogAppenderByHand && support === 'yes'
             ? [`API-M ${facts.version}: add the APIM_METRICS_APPENDER appender and the reporter logger to log4j2.properties (pre-added from 4.3).`]
             : []),
-          ...unsupported,
+          ...updateOnly,
         ]),
       ];
     case 'moesif':
       return [
-        table('apim.analytics', { enable: true, type }, ['Analytics: gateways publish API usage to Moesif.', ...unsupported]),
+        table('apim.analytics', { enable: true, type }, ['Analytics: gateways publish API usage to Moesif.', ...updateOnly]),
         table('apim.analytics.properties', { moesifKey: analytics.authToken }, 'The Moesif application id.'),
       ];
   }

@@ -111,6 +111,11 @@ export function createDesignerStore(storage: Storage | undefined) {
             if (next === get().topology) return;
             set({ topology: next });
           };
+          /** Writes the topology to the autosave at once, past the write delay. */
+          const saveNow = () => {
+            autosave.setItem(AUTOSAVE_KEY, { state: { topology: get().topology }, version: AUTOSAVE_VERSION });
+            autosave.flush();
+          };
           /** Drafts of nodes that are gone go with them. */
           const dropDraftsOf = (ids: ReadonlySet<string>) => {
             const drafts = Object.entries(get().drafts);
@@ -146,16 +151,31 @@ export function createDesignerStore(storage: Storage | undefined) {
             drafts: {},
             opened: 0,
             otherTab: null,
-            otherTabSaved() {
-              // Replaced once the autosave exists (below).
+            otherTabSaved(text) {
+              const read = readAutosave(text);
+              if (!read.ok) return;
+              const theirs = read.value.state.topology;
+              // Compared as both would read back (the restore path fills what a topology leaves out).
+              const mine = readAutosave(JSON.stringify({ state: { topology: get().topology }, version: AUTOSAVE_VERSION }));
+              if (mine.ok && serializeTopology(theirs) === serializeTopology(mine.value.state.topology)) return;
+              autosave.paused = true;
+              set({ otherTab: theirs });
             },
-            resolveOtherTab() {
-              // Replaced once the autosave exists (below).
+            resolveOtherTab(choice) {
+              const theirs = get().otherTab;
+              autosave.paused = false;
+              set({ otherTab: null });
+              if (choice === 'theirs' && theirs) get().replaceTopology(theirs);
+              else saveNow();
             },
             autosaveProblem: null,
             keepSecretsOut: false,
-            setKeepSecretsOut() {
-              // Replaced once the autosave exists (below).
+            setKeepSecretsOut(on) {
+              autosave.keepSecretsOut = on;
+              writePreferences(storage, { keepSecretsOut: on });
+              set({ keepSecretsOut: on });
+              // Saving now, in the form the preference asks for, replaces what was stored in the other form.
+              if (!autosave.paused) saveNow();
             },
 
             addNode(kind, position) {
@@ -334,38 +354,6 @@ export function createDesignerStore(storage: Storage | undefined) {
   if (autosave.problem()) store.setState({ autosaveProblem: autosave.problem()! });
   autosave.keepSecretsOut = readPreferences(storage).keepSecretsOut === true;
   store.setState({ keepSecretsOut: autosave.keepSecretsOut });
-  const saveNow = () => {
-    autosave.setItem(AUTOSAVE_KEY, { state: { topology: store.getState().topology }, version: AUTOSAVE_VERSION });
-    autosave.flush();
-  };
-  store.setState({
-    otherTabSaved(text: string) {
-      const read = readAutosave(text);
-      if (!read.ok) return;
-      const theirs = read.value.state.topology;
-      // Compared as both would read back (the restore path fills what a topology leaves out).
-      const mine = readAutosave(JSON.stringify({ state: { topology: store.getState().topology }, version: AUTOSAVE_VERSION }));
-      if (mine.ok && serializeTopology(theirs) === serializeTopology(mine.value.state.topology)) return;
-      autosave.paused = true;
-      store.setState({ otherTab: theirs });
-    },
-    resolveOtherTab(choice: 'theirs' | 'mine') {
-      const theirs = store.getState().otherTab;
-      autosave.paused = false;
-      store.setState({ otherTab: null });
-      if (choice === 'theirs' && theirs) store.getState().replaceTopology(theirs);
-      else saveNow();
-    },
-  });
-  // Saving now, in the form the preference asks for, replaces what was stored in the other form.
-  store.setState({
-    setKeepSecretsOut(on: boolean) {
-      autosave.keepSecretsOut = on;
-      writePreferences(storage, { keepSecretsOut: on });
-      store.setState({ keepSecretsOut: on });
-      if (!autosave.paused) saveNow();
-    },
-  });
   return Object.assign(store, { flushAutosave: autosave.flush });
 }
 
