@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { hasErrors, placeholders, serializeTopology } from '../model/index.ts';
 import { formatReadError, hasPlaceholders, readTopology, SECRET_PLACEHOLDER } from '../share/index.ts';
-import { bundleNow, useBundle, useDesigner, useDesignerStore, useHistory } from './store.tsx';
+import { useDesigner, useDesignerStore, useGeneration, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
 import { openFile, replaceWith } from './open.ts';
@@ -22,7 +22,7 @@ export function Toolbar() {
   const name = useDesigner((s) => s.topology.name);
   const empty = useDesigner((s) => s.topology.nodes.length === 0);
   const { canUndo, canRedo, undo, redo } = useHistory();
-  const bundle = useBundle();
+  const generation = useGeneration();
   const [busy, setBusy] = useState(false);
   const [sharing, setSharing] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
@@ -47,7 +47,17 @@ export function Toolbar() {
       if (!go) return;
     }
     // The files of the topology as it is now, even if the panels are still catching up with the last edit.
-    const { diagnostics, files } = bundleNow(topology) ?? bundle;
+    let bundle;
+    setBusy(true);
+    try {
+      bundle = await generation.bundleFor(topology);
+    } catch (error) {
+      store.getState().notify(`Could not generate the files: ${(error as Error).message}. Your topology is safe: press Download to try again.`, 'error');
+      return;
+    } finally {
+      setBusy(false);
+    }
+    const { diagnostics, files } = bundle;
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (hasErrors(diagnostics)) {
       const list = errors.slice(0, 10).map((d) => `• ${d.code} ${d.nodeIds.join(', ')}: ${d.message}`).join('\n');
@@ -73,9 +83,7 @@ export function Toolbar() {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const result = readTopology(await response.text());
       if (!result.ok) throw new Error(result.errors.map(formatReadError).join('; '));
-      if (replaceWith(store, result.topology, `the example "${result.topology.name}"`, (m) => window.confirm(m))) {
-        store.getState().notify(`Opened the example "${result.topology.name}". Undo brings your topology back.`);
-      }
+      replaceWith(store, result.topology, `the example "${result.topology.name}"`, (m) => window.confirm(m));
     } catch (error) {
       store.getState().notify(`Could not open the example ${file}: ${(error as Error).message}`, 'error');
     }
@@ -146,7 +154,7 @@ export function Toolbar() {
       </div>
       <ProblemCounts />
       {/* Until the generation core has loaded there are no files to download. */}
-      <button type="button" className="primary" onClick={() => void download()} disabled={busy || bundle.pending === true}>
+      <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
         Download bundle (.zip)
       </button>
       <ShareDialog open={sharing} onClose={() => setSharing(false)} />

@@ -170,7 +170,7 @@ test('a 450-character value typed in the inspector: refused where the format tak
 
 test('the generation core failing to load once: a message with Retry, then the files, with no reload', async ({ page }) => {
   let aborted = 0;
-  await page.route(/\/assets\/generate-[^/]*\.js$/, async (route) => {
+  await page.route(/\/assets\/generation\.worker-[^/]*\.js$/, async (route) => {
     if (aborted++ === 0) await route.abort('internetdisconnected');
     else await route.continue();
   });
