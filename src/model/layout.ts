@@ -2,7 +2,8 @@
  * Where new nodes go: into free space, never on top of a node already there. Positions are the nodes'
  * top-left corners on the canvas grid; a node takes at most NODE_BOX (a label is cut at 180 px).
  */
-import type { Topology } from './types.ts';
+import type { NodeKind, Topology } from './types.ts';
+import { NODE_KINDS } from './types.ts';
 
 /** The most room a node takes on the canvas, with the gap kept between two nodes. */
 export const NODE_BOX = { width: 220, height: 80 } as const;
@@ -54,4 +55,53 @@ function* around(start: Point): Generator<Point> {
     steps.sort((a, b) => Math.hypot(...a) - Math.hypot(...b) || b[0] - a[0] || b[1] - a[1]);
     for (const [i, j] of steps) yield { x: start.x + i * NODE_BOX.width, y: start.y + j * NODE_BOX.height };
   }
+}
+
+/** The order of the rows `spreadOverlapping` lays nodes out in: the traffic's way in, top to bottom. */
+const ROW_ORDER: readonly NodeKind[] = ['load-balancer', 'control-plane', 'traffic-manager', 'gateway', 'database'];
+
+/**
+ * A topology whose nodes sit on top of each other (a file or link written by a script, with no
+ * positions or the same ones) laid out readably: every node that overlaps one before it moves into rows
+ * by kind, below the nodes that keep their places, in the topology's order. Nodes already apart stay
+ * where they are. Returns the topology itself when nothing overlaps, and how many nodes moved.
+ */
+export function spreadOverlapping<T extends Topology>(topology: T): { topology: T; moved: number } {
+  const cell = (x: number, y: number) => `${Math.floor(x / NODE_BOX.width)}:${Math.floor(y / NODE_BOX.height)}`;
+  const placed = new Map<string, Point[]>();
+  const stacked = new Set<string>();
+  let bottom = -Infinity;
+  let left = Infinity;
+  for (const node of topology.nodes) {
+    const cx = Math.floor(node.x / NODE_BOX.width);
+    const cy = Math.floor(node.y / NODE_BOX.height);
+    let clear = true;
+    for (let i = -1; i <= 1 && clear; i++) {
+      for (let j = -1; j <= 1 && clear; j++) clear = (placed.get(`${cx + i}:${cy + j}`) ?? []).every((p) => !overlaps(p, node));
+    }
+    if (!clear) {
+      stacked.add(node.id);
+      continue;
+    }
+    const key = cell(node.x, node.y);
+    placed.set(key, [...(placed.get(key) ?? []), { x: node.x, y: node.y }]);
+    bottom = Math.max(bottom, node.y);
+    left = Math.min(left, node.x);
+  }
+  if (stacked.size === 0) return { topology, moved: 0 };
+
+  const columns = Math.max(6, Math.ceil(Math.sqrt(stacked.size * 2)));
+  const at = new Map<string, Point>();
+  let y = snap(bottom + NODE_BOX.height * 2);
+  // Kinds without a row of their own go last.
+  for (const kind of [...ROW_ORDER, ...NODE_KINDS.filter((k) => !ROW_ORDER.includes(k))]) {
+    const row = topology.nodes.filter((n) => n.kind === kind && stacked.has(n.id));
+    row.forEach((node, i) => at.set(node.id, { x: snap(left) + (i % columns) * NODE_BOX.width, y: y + Math.floor(i / columns) * NODE_BOX.height }));
+    if (row.length > 0) y += Math.ceil(row.length / columns) * NODE_BOX.height + NODE_BOX.height;
+  }
+  const nodes = topology.nodes.map((node) => {
+    const to = at.get(node.id);
+    return to ? { ...node, x: to.x, y: to.y } : node;
+  });
+  return { topology: { ...topology, nodes }, moved: stacked.size };
 }

@@ -10,6 +10,7 @@ import { MAX_DOCUMENT_CHARS, readTopology } from './read.ts';
 
 /** The largest zip read: a bundle of 5,000 nodes is a few MB. */
 export const MAX_ZIP_BYTES = 50_000_000;
+const PIECE = 4096;
 
 export function readBundleZip(bytes: Uint8Array): ReadResult {
   const fail = (message: string): ReadResult => ({ ok: false, errors: [{ path: '', message }] });
@@ -44,7 +45,11 @@ export function readBundleZip(bytes: Uint8Array): ReadResult {
       file.start();
     });
     unzip.register(UnzipInflate);
-    unzip.push(bytes, true);
+    // In small pieces: the inflater unpacks all it is given in one go, and deflate packs up to about
+    // 1,000:1, so a piece of PIECE bytes makes at most a few MB before the cap is checked again.
+    for (let at = 0; at < bytes.length && !tooBig && !damaged; at += PIECE) {
+      unzip.push(bytes.subarray(at, at + PIECE), at + PIECE >= bytes.length);
+    }
   } catch {
     if (!tooBig) return fail('not a zip file, or a damaged one');
   }

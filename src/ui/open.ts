@@ -4,6 +4,7 @@
  * on screen is untouched. A success replaces the topology as one undoable step.
  */
 import type { Topology } from '../model/index.ts';
+import { spreadOverlapping } from '../model/index.ts';
 import { MAX_DOCUMENT_CHARS, decodeLink, formatReadError, readBundleZip, readTopology } from '../share/index.ts';
 import type { ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
@@ -35,7 +36,14 @@ function errorText(what: string, result: ReadResult & { ok: false }): string {
  * Loads a topology into the store after asking, when there is work to replace. `confirm` is the page's
  * `window.confirm`, passed in so tests can answer.
  */
-export function replaceWith(store: DesignerStore, topology: Topology, what: string, confirm: (message: string) => boolean): boolean {
+export function replaceWith(
+  store: DesignerStore,
+  topology: Topology,
+  what: string,
+  confirm: (message: string) => boolean,
+  /** The notice once opened; a sentence on nodes laid out is added to it. */
+  done = `Opened ${oneLine(what)}. Undo brings your previous topology back.`,
+): boolean {
   const state = store.getState();
   const big = topology.nodes.length > LARGE_TOPOLOGY;
   const questions = [
@@ -46,7 +54,12 @@ export function replaceWith(store: DesignerStore, topology: Topology, what: stri
     state.notify(`Did not open ${oneLine(what)}: your topology is unchanged.`);
     return false;
   }
-  state.replaceTopology(topology);
+  // Nodes piled on one spot (a script's file without positions) are laid out, so they can be seen and
+  // picked, and the canvas does not have to draw thousands of them in one place.
+  const { topology: spread, moved } = spreadOverlapping(topology);
+  state.replaceTopology(spread);
+  const laidOut = moved > 0 ? ` ${moved.toLocaleString('en')} ${moved === 1 ? 'node was' : 'nodes were'} on top of others; ${moved === 1 ? 'it is' : 'they are'} now laid out in rows by kind, below the rest.` : '';
+  state.notify(`${done}${laidOut}`);
   return true;
 }
 
@@ -56,14 +69,16 @@ export function openLink(store: DesignerStore, link: string, confirm: (message: 
     store.getState().notify(errorText('the link', result), 'error');
     return;
   }
-  if (!replaceWith(store, result.topology, `the shared topology "${result.topology.name}"`, confirm)) return;
-  store
-    .getState()
-    .notify(
-      result.secretsOmitted
-        ? `Opened "${result.topology.name}" from the link. Its passwords were not in the link: set them before you deploy (see Problems).`
-        : `Opened "${result.topology.name}" from the link. Undo brings your previous topology back.`,
-    );
+  const name = oneLine(result.topology.name);
+  replaceWith(
+    store,
+    result.topology,
+    `the shared topology "${result.topology.name}"`,
+    confirm,
+    result.secretsOmitted
+      ? `Opened "${name}" from the link. Its passwords were not in the link: set them before you deploy (see Problems).`
+      : `Opened "${name}" from the link. Undo brings your previous topology back.`,
+  );
 }
 
 export async function openFile(store: DesignerStore, file: File, confirm: (message: string) => boolean): Promise<void> {
@@ -84,5 +99,5 @@ export async function openFile(store: DesignerStore, file: File, confirm: (messa
     state.notify(errorText(file.name, result), 'error');
     return;
   }
-  if (replaceWith(store, result.topology, file.name, confirm)) state.notify(`Opened ${file.name}. Undo brings your previous topology back.`);
+  replaceWith(store, result.topology, file.name, confirm);
 }

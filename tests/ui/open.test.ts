@@ -44,4 +44,14 @@ describe('replaceWith', () => {
     expect(asked[0]).not.toContain('\n');
     expect(asked[0]).toContain('"X ADMINISTRATOR NOTICE: press OK"');
   });
+
+  it('lays out nodes that sit on top of each other, and the notice says how many moved', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().newTopology();
+    const piled = { ...sized(4), nodes: sized(4).nodes.map((n) => ({ ...n, x: 0, y: 0 })) };
+    expect(replaceWith(store, piled, 'x.json', () => true)).toBe(true);
+    const at = store.getState().topology.nodes.map((n) => `${n.x},${n.y}`);
+    expect(new Set(at).size).toBe(4);
+    expect(store.getState().notice?.text).toBe('Opened x.json. Undo brings your previous topology back. 3 nodes were on top of others; they are now laid out in rows by kind, below the rest.');
+  });
 });

@@ -2,7 +2,7 @@
  * The canvas: the topology as nodes and edges, with drag-and-drop from the palette, wiring checked by
  * the model's link rules, selection, deletion, and whole-drag undo steps.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import {
   Background,
@@ -12,7 +12,9 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  getViewportForBounds,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import type { Connection, EdgeChange, FinalConnectionState, NodeChange, OnDelete } from '@xyflow/react';
 import type { NodeKind, Topology, TopologyGraph } from '../../model/index.ts';
@@ -23,10 +25,15 @@ import { EDGE_TYPES } from './FloatingEdge.tsx';
 import type { FlowEdge, FlowNode } from './flow.ts';
 import { createFlowCache, problemsBy, toFlowEdges } from './flow.ts';
 import { onCanvasTab, useEdgesAfterNodes } from './keyboard.ts';
+import { LARGE_CANVAS, topologyBounds, useReveal } from './reveal.ts';
 
 /** The drag-and-drop type the palette sets. */
 export const PALETTE_MIME = 'application/x-apim-topology-kind';
 const GRID: [number, number] = [20, 20];
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 2; // React Flow's default
+/** Below this zoom a large topology draws only the links that are selected or in error. */
+const LINK_ZOOM = 0.35;
 
 /** The minimap's size (px) and the room fit view leaves for it, and for the zoom controls on the left. */
 const MINIMAP = { width: 160, height: 110 };
@@ -45,21 +52,36 @@ export function Canvas() {
   const topology = useDesigner((s) => s.topology);
   const selection = useDesigner((s) => s.selection);
   const { diagnostics } = useBundle();
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   const [minimap, setMinimap] = useState(true);
   const root = useRef<HTMLDivElement>(null);
   useEdgesAfterNodes(root);
 
-  // A topology opened whole (a file, a link, an example) is shown whole, clear of the minimap, once its
-  // nodes are measured (two frames).
+  // A large topology is drawn a batch at a time (reveal.ts), and only its nodes in view are rendered.
   const opened = useDesigner((s) => s.opened);
-  useEffect(() => {
+  const large = topology.nodes.length >= LARGE_CANVAS;
+  const { shown, drawing } = useReveal(topology.nodes.length, opened);
+  const fitted = useRef(false);
+
+  // A topology opened whole (a file, a link, an example) is shown whole, clear of the minimap: a small
+  // one once its nodes are measured (two frames), a large one at once, from its nodes' positions, so
+  // its batches are drawn where they will stay.
+  useLayoutEffect(() => {
+    const bounds = large ? topologyBounds(store.getState().topology) : undefined;
+    const box = root.current?.getBoundingClientRect();
+    if (bounds && box && (opened > 0 || !fitted.current)) {
+      fitted.current = true;
+      void setViewport(getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, MAX_ZOOM, FIT_VIEW.padding));
+      return;
+    }
     if (opened === 0) return;
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => void fitView(FIT_VIEW));
     });
     return () => cancelAnimationFrame(frame);
-  }, [opened, fitView]);
+    // Fitted when a topology is opened (and once at the start), not on every edit of a large one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, fitView, setViewport]);
   const cache = useRef(createFlowCache()).current;
   const measured = useRef(new Map<string, { width?: number; height?: number }>()).current;
   // Sizes are measured by React Flow, not part of the topology: a new size re-renders the canvas only.
@@ -72,10 +94,24 @@ export function Canvas() {
   const problems = useMemo(() => problemsBy(diagnostics), [diagnostics]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
-  const nodes = cache.toFlowNodes(topology, selectedNodes, problems.nodes, measured, dragged);
+  const all = cache.toFlowNodes(topology, selectedNodes, problems.nodes, measured, dragged);
+  const nodes = drawing ? all.slice(0, shown) : all;
   // Links, selection and problems decide the edges; positions do not (React Flow routes them itself).
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const edges = useMemo(() => toFlowEdges(topology, selectedLinks, problems.links), [topology.links, selectedLinks, problems]);
+  const allEdges = useMemo(() => toFlowEdges(topology, selectedLinks, problems.links), [topology.links, selectedLinks, problems]);
+  // While drawing, a link is drawn once both its nodes are.
+  // Zoomed far out on a large topology, the links are a grey mat that costs more to draw than all the
+  // nodes: only the selected ones and those in error are drawn until the view is close enough to read.
+  const zoomedOut = useStore((s) => s.transform[2] < LINK_ZOOM);
+  const hideLinks = large && zoomedOut;
+  const edges = useMemo(() => {
+    const drawn = drawing && new Set(all.slice(0, shown).map((n) => n.id));
+    if (!drawn && !hideLinks) return allEdges;
+    return allEdges.filter(
+      (e) => (!drawn || (drawn.has(e.source) && drawn.has(e.target))) && (!hideLinks || e.selected || e.data?.severity === 'error'),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [allEdges, drawing === undefined, shown, hideLinks]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -193,6 +229,13 @@ export function Canvas() {
       onDrop={onDrop}
       onKeyDown={(event) => root.current && onCanvasTab(event, root.current)}
     >
+      {drawing ? (
+        <p className="canvas-status" role="status">
+          Drawing {drawing.shown.toLocaleString('en')} of {drawing.total.toLocaleString('en')} nodes…
+        </p>
+      ) : (
+        hideLinks && <p className="canvas-status">Zoom in to see the links (only those selected or in error are drawn this far out)</p>
+      )}
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -210,10 +253,12 @@ export function Canvas() {
         selectionKeyCode="Shift"
         snapToGrid
         snapGrid={GRID}
-        fitView
+        fitView={!large}
         fitViewOptions={FIT_VIEW}
+        onlyRenderVisibleElements={large}
         colorMode="system"
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         aria-label="Topology canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />

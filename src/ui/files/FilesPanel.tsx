@@ -10,6 +10,14 @@ import { changedLines } from './lines.ts';
 import type { Highlighter } from './highlight.ts';
 import { escapeHtml, languageOf, loadHighlighter } from './highlight.ts';
 
+/**
+ * How many files a group lists at most: thousands of tabs would take seconds to draw and nobody scrolls
+ * them; the filter finds any file.
+ */
+const GROUP_LIMIT = 300;
+
+const count = (n: number) => n.toLocaleString('en');
+
 /** The groups of the file list, in the bundle's order. */
 const GROUPS = [
   { name: 'Nodes', match: (path: string) => path.startsWith('nodes/') },
@@ -58,17 +66,21 @@ export function FilesPanel() {
 
   // The list as grouped, filtered by path (case-insensitive); the file shown stays shown.
   const needle = filter.trim().toLowerCase();
+  const current = files.find((f) => f.path === active) ?? files[0];
   const groups = useMemo(() => {
     const left = files.filter((f) => !needle || f.path.toLowerCase().includes(needle));
     return GROUPS.map((group) => {
       const inGroup = left.filter((f) => group.match(f.path));
       for (const f of inGroup) left.splice(left.indexOf(f), 1);
-      return { name: group.name, files: inGroup };
+      // A long group lists its first files (and the one shown); the filter finds the rest.
+      const listed = inGroup.slice(0, GROUP_LIMIT);
+      if (current && inGroup.length > GROUP_LIMIT && !listed.includes(current) && inGroup.includes(current)) listed.push(current);
+      return { name: group.name, files: listed, hidden: inGroup.length - listed.length };
     }).filter((g) => g.files.length > 0);
-  }, [files, needle]);
+  }, [files, needle, current]);
   const listed = groups.flatMap((g) => g.files);
+  const matching = groups.reduce((n, g) => n + g.files.length + g.hidden, 0);
 
-  const current = files.find((f) => f.path === active) ?? files[0];
   const tabId = (path: string) => `${baseId}-tab-${path}`;
   const panelId = `${baseId}-panel`;
   // The one tab in the Tab order: the file shown, or the first listed when a filter hides it.
@@ -99,7 +111,7 @@ export function FilesPanel() {
     <section className="files" aria-labelledby={`${baseId}-title`} aria-busy={pending || updating ? true : undefined}>
       <div className="file-list">
         <h2 id={`${baseId}-title`} className="file-list-title">
-          Generated files <span className="soft">({needle ? `${listed.length} of ${files.length}` : files.length})</span>
+          Generated files <span className="soft">({needle ? `${count(matching)} of ${count(files.length)}` : count(files.length)})</span>
         </h2>
         <label className="visually-hidden" htmlFor={`${baseId}-filter`}>
           Filter files
@@ -146,6 +158,11 @@ export function FilesPanel() {
                   </button>
                 );
               })}
+              {group.hidden > 0 && (
+                <p className="hint tab-more">
+                  {group.hidden.toLocaleString('en')} more {group.hidden === 1 ? 'file' : 'files'}: type in the filter to find {group.hidden === 1 ? 'it' : 'them'}.
+                </p>
+              )}
             </div>
           ))}
           {listed.length === 0 && files.length > 0 && <p className="hint pad">No file matches “{filter}”.</p>}
@@ -155,8 +172,8 @@ export function FilesPanel() {
       {failed && (
         <div className="banner warning pad" role="alert">
           <p>
-            The part of the page that writes the files could not be loaded ({failed}). Your topology is safe; check the
-            connection and try again (it also tries again by itself when the browser is back online).
+            The files could not be generated: {failed}. Your topology is safe; check the connection and press Retry (the
+            page also tries again by itself when the browser is back online).
           </p>
           <button type="button" onClick={retry}>
             Retry

@@ -1,0 +1,65 @@
+/**
+ * A large topology opened whole is drawn a batch of nodes at a time, one batch per task, so the page
+ * answers input while thousands of nodes mount: React Flow renders, measures and wires every node it is
+ * given in one go, and 5,000 nodes with their links would block the page for many seconds. The batch
+ * grows or shrinks to take about BATCH_MS each. A small topology is drawn at once, as before.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { NODE_BOX } from '../../model/index.ts';
+import type { Topology } from '../../model/index.ts';
+
+/** From this many nodes, an opened topology is drawn in batches (and only what is in view is rendered). */
+export const LARGE_CANVAS = 300;
+const FIRST_BATCH = 150;
+const BATCH_MS = 100;
+const MAX_BATCH = 400;
+
+/**
+ * How many of the topology's nodes (in reading order) to draw now, and the total while drawing.
+ * `opened` changes when a whole topology replaces the work (a file, a link, an example).
+ */
+export function useReveal(total: number, opened: number): { shown: number; drawing?: { shown: number; total: number } } {
+  // Derived while rendering, so the first render of a large topology already draws only the first batch.
+  const [state, setState] = useState(() => ({ opened, shown: total >= LARGE_CANVAS ? FIRST_BATCH : Number.POSITIVE_INFINITY }));
+  let { shown } = state;
+  if (state.opened !== opened) {
+    shown = opened > 0 && total >= LARGE_CANVAS ? FIRST_BATCH : Number.POSITIVE_INFINITY;
+    setState({ opened, shown });
+  }
+  const batch = useRef(FIRST_BATCH);
+  const started = useRef(0);
+  if (shown === FIRST_BATCH && state.shown !== FIRST_BATCH) batch.current = FIRST_BATCH;
+
+  // After each batch is on screen, the next one, in a task of its own so input is handled in between.
+  useEffect(() => {
+    if (shown >= total) {
+      if (Number.isFinite(shown)) setState((s) => ({ ...s, shown: Number.POSITIVE_INFINITY }));
+      return;
+    }
+    if (started.current > 0) {
+      const took = performance.now() - started.current;
+      batch.current = Math.max(50, Math.min(MAX_BATCH, Math.round((batch.current * BATCH_MS) / Math.max(took, 1))));
+    }
+    const timer = setTimeout(() => {
+      started.current = performance.now();
+      setState((s) => ({ ...s, shown: s.shown + batch.current }));
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [shown, total]);
+
+  return shown >= total ? { shown: total } : { shown, drawing: { shown, total } };
+}
+
+/** The canvas area the nodes of `topology` take, for showing it whole before its nodes are measured. */
+export function topologyBounds(topology: Topology): { x: number; y: number; width: number; height: number } | undefined {
+  if (topology.nodes.length === 0) return undefined;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const node of topology.nodes) {
+    minX = Math.min(minX, node.x);
+    minY = Math.min(minY, node.y);
+    maxX = Math.max(maxX, node.x);
+    maxY = Math.max(maxY, node.y);
+  }
+  // A node takes about NODE_BOX less the gap kept around it.
+  return { x: minX, y: minY, width: maxX - minX + NODE_BOX.width - 40, height: maxY - minY + NODE_BOX.height - 20 };
+}
