@@ -100,3 +100,38 @@ export function credentialFields(topology: Topology): { what: string; value: str
     ),
   ];
 }
+
+/** `$env{`, `$sys{`, `$secret{`, `$ref{` or `${` anywhere in a value. */
+const REFERENCE_INSIDE = /\$(?:env|sys|secret|ref)?\{/;
+
+/**
+ * Every value a person types that the files carry as it is and that is not a password or token (where a
+ * reference is how a secret is kept out of the file): names, lists, URLs, user names, file names,
+ * aliases. A reference in one of these reaches the files as text: config-mapper may resolve it when the
+ * node starts, but nginx, the runbook's shell commands and the other nodes never do.
+ */
+export function plainTextFields(topology: Topology): { what: string; value: string; nodeId?: string }[] {
+  const s = topology.settings;
+  const secrets = new Set(secretFields(topology).map((f) => f.what));
+  return [
+    ...credentialFields(topology).filter((f) => !secrets.has(f.what) && !/password/.test(f.what)),
+    { what: 'backend JWT header', value: s.jwt.header },
+    { what: 'backend JWT signing algorithm', value: s.jwt.signingAlgorithm },
+    { what: 'backend JWT claim dialect', value: s.jwt.claimDialect },
+    { what: 'CORS allowed origins', value: s.cors.allowOrigins },
+    ...s.cors.allowMethods.map((value) => ({ what: 'CORS allowed methods', value })),
+    ...s.cors.allowHeaders.map((value) => ({ what: 'CORS allowed headers', value })),
+    { what: 'cache invalidation domain', value: s.cacheInvalidation.domain },
+    { what: 'analytics config endpoint', value: s.analytics.configEndpoint },
+    ...(s.gatewayEnvironments ?? []).flatMap((e) => [
+      { what: `name of gateway environment "${e.name}"`, value: e.name },
+      { what: `description of gateway environment "${e.name}"`, value: e.description },
+    ]),
+    ...Object.entries(s.skipList).flatMap(([list, values]) => values.map((value) => ({ what: `deployment skip list (${list})`, value }))),
+  ];
+}
+
+/** The fields of `plainTextFields` that hold a reference (`$env{…}`, `${…}` …). */
+export function referencesInPlainText(topology: Topology): { what: string; value: string; nodeId?: string }[] {
+  return plainTextFields(topology).filter((field) => REFERENCE_INSIDE.test(field.value));
+}

@@ -1,11 +1,11 @@
 /**
  * Settings rules: APIM038, CORS headers WSO2's consoles need (audit B4; product-apim default deployment.toml
  * `[apim.cors]` allow_headers incl. apikey, Internal-Key); APIM039, a credential the files and the runbook would
- * read differently.
+ * read differently; APIM040, a reference ($env{…}, ${…}) where only the node's config-mapper would resolve it.
  */
 import type { Diagnostic, Topology } from '../model/index.ts';
 import type { CORS_CONSOLE_HEADERS } from '../model/index.ts';
-import { credentialFields, credentialProblem, withCorsConsoleHeaders } from '../model/index.ts';
+import { credentialFields, credentialProblem, referencesInPlainText, withCorsConsoleHeaders } from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
@@ -40,5 +40,20 @@ export function validateSettings(topology: Topology): Diagnostic[] {
       }),
     );
   }
+  for (const field of referencesInPlainText(topology)) {
+    out.push(
+      report('APIM040', {
+        message: `The ${field.what} holds a reference (${quoteReference(field.value)}): the deployment.toml files carry it as text for the node to resolve when it starts, but nginx, the runbook's commands and the other nodes read it as written`,
+        nodeIds: field.nodeId ? [field.nodeId] : [],
+        fix: `Type the ${field.what} itself. References belong in the password and token fields, where they keep the secret out of the files.`,
+      }),
+    );
+  }
   return out;
+}
+
+/** The first reference in `value`, for a message: `$env{DB_USER}`. */
+function quoteReference(value: string): string {
+  const found = /\$(?:env|sys|secret|ref)?\{[^}]{0,40}\}?/.exec(value)?.[0] ?? value.slice(0, 40);
+  return found;
 }

@@ -133,6 +133,9 @@ export const CASES = {
     ['APIM039', 'a keystore password with a trailing space', () => withSettings(clean(), { keystore: { tls: { ...DEFAULT_KEYSTORE, password: 'secret ' } } }), () => withSettings(clean(), { keystore: { tls: { ...DEFAULT_KEYSTORE, password: 'se cret' } } })],
     ['APIM039', 'a database user with a tab', () => topology([cp(), gw(), db('db', { username: 'apim\tuser' })], [['gw-1', 'cp-1'], ['cp-1', 'db']]), () => clean()],
     ['APIM039', 'a truststore file name starting with a space', () => withSettings(clean(), { truststore: { fileName: ' trust.jks' } }), () => clean()],
+    ['APIM040', 'a database user given as $env{…}', () => topology([cp(), gw(), db('db', { username: '$env{DB_USER}' })], [['gw-1', 'cp-1'], ['cp-1', 'db']]), () => topology([cp(), gw(), db('db', { password: '$env{DB_PASSWORD}' })], [['gw-1', 'cp-1'], ['cp-1', 'db']])],
+    ['APIM040', 'CORS origins with a ${…} inside', () => withSettings(clean(), { cors: { ...topology([]).settings.cors, allowOrigins: 'https://${carbon.host}' } }), () => withSettings(clean(), { cors: { ...topology([]).settings.cors, allowOrigins: 'https://portal.example.com' } })],
+    ['APIM040', 'an environment description with $sys{…}', () => withSettings(clean(), { gatewayEnvironments: [{ name: 'Default', type: 'hybrid', description: 'for $sys{region}', displayInApiConsole: true, showAsTokenEndpointUrl: true }] }), () => withSettings(clean(), { gatewayEnvironments: [{ name: 'Default', type: 'hybrid', description: 'for eu-west', displayInApiConsole: true, showAsTokenEndpointUrl: true }] })],
   ],
   versions: [
     ['APIM026', 'API-M 4.5 with no traffic manager', () => clean([], [], '4.5.0'), () => clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']], '4.5.0')],
