@@ -1,5 +1,5 @@
 /**
- * apim-topology generate <topology> (--out DIR | --zip FILE)
+ * apim-topology generate <topology> (--out DIR | --zip FILE) [--allow-placeholders]
  * apim-topology validate <topology> [--json]
  * apim-topology link <topology> [--base URL]
  *
@@ -7,11 +7,11 @@
  * could not be read, or the command line is wrong (one line per problem on stderr, no stack trace).
  */
 import type { Diagnostic, Topology } from '../model/index.ts';
-import { hasErrors } from '../model/index.ts';
+import { hasErrors, placeholders } from '../model/index.ts';
 import { validate } from '../validate/index.ts';
 import { generateBundle } from '../generate/index.ts';
 import { zipBundle } from '../generate/zip.ts';
-import { decodeLink, encodeLink, formatReadError, hasPrivateSecrets, isLink, readTopology } from '../share/index.ts';
+import { SECRET_PLACEHOLDER, decodeLink, encodeLink, formatReadError, hasPrivateSecrets, isLink, readTopology } from '../share/index.ts';
 import type { CliIo } from './io.ts';
 import { FolderError, nodeIo } from './io.ts';
 
@@ -21,14 +21,16 @@ export const EXIT = { ok: 0, topologyErrors: 1, inputError: 2 } as const;
 export const DEFAULT_BASE = 'http://localhost:5173/';
 
 const USAGE = `Usage:
-  apim-topology generate <topology> (--out DIR [--force] | --zip FILE) [--base URL]   write the bundle
+  apim-topology generate <topology> (--out DIR [--force] | --zip FILE) [--base URL] [--allow-placeholders]
+                                                               write the bundle
   apim-topology validate <topology> [--json]                   check the topology
   apim-topology link <topology> [--base URL] [--include-secrets]  print a share link
 
 <topology> is a topology JSON file, - for standard input, or a share link (quote it).
 --out replaces DIR whole (no stale files), and refuses a non-empty DIR that holds no bundle
 unless --force. --base is the designer's address (default ${DEFAULT_BASE}). Links carry no passwords
-unless --include-secrets: a link can never be revoked.
+unless --include-secrets: a link can never be revoked. generate refuses a topology whose passwords
+were left out of its link (files saying <secret not in link> cannot deploy) unless --allow-placeholders.
 Exit codes: 0 done, 1 the topology has errors, 2 the input could not be read.
 `;
 
@@ -47,6 +49,7 @@ const OPTIONS: Record<string, { takesValue: boolean; commands: string[] }> = {
   '--json': { takesValue: false, commands: ['validate'] },
   '--base': { takesValue: true, commands: ['link', 'generate'] },
   '--include-secrets': { takesValue: false, commands: ['link'] },
+  '--allow-placeholders': { takesValue: false, commands: ['generate'] },
 };
 
 function parseArgs(argv: string[]): Parsed {
@@ -105,9 +108,7 @@ async function loadTopology(input: string | undefined, io: CliIo): Promise<Topol
   if (isLink(input)) {
     const result = decodeLink(input);
     if (!result.ok) throw new InputError(result.errors.map((e) => `the share link: ${formatReadError(e)}`).join('\napim-topology: '));
-    if (result.secretsOmitted) {
-      io.stderr('apim-topology: the share link carries no secrets: the files will say <secret not in link> where a password goes (APIM034)\n');
-    }
+    if (result.secretsOmitted) io.stderr('apim-topology: the share link carries no secrets: each password in it is <secret not in link> (APIM034)\n');
     return result.topology;
   }
   let text: string;
@@ -143,6 +144,15 @@ async function generate(parsed: Parsed, io: CliIo): Promise<number> {
   const zip = parsed.options.get('--zip');
   if ((out === undefined) === (zip === undefined)) throw new InputError('generate needs exactly one of --out DIR or --zip FILE');
   const topology = await loadTopology(parsed.input, io);
+  const missing = placeholders(topology);
+  if (missing.length > 0 && !parsed.options.has('--allow-placeholders')) {
+    // Files that say <secret not in link> where a password goes cannot deploy: nothing is written.
+    io.stderr(
+      `apim-topology: the ${missing.map((f) => f.what).join(', ')} ${missing.length === 1 ? 'is' : 'are'} still ${SECRET_PLACEHOLDER}, and files with it cannot deploy; nothing was written\n` +
+        'apim-topology: set them in a topology file (a $env{NAME} reference keeps them out of it), or pass --allow-placeholders to write the files as they are\n',
+    );
+    return EXIT.topologyErrors;
+  }
   const bundle = generateBundle(topology, { shareLink: encodeLink(topology, baseOf(parsed)) });
   for (const d of bundle.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   if (hasErrors(bundle.diagnostics)) {

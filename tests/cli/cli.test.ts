@@ -158,6 +158,22 @@ describe('apim-topology', () => {
     expect(reopened.stdout).not.toMatch(/APIM034/);
   });
 
+  it('generate refuses a topology whose passwords stayed out of its link, unless --allow-placeholders', async () => {
+    const secret = valid.replace('"settings": {', '"settings": { "superAdmin": { "password": "Hunter2-admin" },');
+    const link = (await cli(['link', 't.json'], { 't.json': secret })).stdout.trim();
+    const refused = await cli(['generate', link, '--out', 'out']);
+    expect(refused.code).toBe(1);
+    expect(refused.written.size).toBe(0);
+    expect(refused.stderr).toMatch(/the super admin password is still <secret not in link>, and files with it cannot deploy; nothing was written/);
+    expect(refused.stderr).toMatch(/--allow-placeholders/);
+    const allowed = await cli(['generate', link, '--out', 'out', '--allow-placeholders']);
+    expect(allowed.code).toBe(0);
+    expect([...allowed.written.values()].map(String).join('\n')).toContain('<secret not in link>');
+    // A password given as a reference is not a placeholder: generated as usual.
+    const referenced = valid.replace('"settings": {', '"settings": { "superAdmin": { "password": "$env{ADMIN_PASSWORD}" },');
+    expect((await cli(['generate', 't.json', '--out', 'out'], { 't.json': referenced })).code).toBe(0);
+  });
+
   it('runs as the installed command, with no build step', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apim-cli-'));
     const { stdout } = await run(process.execPath, [BIN, 'generate', examplePath('seed-sample'), '--out', join(dir, 'out')]);
