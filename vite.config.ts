@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [react()],
   // @iarna/toml reads `global.Buffer`; in the browser that global is `globalThis`.
   define: { global: 'globalThis' },
+  // The licence of every package in the page and its worker, shipped beside them.
+  build: { license: { fileName: 'THIRD-PARTY-LICENSES.md' } },
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
