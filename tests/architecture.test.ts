@@ -26,10 +26,11 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
 const PURE = new Set(['model', 'validate', 'generate', 'share']);
 
 /**
- * The page reaches the other folders through their index.ts, except the zip writer, which it loads
- * lazily on download (importing it through the index would put it in the first load).
+ * The page reaches the other folders through their index.ts, except the parts it loads lazily, by
+ * dynamic import only: the zip writer on download, the link codec and the zip reader on first use
+ * (importing them through the index would put fflate in the first load).
  */
-const UI_DEEP_IMPORTS = new Set(['generate/zip.ts']);
+const UI_DEEP_IMPORTS = new Set(['generate/zip.ts', 'share/link.ts', 'share/zip.ts']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -61,6 +62,10 @@ describe.each(Object.entries(ALLOWED))('src/%s', (folder, allowed) => {
         if (folder === 'ui' || folder === 'store') {
           const through = path.slice(1).join('/');
           expect(through === 'index.ts' || UI_DEEP_IMPORTS.has(path.join('/')), `${specifier} from src/${folder}: import through ${target}/index.ts`).toBe(true);
+          if (through !== 'index.ts') {
+            const staticImport = new RegExp(`^\\s*(?:import|export)\\s[^;]*?from\\s+['"]${specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'm');
+            expect(code, `${specifier} from src/${folder}: load it with import(), not statically`).not.toMatch(staticImport);
+          }
         }
       } else {
         expect(

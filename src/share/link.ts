@@ -7,9 +7,8 @@
  */
 import { deflateSync, Inflate, strToU8 } from 'fflate';
 import type { Topology, TopologyNode } from '../model/index.ts';
-import { DATABASE_DEFAULTS, DEFAULT_TOPOLOGY_NAME, SECRET_PLACEHOLDER, defaultHost, defaultSettings, isPrivate, placeholders, secretFields } from '../model/index.ts';
-
-export { SECRET_PLACEHOLDER };
+import { DATABASE_DEFAULTS, DEFAULT_TOPOLOGY_NAME, defaultHost, defaultSettings } from '../model/index.ts';
+import { hasPlaceholders, withoutSecrets } from './secrets.ts';
 import type { ReadError, ReadResult } from './read.ts';
 import { MAX_DOCUMENT_CHARS, restoreTopology } from './read.ts';
 
@@ -68,24 +67,6 @@ export function decodeLink(link: string): LinkResult {
 
 function fail(message: string): LinkResult {
   return { ok: false, errors: [{ path: '', message } satisfies ReadError] };
-}
-
-// ---- Secrets ----
-
-/** The topology with every private secret replaced by the placeholder (WSO2's public defaults stay). */
-export function withoutSecrets(topology: Topology): Topology {
-  let result = topology;
-  for (const field of secretFields(topology)) if (isPrivate(field)) result = field.set(result, SECRET_PLACEHOLDER);
-  return result;
-}
-
-/** Whether a link without secrets would leave something out of this topology. */
-export function hasPrivateSecrets(topology: Topology): boolean {
-  return secretFields(topology).some(isPrivate);
-}
-
-export function hasPlaceholders(topology: Topology): boolean {
-  return placeholders(topology).length > 0;
 }
 
 // ---- Defaults left out, and put back ----

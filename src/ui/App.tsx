@@ -30,7 +30,7 @@ function useLinks(store: DesignerStore) {
       const { hash } = window.location;
       if (!/^#v\d+\./.test(hash)) return;
       history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
-      openLink(store, hash, (m) => window.confirm(m));
+      void openLink(store, hash, (m) => window.confirm(m));
     };
     open();
     window.addEventListener('hashchange', open);

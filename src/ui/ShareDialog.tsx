@@ -3,7 +3,8 @@
  * can never be revoked.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { encodeLink, hasPrivateSecrets } from '../share/index.ts';
+import { hasPrivateSecrets } from '../share/index.ts';
+import { loadLinkCodec } from './lazy.ts';
 import { pageBase, useDesigner } from './store.tsx';
 
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -13,7 +14,21 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const titleId = useId();
   const linkId = useId();
-  const link = useMemo(() => (open ? encodeLink(topology, pageBase(), { includeSecrets }) : ''), [open, topology, includeSecrets]);
+  // The link codec loads when the dialog first opens.
+  const [codec, setCodec] = useState<Awaited<ReturnType<typeof loadLinkCodec>> | undefined>(undefined);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (!open || codec) return;
+    let live = true;
+    loadLinkCodec().then(
+      (module) => live && setCodec(() => module),
+      (error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, codec]);
+  const link = useMemo(() => (open && codec ? codec.encodeLink(topology, pageBase(), { includeSecrets }) : ''), [open, codec, topology, includeSecrets]);
   const hasSecrets = useMemo(() => open && hasPrivateSecrets(topology), [open, topology]);
 
   useEffect(() => {
@@ -39,8 +54,13 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     <dialog ref={dialog} className="share-dialog" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>Share this topology</h2>
       <p className="hint">The topology travels in the link itself, after the #: it is never sent to a server.</p>
-      <label htmlFor={linkId}>Link ({link.length.toLocaleString('en')} characters)</label>
+      <label htmlFor={linkId}>{link ? `Link (${link.length.toLocaleString('en')} characters)` : 'Link (making it…)'}</label>
       <input id={linkId} readOnly value={link} onFocus={(e) => e.target.select()} />
+      {failed && !codec && (
+        <p className="warning-text" role="alert">
+          The link could not be made: {failed}. Check the connection, then close and open Share again.
+        </p>
+      )}
       <div className="field checkbox">
         <input id={`${linkId}-secrets`} type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} />
         <label htmlFor={`${linkId}-secrets`}>Include passwords and tokens</label>
@@ -57,7 +77,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void copy()}>
+        <button type="button" className="primary" onClick={() => void copy()} disabled={!link}>
           Copy link
         </button>
         <button type="button" onClick={onClose}>

@@ -76,7 +76,7 @@ export function workerEngine(create: () => Worker): Engine {
 }
 
 /** The core in the page, loaded on first use; a failed load is tried again on the next run. */
-export function inlineEngine(load: () => Promise<typeof import('../generate/index.ts')>, link: (topology: Topology, base: string) => string): Engine {
+export function inlineEngine(load: () => Promise<(topology: Topology, base: string) => Bundle>): Engine {
   let loading: ReturnType<typeof load> | undefined;
   return {
     async run(topology, base) {
@@ -84,8 +84,7 @@ export function inlineEngine(load: () => Promise<typeof import('../generate/inde
         loading = undefined;
         throw error;
       });
-      const core = await loading;
-      return core.generateBundle(topology, { shareLink: link(topology, base) });
+      return (await loading)(topology, base);
     },
   };
 }

@@ -5,7 +5,8 @@
  */
 import type { Topology } from '../model/index.ts';
 import { spreadOverlapping } from '../model/index.ts';
-import { MAX_DOCUMENT_CHARS, decodeLink, formatReadError, readBundleZip, readTopology } from '../share/index.ts';
+import { MAX_DOCUMENT_CHARS, formatReadError, readTopology } from '../share/index.ts';
+import { loadLinkCodec, loadZipReader } from './lazy.ts';
 import type { ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
@@ -63,8 +64,14 @@ export function replaceWith(
   return true;
 }
 
-export function openLink(store: DesignerStore, link: string, confirm: (message: string) => boolean): void {
-  const result = decodeLink(link);
+export async function openLink(store: DesignerStore, link: string, confirm: (message: string) => boolean): Promise<void> {
+  let result;
+  try {
+    result = (await loadLinkCodec()).decodeLink(link);
+  } catch (error) {
+    store.getState().notify(`Could not open the link: the part of the page that reads links could not be loaded (${(error as Error).message}). Your topology is unchanged; reload the link to try again.`, 'error');
+    return;
+  }
   if (!result.ok) {
     store.getState().notify(errorText('the link', result), 'error');
     return;
@@ -90,7 +97,7 @@ export async function openFile(store: DesignerStore, file: File, confirm: (messa
   }
   let result: ReadResult;
   try {
-    result = isZip ? readBundleZip(new Uint8Array(await file.arrayBuffer())) : readTopology(await file.text());
+    result = isZip ? (await loadZipReader()).readBundleZip(new Uint8Array(await file.arrayBuffer())) : readTopology(await file.text());
   } catch (error) {
     state.notify(`Could not read ${file.name}: ${(error as Error).message}. Your topology is unchanged.`, 'error');
     return;

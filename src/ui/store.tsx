@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { DesignerState, DesignerStore } from '../store/index.ts';
 import type { Bundle } from '../generate/index.ts';
-import { encodeLink } from '../share/index.ts';
+import { loadLinkCodec } from './lazy.ts';
 import type { Engine } from './generation.ts';
 import { Generation, inlineEngine, workerEngine } from './generation.ts';
 
@@ -18,7 +18,12 @@ export function pageBase(): string {
 
 /** The page's generation engine: a Web Worker where there is one, else the core loaded into the page. */
 function pageEngine(): Engine {
-  if (typeof Worker === 'undefined') return inlineEngine(() => import('../generate/index.ts'), encodeLink);
+  if (typeof Worker === 'undefined') {
+    return inlineEngine(async () => {
+      const [core, links] = await Promise.all([import('../generate/index.ts'), loadLinkCodec()]);
+      return (topology, base) => core.generateBundle(topology, { shareLink: links.encodeLink(topology, base) });
+    });
+  }
   return workerEngine(() => new Worker(new URL('./generation.worker.ts', import.meta.url), { type: 'module', name: 'generation' }));
 }
 

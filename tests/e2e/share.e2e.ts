@@ -21,6 +21,8 @@ async function shareLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: /Share/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this topology' });
   await expect(dialog).toBeVisible();
+  // The link codec loads when Share is first pressed.
+  await expect(dialog.getByLabel(/^Link \(/)).toHaveValue(/#v1\./);
   const link = await dialog.getByLabel(/^Link/).inputValue();
   await dialog.getByRole('button', { name: 'Close' }).click();
   return link;

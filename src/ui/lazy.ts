@@ -1,0 +1,18 @@
+/**
+ * Parts of the page loaded on first use, not with it: the share-link codec and the bundle-zip reader
+ * (both carry fflate's deflate and inflate). A load that fails is tried again on the next use.
+ */
+type LinkCodec = typeof import('../share/link.ts');
+type ZipReader = typeof import('../share/zip.ts');
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+export const loadLinkCodec: () => Promise<LinkCodec> = once(() => import('../share/link.ts'));
+export const loadZipReader: () => Promise<ZipReader> = once(() => import('../share/zip.ts'));
