@@ -9,7 +9,7 @@ import { NODE_BOX } from '../../model/index.ts';
 import type { Topology } from '../../model/index.ts';
 
 /** From this many nodes, an opened topology is drawn in batches (and only what is in view is rendered). */
-export const LARGE_CANVAS = 300;
+export const LARGE_CANVAS = 500;
 const FIRST_BATCH = 150;
 const BATCH_MS = 100;
 const MAX_BATCH = 400;
