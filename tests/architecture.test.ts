@@ -41,9 +41,11 @@ function sources(dir: string): string[] {
 }
 
 function imports(code: string): string[] {
-  return [...code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map(
-    (m) => m[1] ?? m[2] ?? m[3],
-  );
+  return [
+    ...code.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 describe.each(Object.entries(ALLOWED))('src/%s', (folder, allowed) => {
@@ -61,9 +63,15 @@ describe.each(Object.entries(ALLOWED))('src/%s', (folder, allowed) => {
         expect(allowed.folders, `${specifier} from ${folder}`).toContain(target);
         if (folder === 'ui' || folder === 'store') {
           const through = path.slice(1).join('/');
-          expect(through === 'index.ts' || UI_DEEP_IMPORTS.has(path.join('/')), `${specifier} from src/${folder}: import through ${target}/index.ts`).toBe(true);
+          expect(
+            through === 'index.ts' || UI_DEEP_IMPORTS.has(path.join('/')),
+            `${specifier} from src/${folder}: import through ${target}/index.ts`,
+          ).toBe(true);
           if (through !== 'index.ts') {
-            const staticImport = new RegExp(`^\\s*(?:import|export)\\s[^;]*?from\\s+['"]${specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'm');
+            const staticImport = new RegExp(
+              `^\\s*(?:import|export)\\s[^;]*?from\\s+['"]${specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`,
+              'm',
+            );
             expect(code, `${specifier} from src/${folder}: load it with import(), not statically`).not.toMatch(staticImport);
           }
         }
@@ -79,7 +87,9 @@ describe.each(Object.entries(ALLOWED))('src/%s', (folder, allowed) => {
       const stripped = code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       // Browser globals. (`document` is also a common local name, so only the DOM's own members count.)
       expect(stripped).not.toMatch(/(?<![\w.])(window|localStorage|sessionStorage|navigator)\s*[.[]/);
-      expect(stripped).not.toMatch(/(?<![\w.])document\.(?:(?:body|head|title|cookie|location|documentElement|createElement|addEventListener)\b|getElement|querySelector)/);
+      expect(stripped).not.toMatch(
+        /(?<![\w.])document\.(?:(?:body|head|title|cookie|location|documentElement|createElement|addEventListener)\b|getElement|querySelector)/,
+      );
       expect(stripped).not.toMatch(/\bprocess\./);
       if (PURE.has(folder)) expect(stripped).not.toMatch(/\bDate\.now\(|\bMath\.random\(/);
     }

@@ -101,7 +101,13 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
     for (const tm of tms) wire(tm, cps, cpLb);
     if (p.db) {
       const version = p.db === 'mysql' && p.mysqlVersion ? { mysqlVersion: p.mysqlVersion } : {};
-      nodes.push({ ...newNode('database', 'db'), engine: p.db, port: DB_ENGINE_PORTS[p.db], host: 'db.example.com', ...version } as TopologyNode);
+      nodes.push({
+        ...newNode('database', 'db'),
+        engine: p.db,
+        port: DB_ENGINE_PORTS[p.db],
+        host: 'db.example.com',
+        ...version,
+      } as TopologyNode);
       for (const n of [...cps, ...tms, ...(p.gwUsesDb ? gws : [])]) links.push({ from: n, to: 'db' });
     }
     const base = emptyTopology(p.product, p.name);

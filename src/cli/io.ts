@@ -36,9 +36,12 @@ async function isBundle(dir: string): Promise<boolean> {
 async function writeFolder(dir: string, files: readonly { path: string; content: string }[], { force }: { force: boolean }): Promise<void> {
   const target = resolve(dir);
   const existing = await lstat(target).catch(() => undefined);
-  if (existing && !existing.isDirectory()) throw new FolderError(`${dir} is not a folder: give --out a folder (or a path that does not exist yet)`);
+  if (existing && !existing.isDirectory())
+    throw new FolderError(`${dir} is not a folder: give --out a folder (or a path that does not exist yet)`);
   if (existing && !force && (await readdir(target)).length > 0 && !(await isBundle(target))) {
-    throw new FolderError(`${dir} is not empty and holds no bundle this tool wrote: choose another folder, or add --force to replace its contents`);
+    throw new FolderError(
+      `${dir} is not empty and holds no bundle this tool wrote: choose another folder, or add --force to replace its contents`,
+    );
   }
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const fresh = join(dirname(target), `.${basename(target)}.new-${stamp}`);
@@ -62,7 +65,9 @@ async function writeFolder(dir: string, files: readonly { path: string; content:
     await rm(fresh, { recursive: true, force: true });
     if (error instanceof FolderError) throw error;
     const e = error as NodeJS.ErrnoException;
-    throw new FolderError(`cannot write ${e.path ?? dir}: ${e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'no space left on the device' : e.message}; ${dir} is unchanged`);
+    throw new FolderError(
+      `cannot write ${e.path ?? dir}: ${e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'no space left on the device' : e.message}; ${dir} is unchanged`,
+    );
   }
   if (existing) await rm(aside, { recursive: true, force: true });
 }

@@ -108,7 +108,8 @@ async function loadTopology(input: string | undefined, io: CliIo): Promise<Topol
   if (isLink(input)) {
     const result = decodeLink(input);
     if (!result.ok) throw new InputError(result.errors.map((e) => `the share link: ${formatReadError(e)}`).join('\napim-topology: '));
-    if (result.secretsOmitted) io.stderr('apim-topology: the share link carries no secrets: each password in it is <secret not in link> (APIM034)\n');
+    if (result.secretsOmitted)
+      io.stderr('apim-topology: the share link carries no secrets: each password in it is <secret not in link> (APIM034)\n');
     return result.topology;
   }
   let text: string;
@@ -116,7 +117,14 @@ async function loadTopology(input: string | undefined, io: CliIo): Promise<Topol
     text = input === '-' ? await io.readStdin() : await io.readFile(input);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new InputError(`cannot read ${name}: ${why}`);
   }
   const result = readTopology(text);
@@ -193,7 +201,8 @@ async function validateCommand(parsed: Parsed, io: CliIo): Promise<number> {
 
 function baseOf(parsed: Parsed): string {
   const base = String(parsed.options.get('--base') ?? DEFAULT_BASE);
-  if (!/^https?:\/\/[^\s#<>]+$/.test(base)) throw new InputError(`--base ${base}: expected the designer's http(s) address, e.g. https://designer.example.com/`);
+  if (!/^https?:\/\/[^\s#<>]+$/.test(base))
+    throw new InputError(`--base ${base}: expected the designer's http(s) address, e.g. https://designer.example.com/`);
   return base;
 }
 
@@ -203,7 +212,9 @@ async function link(parsed: Parsed, io: CliIo): Promise<number> {
   const includeSecrets = parsed.options.has('--include-secrets');
   io.stdout(`${encodeLink(topology, base, { includeSecrets })}\n`);
   if (!includeSecrets && hasPrivateSecrets(topology)) {
-    io.stderr('apim-topology: passwords were left out of the link (placeholders); --include-secrets keeps them, but a link can never be revoked\n');
+    io.stderr(
+      'apim-topology: passwords were left out of the link (placeholders); --include-secrets keeps them, but a link can never be revoked\n',
+    );
   }
   return EXIT.ok;
 }

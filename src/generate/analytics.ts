@@ -18,7 +18,9 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
   // APIM027 says why.
   if (support === 'no') return [];
   const updateOnly =
-    support === 'update' ? [`API-M ${facts.version} publishes ${type} analytics only with a WSO2 update level that includes it (APIM027).`] : [];
+    support === 'update'
+      ? [`API-M ${facts.version} publishes ${type} analytics only with a WSO2 update level that includes it (APIM027).`]
+      : [];
   switch (type) {
     case 'choreo':
       return [
@@ -43,7 +45,9 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
             ? 'Analytics: gateways write repository/logs/apim_metrics.log for Filebeat and Logstash to ship to Elasticsearch (ELK).'
             : 'Analytics: gateways write repository/logs/apim_metrics.log for Fluent Bit to ship to OpenSearch.',
           ...(facts.analyticsLogAppenderByHand && support === 'yes'
-            ? [`API-M ${facts.version}: add the APIM_METRICS_APPENDER appender and the reporter logger to log4j2.properties (pre-added from 4.3).`]
+            ? [
+                `API-M ${facts.version}: add the APIM_METRICS_APPENDER appender and the reporter logger to log4j2.properties (pre-added from 4.3).`,
+              ]
             : []),
           ...updateOnly,
         ]),

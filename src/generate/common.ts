@@ -22,9 +22,7 @@ export function serverTable(context: GenerationContext, node: ApimNode): TomlTab
   const lb = context.graph.frontedBy(node.id);
   const role = context.facts.serverRole[node.kind];
   const comment = [
-    lb
-      ? `Server: the cluster hostname, served by load balancer ${lb.id}; this node is ${node.host}.`
-      : `Server: ${node.host}.`,
+    lb ? `Server: the cluster hostname, served by load balancer ${lb.id}; this node is ${node.host}.` : `Server: ${node.host}.`,
     node.kind === 'gateway'
       ? `Ports are default + offset ${node.offset}: HTTPS ${portOf(node, 'https')}, API ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, ws ${portOf(node, 'ws')} / wss ${portOf(node, 'wss')}.`
       : `Ports are default + offset ${node.offset}: HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}.`,
@@ -32,11 +30,7 @@ export function serverTable(context: GenerationContext, node: ApimNode): TomlTab
   if (context.facts.band === '4.5') {
     comment.push('API-M 4.5 component distributions define only the "default" server role.');
   }
-  return table(
-    'server',
-    { hostname: lb ? lb.host : node.host, node_ip: node.nodeIp, server_role: role, offset: node.offset },
-    comment,
-  );
+  return table('server', { hostname: lb ? lb.host : node.host, node_ip: node.nodeIp, server_role: role, offset: node.offset }, comment);
 }
 
 export function userStoreTable(node: ApimNode): TomlTable {
@@ -131,7 +125,8 @@ export function databaseTables(context: GenerationContext, node: ApimNode): Toml
 /** Connector/J 8 and later (mysql-connector-j): what WSO2's MySQL page says to name for MySQL 8. */
 const MYSQL_8_DRIVER = 'com.mysql.cj.jdbc.Driver';
 
-const MYSQL_57_WHY = "MySQL 5.7: the inferred style, as the seed writes it (WSO2 builds the URL and loads Connector/J 5's com.mysql.jdbc.Driver).";
+const MYSQL_57_WHY =
+  "MySQL 5.7: the inferred style, as the seed writes it (WSO2 builds the URL and loads Connector/J 5's com.mysql.jdbc.Driver).";
 
 const MYSQL_8_WHY = [
   'MySQL 8: the explicit style (url and driver), as WSO2 documents for 8.0; the inferred style of the seed loads',

@@ -53,7 +53,7 @@ export function corsTables(context: GenerationContext): TomlTable[] {
         allow_headers: cors.allowHeaders,
         allow_credentials: cors.allowCredentials,
       },
-      'CORS: apikey lets the Developer Portal try APIs with an API key, Internal-Key the Publisher\'s test console.',
+      "CORS: apikey lets the Developer Portal try APIs with an API key, Internal-Key the Publisher's test console.",
     ),
   ];
 }

@@ -61,7 +61,9 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
         ? [
             'Event hub: this node, copying events to every other control plane (the seed omits this),',
             'so token revocations and API events reach gateways listening on any of them.',
-            ...(facts.controlPlanePeerKeys.eventHub ? [] : [`API-M ${facts.version} reads the copy list from [apim.throttling] event_duplicate_url (below).`]),
+            ...(facts.controlPlanePeerKeys.eventHub
+              ? []
+              : [`API-M ${facts.version} reads the copy list from [apim.throttling] event_duplicate_url (below).`]),
           ]
         : 'Event hub: this node.',
     ),
@@ -77,7 +79,11 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
   }
 
   tables.push(
-    table('apim.key_manager', { service_url: servicesUrl(own), ...apikeySubscriptionValidation(context) }, `Key Manager: ${describeCluster(own)}.`),
+    table(
+      'apim.key_manager',
+      { service_url: servicesUrl(own), ...apikeySubscriptionValidation(context) },
+      `Key Manager: ${describeCluster(own)}.`,
+    ),
   );
 
   tables.push(...throttlingTables(context, trafficManagers, peerBrokers));
@@ -95,14 +101,10 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
   tables.push(...corsTables(context));
 
   tables.push(
-    arrayTable(
-      'event_handler',
-      { name: 'userPostSelfRegistration', subscriptions: ['POST_ADD_USER'] },
-      [
-        'Developer Portal sign-up: gives self-registered users the subscriber role, so they can log in',
-        "(the product's default deployment.toml of every 4.x carries it; carbon-apimgt PR #6727).",
-      ],
-    ),
+    arrayTable('event_handler', { name: 'userPostSelfRegistration', subscriptions: ['POST_ADD_USER'] }, [
+      'Developer Portal sign-up: gives self-registered users the subscriber role, so they can log in',
+      "(the product's default deployment.toml of every 4.x carries it; carbon-apimgt PR #6727).",
+    ]),
     table(
       'service_provider',
       { sp_name_regex: '^[\\sa-zA-Z0-9._-]*$' },
@@ -119,7 +121,9 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
       [
         `Token revocation: notify the control plane${own.lb ? ` cluster through ${own.lb.id}` : ''}, whose event hub the gateways hear.`,
         ...(graph.nodesOfKind('traffic-manager').length > 0
-          ? ["(The seed sends this to the Traffic Manager, but its broker carries only throttle decisions: gateways get revocations from the control plane's event hub.)"]
+          ? [
+              "(The seed sends this to the Traffic Manager, but its broker carries only throttle decisions: gateways get revocations from the control plane's event hub.)",
+            ]
           : []),
       ],
     ),
@@ -169,7 +173,11 @@ function throttlingTables(context: GenerationContext, trafficManagers: Cluster[]
     );
   }
   return [
-    table('apim.throttling', { service_url: publishes ? servicesUrl(trafficManagers[0]) : undefined, event_duplicate_url: duplicates }, comment),
+    table(
+      'apim.throttling',
+      { service_url: publishes ? servicesUrl(trafficManagers[0]) : undefined, event_duplicate_url: duplicates },
+      comment,
+    ),
     ...(publishes ? throttlingUrlGroups(trafficManagers) : []),
   ];
 }

@@ -86,11 +86,10 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
       serviceComment = `Throttling: ${describeCluster(first)}; from API-M 4.1 the event hub has its own service_url.`;
     }
     tables.push(
-      table(
-        'apim.throttling',
-        { service_url: serviceUrl, throttle_decision_endpoints: memberEndpoints(throttlers, 'tcp', 'broker') },
-        [serviceComment, 'Decisions arrive on every node\'s broker; events go to every node, one url_group each.'],
-      ),
+      table('apim.throttling', { service_url: serviceUrl, throttle_decision_endpoints: memberEndpoints(throttlers, 'tcp', 'broker') }, [
+        serviceComment,
+        "Decisions arrive on every node's broker; events go to every node, one url_group each.",
+      ]),
     );
     tables.push(...throttlingUrlGroups(throttlers));
   }

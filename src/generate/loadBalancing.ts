@@ -88,7 +88,12 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
     purpose,
   });
   const names = `${KIND_NAMES[kind].toLowerCase()}s`;
-  const redirect: Listener = { port: 80, ssl: false, purpose: 'HTTP, redirected to HTTPS (WSO2 serves the portals and services over HTTPS only)', redirect: true };
+  const redirect: Listener = {
+    port: 80,
+    ssl: false,
+    purpose: 'HTTP, redirected to HTTPS (WSO2 serves the portals and services over HTTPS only)',
+    redirect: true,
+  };
 
   switch (kind) {
     case 'control-plane':
@@ -103,7 +108,13 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
             ssl: true,
             purpose: `the portals, the Key Manager and the event hub (https://${lb.host})`,
             // Sticky unless the topology turned it off (validate warns: APIM022; LB docs page, 'HA for Control Plane').
-            upstream: upstream('https', 'https', 'https', isSticky(lb) ? 'sticky' : 'round-robin', `the ${names}' HTTPS port: portals, /services/, /internal/data/v1/`),
+            upstream: upstream(
+              'https',
+              'https',
+              'https',
+              isSticky(lb) ? 'sticky' : 'round-robin',
+              `the ${names}' HTTPS port: portals, /services/, /internal/data/v1/`,
+            ),
           },
         ],
       };

@@ -59,7 +59,9 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   }
   for (const plan of plans) {
     const fronts = plan.kind ? `in front of ${plan.members.map((m) => `\`${m.id}\``).join(', ')}` : 'fronting no node yet';
-    out.push(`| \`${nginxConfPath(plan.lb)}\` | ${markdownText(plan.lb.label)} (\`${plan.lb.id}\`), nginx on ${inlineCode(plan.lb.host)}, ${fronts} |`);
+    out.push(
+      `| \`${nginxConfPath(plan.lb)}\` | ${markdownText(plan.lb.label)} (\`${plan.lb.id}\`), nginx on ${inlineCode(plan.lb.host)}, ${fronts} |`,
+    );
   }
   out.push('| `hosts` | /etc/hosts lines for every host name |', '| `topology.json` | the topology |', '');
 
@@ -74,8 +76,8 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
 
   out.push('## Before you start', '', '### Host names', '');
   out.push(
-    'Add these lines (the bundle\'s `hosts` file) to /etc/hosts on every node and load balancer, with each',
-    'machine\'s address in place of `<IP of …>` and the leading `# ` removed, unless DNS resolves the names:',
+    "Add these lines (the bundle's `hosts` file) to /etc/hosts on every node and load balancer, with each",
+    "machine's address in place of `<IP of …>` and the leading `# ` removed, unless DNS resolves the names:",
     '',
     '```text',
     ...hostsLines(context),
@@ -97,7 +99,11 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   }
 
   out.push('## Start order', '');
-  const order = ['databases', ...(plans.length ? ['load balancers'] : []), ...START_ORDER.filter((k) => graph.nodesOfKind(k).length).map((k) => PLURAL[k].toLowerCase())];
+  const order = [
+    'databases',
+    ...(plans.length ? ['load balancers'] : []),
+    ...START_ORDER.filter((k) => graph.nodesOfKind(k).length).map((k) => PLURAL[k].toLowerCase()),
+  ];
   out.push(`Start in this order: ${order.join(', ')}. Wait for each node to pass its check before the next.`, '');
   if (facts.band !== '4.5') {
     out.push(

@@ -44,16 +44,17 @@ export function trafficManagerDocument(context: GenerationContext, node: Traffic
   if (controlPlane) {
     tables.push(
       eventHubOf(controlPlanes, [
-          `Event hub: ${describeCluster(controlPlane)}, every node listed (the seed omits this).`,
-          'When a policy event arrives the Traffic Manager fetches the throttling policies from it.',
-        ]),
+        `Event hub: ${describeCluster(controlPlane)}, every node listed (the seed omits this).`,
+        'When a policy event arrives the Traffic Manager fetches the throttling policies from it.',
+      ]),
     );
   }
 
   const skip = node.skipRedeployingPolicies ?? [];
   if (peers.length > 0 || skip.length > 0) {
     const comment: string[] = [];
-    if (peers.length > 0) comment.push('Throttling: copy events to every other Traffic Manager so their counters agree; the peers must be reachable.');
+    if (peers.length > 0)
+      comment.push('Throttling: copy events to every other Traffic Manager so their counters agree; the peers must be reachable.');
     if (skip.length > 0) comment.push('Policies listed in skip_redeploying_policies are not redeployed from the database at start-up.');
     tables.push(
       table(

@@ -15,7 +15,10 @@ export function clusterAround(topology: Topology, id: string): { lb: LoadBalance
   const node = byId.get(id);
   if (!node) return undefined;
   const membersOf = (lb: LoadBalancerNode) =>
-    topology.links.filter((l) => l.from === lb.id).map((l) => byId.get(l.to)).filter((n): n is TopologyNode => n !== undefined && isApimNode(n));
+    topology.links
+      .filter((l) => l.from === lb.id)
+      .map((l) => byId.get(l.to))
+      .filter((n): n is TopologyNode => n !== undefined && isApimNode(n));
   if (node.kind === 'load-balancer') {
     const members = membersOf(node);
     return members.length ? { lb: node, members } : undefined;
@@ -45,7 +48,8 @@ function hostFor(template: TopologyNode & { host: string }, id: string): string 
 /** A copy of a node under a new id: label, host and offset of its own; settings, labels and all else the same. */
 function copyOf(topology: Topology, template: TopologyNode, id: string, at: { x: number; y: number }): TopologyNode {
   const copy = { ...template, id, label: labelFor(topology, template, id), x: at.x, y: at.y } as TopologyNode;
-  if (copy.kind === 'database' || copy.kind === 'load-balancer') return { ...copy, host: hostFor(template as TopologyNode & { host: string }, id) };
+  if (copy.kind === 'database' || copy.kind === 'load-balancer')
+    return { ...copy, host: hostFor(template as TopologyNode & { host: string }, id) };
   if (!isApimNode(copy) || !isApimNode(template)) return copy;
   const host = hostFor(template, id);
   const { nodeIp: _nodeIp, ...rest } = copy; // a node IP belongs to one machine
@@ -67,7 +71,11 @@ function withLinks(topology: Topology, links: Link[]): Topology {
  * join the copies, and a link to a node outside the set joins the copy to that node too — except a
  * load balancer's, so a copy of one never fronts the originals' members.
  */
-export function duplicateNodes(topology: Topology, ids: readonly string[], preferred: { x: number; y: number } = { x: NODE_BOX.width, y: 0 }): { topology: Topology; ids: string[] } {
+export function duplicateNodes(
+  topology: Topology,
+  ids: readonly string[],
+  preferred: { x: number; y: number } = { x: NODE_BOX.width, y: 0 },
+): { topology: Topology; ids: string[] } {
   const chosen = new Set(ids);
   const originals = topology.nodes.filter((n) => chosen.has(n.id));
   const shift = freeShift(topology, originals, preferred);
@@ -95,7 +103,10 @@ export function duplicateNodes(topology: Topology, ids: readonly string[], prefe
  * last member: the same links (so the same load balancer, control planes, traffic managers and
  * databases), labels and settings, on a free host and offset, beside the cluster.
  */
-export function addClusterMember(topology: Topology, id: string): { ok: true; topology: Topology; id: string } | { ok: false; reason: string } {
+export function addClusterMember(
+  topology: Topology,
+  id: string,
+): { ok: true; topology: Topology; id: string } | { ok: false; reason: string } {
   const cluster = clusterAround(topology, id);
   if (!cluster) return { ok: false, reason: `${id} is not in a cluster: put it behind a load balancer first` };
   const template = cluster.members[cluster.members.length - 1];

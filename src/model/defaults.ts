@@ -52,8 +52,7 @@ export function withCorsConsoleHeaders(headers: readonly string[]): string[] {
 }
 
 /** The seed's environment description. */
-export const DEFAULT_ENVIRONMENT_DESCRIPTION =
-  'This is a hybrid gateway that handles both production and sandbox token traffic.';
+export const DEFAULT_ENVIRONMENT_DESCRIPTION = 'This is a hybrid gateway that handles both production and sandbox token traffic.';
 
 export function defaultEnvironment(name: string): GatewayEnvironment {
   return {

@@ -3,15 +3,7 @@
  * Built once per topology in O(nodes + links); every question after that is a map lookup, so generating
  * or validating N nodes never scans all nodes per node.
  */
-import type {
-  ApimKind,
-  ApimNode,
-  DatabaseNode,
-  LoadBalancerNode,
-  LogicalDatabase,
-  Topology,
-  TopologyNode,
-} from './types.ts';
+import type { ApimKind, ApimNode, DatabaseNode, LoadBalancerNode, LogicalDatabase, Topology, TopologyNode } from './types.ts';
 import { isApimNode } from './types.ts';
 import { kindRule } from './links.ts';
 

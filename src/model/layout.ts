@@ -96,7 +96,9 @@ export function spreadOverlapping<T extends Topology>(topology: T): { topology: 
   // Kinds without a row of their own go last.
   for (const kind of [...ROW_ORDER, ...NODE_KINDS.filter((k) => !ROW_ORDER.includes(k))]) {
     const row = topology.nodes.filter((n) => n.kind === kind && stacked.has(n.id));
-    row.forEach((node, i) => at.set(node.id, { x: snap(left) + (i % columns) * NODE_BOX.width, y: y + Math.floor(i / columns) * NODE_BOX.height }));
+    row.forEach((node, i) =>
+      at.set(node.id, { x: snap(left) + (i % columns) * NODE_BOX.width, y: y + Math.floor(i / columns) * NODE_BOX.height }),
+    );
     if (row.length > 0) y += Math.ceil(row.length / columns) * NODE_BOX.height + NODE_BOX.height;
   }
   const nodes = topology.nodes.map((node) => {

@@ -13,10 +13,7 @@ import { KIND_NAMES, isApimKind, kindWithArticle } from './types.ts';
 export type ApimPair = 'gateway|control-plane' | 'gateway|traffic-manager' | 'traffic-manager|control-plane';
 
 export type LinkRole =
-  | { role: 'wire'; pair: ApimPair }
-  | { role: 'fronts'; kind: ApimKind }
-  | { role: 'calls-cluster' }
-  | { role: 'uses-database' };
+  { role: 'wire'; pair: ApimPair } | { role: 'fronts'; kind: ApimKind } | { role: 'calls-cluster' } | { role: 'uses-database' };
 
 export type LinkVerdict = { ok: true; link: LinkRole } | { ok: false; reason: string };
 
@@ -72,14 +69,17 @@ function judgeKinds(from: NodeKind, to: NodeKind): LinkVerdict {
     return {
       ok: false,
       reason:
-        'A load balancer cannot connect to a load balancer: link this one to the nodes it fronts, and draw a link from each node that calls the other cluster to that cluster\'s load balancer',
+        "A load balancer cannot connect to a load balancer: link this one to the nodes it fronts, and draw a link from each node that calls the other cluster to that cluster's load balancer",
     };
   }
   if (from === 'load-balancer' && to === 'database') {
     return { ok: false, reason: 'A load balancer cannot front a database: link each node to the database instead' };
   }
   if (from === 'database' && to === 'load-balancer') {
-    return { ok: false, reason: 'A database cannot connect to a load balancer: draw the link from each node behind the load balancer to the database' };
+    return {
+      ok: false,
+      reason: 'A database cannot connect to a load balancer: draw the link from each node behind the load balancer to the database',
+    };
   }
   return { ok: false, reason: 'A database cannot connect to a database: link each API-M node to the database it uses' };
 }
@@ -88,11 +88,7 @@ function judgeKinds(from: NodeKind, to: NodeKind): LinkVerdict {
  * The full verdict for a new link, given the kinds the load balancers involved already front.
  * `frontedKind(lbId)` answers the kind of the cluster behind a load balancer, if it fronts anything.
  */
-export function linkVerdict(
-  from: TopologyNode,
-  to: TopologyNode,
-  frontedKind: (lbId: string) => ApimKind | undefined,
-): LinkVerdict {
+export function linkVerdict(from: TopologyNode, to: TopologyNode, frontedKind: (lbId: string) => ApimKind | undefined): LinkVerdict {
   if (from.id === to.id) return { ok: false, reason: 'A node cannot connect to itself' };
   const verdict = kindRule(from.kind, to.kind);
   if (!verdict.ok) return verdict;

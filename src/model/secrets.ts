@@ -34,17 +34,52 @@ export function secretFields(topology: Topology): SecretField[] {
   });
   const store = DEFAULT_KEYSTORE.password;
   const fields: SecretField[] = [
-    { what: 'super admin password', value: s.superAdmin.password, publicDefault: defaultSettings().superAdmin.password, set: settings((x, v) => ({ ...x, superAdmin: { ...x.superAdmin, password: v } })) },
-    { what: 'TLS keystore password', value: s.keystore.tls.password, publicDefault: store, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, tls: { ...x.keystore.tls, password: v } } })) },
-    { what: 'TLS key password', value: s.keystore.tls.keyPassword, publicDefault: store, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, tls: { ...x.keystore.tls, keyPassword: v } } })) },
-    { what: 'truststore password', value: s.truststore.password, publicDefault: store, set: settings((x, v) => ({ ...x, truststore: { ...x.truststore, password: v } })) },
-    { what: 'analytics auth token', value: s.analytics.authToken, publicDefault: '', set: settings((x, v) => ({ ...x, analytics: { ...x.analytics, authToken: v } })) },
+    {
+      what: 'super admin password',
+      value: s.superAdmin.password,
+      publicDefault: defaultSettings().superAdmin.password,
+      set: settings((x, v) => ({ ...x, superAdmin: { ...x.superAdmin, password: v } })),
+    },
+    {
+      what: 'TLS keystore password',
+      value: s.keystore.tls.password,
+      publicDefault: store,
+      set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, tls: { ...x.keystore.tls, password: v } } })),
+    },
+    {
+      what: 'TLS key password',
+      value: s.keystore.tls.keyPassword,
+      publicDefault: store,
+      set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, tls: { ...x.keystore.tls, keyPassword: v } } })),
+    },
+    {
+      what: 'truststore password',
+      value: s.truststore.password,
+      publicDefault: store,
+      set: settings((x, v) => ({ ...x, truststore: { ...x.truststore, password: v } })),
+    },
+    {
+      what: 'analytics auth token',
+      value: s.analytics.authToken,
+      publicDefault: '',
+      set: settings((x, v) => ({ ...x, analytics: { ...x.analytics, authToken: v } })),
+    },
   ];
   const primary = s.keystore.primary;
   if (primary) {
     fields.push(
-      { what: 'primary keystore password', value: primary.password, publicDefault: store, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, primary: { ...primary, ...x.keystore.primary, password: v } } })) },
-      { what: 'primary key password', value: primary.keyPassword, publicDefault: store, set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, primary: { ...primary, ...x.keystore.primary, keyPassword: v } } })) },
+      {
+        what: 'primary keystore password',
+        value: primary.password,
+        publicDefault: store,
+        set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, primary: { ...primary, ...x.keystore.primary, password: v } } })),
+      },
+      {
+        what: 'primary key password',
+        value: primary.keyPassword,
+        publicDefault: store,
+        set: settings((x, v) => ({ ...x, keystore: { ...x.keystore, primary: { ...primary, ...x.keystore.primary, keyPassword: v } } })),
+      },
     );
   }
   for (const node of topology.nodes) {

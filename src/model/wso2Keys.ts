@@ -54,7 +54,10 @@ export const KEYS_READ_ELSEWHERE: readonly { key: string; reason: string }[] = [
   { key: 'event_listener[].name', reason: 'identity.xml.j2 (identity framework)' },
   { key: 'event_listener[].order', reason: 'identity.xml.j2 (identity framework)' },
   { key: 'event_listener[].enable', reason: 'identity.xml.j2 (identity framework)' },
-  { key: 'event_listener[].properties.*', reason: 'identity.xml.j2 (identity framework): the listener\'s properties, passed on as they are' },
+  {
+    key: 'event_listener[].properties.*',
+    reason: "identity.xml.j2 (identity framework): the listener's properties, passed on as they are",
+  },
   {
     key: 'event_handler[]',
     reason: 'identity-event.properties.j2 (identity framework): event handlers such as userPostSelfRegistration',
@@ -146,7 +149,12 @@ function matches(node: KeyNode, segments: readonly string[], at: number, version
   // `apim.gateway.environment` is listed as a key holding an array of tables: its fields are listed
   // under `environment[]`, so a plain table of that name is not read whole.
   const holdsArray = !segment.endsWith('[]') && node.children.has(`${segment}[]`);
-  if (exact && !(holdsArray && exact.children.size === 0 && at + 1 < segments.length) && matches(exact, segments, at + 1, version, distribution)) return true;
+  if (
+    exact &&
+    !(holdsArray && exact.children.size === 0 && at + 1 < segments.length) &&
+    matches(exact, segments, at + 1, version, distribution)
+  )
+    return true;
   const wildcard = node.children.get(segment.endsWith('[]') ? '*[]' : '*');
   return wildcard !== undefined && matches(wildcard, segments, at + 1, version, distribution);
 }

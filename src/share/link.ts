@@ -43,7 +43,9 @@ export function decodeLink(link: string): LinkResult {
   const trimmed = link.trim();
   const fragment = trimmed.includes('#') ? trimmed.slice(trimmed.indexOf('#') + 1) : trimmed;
   if (fragment.length > MAX_LINK_CHARS) {
-    return fail(`the link is ${fragment.length.toLocaleString('en')} characters long; a share link is at most ${MAX_LINK_CHARS.toLocaleString('en')}`);
+    return fail(
+      `the link is ${fragment.length.toLocaleString('en')} characters long; a share link is at most ${MAX_LINK_CHARS.toLocaleString('en')}`,
+    );
   }
   const version = /^v(\d+)\./.exec(fragment);
   if (!version) return fail('this is not a topology link: it should end in #v1. followed by the topology');
@@ -137,7 +139,9 @@ function expand(value: unknown): unknown {
       const node = nodes[end] as { id?: unknown } | undefined;
       return node !== null && typeof node === 'object' && node.id !== undefined ? node.id : end;
     };
-    document.links = document.links.map((link) => (Array.isArray(link) && link.length === 2 ? { from: idAt(link[0]), to: idAt(link[1]) } : link));
+    document.links = document.links.map((link) =>
+      Array.isArray(link) && link.length === 2 ? { from: idAt(link[0]), to: idAt(link[1]) } : link,
+    );
   }
   return document;
 }
@@ -173,7 +177,8 @@ function inflateCapped(bytes: Uint8Array, max: number): { ok: true; text: string
   } catch {
     return { ok: false, message: 'the link is damaged: its data does not decompress (was it cut or changed when pasted?)' };
   }
-  if (tooBig) return { ok: false, message: `the link's topology is larger than ${max.toLocaleString('en')} characters when unpacked: refused` };
+  if (tooBig)
+    return { ok: false, message: `the link's topology is larger than ${max.toLocaleString('en')} characters when unpacked: refused` };
   const all = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

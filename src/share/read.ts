@@ -32,7 +32,12 @@ export const MAX_DOCUMENT_CHARS = 2_000_000;
 /** Reads a topology from JSON text. */
 export function readTopology(text: string): ReadResult {
   if (text.length > MAX_DOCUMENT_CHARS) {
-    return fail([{ path: '', message: `is ${text.length.toLocaleString('en')} characters long; a topology is at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')}` }]);
+    return fail([
+      {
+        path: '',
+        message: `is ${text.length.toLocaleString('en')} characters long; a topology is at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')}`,
+      },
+    ]);
   }
   let value: unknown;
   try {
@@ -55,10 +60,17 @@ export function restoreTopology(value: unknown): ReadResult {
   }
   const number = formatNumber(format);
   if (number === undefined) {
-    return fail([{ path: 'format', message: `${JSON.stringify(format)} is not a format this designer reads (expected "${TOPOLOGY_FORMAT}")` }]);
+    return fail([
+      { path: 'format', message: `${JSON.stringify(format)} is not a format this designer reads (expected "${TOPOLOGY_FORMAT}")` },
+    ]);
   }
   if (number > CURRENT_FORMAT_NUMBER) {
-    return fail([{ path: 'format', message: `${JSON.stringify(format)} was written by a newer version of the designer; this one reads up to "${TOPOLOGY_FORMAT}": open it with the newer version` }]);
+    return fail([
+      {
+        path: 'format',
+        message: `${JSON.stringify(format)} was written by a newer version of the designer; this one reads up to "${TOPOLOGY_FORMAT}": open it with the newer version`,
+      },
+    ]);
   }
   if (number < CURRENT_FORMAT_NUMBER) value = migrate(value as Record<string, unknown>, number);
 
@@ -66,7 +78,7 @@ export function restoreTopology(value: unknown): ReadResult {
   const document = v.safeParse(documentSchema, value);
   if (!document.success) errors.push(...document.issues.map((issue) => fromIssue(issue, '')));
 
-  const rawNodes = Array.isArray((value as { nodes?: unknown }).nodes) ? ((value as { nodes: unknown[] }).nodes) : [];
+  const rawNodes = Array.isArray((value as { nodes?: unknown }).nodes) ? (value as { nodes: unknown[] }).nodes : [];
   const nodes: TopologyNode[] = [];
   rawNodes.forEach((raw, index) => {
     const where = `nodes[${index}]`;
@@ -99,7 +111,8 @@ export function restoreTopology(value: unknown): ReadResult {
   const firstIndex = new Map<string, number>();
   nodes.forEach((node, index) => {
     const first = firstIndex.get(node.id);
-    if (first !== undefined) errors.push({ path: `nodes[${index}].id`, message: `"${node.id}" is already the id of nodes[${first}]; ids must be unique` });
+    if (first !== undefined)
+      errors.push({ path: `nodes[${index}].id`, message: `"${node.id}" is already the id of nodes[${first}]; ids must be unique` });
     else firstIndex.set(node.id, index);
   });
   document.output.links.forEach((link, index) => {

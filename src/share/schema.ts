@@ -42,7 +42,10 @@ const text = (max: number = LIMITS.text) =>
 const credential = () =>
   v.pipe(
     text(),
-    v.check((value) => credentialProblem(value) === undefined, (issue) => `${credentialProblem(issue.input as string)}; retype it without spaces at its ends, tabs or line breaks`),
+    v.check(
+      (value) => credentialProblem(value) === undefined,
+      (issue) => `${credentialProblem(issue.input as string)}; retype it without spaces at its ends, tabs or line breaks`,
+    ),
   );
 
 const bool = () => v.boolean((issue) => `expected true or false, got ${quote(issue.input)}`);
@@ -79,18 +82,29 @@ const id = () =>
 const databaseName = () =>
   v.pipe(
     v.string((issue) => `expected a database name, got ${typeName(issue.input)}`),
-    v.regex(DATABASE_NAME_PATTERN, (issue) => `${quote(issue.input)} is not a valid database name: use letters, digits, _, $ and - (at most 64, not starting with $ or -)`),
+    v.regex(
+      DATABASE_NAME_PATTERN,
+      (issue) =>
+        `${quote(issue.input)} is not a valid database name: use letters, digits, _, $ and - (at most 64, not starting with $ or -)`,
+    ),
   );
 
-const strict = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, (issue) => `expected an object, got ${typeName(issue.input)}`);
+const strict = <T extends v.ObjectEntries>(entries: T) =>
+  v.strictObject(entries, (issue) => `expected an object, got ${typeName(issue.input)}`);
 
 const coordinate = () =>
   v.optional(
     v.pipe(
       v.number('expected a number'),
       v.finite('expected a finite number'),
-      v.minValue(-LIMITS.position, (issue) => `${issue.input} is off the canvas: use a position from -${LIMITS.position} to ${LIMITS.position}`),
-      v.maxValue(LIMITS.position, (issue) => `${issue.input} is off the canvas: use a position from -${LIMITS.position} to ${LIMITS.position}`),
+      v.minValue(
+        -LIMITS.position,
+        (issue) => `${issue.input} is off the canvas: use a position from -${LIMITS.position} to ${LIMITS.position}`,
+      ),
+      v.maxValue(
+        LIMITS.position,
+        (issue) => `${issue.input} is off the canvas: use a position from -${LIMITS.position} to ${LIMITS.position}`,
+      ),
     ),
   );
 const position = { x: coordinate(), y: coordinate() };
@@ -112,7 +126,14 @@ const nodeSchemas = {
   'traffic-manager': strict({ kind: v.literal('traffic-manager'), ...apimNode, skipRedeployingPolicies: v.optional(texts()) }),
   // `sticky` stays absent when the file does not say: absent means LOAD_BALANCER_DEFAULTS.sticky (true), so
   // files written before the field existed read, and write back, unchanged.
-  'load-balancer': strict({ kind: v.literal('load-balancer'), id: id(), label: v.optional(text()), ...position, host: host(), sticky: v.optional(bool()) }),
+  'load-balancer': strict({
+    kind: v.literal('load-balancer'),
+    id: id(),
+    label: v.optional(text()),
+    ...position,
+    host: host(),
+    sticky: v.optional(bool()),
+  }),
   database: strict({
     kind: v.literal('database'),
     id: id(),
@@ -167,7 +188,10 @@ export const settingsSchema = strict({
     }),
     {},
   ),
-  keystore: v.optional(strict({ tls: v.optional(keystore(defaults.keystore.tls), {}), primary: v.optional(keystore(defaults.keystore.tls)) }), {}),
+  keystore: v.optional(
+    strict({ tls: v.optional(keystore(defaults.keystore.tls), {}), primary: v.optional(keystore(defaults.keystore.tls)) }),
+    {},
+  ),
   truststore: v.optional(
     strict({
       fileName: v.optional(credential(), defaults.truststore.fileName),
@@ -177,7 +201,10 @@ export const settingsSchema = strict({
     {},
   ),
   gatewayEnvironments: v.optional(
-    v.pipe(v.array(environment, 'expected a list of environments'), v.maxLength(LIMITS.environments, `has more than ${LIMITS.environments} environments`)),
+    v.pipe(
+      v.array(environment, 'expected a list of environments'),
+      v.maxLength(LIMITS.environments, `has more than ${LIMITS.environments} environments`),
+    ),
   ),
   jwt: v.optional(
     strict({
@@ -235,11 +262,17 @@ export const documentSchema = strict({
   name: v.optional(text(), DEFAULT_TOPOLOGY_NAME),
   product: oneOf(PRODUCT_VERSIONS, 'a supported API-M version'),
   settings: v.optional(settingsSchema, {}),
-  nodes: v.pipe(v.array(v.unknown(), (issue) => `expected a list of nodes, got ${typeName(issue.input)}`), v.maxLength(20000, 'has more than 20,000 nodes')),
+  nodes: v.pipe(
+    v.array(v.unknown(), (issue) => `expected a list of nodes, got ${typeName(issue.input)}`),
+    v.maxLength(20000, 'has more than 20,000 nodes'),
+  ),
   links: v.optional(
     v.pipe(
       v.array(
-        strict({ from: v.string((issue) => `expected a node id, got ${typeName(issue.input)}`), to: v.string((issue) => `expected a node id, got ${typeName(issue.input)}`) }),
+        strict({
+          from: v.string((issue) => `expected a node id, got ${typeName(issue.input)}`),
+          to: v.string((issue) => `expected a node id, got ${typeName(issue.input)}`),
+        }),
         (issue) => `expected a list of links, got ${typeName(issue.input)}`,
       ),
       v.maxLength(100000, 'has more than 100,000 links'),

@@ -14,9 +14,15 @@ const PIECE = 4096;
 
 export function readBundleZip(bytes: Uint8Array): ReadResult {
   const fail = (message: string): ReadResult => ({ ok: false, errors: [{ path: '', message }] });
-  if (bytes.length > MAX_ZIP_BYTES) return fail(`the zip is ${bytes.length.toLocaleString('en')} bytes; at most ${MAX_ZIP_BYTES.toLocaleString('en')} are read`);
+  if (bytes.length > MAX_ZIP_BYTES)
+    return fail(`the zip is ${bytes.length.toLocaleString('en')} bytes; at most ${MAX_ZIP_BYTES.toLocaleString('en')} are read`);
   // A zip starts with a local file header ("PK\x03\x04"), or is an empty one ("PK\x05\x06").
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || !((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))) {
+  if (
+    bytes.length < 4 ||
+    bytes[0] !== 0x50 ||
+    bytes[1] !== 0x4b ||
+    !((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))
+  ) {
     return fail('not a zip file, or a damaged one');
   }
   const cap = MAX_DOCUMENT_CHARS * 4;
@@ -53,7 +59,10 @@ export function readBundleZip(bytes: Uint8Array): ReadResult {
   } catch {
     if (!tooBig) return fail('not a zip file, or a damaged one');
   }
-  if (tooBig) return fail(`its topology.json unpacks to more than ${cap.toLocaleString('en')} bytes: refused (a topology is at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters)`);
+  if (tooBig)
+    return fail(
+      `its topology.json unpacks to more than ${cap.toLocaleString('en')} bytes: refused (a topology is at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters)`,
+    );
   if (damaged) return fail('not a zip file, or a damaged one');
   if (!found) return fail('the zip has no topology.json: open a bundle made by the designer, or its topology.json');
   const entry = new Uint8Array(produced);
@@ -69,5 +78,7 @@ export function readBundleZip(bytes: Uint8Array): ReadResult {
     return fail('its topology.json is not valid text');
   }
   const result = readTopology(text);
-  return result.ok ? result : { ok: false, errors: result.errors.map((e) => ({ ...e, path: e.path ? `topology.json: ${e.path}` : 'topology.json' })) };
+  return result.ok
+    ? result
+    : { ok: false, errors: result.errors.map((e) => ({ ...e, path: e.path ? `topology.json: ${e.path}` : 'topology.json' })) };
 }

@@ -96,7 +96,8 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
       // Storage is full: leave the autosave where it is, untouched, and use the sample without saving.
       aside = { key: name, reason };
       readOnly = true;
-      problem = "the browser's storage is full, so the unreadable autosave could not be kept aside and your new work is not autosaved: save topology.json to keep it";
+      problem =
+        "the browser's storage is full, so the unreadable autosave could not be kept aside and your new work is not autosaved: save topology.json to keep it";
     }
   };
   let readOnly = false;
@@ -172,7 +173,10 @@ export function readAutosave(text: string): AutosaveRead {
   const { version, state } = value as { version?: unknown; state?: unknown };
   if (typeof version !== 'number') return { ok: false, reason: 'the autosave has no version' };
   if (version > AUTOSAVE_VERSION) {
-    return { ok: false, reason: `the autosave is from a newer version of the designer (autosave version ${version}, this page reads ${AUTOSAVE_VERSION})` };
+    return {
+      ok: false,
+      reason: `the autosave is from a newer version of the designer (autosave version ${version}, this page reads ${AUTOSAVE_VERSION})`,
+    };
   }
   const topology = (state as { topology?: unknown } | undefined)?.topology;
   const restored = restoreTopology(topology);

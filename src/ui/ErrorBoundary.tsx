@@ -28,9 +28,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
     return (
       <div className="crash" role="alert">
         <h2>Something went wrong while drawing the page</h2>
-        <p>
-          {error.message}. Your topology and its autosave are intact: try again, or save the topology as a file first.
-        </p>
+        <p>{error.message}. Your topology and its autosave are intact: try again, or save the topology as a file first.</p>
         <div className="button-row">
           <button type="button" className="primary" onClick={() => this.setState({ error: null })}>
             Try again

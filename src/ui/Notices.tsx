@@ -55,8 +55,8 @@ export function Notices() {
       {keptAside && (
         <div className="banner warning" role="alert">
           <p>
-            Your previous autosave could not be opened: {keptAside.reason}. It has been kept aside, not deleted, and the page
-            started from a sample.
+            Your previous autosave could not be opened: {keptAside.reason}. It has been kept aside, not deleted, and the page started from a
+            sample.
           </p>
           <button
             type="button"

@@ -17,9 +17,7 @@ export function Palette() {
   const addAtCentre = useCallback(
     (kind: NodeKind) => {
       const pane = document.querySelector('.canvas')?.getBoundingClientRect();
-      const centre = pane
-        ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
-        : { x: 0, y: 0 };
+      const centre = pane ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 0 };
       // Pressing twice must not stack two nodes on one spot: step aside until the spot is free.
       const taken = new Set(store.getState().topology.nodes.map((n) => `${n.x},${n.y}`));
       let x = Math.round(centre.x / 20) * 20 - 80;
@@ -44,7 +42,13 @@ export function Palette() {
       <ul aria-label="Node palette">
         {NODE_KINDS.map((kind) => (
           <li key={kind}>
-            <button type="button" className={`palette-item kind-${kind}`} draggable onDragStart={(e) => onDragStart(e, kind)} onClick={() => addAtCentre(kind)}>
+            <button
+              type="button"
+              className={`palette-item kind-${kind}`}
+              draggable
+              onDragStart={(e) => onDragStart(e, kind)}
+              onClick={() => addAtCentre(kind)}
+            >
               <KindIcon kind={kind} />
               {KIND_NAMES[kind]}
             </button>

@@ -103,8 +103,12 @@ export function ProblemCounts() {
   const warnings = count('warning');
   return (
     <span className="counts" aria-live="polite">
-      <span className={errors ? 'count error' : 'count'}>{errors} {errors === 1 ? 'error' : 'errors'}</span>
-      <span className={warnings ? 'count warning' : 'count'}>{warnings} {warnings === 1 ? 'warning' : 'warnings'}</span>
+      <span className={errors ? 'count error' : 'count'}>
+        {errors} {errors === 1 ? 'error' : 'errors'}
+      </span>
+      <span className={warnings ? 'count warning' : 'count'}>
+        {warnings} {warnings === 1 ? 'warning' : 'warnings'}
+      </span>
     </span>
   );
 }

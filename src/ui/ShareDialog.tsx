@@ -28,7 +28,10 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
       live = false;
     };
   }, [open, codec]);
-  const link = useMemo(() => (open && codec ? codec.encodeLink(topology, pageBase(), { includeSecrets }) : ''), [open, codec, topology, includeSecrets]);
+  const link = useMemo(
+    () => (open && codec ? codec.encodeLink(topology, pageBase(), { includeSecrets }) : ''),
+    [open, codec, topology, includeSecrets],
+  );
   const hasSecrets = useMemo(() => open && hasPrivateSecrets(topology), [open, topology]);
 
   useEffect(() => {

@@ -52,7 +52,9 @@ export function Toolbar() {
     try {
       bundle = await generation.bundleFor(topology);
     } catch (error) {
-      store.getState().notify(`Could not generate the files: ${(error as Error).message}. Your topology is safe: press Download to try again.`, 'error');
+      store
+        .getState()
+        .notify(`Could not generate the files: ${(error as Error).message}. Your topology is safe: press Download to try again.`, 'error');
       return;
     } finally {
       setBusy(false);
@@ -60,7 +62,10 @@ export function Toolbar() {
     const { diagnostics, files } = bundle;
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (hasErrors(diagnostics)) {
-      const list = errors.slice(0, 10).map((d) => `• ${d.code} ${d.nodeIds.join(', ')}: ${d.message}`).join('\n');
+      const list = errors
+        .slice(0, 10)
+        .map((d) => `• ${d.code} ${d.nodeIds.join(', ')}: ${d.message}`)
+        .join('\n');
       const more = errors.length > 10 ? `\n…and ${errors.length - 10} more` : '';
       const go = window.confirm(
         `The topology has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; its files will not work as they are:\n\n${list}${more}\n\nDownload anyway? The bundle's README lists the open problems.`,
@@ -108,10 +113,22 @@ export function Toolbar() {
           New
         </button>
         {/* aria-disabled, not disabled: the button keeps the focus when its last step is taken. */}
-        <button type="button" onClick={() => canUndo && undo()} aria-disabled={!canUndo} title={`${MOD}Z`} aria-keyshortcuts="Control+Z Meta+Z">
+        <button
+          type="button"
+          onClick={() => canUndo && undo()}
+          aria-disabled={!canUndo}
+          title={`${MOD}Z`}
+          aria-keyshortcuts="Control+Z Meta+Z"
+        >
           Undo
         </button>
-        <button type="button" onClick={() => canRedo && redo()} aria-disabled={!canRedo} title={`${MOD}Shift+Z`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+        <button
+          type="button"
+          onClick={() => canRedo && redo()}
+          aria-disabled={!canRedo}
+          title={`${MOD}Shift+Z`}
+          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+        >
           Redo
         </button>
         <select

@@ -48,7 +48,9 @@ export function replaceWith(
   const state = store.getState();
   const big = topology.nodes.length > LARGE_TOPOLOGY;
   const questions = [
-    big ? `${oneLine(what)} has ${topology.nodes.length.toLocaleString('en')} nodes: the page may answer slowly while it draws them and writes their files.` : '',
+    big
+      ? `${oneLine(what)} has ${topology.nodes.length.toLocaleString('en')} nodes: the page may answer slowly while it draws them and writes their files.`
+      : '',
     hasWork(state.topology) ? 'It replaces the topology on the canvas; Undo brings yours back.' : '',
   ].filter(Boolean);
   if (questions.length > 0 && !confirm(`Open ${oneLine(what)}? ${questions.join(' ')}`)) {
@@ -59,7 +61,10 @@ export function replaceWith(
   // picked, and the canvas does not have to draw thousands of them in one place.
   const { topology: spread, moved } = spreadOverlapping(topology);
   state.replaceTopology(spread);
-  const laidOut = moved > 0 ? ` ${moved.toLocaleString('en')} ${moved === 1 ? 'node was' : 'nodes were'} on top of others; ${moved === 1 ? 'it is' : 'they are'} now laid out in rows by kind, below the rest.` : '';
+  const laidOut =
+    moved > 0
+      ? ` ${moved.toLocaleString('en')} ${moved === 1 ? 'node was' : 'nodes were'} on top of others; ${moved === 1 ? 'it is' : 'they are'} now laid out in rows by kind, below the rest.`
+      : '';
   state.notify(`${done}${laidOut}`);
   return true;
 }
@@ -69,7 +74,12 @@ export async function openLink(store: DesignerStore, link: string, confirm: (mes
   try {
     result = (await loadLinkCodec()).decodeLink(link);
   } catch (error) {
-    store.getState().notify(`Could not open the link: the part of the page that reads links could not be loaded (${(error as Error).message}). Your topology is unchanged; reload the link to try again.`, 'error');
+    store
+      .getState()
+      .notify(
+        `Could not open the link: the part of the page that reads links could not be loaded (${(error as Error).message}). Your topology is unchanged; reload the link to try again.`,
+        'error',
+      );
     return;
   }
   if (!result.ok) {
@@ -92,7 +102,10 @@ export async function openFile(store: DesignerStore, file: File, confirm: (messa
   const state = store.getState();
   const isZip = /\.zip$/i.test(file.name) || file.type === 'application/zip';
   if (!isZip && file.size > MAX_DOCUMENT_CHARS * 4) {
-    state.notify(`Could not open ${file.name}: it is ${file.size.toLocaleString('en')} bytes, too large for a topology. Your topology is unchanged.`, 'error');
+    state.notify(
+      `Could not open ${file.name}: it is ${file.size.toLocaleString('en')} bytes, too large for a topology. Your topology is unchanged.`,
+      'error',
+    );
     return;
   }
   let result: ReadResult;

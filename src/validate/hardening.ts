@@ -38,7 +38,7 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
       report('APIM029', {
         message:
           superAdmin.username === 'admin'
-            ? 'The super admin is admin / admin, WSO2\'s default credentials'
+            ? "The super admin is admin / admin, WSO2's default credentials"
             : `The super admin password of ${superAdmin.username} is "admin", WSO2's default`,
         fix: `Set another super admin password in the topology settings, and ${KEEP_OUT('admin_password', 'WSO2_ADMIN_PASSWORD')}`,
       }),
@@ -63,7 +63,10 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
     for (const s of defaultStores) defaults.add(s);
     out.push(
       report('APIM030', {
-        message: `The ${names(defaultStores.map((s) => s.what), 10)} ${defaultStores.length > 1 ? 'are' : 'is'} "wso2carbon", the default of the keystores every WSO2 download ships`,
+        message: `The ${names(
+          defaultStores.map((s) => s.what),
+          10,
+        )} ${defaultStores.length > 1 ? 'are' : 'is'} "wso2carbon", the default of the keystores every WSO2 download ships`,
         fix: `Create your own keystore and truststore (one primary keystore shared by every node), set their passwords in the topology settings, and ${KEEP_OUT('keystore_password', 'WSO2_KEYSTORE_PASSWORD')}`,
       }),
     );
@@ -74,7 +77,13 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
     const secret: Secret = { what: `database ${db.id} password`, value: db.password, nodeId: db.id };
     secrets.push(secret);
     const why =
-      db.password === '' ? 'is empty' : db.password === DATABASE_DEFAULTS.password ? `is "${DATABASE_DEFAULTS.password}", WSO2's default` : db.password === db.username ? 'is the user name' : undefined;
+      db.password === ''
+        ? 'is empty'
+        : db.password === DATABASE_DEFAULTS.password
+          ? `is "${DATABASE_DEFAULTS.password}", WSO2's default`
+          : db.password === db.username
+            ? 'is the user name'
+            : undefined;
     if (!why) continue;
     defaults.add(secret);
     out.push(
@@ -100,7 +109,10 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
         message:
           plain.length === 1
             ? `The ${plain[0].what} is written into the generated files in plain text`
-            : `${plain.length} secrets are written into the generated files in plain text: ${names(plain.map((s) => s.what), 10)}`,
+            : `${plain.length} secrets are written into the generated files in plain text: ${names(
+                plain.map((s) => s.what),
+                10,
+              )}`,
         nodeIds: plain.flatMap((s) => (s.nodeId ? [s.nodeId] : [])),
         fix: `Turn on "Secure vault" in the topology settings: every password is then written as $secret{…} with a [secrets] table that ciphertool.sh -Dconfigure encrypts. Or, for each, ${KEEP_OUT('alias', 'VARIABLE').replace('keep it out of the file: ', '')}`,
       }),
@@ -111,7 +123,10 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
   if (placeholders.length > 0) {
     out.push(
       report('APIM034', {
-        message: `The ${names(placeholders.map((s) => s.what), 10)} ${placeholders.length > 1 ? 'were' : 'was'} left out of the share link this topology came from: the files say ${SECRET_PLACEHOLDER}`,
+        message: `The ${names(
+          placeholders.map((s) => s.what),
+          10,
+        )} ${placeholders.length > 1 ? 'were' : 'was'} left out of the share link this topology came from: the files say ${SECRET_PLACEHOLDER}`,
         nodeIds: placeholders.flatMap((s) => (s.nodeId ? [s.nodeId] : [])),
         fix: 'Set the real values in the topology settings (and database nodes) before you download, or ask the sender for a link with secrets.',
       }),
@@ -131,7 +146,10 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
     const list = [...aliases].join(', ');
     out.push(
       report('APIM033', {
-        message: `The ${names(users.map((s) => s.what), 10)} ${users.length > 1 ? 'use' : 'uses'} $secret{${list}}, but the generated files have no [secrets] table defining ${aliases.size > 1 ? 'them' : 'it'}: the node would not start`,
+        message: `The ${names(
+          users.map((s) => s.what),
+          10,
+        )} ${users.length > 1 ? 'use' : 'uses'} $secret{${list}}, but the generated files have no [secrets] table defining ${aliases.size > 1 ? 'them' : 'it'}: the node would not start`,
         nodeIds: users.flatMap((s) => (s.nodeId ? [s.nodeId] : [])),
         fix: `In every generated deployment.toml add, as the last table, [secrets] with ${[...aliases].map((a) => `${a} = "[the password]"`).join(', ')}, then run ciphertool.sh -Dconfigure on each node; or use $env{…} instead.`,
       }),

@@ -58,11 +58,15 @@ export function unreadKeys(paths: readonly (readonly string[])[], version: KeyLi
 /** One APIM035 warning per key a file sets that its version does not read. */
 export function unreadKeyDiagnostics(file: string, nodeId: string, version: KeyListVersion, unread: readonly UnreadKey[]): Diagnostic[] {
   return unread.map(({ key, readBy, nearest }) => {
-    const elsewhere = readBy.length ? ` (API-M ${readBy.join(', ')} ${readBy.length === 1 ? 'reads' : 'read'} it)` : ' (no API-M version from 4.0 to 4.7 reads it)';
+    const elsewhere = readBy.length
+      ? ` (API-M ${readBy.join(', ')} ${readBy.length === 1 ? 'reads' : 'read'} it)`
+      : ' (no API-M version from 4.0 to 4.7 reads it)';
     return report('APIM035', {
       message: `${file}: API-M ${version} does not read ${key}${elsewhere}, so WSO2 ignores it without a word`,
       nodeIds: [nodeId],
-      fix: nearest ? `Did you mean ${nearest}? Use the key this version reads, or remove it.` : 'Remove the key, or choose a version that reads it.',
+      fix: nearest
+        ? `Did you mean ${nearest}? Use the key this version reads, or remove it.`
+        : 'Remove the key, or choose a version that reads it.',
     });
   });
 }

@@ -124,7 +124,9 @@ export function validatePorts(topology: Topology, graph: TopologyGraph = buildGr
 
 /** "9446 (HTTPS), 9766 (HTTP) and 3 more"; a port used for different things names both. */
 function listPorts(ports: Clash['ports'], first: string, second: string): string {
-  const shown = ports.slice(0, 4).map((p) => (p.first === p.second ? `${p.port} (${p.first})` : `${p.port} (${p.first} of ${first}, ${p.second} of ${second})`));
+  const shown = ports
+    .slice(0, 4)
+    .map((p) => (p.first === p.second ? `${p.port} (${p.first})` : `${p.port} (${p.first} of ${first}, ${p.second} of ${second})`));
   const rest = ports.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }

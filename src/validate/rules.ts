@@ -32,76 +32,470 @@ export type RuleEntry = ImplementedRule | NotApplicableRule;
 export const RULES = [
   // Structure (structure.ts)
   { code: 'APIM001', severity: 'error', title: 'a link the rules refuse', source: 'the link rules (README, "Links")', applies: 'yes' },
-  { code: 'APIM002', severity: 'error', title: 'a link to a node that does not exist', source: 'the topology format (README, "The topology format")', applies: 'yes' },
-  { code: 'APIM003', severity: 'warning', title: 'the same two nodes linked twice', source: 'the topology format (README, "The topology format")', applies: 'yes' },
-  { code: 'APIM004', severity: 'error', title: 'two nodes with one id', source: 'the topology format (README, "The topology format"): the id names the node\'s folder', applies: 'yes' },
-  { code: 'APIM005', severity: 'warning', title: 'a load balancer that fronts nothing', source: 'APIM docs "Configuring the Proxy Server and the Load Balancer": a load balancer forwards to the nodes of one tier', applies: 'yes' },
-  { code: 'APIM006', severity: 'warning', title: 'a load balancer that fronts a single node', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, HA steps: a load balancer fronts two or more nodes', applies: 'yes' },
-  { code: 'APIM007', severity: 'error', title: 'a load balancer fronting nodes of different kinds', source: 'APIM docs "Configuring the Proxy Server and the Load Balancer": one upstream per tier (HA for Gateway, Control Plane, Traffic Manager)', applies: 'yes' },
-  { code: 'APIM008', severity: 'error', title: 'a node behind two load balancers', source: 'the link rules (README, "Links")', applies: 'yes' },
-  { code: 'APIM009', severity: 'error', title: 'a node calling a cluster it cannot talk to', source: 'the link rules (README, "Links")', applies: 'yes' },
-  { code: 'APIM010', severity: 'error', title: 'a gateway or traffic manager with no control plane', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated: gateways and traffic managers use the control plane\'s Key Manager and event hub', applies: 'yes' },
-  { code: 'APIM011', severity: 'error', title: 'a gateway label that names no environment', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: gateway_labels name the environments whose APIs the gateway deploys', applies: 'yes' },
-  { code: 'APIM012', severity: 'warning', title: 'an environment no gateway serves', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Control Plane: each [[apim.gateway.environment]] is served by gateways', applies: 'yes' },
-  { code: 'APIM013', severity: 'warning', title: 'a node linked to several separate control planes', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated: one control plane cluster, every node listed in event_listening_endpoints', applies: 'yes' },
+  {
+    code: 'APIM002',
+    severity: 'error',
+    title: 'a link to a node that does not exist',
+    source: 'the topology format (README, "The topology format")',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM003',
+    severity: 'warning',
+    title: 'the same two nodes linked twice',
+    source: 'the topology format (README, "The topology format")',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM004',
+    severity: 'error',
+    title: 'two nodes with one id',
+    source: 'the topology format (README, "The topology format"): the id names the node\'s folder',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM005',
+    severity: 'warning',
+    title: 'a load balancer that fronts nothing',
+    source: 'APIM docs "Configuring the Proxy Server and the Load Balancer": a load balancer forwards to the nodes of one tier',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM006',
+    severity: 'warning',
+    title: 'a load balancer that fronts a single node',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, HA steps: a load balancer fronts two or more nodes',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM007',
+    severity: 'error',
+    title: 'a load balancer fronting nodes of different kinds',
+    source:
+      'APIM docs "Configuring the Proxy Server and the Load Balancer": one upstream per tier (HA for Gateway, Control Plane, Traffic Manager)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM008',
+    severity: 'error',
+    title: 'a node behind two load balancers',
+    source: 'the link rules (README, "Links")',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM009',
+    severity: 'error',
+    title: 'a node calling a cluster it cannot talk to',
+    source: 'the link rules (README, "Links")',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM010',
+    severity: 'error',
+    title: 'a gateway or traffic manager with no control plane',
+    source:
+      "APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated: gateways and traffic managers use the control plane's Key Manager and event hub",
+    applies: 'yes',
+  },
+  {
+    code: 'APIM011',
+    severity: 'error',
+    title: 'a gateway label that names no environment',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: gateway_labels name the environments whose APIs the gateway deploys',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM012',
+    severity: 'warning',
+    title: 'an environment no gateway serves',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Control Plane: each [[apim.gateway.environment]] is served by gateways',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM013',
+    severity: 'warning',
+    title: 'a node linked to several separate control planes',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated: one control plane cluster, every node listed in event_listening_endpoints',
+    applies: 'yes',
+  },
   // Fields (fields.ts)
-  { code: 'APIM014', severity: 'error', title: 'an invalid node id', source: 'the topology format (README, "The topology format"): the id names the node\'s folder in the bundle', applies: 'yes' },
-  { code: 'APIM015', severity: 'error', title: 'an invalid host name or node IP', source: 'the topology format (README, "The topology format"); APIM docs "Production Deployment Guidelines" (hostname)', applies: 'yes' },
-  { code: 'APIM016', severity: 'error', title: 'an offset or port out of range', source: 'the topology format (README, "The topology format"); APIM docs "Changing the Default Ports with Offset"', applies: 'yes' },
+  {
+    code: 'APIM014',
+    severity: 'error',
+    title: 'an invalid node id',
+    source: 'the topology format (README, "The topology format"): the id names the node\'s folder in the bundle',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM015',
+    severity: 'error',
+    title: 'an invalid host name or node IP',
+    source: 'the topology format (README, "The topology format"); APIM docs "Production Deployment Guidelines" (hostname)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM016',
+    severity: 'error',
+    title: 'an offset or port out of range',
+    source: 'the topology format (README, "The topology format"); APIM docs "Changing the Default Ports with Offset"',
+    applies: 'yes',
+  },
   // Ports (ports.ts)
-  { code: 'APIM017', severity: 'error', title: 'two nodes on one host with the same offset', source: 'APIM docs "Changing the Default Ports with Offset": a different offset for each instance on one host', applies: 'yes' },
-  { code: 'APIM018', severity: 'error', title: 'two nodes on one host opening the same port', source: 'APIM docs "Changing the Default Ports with Offset"; APIM docs "Default Product Ports"; APIM docs "Configuring the Proxy Server and the Load Balancer"', applies: 'yes' },
+  {
+    code: 'APIM017',
+    severity: 'error',
+    title: 'two nodes on one host with the same offset',
+    source: 'APIM docs "Changing the Default Ports with Offset": a different offset for each instance on one host',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM018',
+    severity: 'error',
+    title: 'two nodes on one host opening the same port',
+    source:
+      'APIM docs "Changing the Default Ports with Offset"; APIM docs "Default Product Ports"; APIM docs "Configuring the Proxy Server and the Load Balancer"',
+    applies: 'yes',
+  },
   // Deployment (deployment.ts)
-  { code: 'APIM019', severity: 'error', title: 'a gateway that does not reach every traffic manager', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: one throttle_decision_endpoint and url_group per Traffic Manager node; without one, the control plane runs the Traffic Manager (APIM docs "API-M Distributed Deployment - Overview", 4.1.0)', applies: 'yes' },
-  { code: 'APIM020', severity: 'error', title: 'a gateway or traffic manager that does not listen to every control plane', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated: event_listening_endpoints list every control plane node', applies: 'yes' },
-  { code: 'APIM021', severity: 'warning', title: 'a high-availability tier without a load balancer', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, HA steps ("a load balancer fronting the two nodes"); APIM docs "Configuring the Proxy Server and the Load Balancer"', applies: 'yes' },
-  { code: 'APIM022', severity: 'warning', title: 'a control-plane load balancer without sticky sessions', source: 'APIM docs "Configuring the Proxy Server and the Load Balancer", HA for Control Plane (sticky sessions, or ip_hash on NGINX community)', applies: 'yes' },
-  { code: 'APIM023', severity: 'warning', title: 'an environment served by several gateway clusters', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Control Plane: one set of endpoints per environment (the gateway load balancer)', applies: 'yes' },
+  {
+    code: 'APIM019',
+    severity: 'error',
+    title: 'a gateway that does not reach every traffic manager',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: one throttle_decision_endpoint and url_group per Traffic Manager node; without one, the control plane runs the Traffic Manager (APIM docs "API-M Distributed Deployment - Overview", 4.1.0)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM020',
+    severity: 'error',
+    title: 'a gateway or traffic manager that does not listen to every control plane',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated: event_listening_endpoints list every control plane node',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM021',
+    severity: 'warning',
+    title: 'a high-availability tier without a load balancer',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, HA steps ("a load balancer fronting the two nodes"); APIM docs "Configuring the Proxy Server and the Load Balancer"',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM022',
+    severity: 'warning',
+    title: 'a control-plane load balancer without sticky sessions',
+    source:
+      'APIM docs "Configuring the Proxy Server and the Load Balancer", HA for Control Plane (sticky sessions, or ip_hash on NGINX community)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM023',
+    severity: 'warning',
+    title: 'an environment served by several gateway clusters',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Control Plane: one set of endpoints per environment (the gateway load balancer)',
+    applies: 'yes',
+  },
   // Databases (databases.ts)
-  { code: 'APIM024', severity: 'error', title: 'control planes and traffic managers that do not share one database', source: 'APIM docs "API-M Distributed Deployment - Overview" (databases per profile); "Changing to MySQL" (every component on the same databases)', applies: 'yes' },
-  { code: 'APIM025', severity: 'warning', title: 'embedded H2 on a control plane in a multi-node topology', source: 'APIM docs "Installing and Configuring the Databases"; APIM docs "Production Deployment Guidelines" (an external RDBMS)', applies: 'yes' },
+  {
+    code: 'APIM024',
+    severity: 'error',
+    title: 'control planes and traffic managers that do not share one database',
+    source:
+      'APIM docs "API-M Distributed Deployment - Overview" (databases per profile); "Changing to MySQL" (every component on the same databases)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM025',
+    severity: 'warning',
+    title: 'embedded H2 on a control plane in a multi-node topology',
+    source: 'APIM docs "Installing and Configuring the Databases"; APIM docs "Production Deployment Guidelines" (an external RDBMS)',
+    applies: 'yes',
+  },
   // Versions and settings (versions.ts)
-  { code: 'APIM026', severity: 'error', title: 'API-M 4.5 without a traffic manager', source: 'APIM docs 4.5.0 "API-M Distributed Deployment - Overview" (the API Control Plane excludes the Traffic Manager)', applies: 'yes' },
-  { code: 'APIM027', severity: 'warning', title: 'a setting the chosen API-M version does not read', source: 'APIM docs analytics guides: Choreo "Configure the API Gateway", ELK (4.3.0), OpenSearch (4.5.0), Moesif (4.1.0, update level 242+)', applies: 'yes' },
-  { code: 'APIM028', severity: 'warning', title: 'analytics on without an auth token', source: 'APIM docs Choreo "Configure the API Gateway" (auth_token, the on-prem key); Moesif integration guide (moesifKey)', applies: 'yes' },
+  {
+    code: 'APIM026',
+    severity: 'error',
+    title: 'API-M 4.5 without a traffic manager',
+    source: 'APIM docs 4.5.0 "API-M Distributed Deployment - Overview" (the API Control Plane excludes the Traffic Manager)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM027',
+    severity: 'warning',
+    title: 'a setting the chosen API-M version does not read',
+    source:
+      'APIM docs analytics guides: Choreo "Configure the API Gateway", ELK (4.3.0), OpenSearch (4.5.0), Moesif (4.1.0, update level 242+)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM028',
+    severity: 'warning',
+    title: 'analytics on without an auth token',
+    source: 'APIM docs Choreo "Configure the API Gateway" (auth_token, the on-prem key); Moesif integration guide (moesifKey)',
+    applies: 'yes',
+  },
   // Hardening (hardening.ts)
-  { code: 'APIM029', severity: 'warning', title: 'the default super admin password', source: 'APIM docs "Production Deployment Guidelines"; APIM docs "Encrypting Passwords in Configuration Files"', applies: 'yes' },
-  { code: 'APIM030', severity: 'warning', title: 'the default keystore or truststore password', source: 'APIM docs "Configuring Keystores in WSO2 API Manager" (the shipped wso2carbon passwords); APIM docs "Production Deployment Guidelines"', applies: 'yes' },
-  { code: 'APIM031', severity: 'warning', title: 'default or trivial database credentials', source: 'APIM docs "Production Deployment Guidelines"; APIM docs "Encrypting Passwords in Configuration Files"', applies: 'yes' },
-  { code: 'APIM032', severity: 'warning', title: 'passwords written in plain text', source: 'APIM docs "Encrypting Passwords in Configuration Files"; APIM docs "Set Passwords using Environment Variables/System Properties"', applies: 'yes' },
-  { code: 'APIM033', severity: 'warning', title: 'a $secret{…} reference the generated files do not define', source: 'APIM docs "Encrypting Passwords in Configuration Files": $secret{alias} needs its alias in [secrets], the last table of the file', applies: 'yes' },
-  { code: 'APIM034', severity: 'warning', title: 'a secret left out of a share link, still a placeholder', source: 'APIM docs "Encrypting Passwords in Configuration Files"; share links carry no secrets (README, "Share links and files")', applies: 'yes' },
+  {
+    code: 'APIM029',
+    severity: 'warning',
+    title: 'the default super admin password',
+    source: 'APIM docs "Production Deployment Guidelines"; APIM docs "Encrypting Passwords in Configuration Files"',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM030',
+    severity: 'warning',
+    title: 'the default keystore or truststore password',
+    source:
+      'APIM docs "Configuring Keystores in WSO2 API Manager" (the shipped wso2carbon passwords); APIM docs "Production Deployment Guidelines"',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM031',
+    severity: 'warning',
+    title: 'default or trivial database credentials',
+    source: 'APIM docs "Production Deployment Guidelines"; APIM docs "Encrypting Passwords in Configuration Files"',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM032',
+    severity: 'warning',
+    title: 'passwords written in plain text',
+    source:
+      'APIM docs "Encrypting Passwords in Configuration Files"; APIM docs "Set Passwords using Environment Variables/System Properties"',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM033',
+    severity: 'warning',
+    title: 'a $secret{…} reference the generated files do not define',
+    source:
+      'APIM docs "Encrypting Passwords in Configuration Files": $secret{alias} needs its alias in [secrets], the last table of the file',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM034',
+    severity: 'warning',
+    title: 'a secret left out of a share link, still a placeholder',
+    source: 'APIM docs "Encrypting Passwords in Configuration Files"; share links carry no secrets (README, "Share links and files")',
+    applies: 'yes',
+  },
   // Keys (keys.ts)
-  { code: 'APIM035', severity: 'warning', title: 'a deployment.toml key the chosen API-M version does not read', source: 'the key lists of each release: wso2/product-apim conf/templates and default.json at the release tag, wso2/carbon-apimgt conf_templates at the version it pins; wso2/config-mapper ignores any other key', applies: 'yes', reads: 'deployment.toml' },
+  {
+    code: 'APIM035',
+    severity: 'warning',
+    title: 'a deployment.toml key the chosen API-M version does not read',
+    source:
+      'the key lists of each release: wso2/product-apim conf/templates and default.json at the release tag, wso2/carbon-apimgt conf_templates at the version it pins; wso2/config-mapper ignores any other key',
+    applies: 'yes',
+    reads: 'deployment.toml',
+  },
   // Gateway environments (structure.ts, deployment.ts)
-  { code: 'APIM036', severity: 'error', title: 'gateways behind one load balancer that serve different environments', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: gateway_labels ("the Gateway will filter out its relevant deploy/undeploy events"); the load balancer spreads every call over all its members', applies: 'yes' },
-  { code: 'APIM037', severity: 'error', title: 'no gateway environment', source: 'wso2/product-apim default deployment.toml ([[apim.gateway.environment]]): APIs are deployed to an environment', applies: 'yes' },
-  { code: 'APIM038', severity: 'warning', title: 'CORS allow_headers without apikey or Internal-Key', source: 'wso2/product-apim default deployment.toml [apim.cors] (PR #7633 apikey, PR #10315 Internal-Key): try-out with an API key and the Publisher test console', applies: 'yes' },
-  { code: 'APIM039', severity: 'error', title: 'a password, user name, alias or file name with spaces at its ends, a tab or a line break', source: 'README, "The runbook": its keytool and database commands take each value as one shell word, the deployment.toml keeps it as typed; APIM docs "Creating New Keystores" (keytool)', applies: 'yes' },
-  { code: 'APIM040', severity: 'warning', title: 'a reference ($env{…}, ${…} …) in a value that is not a password or token', source: 'APIM docs "Set Passwords using Environment Variables/System Properties" and "Encrypting Passwords in Configuration Files": config-mapper resolves $env{}, $sys{}, $secret{} and ${} in deployment.toml when the node starts; nginx and the shell do not read that syntax', applies: 'yes' },
+  {
+    code: 'APIM036',
+    severity: 'error',
+    title: 'gateways behind one load balancer that serve different environments',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: gateway_labels ("the Gateway will filter out its relevant deploy/undeploy events"); the load balancer spreads every call over all its members',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM037',
+    severity: 'error',
+    title: 'no gateway environment',
+    source: 'wso2/product-apim default deployment.toml ([[apim.gateway.environment]]): APIs are deployed to an environment',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM038',
+    severity: 'warning',
+    title: 'CORS allow_headers without apikey or Internal-Key',
+    source:
+      'wso2/product-apim default deployment.toml [apim.cors] (PR #7633 apikey, PR #10315 Internal-Key): try-out with an API key and the Publisher test console',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM039',
+    severity: 'error',
+    title: 'a password, user name, alias or file name with spaces at its ends, a tab or a line break',
+    source:
+      'README, "The runbook": its keytool and database commands take each value as one shell word, the deployment.toml keeps it as typed; APIM docs "Creating New Keystores" (keytool)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM040',
+    severity: 'warning',
+    title: 'a reference ($env{…}, ${…} …) in a value that is not a password or token',
+    source:
+      'APIM docs "Set Passwords using Environment Variables/System Properties" and "Encrypting Passwords in Configuration Files": config-mapper resolves $env{}, $sys{}, $secret{} and ${} in deployment.toml when the node starts; nginx and the shell do not read that syntax',
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
-  { severity: 'error', title: 'a gateway without [apim.event_hub] while a separate TM exists', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway [apim.event_hub]; helm-apim 4.2.x distributed/gateway/values.yaml ("should be enabled if the traffic manager is separated")', applies: { notApplicable: 'the generator writes [apim.event_hub] on every gateway wired to a traffic manager (and on every 4.5 gateway); a gateway not wired to the traffic managers is APIM019' } },
-  { severity: 'warning', title: 'several TMs in one loadbalance url_group', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: one [[apim.throttling.url_group]] per Traffic Manager', applies: { notApplicable: 'the generator writes one [[apim.throttling.url_group]] per traffic manager node; the designer has no way to group them' } },
-  { severity: 'warning', title: 'a TM without event_duplicate_url to its peers', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Traffic Manager HA: event_duplicate_url to the other Traffic Manager', applies: { notApplicable: 'the generator lists every other traffic manager in event_duplicate_url (all TMs form one tier)' } },
-  { severity: 'error', title: 'CP HA without event_duplicate_url or a url_group per CP', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Control Plane HA; product-apim v4.0.0–v4.2.0 tokenRevokeEventJMSPublisher_2.xml.j2 (corrections B2, B3)', applies: { notApplicable: 'the generator writes both for every control plane (all CPs form one tier)' } },
-  { severity: 'error', title: 'no token_revocation listener, or one aimed at the TM', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, "Add Event Listener Configurations" (notification_endpoint on the control plane load balancer)', applies: { notApplicable: 'the generator writes the listener on every control plane, aimed at the CP / CP-LB (correction C5); separate Key Manager nodes are not modelled yet' } },
-  { severity: 'warning', title: 'a URL to another node with a default port or ${…} placeholder', source: 'APIM docs "Changing the Default Ports with Offset": a ${…} port resolves on the node that reads it', applies: { notApplicable: 'the generator always writes literal ports, default + the target\'s offset' } },
-  { severity: 'warning', title: 'a TLS certificate that does not cover hostname and localhost', source: 'APIM docs "Creating New Keystores" (the certificate names the host)', applies: { notApplicable: 'certificates are not modelled' } },
-  { severity: 'error', title: 'nodes with different primary keystores, or certificates not in every truststore', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, step 4 ("the same primary keystore should be used for all API Manager instances")', applies: { notApplicable: 'one keystore and one truststore setting apply to every node; importing certificates is a runbook step' } },
-  { severity: 'error', title: '[database.local] shared between nodes', source: 'APIM docs "Installing and Configuring the Databases" (the local database is per node)', applies: { notApplicable: 'the generator never writes [database.local]' } },
-  { severity: 'error', title: 'a gateway without [database.shared_db]', source: 'APIM docs 4.1.0 "API-M Distributed Deployment - Overview" (the registry data source stays on the gateway)', applies: { notApplicable: 'the generator writes shared_db on every gateway (H2 when no database is linked)' } },
-  { severity: 'warning', title: '[user_store] type = "database"', source: 'product-apim v4.0.0–v4.5.0 default deployment.toml: type = "database_unique_id" (correction C1)', applies: { notApplicable: 'the generator always writes database_unique_id (correction C1)' } },
-  { severity: 'error', title: 'Oracle in the inferred style without sid', source: 'carbon-kernel infer.json database.$1.type (the Oracle URL takes sid); APIM docs "Changing to MySQL" (8.0: com.mysql.cj.jdbc.Driver)', applies: { notApplicable: 'the generator writes sid for Oracle, and for MySQL 8 (a database node\'s MySQL version) the explicit url with useSSL and com.mysql.cj.jdbc.Driver' } },
-  { severity: 'error', title: '--optimize without --skipConfigOptimization', source: 'product-apim v4.2.0 startup-scripts/profileSetup.sh (replaceDeploymentConfiguration); APIM docs "API-M Profiles"', applies: { notApplicable: 'the runbook never uses --optimize (and warns against it)' } },
-  { severity: 'error', title: '-Dprofile=… on 4.5', source: 'APIM docs 4.5.0 "Deployment Overview" (-Dprofile is no longer supported)', applies: { notApplicable: 'start commands come from the version (4.5: gateway.sh, api-cp.sh, traffic-manager.sh)' } },
-  { severity: 'warning', title: 'a server_role that does not match the node kind', source: 'product-apim infer.json server.server_role (v4.0.0–v4.4.0 per profile; v4.5.0: default only)', applies: { notApplicable: 'server_role comes from the node kind and version (4.5: default)' } },
-  { severity: 'info', title: 'a firewall or DMZ between GW and TM / CP', source: 'APIM docs "Production Deployment Guidelines" (firewalls); product-apim default.json qpid.heartbeat.delay', applies: { notApplicable: 'networks and firewalls are not modelled' } },
-  { severity: 'warning', title: 'analytics only on the CP, or an analytics type the band lacks', source: 'APIM docs analytics guides: Choreo "Configure the API Gateway", ELK (4.3.0), OpenSearch (4.5.0), Moesif (4.1.0, update level 242+)', applies: { notApplicable: 'analytics is one global setting written on every gateway; APIM027 flags a type the chosen version does not publish' } },
-  { severity: 'info', title: 'CP HA sharing one Solr index directory', source: 'docs-apim#6428 (the solr/ directory of control planes)', applies: { notApplicable: 'file systems are not modelled; each node keeps its default local solr/data' } },
-  { severity: 'error', title: 'an emitted key the chosen version does not read', source: 'the key lists of each release (src/model/wso2KeysData.ts): product-apim conf/templates and JSON at the tag, carbon-apimgt conf_templates', applies: { notApplicable: 'a property of the generator, not of a topology: tests/generate/keys-read.test.ts checks every key of every generated file, and each generated file is checked at run time (APIM035)' } },
-  { severity: 'info', title: 'a multi-tenant topology', source: 'APIM docs 4.1.0 "API-M Distributed Deployment - Overview" (gateways use shared_db with tenants)', applies: { notApplicable: 'tenants are not modelled' } },
-  { severity: 'info', title: 'JMS between GW and TM over SSL', source: 'docs-apim includes/deploy/enable-jms-ssl-for-gw-tm.md and enable-jms-ssl-for-eventhub.md', applies: { notApplicable: 'JMS over SSL is not modelled' } },
-  { severity: 'info', title: 'a 4.1+ CP still publishing throttling to a separate TM', source: 'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated (no control plane [apim.throttling] to the TM) versus APIM docs 4.0.0 "Configuring a Distributed API-M Deployment" (correction C10)', applies: { notApplicable: 'the generator writes that block for 4.0 only (correction C10)' } },
+  {
+    severity: 'error',
+    title: 'a gateway without [apim.event_hub] while a separate TM exists',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway [apim.event_hub]; helm-apim 4.2.x distributed/gateway/values.yaml ("should be enabled if the traffic manager is separated")',
+    applies: {
+      notApplicable:
+        'the generator writes [apim.event_hub] on every gateway wired to a traffic manager (and on every 4.5 gateway); a gateway not wired to the traffic managers is APIM019',
+    },
+  },
+  {
+    severity: 'warning',
+    title: 'several TMs in one loadbalance url_group',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: one [[apim.throttling.url_group]] per Traffic Manager',
+    applies: {
+      notApplicable:
+        'the generator writes one [[apim.throttling.url_group]] per traffic manager node; the designer has no way to group them',
+    },
+  },
+  {
+    severity: 'warning',
+    title: 'a TM without event_duplicate_url to its peers',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Traffic Manager HA: event_duplicate_url to the other Traffic Manager',
+    applies: { notApplicable: 'the generator lists every other traffic manager in event_duplicate_url (all TMs form one tier)' },
+  },
+  {
+    severity: 'error',
+    title: 'CP HA without event_duplicate_url or a url_group per CP',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Control Plane HA; product-apim v4.0.0–v4.2.0 tokenRevokeEventJMSPublisher_2.xml.j2 (corrections B2, B3)',
+    applies: { notApplicable: 'the generator writes both for every control plane (all CPs form one tier)' },
+  },
+  {
+    severity: 'error',
+    title: 'no token_revocation listener, or one aimed at the TM',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, "Add Event Listener Configurations" (notification_endpoint on the control plane load balancer)',
+    applies: {
+      notApplicable:
+        'the generator writes the listener on every control plane, aimed at the CP / CP-LB (correction C5); separate Key Manager nodes are not modelled yet',
+    },
+  },
+  {
+    severity: 'warning',
+    title: 'a URL to another node with a default port or ${…} placeholder',
+    source: 'APIM docs "Changing the Default Ports with Offset": a ${…} port resolves on the node that reads it',
+    applies: { notApplicable: "the generator always writes literal ports, default + the target's offset" },
+  },
+  {
+    severity: 'warning',
+    title: 'a TLS certificate that does not cover hostname and localhost',
+    source: 'APIM docs "Creating New Keystores" (the certificate names the host)',
+    applies: { notApplicable: 'certificates are not modelled' },
+  },
+  {
+    severity: 'error',
+    title: 'nodes with different primary keystores, or certificates not in every truststore',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, step 4 ("the same primary keystore should be used for all API Manager instances")',
+    applies: { notApplicable: 'one keystore and one truststore setting apply to every node; importing certificates is a runbook step' },
+  },
+  {
+    severity: 'error',
+    title: '[database.local] shared between nodes',
+    source: 'APIM docs "Installing and Configuring the Databases" (the local database is per node)',
+    applies: { notApplicable: 'the generator never writes [database.local]' },
+  },
+  {
+    severity: 'error',
+    title: 'a gateway without [database.shared_db]',
+    source: 'APIM docs 4.1.0 "API-M Distributed Deployment - Overview" (the registry data source stays on the gateway)',
+    applies: { notApplicable: 'the generator writes shared_db on every gateway (H2 when no database is linked)' },
+  },
+  {
+    severity: 'warning',
+    title: '[user_store] type = "database"',
+    source: 'product-apim v4.0.0–v4.5.0 default deployment.toml: type = "database_unique_id" (correction C1)',
+    applies: { notApplicable: 'the generator always writes database_unique_id (correction C1)' },
+  },
+  {
+    severity: 'error',
+    title: 'Oracle in the inferred style without sid',
+    source:
+      'carbon-kernel infer.json database.$1.type (the Oracle URL takes sid); APIM docs "Changing to MySQL" (8.0: com.mysql.cj.jdbc.Driver)',
+    applies: {
+      notApplicable:
+        "the generator writes sid for Oracle, and for MySQL 8 (a database node's MySQL version) the explicit url with useSSL and com.mysql.cj.jdbc.Driver",
+    },
+  },
+  {
+    severity: 'error',
+    title: '--optimize without --skipConfigOptimization',
+    source: 'product-apim v4.2.0 startup-scripts/profileSetup.sh (replaceDeploymentConfiguration); APIM docs "API-M Profiles"',
+    applies: { notApplicable: 'the runbook never uses --optimize (and warns against it)' },
+  },
+  {
+    severity: 'error',
+    title: '-Dprofile=… on 4.5',
+    source: 'APIM docs 4.5.0 "Deployment Overview" (-Dprofile is no longer supported)',
+    applies: { notApplicable: 'start commands come from the version (4.5: gateway.sh, api-cp.sh, traffic-manager.sh)' },
+  },
+  {
+    severity: 'warning',
+    title: 'a server_role that does not match the node kind',
+    source: 'product-apim infer.json server.server_role (v4.0.0–v4.4.0 per profile; v4.5.0: default only)',
+    applies: { notApplicable: 'server_role comes from the node kind and version (4.5: default)' },
+  },
+  {
+    severity: 'info',
+    title: 'a firewall or DMZ between GW and TM / CP',
+    source: 'APIM docs "Production Deployment Guidelines" (firewalls); product-apim default.json qpid.heartbeat.delay',
+    applies: { notApplicable: 'networks and firewalls are not modelled' },
+  },
+  {
+    severity: 'warning',
+    title: 'analytics only on the CP, or an analytics type the band lacks',
+    source:
+      'APIM docs analytics guides: Choreo "Configure the API Gateway", ELK (4.3.0), OpenSearch (4.5.0), Moesif (4.1.0, update level 242+)',
+    applies: {
+      notApplicable: 'analytics is one global setting written on every gateway; APIM027 flags a type the chosen version does not publish',
+    },
+  },
+  {
+    severity: 'info',
+    title: 'CP HA sharing one Solr index directory',
+    source: 'docs-apim#6428 (the solr/ directory of control planes)',
+    applies: { notApplicable: 'file systems are not modelled; each node keeps its default local solr/data' },
+  },
+  {
+    severity: 'error',
+    title: 'an emitted key the chosen version does not read',
+    source:
+      'the key lists of each release (src/model/wso2KeysData.ts): product-apim conf/templates and JSON at the tag, carbon-apimgt conf_templates',
+    applies: {
+      notApplicable:
+        'a property of the generator, not of a topology: tests/generate/keys-read.test.ts checks every key of every generated file, and each generated file is checked at run time (APIM035)',
+    },
+  },
+  {
+    severity: 'info',
+    title: 'a multi-tenant topology',
+    source: 'APIM docs 4.1.0 "API-M Distributed Deployment - Overview" (gateways use shared_db with tenants)',
+    applies: { notApplicable: 'tenants are not modelled' },
+  },
+  {
+    severity: 'info',
+    title: 'JMS between GW and TM over SSL',
+    source: 'docs-apim includes/deploy/enable-jms-ssl-for-gw-tm.md and enable-jms-ssl-for-eventhub.md',
+    applies: { notApplicable: 'JMS over SSL is not modelled' },
+  },
+  {
+    severity: 'info',
+    title: 'a 4.1+ CP still publishing throttling to a separate TM',
+    source:
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated (no control plane [apim.throttling] to the TM) versus APIM docs 4.0.0 "Configuring a Distributed API-M Deployment" (correction C10)',
+    applies: { notApplicable: 'the generator writes that block for 4.0 only (correction C10)' },
+  },
 ] as const satisfies readonly RuleEntry[];
 
 export type RuleCode = Extract<(typeof RULES)[number], { code: string }>['code'];
@@ -114,10 +508,7 @@ export function ruleOf(code: RuleCode): ImplementedRule {
 }
 
 /** A diagnostic of a rule: its severity comes from the table, so the two cannot disagree. */
-export function report(
-  code: RuleCode,
-  d: { message: string; fix: string; nodeIds?: string[]; linkIds?: string[] },
-): Diagnostic {
+export function report(code: RuleCode, d: { message: string; fix: string; nodeIds?: string[]; linkIds?: string[] }): Diagnostic {
   return { code, severity: ruleOf(code).severity, message: d.message, nodeIds: d.nodeIds ?? [], linkIds: d.linkIds ?? [], fix: d.fix };
 }
 
@@ -130,7 +521,8 @@ export function rulesTableMarkdown(): string {
   }
   lines.push('', '| condition | severity | source | why it is not checked |', '|---|---|---|---|');
   for (const rule of RULES as readonly RuleEntry[]) {
-    if (rule.applies !== 'yes') lines.push(`| ${escape(rule.title)} | ${rule.severity} | ${escape(rule.source)} | ${escape(rule.applies.notApplicable)} |`);
+    if (rule.applies !== 'yes')
+      lines.push(`| ${escape(rule.title)} | ${rule.severity} | ${escape(rule.source)} | ${escape(rule.applies.notApplicable)} |`);
   }
   return `${lines.join('\n')}\n`;
 }

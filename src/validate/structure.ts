@@ -19,7 +19,6 @@ import {
 
 type Rule = (topology: Topology, graph: TopologyGraph) => Diagnostic[];
 
-
 /** APIM004: ids must be unique. */
 const duplicateIds: Rule = (topology) => {
   const seen = new Set<string>();

@@ -40,7 +40,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const RUNS = new Map([[10, 25], [100, 25], [1000, 21], [5000, 11]]);
+const RUNS = new Map([
+  [10, 25],
+  [100, 25],
+  [1000, 21],
+  [5000, 11],
+]);
 const sizes = [...RUNS.keys()].map((nodes) => {
   const s = size(nodes);
   for (let i = 0; i < RUNS.get(nodes)!; i++) run(s);

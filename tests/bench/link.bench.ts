@@ -25,5 +25,7 @@ for (const { name, topology, target } of rows) {
   const json = serializeTopology(topology);
   const lz = LZString.compressToEncodedURIComponent(JSON.stringify(topology));
   const mark = fragment.length <= target ? 'OK' : 'OVER';
-  console.log(`| ${name} | ${fragment.length.toLocaleString('en')} ${mark} | ≤ ${target.toLocaleString('en')} | ${json.length.toLocaleString('en')} | ${lz.length.toLocaleString('en')} |`);
+  console.log(
+    `| ${name} | ${fragment.length.toLocaleString('en')} ${mark} | ≤ ${target.toLocaleString('en')} | ${json.length.toLocaleString('en')} | ${lz.length.toLocaleString('en')} |`,
+  );
 }

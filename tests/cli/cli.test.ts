@@ -49,12 +49,17 @@ describe('apim-topology', () => {
     expect(stdout).toBe(`Wrote ${written.size} files to out.\n`);
     const paths = [...written.keys()].map((p) => p.split(/[\\/]out[\\/]/)[1]).sort();
     // The bundle's own layout is tested in tests/generate; here: the CLI writes what it generates.
-    expect(paths).toEqual(expect.arrayContaining([
-      'README.md', 'hosts',
-      'nodes/cp-1/repository/conf/deployment.toml', 'nodes/cp-2/repository/conf/deployment.toml',
-      'nodes/gw-1/repository/conf/deployment.toml', 'nodes/gw-2/repository/conf/deployment.toml',
-      'topology.json',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'hosts',
+        'nodes/cp-1/repository/conf/deployment.toml',
+        'nodes/cp-2/repository/conf/deployment.toml',
+        'nodes/gw-1/repository/conf/deployment.toml',
+        'nodes/gw-2/repository/conf/deployment.toml',
+        'topology.json',
+      ]),
+    );
   });
 
   it('generate --zip writes a zip', async () => {
@@ -100,12 +105,27 @@ describe('apim-topology', () => {
   it.each<[string, string[], Record<string, string>, string]>([
     ['a missing file', ['validate', 'nope.json'], {}, 'apim-topology: cannot read nope.json: no such file\n'],
     ['broken JSON', ['validate', 'b.json'], { 'b.json': '{"format":' }, 'apim-topology: b.json: not valid JSON'],
-    ['a bad field', ['generate', 'b.json', '--out', 'o'], { 'b.json': valid.replace('"host": "gw1.example.com"', '"host": "gw1.example.com", "offset": 70000') }, 'apim-topology: b.json: nodes[1].offset: 70000 is out of range 0–1000\n'],
-    ['an unknown field', ['validate', 'b.json'], { 'b.json': valid.replace('"host": "gw1.example.com"', '"hots": "gw1.example.com", "host": "x"') }, 'apim-topology: b.json: nodes[1]: unknown field "hots"\n'],
+    [
+      'a bad field',
+      ['generate', 'b.json', '--out', 'o'],
+      { 'b.json': valid.replace('"host": "gw1.example.com"', '"host": "gw1.example.com", "offset": 70000') },
+      'apim-topology: b.json: nodes[1].offset: 70000 is out of range 0–1000\n',
+    ],
+    [
+      'an unknown field',
+      ['validate', 'b.json'],
+      { 'b.json': valid.replace('"host": "gw1.example.com"', '"hots": "gw1.example.com", "host": "x"') },
+      'apim-topology: b.json: nodes[1]: unknown field "hots"\n',
+    ],
     ['no topology', ['validate'], {}, 'apim-topology: no topology given'],
     ['an unknown command', ['frobnicate', 'x'], {}, 'apim-topology: unknown command "frobnicate"'],
     ['an unknown option', ['validate', 'x', '--zap'], {}, 'apim-topology: unknown option --zap for "validate"'],
-    ['both outputs', ['generate', 'x', '--out', 'o', '--zip', 'z'], {}, 'apim-topology: generate needs exactly one of --out DIR or --zip FILE'],
+    [
+      'both outputs',
+      ['generate', 'x', '--out', 'o', '--zip', 'z'],
+      {},
+      'apim-topology: generate needs exactly one of --out DIR or --zip FILE',
+    ],
     ['no output', ['generate', 'x'], {}, 'apim-topology: generate needs exactly one of --out DIR or --zip FILE'],
     ['a damaged share link', ['validate', 'https://example.com/#v1.abc%%'], {}, 'apim-topology: the share link: the link is damaged'],
     ['a link of a newer designer', ['validate', 'https://example.com/#v7.abc'], {}, 'made by a newer designer'],
@@ -134,7 +154,7 @@ describe('apim-topology', () => {
     expect([...generated.written.entries()]).toEqual([...direct.written.entries()]);
   });
 
-  it('the bundle README carries the topology\'s own link, which opens the same topology', async () => {
+  it("the bundle README carries the topology's own link, which opens the same topology", async () => {
     const { written } = await cli(['generate', examplePath('ha-cp-gw'), '--out', 'out', '--base', 'https://designer.example.com/']);
     const readme = String([...written.entries()].find(([path]) => path.endsWith('README.md'))![1]);
     const link = /<(https:\/\/designer\.example\.com\/#v1\.[A-Za-z0-9_-]+)>/.exec(readme)?.[1];
@@ -164,7 +184,9 @@ describe('apim-topology', () => {
     const refused = await cli(['generate', link, '--out', 'out']);
     expect(refused.code).toBe(1);
     expect(refused.written.size).toBe(0);
-    expect(refused.stderr).toMatch(/the super admin password is still <secret not in link>, and files with it cannot deploy; nothing was written/);
+    expect(refused.stderr).toMatch(
+      /the super admin password is still <secret not in link>, and files with it cannot deploy; nothing was written/,
+    );
     expect(refused.stderr).toMatch(/--allow-placeholders/);
     const allowed = await cli(['generate', link, '--out', 'out', '--allow-placeholders']);
     expect(allowed.code).toBe(0);
@@ -180,7 +202,10 @@ describe('apim-topology', () => {
     expect(stdout).toContain('Wrote 6 files');
     expect(existsSync(join(dir, 'out/nodes/gw/repository/conf/deployment.toml'))).toBe(true);
     const broken = join(dir, 'broken.json');
-    writeFileSync(broken, '{"format": "apim-topology/1", "product": "4.0.0", "nodes": [{"id": "x", "kind": "gateway", "host": "h", "offset": 70000}]}');
+    writeFileSync(
+      broken,
+      '{"format": "apim-topology/1", "product": "4.0.0", "nodes": [{"id": "x", "kind": "gateway", "host": "h", "offset": 70000}]}',
+    );
     const failure = await run(process.execPath, [BIN, 'validate', broken]).catch((error) => error);
     expect(failure.code).toBe(2);
     expect(failure.stderr).toBe(`apim-topology: ${broken}: nodes[0].offset: 70000 is out of range 0–1000\n`);

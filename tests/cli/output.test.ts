@@ -23,16 +23,22 @@ async function cli(args: string[]) {
 }
 
 function files(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
-    const path = prefix ? `${prefix}/${e.name}` : e.name;
-    return e.isDirectory() ? files(dir, path) : [path];
-  }).sort();
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => {
+      const path = prefix ? `${prefix}/${e.name}` : e.name;
+      return e.isDirectory() ? files(dir, path) : [path];
+    })
+    .sort();
 }
 
 function workspace() {
   const root = mkdtempSync(join(tmpdir(), 'apim-out-'));
   const big = loadExample('separate-tm-ha');
-  const small = { ...big, nodes: big.nodes.filter((n) => n.id !== 'gw-2' && n.id !== 'tm-2'), links: big.links.filter((l) => ![l.from, l.to].some((id) => id === 'gw-2' || id === 'tm-2')) };
+  const small = {
+    ...big,
+    nodes: big.nodes.filter((n) => n.id !== 'gw-2' && n.id !== 'tm-2'),
+    links: big.links.filter((l) => ![l.from, l.to].some((id) => id === 'gw-2' || id === 'tm-2')),
+  };
   writeFileSync(join(root, 'big.json'), serializeTopology(big));
   writeFileSync(join(root, 'small.json'), serializeTopology(small));
   return { root, out: join(root, 'bundle') };
@@ -58,7 +64,9 @@ describe('generate --out', () => {
     const refused = await cli(['generate', join(root, 'big.json'), '--out', out]);
     expect(refused.code).toBe(2);
     // The topology's warnings come first; the refusal is one line, the last.
-    expect(refused.stderr.trimEnd().split('\n').at(-1)).toBe(`apim-topology: ${out} is not empty and holds no bundle this tool wrote: choose another folder, or add --force to replace its contents`);
+    expect(refused.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `apim-topology: ${out} is not empty and holds no bundle this tool wrote: choose another folder, or add --force to replace its contents`,
+    );
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
     const forced = await cli(['generate', join(root, 'big.json'), '--out', out, '--force']);
     expect(forced.code).toBe(0);
@@ -84,7 +92,14 @@ describe('generate --out', () => {
     const { root, out } = workspace();
     expect((await cli(['generate', join(root, 'big.json'), '--out', out])).code).toBe(0);
     const before = files(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]);
-    const write = nodeIo.writeFolder(out, [{ path: 'README.md', content: 'new' }, { path: '../escape.txt', content: 'x' }], { force: false });
+    const write = nodeIo.writeFolder(
+      out,
+      [
+        { path: 'README.md', content: 'new' },
+        { path: '../escape.txt', content: 'x' },
+      ],
+      { force: false },
+    );
     await expect(write).rejects.toBeInstanceOf(FolderError);
     await expect(write).rejects.toThrow(`refusing to write outside ${out}: ../escape.txt`);
     expect(files(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toEqual(before);
@@ -96,7 +111,9 @@ describe('generate --out', () => {
     const { root } = workspace();
     const result = await cli(['generate', join(root, 'big.json'), '--out', join(root, 'big.json')]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(`apim-topology: ${join(root, 'big.json')} is not a folder: give --out a folder (or a path that does not exist yet)`);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `apim-topology: ${join(root, 'big.json')} is not a folder: give --out a folder (or a path that does not exist yet)`,
+    );
   });
 });
 

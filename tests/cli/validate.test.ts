@@ -30,7 +30,10 @@ const clash = file(
     { id: 'gw-1', kind: 'gateway', host: 'x.example.com' },
     { id: 'db', kind: 'database', host: 'db.example.com' },
   ],
-  [{ from: 'gw-1', to: 'cp-1' }, { from: 'cp-1', to: 'db' }],
+  [
+    { from: 'gw-1', to: 'cp-1' },
+    { from: 'cp-1', to: 'db' },
+  ],
 );
 
 describe('apim-topology validate', () => {
@@ -46,7 +49,9 @@ describe('apim-topology validate', () => {
   it('prints each problem with its code, nodes and fix, and exits 1 on errors', async () => {
     const { code, stdout } = await cli(['validate', 't.json'], { 't.json': clash });
     expect(code).toBe(1);
-    expect(stdout).toContain('error APIM017 [cp-1, gw-1]: cp-1 and gw-1 both run on host x.example.com with offset 0: both open 9443 (HTTPS)');
+    expect(stdout).toContain(
+      'error APIM017 [cp-1, gw-1]: cp-1 and gw-1 both run on host x.example.com with offset 0: both open 9443 (HTTPS)',
+    );
     expect(stdout).toContain('  fix: Nodes that share a host need different offsets. Give gw-1 offset 1');
     expect(stdout).toMatch(/^Not valid: 1 error, \d+ warnings, 0 notes\.$/m);
     // Errors come first.
@@ -86,7 +91,10 @@ describe('apim-topology validate', () => {
         { id: 'gw-1', kind: 'gateway', host: 'gw.example.com' },
         { id: 'db', kind: 'database', host: 'db.example.com' },
       ],
-      [{ from: 'gw-1', to: 'cp-1' }, { from: 'cp-1', to: 'db' }],
+      [
+        { from: 'gw-1', to: 'cp-1' },
+        { from: 'cp-1', to: 'db' },
+      ],
       '4.5.0',
     );
     const { code, stdout } = await cli(['validate', 't.json'], { 't.json': t });

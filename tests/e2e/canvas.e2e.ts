@@ -9,10 +9,13 @@ import { expect, test } from './fixtures.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
 const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (a: Box, b: Box) => a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
 
 async function nodeBoxes(page: Page): Promise<Box[]> {
-  return page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+  return page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
 }
 
 /** Every node inside the canvas and none under the minimap (the view may still be settling). */
@@ -20,7 +23,9 @@ async function expectAllInViewClearOfMinimap(page: Page): Promise<void> {
   const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   await expect
-    .poll(async () => (await nodeBoxes(page)).filter((b) => intersects(b, minimap) || !inside(b, pane)).length, { message: 'nodes under the minimap or out of view' })
+    .poll(async () => (await nodeBoxes(page)).filter((b) => intersects(b, minimap) || !inside(b, pane)).length, {
+      message: 'nodes under the minimap or out of view',
+    })
     .toBe(0);
 }
 
@@ -38,7 +43,9 @@ test('opening a 300-node file fits the view to it, clear of the minimap', async 
   // Laid out in rows, as a person would have drawn it.
   const laid = { ...big, nodes: big.nodes.map((n, i) => ({ ...n, x: (i % 20) * 240, y: Math.floor(i / 20) * 120 })) };
   designer.once('dialog', (dialog) => void dialog.accept());
-  await designer.getByLabel('Open a topology file').setInputFiles({ name: 'estate.json', mimeType: 'application/json', buffer: Buffer.from(serializeTopology(laid)) });
+  await designer
+    .getByLabel('Open a topology file')
+    .setInputFiles({ name: 'estate.json', mimeType: 'application/json', buffer: Buffer.from(serializeTopology(laid)) });
   await expect(designer.locator('.react-flow__node')).toHaveCount(300);
   await expectAllInViewClearOfMinimap(designer);
 });
@@ -51,7 +58,9 @@ test('the minimap can be hidden and shown again from the zoom controls', async (
   await expect(designer.locator('.react-flow__minimap')).toBeVisible();
 });
 
-test('the file list: grouped as the bundle is, filtered as you type, walked with the arrow keys, the selected node in front', async ({ designer }) => {
+test('the file list: grouped as the bundle is, filtered as you type, walked with the arrow keys, the selected node in front', async ({
+  designer,
+}) => {
   const list = designer.getByRole('tablist', { name: 'Generated files' });
   await expect(list).toHaveAttribute('aria-orientation', 'vertical');
   const filter = designer.getByLabel('Filter files');

@@ -43,7 +43,9 @@ test('first open: the sample topology, its files, and no errors', async ({ desig
   await designer.screenshot({ path: fileURLToPath(new URL('./screenshot.png', import.meta.url)) });
 });
 
-test('dragging a kind from the palette onto the canvas adds the node where it is dropped, or beside a node it would cover', async ({ designer }) => {
+test('dragging a kind from the palette onto the canvas adds the node where it is dropped, or beside a node it would cover', async ({
+  designer,
+}) => {
   const pane = designer.locator('.react-flow__pane');
   const box = (await pane.boundingBox())!;
   // Into the gap between the two load balancers: free, so it lands there.
@@ -58,10 +60,17 @@ test('dragging a kind from the palette onto the canvas adds the node where it is
   await expect(designer.getByRole('form', { name: 'Traffic Manager tm-2' }).getByLabel('Host')).toHaveValue('tm-2.example.com');
   // Onto cp-1: it lands beside it, covering nothing.
   const cp1 = (await node(designer, 'cp-1').boundingBox())!;
-  await designer.getByRole('list', { name: 'Node palette' }).getByRole('button', { name: 'Gateway' }).dragTo(pane, { targetPosition: { x: cp1.x - box.x + 10, y: cp1.y - box.y + 10 } });
+  await designer
+    .getByRole('list', { name: 'Node palette' })
+    .getByRole('button', { name: 'Gateway' })
+    .dragTo(pane, { targetPosition: { x: cp1.x - box.x + 10, y: cp1.y - box.y + 10 } });
   await expect(node(designer, 'gw-3')).toBeVisible();
   const beside = (await node(designer, 'gw-3').boundingBox())!;
-  const apart = beside.x + beside.width <= cp1.x || cp1.x + cp1.width <= beside.x || beside.y + beside.height <= cp1.y || cp1.y + cp1.height <= beside.y;
+  const apart =
+    beside.x + beside.width <= cp1.x ||
+    cp1.x + cp1.width <= beside.x ||
+    beside.y + beside.height <= cp1.y ||
+    cp1.y + cp1.height <= beside.y;
   expect(apart).toBe(true);
 });
 
@@ -70,7 +79,9 @@ test('connecting two nodes by dragging between handles adds the link and what it
   expect(await fileText(designer, TM1)).toContain('type = "h2"');
   await dragMouse(designer, await centre(handle(designer, 'tm-1', 'source')), await centre(handle(designer, 'db', 'target')));
   await expect(designer.getByLabel('Link tm-1 to db: database')).toHaveCount(1);
-  expect(await fileText(designer, TM1)).toContain('[database.apim_db]\ntype = "mysql"\nurl = "jdbc:mysql://db.example.com:3306/apim_db?useSSL=true"');
+  expect(await fileText(designer, TM1)).toContain(
+    '[database.apim_db]\ntype = "mysql"\nurl = "jdbc:mysql://db.example.com:3306/apim_db?useSSL=true"',
+  );
 });
 
 test('a refused connection says why, visibly, and adds no link', async ({ designer }) => {
@@ -132,12 +143,17 @@ test('undo and redo, by toolbar and keyboard; a whole drag is one step', async (
   await expect(node(designer, 'gw-3')).toBeVisible();
 });
 
-test('a port clash made by an offset edit shows on the node and in Problems; the entry selects the node; fixing clears it', async ({ designer }) => {
+test('a port clash made by an offset edit shows on the node and in Problems; the entry selects the node; fixing clears it', async ({
+  designer,
+}) => {
   await node(designer, 'gw-2').click();
   const form = designer.getByRole('form', { name: 'Gateway gw-2' });
   await typeInto(form.getByLabel('Host'), 'gw-1.example.com');
   const problems = designer.getByRole('list', { name: 'Problems' });
-  const clash = problems.getByRole('button').filter({ hasText: /gw-1, gw-2/ }).filter({ hasText: /9443/ });
+  const clash = problems
+    .getByRole('button')
+    .filter({ hasText: /gw-1, gw-2/ })
+    .filter({ hasText: /9443/ });
   await expect(clash.first()).toBeVisible();
   await expect(node(designer, 'gw-2').locator('.node-badge.badge-error')).toBeVisible();
   await designer.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });

@@ -17,7 +17,9 @@ async function fileInFront(page: Page, path: string): Promise<string> {
   return (await page.getByRole('tabpanel').locator('pre').textContent()) ?? '';
 }
 
-test('an offset typed 7 → 70 → 700 → 7000 → 70000: the files never show a value on the way; the field and Problems say what is wrong', async ({ designer }) => {
+test('an offset typed 7 → 70 → 700 → 7000 → 70000: the files never show a value on the way; the field and Problems say what is wrong', async ({
+  designer,
+}) => {
   await node(designer, 'gw-2').click();
   const form = designer.getByRole('form', { name: 'Gateway gw-2' });
   const offset = form.getByLabel('Port offset');
@@ -39,7 +41,9 @@ test('an offset typed 7 → 70 → 700 → 7000 → 70000: the files never show 
   // Clicking away keeps the typed value and its message: it is counted and listed, not thrown away.
   await pane(designer).click({ position: { x: 10, y: 10 } });
   await expect(designer.getByRole('banner').getByText('1 error')).toBeVisible();
-  const entry = designer.getByRole('list', { name: 'Problems' }).getByRole('button', { name: /gw-2: Port offset is not applied: The offset 70000 is out of range/ });
+  const entry = designer
+    .getByRole('list', { name: 'Problems' })
+    .getByRole('button', { name: /gw-2: Port offset is not applied: The offset 70000 is out of range/ });
   await expect(entry).toBeVisible();
   expect(await fileText(designer, GW2)).toContain('offset = 0');
   // The entry takes you back to the field, which still holds what was typed.
@@ -67,7 +71,9 @@ test('a host typed with a port is refused whole: the files keep the host in forc
   await host.press('ControlOrMeta+a');
   await host.pressSequentially('10.0.0.5');
   // A valid host on the way is not applied while typing goes on.
-  expect(await fileInFront(designer, GW2)).toContain('# Server: the cluster hostname, served by load balancer gw-lb; this node is gw-2.example.com.');
+  expect(await fileInFront(designer, GW2)).toContain(
+    '# Server: the cluster hostname, served by load balancer gw-lb; this node is gw-2.example.com.',
+  );
   await host.pressSequentially(':8243');
   await expect(form.getByRole('alert')).toContainText('Use a host name such as gw-1.example.com, or an IPv4 address');
   await host.press('Enter');
@@ -132,7 +138,9 @@ test('"Add member" grows a 2-node gateway cluster to 4: the control plane and th
   const gw4 = await fileText(designer, 'nodes/gw-4/repository/conf/deployment.toml');
   expect(gw4).toContain('throttle_decision_endpoints = ["tcp://tm-1.example.com:5672"]');
   // No node landed on another.
-  const boxes = await Promise.all(['gw-1', 'gw-2', 'gw-3', 'gw-4', 'cp-1', 'cp-2', 'tm-1', 'db'].map(async (id) => (await node(designer, id).boundingBox())!));
+  const boxes = await Promise.all(
+    ['gw-1', 'gw-2', 'gw-3', 'gw-4', 'cp-1', 'cp-2', 'tm-1', 'db'].map(async (id) => (await node(designer, id).boundingBox())!),
+  );
   for (const [i, a] of boxes.entries()) {
     for (const b of boxes.slice(i + 1)) {
       const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
@@ -141,14 +149,18 @@ test('"Add member" grows a 2-node gateway cluster to 4: the control plane and th
   }
 });
 
-test('a 450-character value typed in the inspector: refused where the format takes less, kept whole where it takes it, and the work survives a reload', async ({ designer }) => {
+test('a 450-character value typed in the inspector: refused where the format takes less, kept whole where it takes it, and the work survives a reload', async ({
+  designer,
+}) => {
   await node(designer, 'gw-1').click();
   const label = designer.getByRole('form', { name: 'Gateway gw-1' }).getByLabel('Label', { exact: true });
   await label.click();
   await label.press('ControlOrMeta+a');
   await label.pressSequentially('g'.repeat(450));
   await label.press('Enter');
-  await expect(designer.getByRole('form', { name: 'Gateway gw-1' }).getByRole('alert')).toHaveText('Label is 450 characters long; at most 200 are allowed');
+  await expect(designer.getByRole('form', { name: 'Gateway gw-1' }).getByRole('alert')).toHaveText(
+    'Label is 450 characters long; at most 200 are allowed',
+  );
   await label.press('Escape');
 
   await pane(designer).click({ position: { x: 10, y: 10 } });

@@ -36,12 +36,15 @@ export async function viewSettled(page: Page): Promise<void> {
   const transform = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
   let last = await transform();
   await expect
-    .poll(async () => {
-      const now = await transform();
-      const still = now === last;
-      last = now;
-      return still;
-    }, { intervals: [150, 150, 150, 250, 500] })
+    .poll(
+      async () => {
+        const now = await transform();
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [150, 150, 150, 250, 500] },
+    )
     .toBe(true);
 }
 

@@ -37,7 +37,16 @@ test('Tab walks the toolbar, the palette, the nodes in reading order, then the e
     await designer.keyboard.press('Tab');
     order.push(await focused(designer));
   }
-  expect(order.slice(0, 8)).toEqual(['node gw-lb', 'node cp-lb', 'node gw-1', 'node gw-2', 'node cp-1', 'node cp-2', 'node tm-1', 'node db']);
+  expect(order.slice(0, 8)).toEqual([
+    'node gw-lb',
+    'node cp-lb',
+    'node gw-1',
+    'node gw-2',
+    'node cp-1',
+    'node cp-2',
+    'node tm-1',
+    'node db',
+  ]);
   // Every one of the sample's 11 links, once.
   expect(order.slice(8, 19), order.join(' | ')).toEqual(order.slice(8, 19).filter((f) => f.startsWith('edge Link ')));
   expect(new Set(order.slice(8, 19)).size).toBe(11);

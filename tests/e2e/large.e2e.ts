@@ -58,7 +58,9 @@ test.describe(() => {
     await designer.goto(link); // the same link again (declining cleared it from the address)
     // Drawn in batches, with the count on screen, until every node is there.
     await expect(designer.getByRole('status').filter({ hasText: /^Drawing [\d,]+ of 5,000 nodes/ })).toBeVisible();
-    await expect(designer.getByRole('status').filter({ hasText: 'now laid out in rows by kind' })).toContainText('4,999 nodes were on top of others');
+    await expect(designer.getByRole('status').filter({ hasText: 'now laid out in rows by kind' })).toContainText(
+      '4,999 nodes were on top of others',
+    );
     await expect(designer.getByRole('heading', { name: /Generated files/ })).toContainText('(5,002)', { timeout: 30_000 });
     await expect(designer.getByRole('status').filter({ hasText: /^Drawing/ })).toHaveCount(0, { timeout: 90_000 });
     // A long list is cut, with the way to the rest.
@@ -76,7 +78,9 @@ test.describe(() => {
     const lying = lyingZip(200_000_000);
     expect(lying.length).toBeLessThan(400_000);
     const since = await now(designer);
-    await designer.getByLabel('Open a topology file').setInputFiles({ name: 'bomb.zip', mimeType: 'application/zip', buffer: Buffer.from(lying) });
+    await designer
+      .getByLabel('Open a topology file')
+      .setInputFiles({ name: 'bomb.zip', mimeType: 'application/zip', buffer: Buffer.from(lying) });
     await expect(designer.getByRole('alert').filter({ hasText: 'Could not open bomb.zip' })).toContainText('unpacks to more than');
     await expect(designer.locator('.react-flow__node[data-id="gw-1"]')).toBeVisible();
     expect(await longestSince(designer, since), 'the longest task while reading the zip (ms)').toBeLessThan(STALL_MS);

@@ -75,10 +75,14 @@ test('Save writes topology.json, and Open (file picker) restores it after a conf
   designer.once('dialog', (dialog) => void dialog.accept());
   await designer.getByRole('button', { name: 'New' }).click();
   await expect(node(designer, 'gw-2')).toHaveCount(0);
-  await designer.getByLabel('Open a topology file').setInputFiles({ name: 'topology.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await designer
+    .getByLabel('Open a topology file')
+    .setInputFiles({ name: 'topology.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
   await expect(node(designer, 'gw-2')).toContainText(':3');
 
-  await designer.getByLabel('Open a topology file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "apim-topology/1", "nodes": [') });
+  await designer
+    .getByLabel('Open a topology file')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "apim-topology/1", "nodes": [') });
   await expect(designer.getByRole('alert').filter({ hasText: 'Could not open broken.json' })).toBeVisible();
   await expect(node(designer, 'gw-2')).toContainText(':3');
 });
@@ -90,5 +94,7 @@ test('"Include passwords and tokens" is chosen anew each time the dialog opens',
   await include.check();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await designer.getByRole('button', { name: /Share/ }).click();
-  await expect(designer.getByRole('dialog', { name: 'Share this topology' }).getByRole('checkbox', { name: /Include passwords/ })).not.toBeChecked();
+  await expect(
+    designer.getByRole('dialog', { name: 'Share this topology' }).getByRole('checkbox', { name: /Include passwords/ }),
+  ).not.toBeChecked();
 });

@@ -35,9 +35,17 @@ const GW_OFFSETS = [6, 7];
  */
 function shape(product: ProductVersion, { tms = 2, cpLb = true, settings = {} }: Shape = {}): Topology {
   const cps = CP_OFFSETS.map((offset, i) => node('control-plane', `cp-${i + 1}`, { host: `cp${i + 1}.example.com`, offset }));
-  const trafficManagers = TM_OFFSETS.slice(0, tms).map((offset, i) => node('traffic-manager', `tm-${i + 1}`, { host: `tm${i + 1}.example.com`, offset }));
+  const trafficManagers = TM_OFFSETS.slice(0, tms).map((offset, i) =>
+    node('traffic-manager', `tm-${i + 1}`, { host: `tm${i + 1}.example.com`, offset }),
+  );
   const gws = GW_OFFSETS.map((offset, i) => node('gateway', `gw-${i + 1}`, { host: `gw${i + 1}.example.com`, offset }));
-  const nodes: TopologyNode[] = [...cps, ...trafficManagers, ...gws, node('load-balancer', 'gw-lb', { host: 'gw.example.com' }), node('database', 'db', { host: 'db.example.com' })];
+  const nodes: TopologyNode[] = [
+    ...cps,
+    ...trafficManagers,
+    ...gws,
+    node('load-balancer', 'gw-lb', { host: 'gw.example.com' }),
+    node('database', 'db', { host: 'db.example.com' }),
+  ];
   const links: [string, string][] = [];
   const cpTarget = (from: string) => (cpLb ? [[from, 'cp-lb'] as [string, string]] : cps.map((cp) => [from, cp.id] as [string, string]));
   if (cpLb) {
@@ -82,7 +90,9 @@ describe('B1: a 4.0 control plane with separate traffic managers writes no throt
     for (const id of cpIds) {
       const throttling = generated.get(id)!.apim.throttling;
       expect(throttling.throttle_decision_endpoints, id).toBeUndefined();
-      expect(throttling.service_url).toBe(tms > 1 ? 'https://tm.example.com/services/' : `https://tm1.example.com:${9443 + TM_OFFSETS[0]}/services/`);
+      expect(throttling.service_url).toBe(
+        tms > 1 ? 'https://tm.example.com/services/' : `https://tm1.example.com:${9443 + TM_OFFSETS[0]}/services/`,
+      );
       expect(throttling.url_group).toEqual(
         TM_OFFSETS.slice(0, tms).map((offset, i) => ({
           traffic_manager_urls: [`tcp://tm${i + 1}.example.com:${9611 + offset}`],
@@ -91,7 +101,9 @@ describe('B1: a 4.0 control plane with separate traffic managers writes no throt
       );
     }
     // The gateways still get their decisions from every TM node.
-    expect(generated.get('gw-1')!.apim.throttling.throttle_decision_endpoints).toEqual(TM_OFFSETS.slice(0, tms).map((o, i) => `tcp://tm${i + 1}.example.com:${5672 + o}`));
+    expect(generated.get('gw-1')!.apim.throttling.throttle_decision_endpoints).toEqual(
+      TM_OFFSETS.slice(0, tms).map((o, i) => `tcp://tm${i + 1}.example.com:${5672 + o}`),
+    );
   });
 
   it.each(PRODUCT_VERSIONS)('no control plane of %s names throttle decision endpoints, with or without a TM', (product) => {
@@ -134,7 +146,11 @@ describe('B3: on 4.1 and 4.2 both copy lists are written; from 4.3 the event hub
   });
 
   it('a single control plane copies nothing', () => {
-    const single = topology([node('control-plane', 'cp-1', { offset: 2 }), node('gateway', 'gw-1', { offset: 3 })], [['gw-1', 'cp-1']], '4.1.0');
+    const single = topology(
+      [node('control-plane', 'cp-1', { offset: 2 }), node('gateway', 'gw-1', { offset: 3 })],
+      [['gw-1', 'cp-1']],
+      '4.1.0',
+    );
     const cp = files(single).get('cp-1')!;
     expect(cp.apim.event_hub.event_duplicate_url).toBeUndefined();
     expect(cp.apim.throttling).toBeUndefined();
@@ -167,7 +183,11 @@ describe('B5: Choreo analytics writes config_endpoint on every version', () => {
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
     const generated = files(shape(product, { settings: { analytics } }));
     for (const id of ['gw-1', 'gw-2']) {
-      expect(generated.get(id)!.apim.analytics).toEqual({ enable: true, config_endpoint: analytics.configEndpoint, auth_token: analytics.authToken });
+      expect(generated.get(id)!.apim.analytics).toEqual({
+        enable: true,
+        config_endpoint: analytics.configEndpoint,
+        auth_token: analytics.authToken,
+      });
     }
   });
 });
@@ -176,10 +196,13 @@ describe('B5: Choreo analytics writes config_endpoint on every version', () => {
 describe('B6: control planes enable DevPortal self sign-up (userPostSelfRegistration)', () => {
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
     const generated = files(shape(product));
-    for (const id of cpIds) expect(generated.get(id)!.event_handler, id).toEqual([{ name: 'userPostSelfRegistration', subscriptions: ['POST_ADD_USER'] }]);
+    for (const id of cpIds)
+      expect(generated.get(id)!.event_handler, id).toEqual([{ name: 'userPostSelfRegistration', subscriptions: ['POST_ADD_USER'] }]);
     for (const id of ['gw-1', 'tm-1']) expect(generated.get(id)!.event_handler, id).toBeUndefined();
     // The token-revocation listener keeps its properties after the new array of tables.
-    expect(generated.get('cp-1')!.event_listener[0].properties.notification_endpoint).toBe('https://cp.example.com/internal/data/v1/notify');
+    expect(generated.get('cp-1')!.event_listener[0].properties.notification_endpoint).toBe(
+      'https://cp.example.com/internal/data/v1/notify',
+    );
   });
 });
 
@@ -191,7 +214,10 @@ describe('B7: gateways behind one load balancer that serve different labels are 
   ];
   const labelled = (product: ProductVersion, labels: [string[], string[]]) => {
     const t = shape(product, { settings: { gatewayEnvironments: environments } });
-    return { ...t, nodes: t.nodes.map((n) => (n.id === 'gw-1' ? { ...n, labels: labels[0] } : n.id === 'gw-2' ? { ...n, labels: labels[1] } : n)) };
+    return {
+      ...t,
+      nodes: t.nodes.map((n) => (n.id === 'gw-1' ? { ...n, labels: labels[0] } : n.id === 'gw-2' ? { ...n, labels: labels[1] } : n)),
+    };
   };
 
   it.each(PRODUCT_VERSIONS)('%s: different labels → APIM036, naming the load balancer, its members and both fixes', (product) => {
@@ -204,7 +230,14 @@ describe('B7: gateways behind one load balancer that serve different labels are 
   });
 
   it.each(PRODUCT_VERSIONS)('%s: the same labels in another order → no APIM036', (product) => {
-    expect(validate(labelled(product, [['Internal', 'Default'], ['Default', 'Internal']])).map((d) => d.code)).not.toContain('APIM036');
+    expect(
+      validate(
+        labelled(product, [
+          ['Internal', 'Default'],
+          ['Default', 'Internal'],
+        ]),
+      ).map((d) => d.code),
+    ).not.toContain('APIM036');
   });
 
   it('the CLI refuses to write files for it (an error)', () => {
@@ -229,7 +262,8 @@ describe('S2: 4.2 and 4.3 validate API keys against subscriptions', () => {
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
     const generated = files(shape(product));
     const expected = product === '4.2.0' || product === '4.3.0' ? true : undefined;
-    for (const id of ['gw-1', 'gw-2', ...cpIds]) expect(generated.get(id)!.apim.key_manager.enable_apikey_subscription_validation, id).toBe(expected);
+    for (const id of ['gw-1', 'gw-2', ...cpIds])
+      expect(generated.get(id)!.apim.key_manager.enable_apikey_subscription_validation, id).toBe(expected);
   });
 });
 
@@ -256,7 +290,9 @@ describe('S5: every control plane names its Developer Portal URL', () => {
     const behindLb = files(shape(product));
     for (const id of cpIds) expect(behindLb.get(id)!.apim.devportal.url).toBe('https://cp.example.com/devportal');
     const bare = files(shape(product, { cpLb: false }));
-    cpIds.forEach((id, i) => expect(bare.get(id)!.apim.devportal.url).toBe(`https://cp${i + 1}.example.com:${9443 + CP_OFFSETS[i]}/devportal`));
+    cpIds.forEach((id, i) =>
+      expect(bare.get(id)!.apim.devportal.url).toBe(`https://cp${i + 1}.example.com:${9443 + CP_OFFSETS[i]}/devportal`),
+    );
   });
 });
 
@@ -302,7 +338,11 @@ describe('the runbook and the files read a credential alike', () => {
   });
 
   it('a database password with a line break is refused', () => {
-    const file = { format: 'apim-topology/1', product: '4.2.0', nodes: [{ id: 'db', kind: 'database', host: 'db.example.com', password: 'pa\nss' }] };
+    const file = {
+      format: 'apim-topology/1',
+      product: '4.2.0',
+      nodes: [{ id: 'db', kind: 'database', host: 'db.example.com', password: 'pa\nss' }],
+    };
     const result = readTopology(JSON.stringify(file));
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : JSON.stringify(result.errors)).toContain('line break');
@@ -310,7 +350,10 @@ describe('the runbook and the files read a credential alike', () => {
 
   it('a topology edited on the canvas with such a value is an error (APIM039), and passwords with inner spaces are fine', () => {
     const t = shape('4.2.0');
-    const withSpace = (password: string) => ({ ...t, settings: { ...t.settings, keystore: { tls: { ...t.settings.keystore.tls, password } } } });
+    const withSpace = (password: string) => ({
+      ...t,
+      settings: { ...t.settings, keystore: { tls: { ...t.settings.keystore.tls, password } } },
+    });
     expect(validate(withSpace('secret ')).filter((d) => d.code === 'APIM039')).toHaveLength(1);
     expect(validate(withSpace('two words')).map((d) => d.code)).not.toContain('APIM039');
     // With the inner space, the runbook quotes the whole value as one shell word, as the file has it.

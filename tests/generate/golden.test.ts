@@ -38,7 +38,9 @@ function goldenBundle(topology: Topology, root: string, expectedErrors: string[]
   }
 
   it('has exactly the golden files', () => {
-    const golden = listFiles(root).map((path) => relative(root, path).split('\\').join('/')).sort();
+    const golden = listFiles(root)
+      .map((path) => relative(root, path).split('\\').join('/'))
+      .sort();
     expect(bundle.files.map((f) => f.path).sort()).toEqual(golden);
   });
 

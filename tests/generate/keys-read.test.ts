@@ -28,7 +28,14 @@ function unread(t: Topology): string[] {
 
 /** Random topologies, with the settings the arbitrary leaves at their defaults switched on too. */
 const everySetting = fc
-  .tuple(arbitraryTopology, fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.option(fc.constantFrom(...ANALYTICS_TYPES), { nil: undefined }))
+  .tuple(
+    arbitraryTopology,
+    fc.boolean(),
+    fc.boolean(),
+    fc.boolean(),
+    fc.boolean(),
+    fc.option(fc.constantFrom(...ANALYTICS_TYPES), { nil: undefined }),
+  )
   .map(([t, skipList, primary, skipPolicies, vault, analyticsType]): Topology => ({
     ...t,
     settings: {
@@ -38,7 +45,9 @@ const everySetting = fc
       keystore: primary ? { ...t.settings.keystore, primary: { ...DEFAULT_KEYSTORE, fileName: 'primary.jks' } } : t.settings.keystore,
       secureVault: vault,
     },
-    nodes: t.nodes.map((n) => (n.kind === 'traffic-manager' && skipPolicies ? { ...n, skipRedeployingPolicies: ['p1'], nodeIp: '10.0.0.9' } : n)),
+    nodes: t.nodes.map((n) =>
+      n.kind === 'traffic-manager' && skipPolicies ? { ...n, skipRedeployingPolicies: ['p1'], nodeIp: '10.0.0.9' } : n,
+    ),
   }));
 
 describe('every key the generator emits is read by its API-M version', () => {

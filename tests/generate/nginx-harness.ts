@@ -49,7 +49,8 @@ export function nginxTools(): { nginx: string; openssl: string; unshare: string[
   const unshare = findTool('unshare', ['/usr/bin/unshare']);
   if (!nginx) throw new Error(`nginx is not installed, and the nginx.conf tests run the real nginx -t: ${INSTALL}.`);
   if (!openssl) throw new Error(`openssl is not installed; the nginx.conf tests make their certificates with it: ${INSTALL}.`);
-  if (!unshare) throw new Error('unshare (util-linux) is not installed; the nginx.conf tests resolve host names in a private mount namespace.');
+  if (!unshare)
+    throw new Error('unshare (util-linux) is not installed; the nginx.conf tests resolve host names in a private mount namespace.');
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const command = root ? [unshare, '--mount'] : [unshare, '--user', '--map-root-user', '--mount'];
   return { nginx, openssl, unshare: command };
@@ -78,10 +79,27 @@ export function nginxTest(cases: NginxCase[], hosts: string): NginxResult[] {
   try {
     const certificate = join(root, 'cert.pem');
     const key = join(root, 'key.pem');
-    execFileSync(tools.openssl, [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-      '-subj', '/CN=nginx-test', '-keyout', key, '-out', certificate,
-    ], { stdio: 'pipe' });
+    execFileSync(
+      tools.openssl,
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=nginx-test',
+        '-keyout',
+        key,
+        '-out',
+        certificate,
+      ],
+      { stdio: 'pipe' },
+    );
     writeFileSync(join(root, 'hosts'), hosts);
     mkdirSync(join(root, 'log'));
 
@@ -96,7 +114,8 @@ export function nginxTest(cases: NginxCase[], hosts: string): NginxResult[] {
       writeFileSync(join(dir, 'nginx.conf'), c.config);
       for (const match of c.config.matchAll(/\bssl_certificate(_key)?\s+([^\s;]+);/g)) {
         const path = match[2];
-        if (path.startsWith('/') || path.includes('..')) throw new Error(`${c.name}: certificate path ${path} is not relative to the config`);
+        if (path.startsWith('/') || path.includes('..'))
+          throw new Error(`${c.name}: certificate path ${path} is not relative to the config`);
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         copyFileSync(match[1] ? key : certificate, join(dir, path));
       }

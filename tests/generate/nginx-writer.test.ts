@@ -91,11 +91,20 @@ describe('documents', () => {
       header: ['Header.'],
       children: [
         directive('worker_processes', ['auto'], 'Workers.'),
-        block('http', [], [
-          directive('proxy_read_timeout', ['5m']),
-          block('map', [expression('$http_upgrade'), expression('$connection_upgrade')], [entry('default', 'upgrade'), entry('', 'close', 'other')], 'Map.'),
-          block('upstream', ['u'], [directive('ip_hash'), noted('server', ['a:1', 'backup'], 'a')]),
-        ]),
+        block(
+          'http',
+          [],
+          [
+            directive('proxy_read_timeout', ['5m']),
+            block(
+              'map',
+              [expression('$http_upgrade'), expression('$connection_upgrade')],
+              [entry('default', 'upgrade'), entry('', 'close', 'other')],
+              'Map.',
+            ),
+            block('upstream', ['u'], [directive('ip_hash'), noted('server', ['a:1', 'backup'], 'a')]),
+          ],
+        ),
       ],
     });
     expect(text).toBe(

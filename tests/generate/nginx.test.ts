@@ -64,7 +64,12 @@ describe('nginx -t', () => {
         node('gateway', 'gw-1', { host: 'one.example.com', offset: 1000 }),
         node('gateway', 'gw-2', { host: '10.0.0.5', offset: 3 }),
       ],
-      [['cp-lb', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2'], ['gw-1', 'cp-lb']],
+      [
+        ['cp-lb', 'cp-1'],
+        ['gw-lb', 'gw-1'],
+        ['gw-lb', 'gw-2'],
+        ['gw-1', 'cp-lb'],
+      ],
     );
     const cases = nginxCases('edge', t);
     expect(cases.map((c) => c.name)).toEqual(['edge idle-lb', 'edge cp-lb', 'edge gw-lb']);
@@ -80,7 +85,10 @@ describe('nginx -t', () => {
           node('control-plane', 'cp-1', { host: 'cp1.example.com', label }),
           node('control-plane', 'cp-2', { host: 'cp2.example.com', label }),
         ],
-        [['cp-lb', 'cp-1'], ['cp-lb', 'cp-2']],
+        [
+          ['cp-lb', 'cp-1'],
+          ['cp-lb', 'cp-2'],
+        ],
       ),
       name,
     });
@@ -97,6 +105,8 @@ describe('nginx -t', () => {
       expect(directives(config.config).replace(/ssl\/\S+\.(crt|key)/g, 'ssl/X.$1')).toBe(plain.replace(/ssl\/\S+\.(crt|key)/g, 'ssl/X.$1'));
       return config;
     });
-    expectAllPass(nginxTest(cases, loopbackHosts('# <IP of cp1.example.com> cp1.example.com\n# <IP of cp2.example.com> cp2.example.com\n')));
+    expectAllPass(
+      nginxTest(cases, loopbackHosts('# <IP of cp1.example.com> cp1.example.com\n# <IP of cp2.example.com> cp2.example.com\n')),
+    );
   });
 });

@@ -21,7 +21,13 @@ function confOf(t: Topology, lbId: string): string {
 function upstreams(conf: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const m of conf.matchAll(/^\s*upstream (\S+) \{\n([\s\S]*?)^\s*\}/gm)) {
-    found.set(m[1], m[2].split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean));
+    found.set(
+      m[1],
+      m[2]
+        .split('\n')
+        .map((l) => l.replace(/#.*$/, '').trim())
+        .filter(Boolean),
+    );
   }
   return found;
 }
@@ -40,11 +46,15 @@ function listeners(conf: string): Map<string, string> {
 const haCpGw = loadExample('ha-cp-gw');
 const separateTm = loadExample('separate-tm-ha');
 
-describe('the control-plane load balancer (APIM docs \'Configuring the Proxy Server and the Load Balancer\', \'HA for Control Plane\')', () => {
+describe("the control-plane load balancer (APIM docs 'Configuring the Proxy Server and the Load Balancer', 'HA for Control Plane')", () => {
   const conf = confOf(haCpGw, 'cp-lb');
 
   it('is sticky on both control planes, 9443', () => {
-    expect(upstreams(conf).get('control_planes_https')).toEqual(['ip_hash;', 'server cp1.example.com:9443;', 'server cp2.example.com:9443;']);
+    expect(upstreams(conf).get('control_planes_https')).toEqual([
+      'ip_hash;',
+      'server cp1.example.com:9443;',
+      'server cp2.example.com:9443;',
+    ]);
     expect(conf).toContain('#   sticky learn create=$upstream_cookie_jsessionid lookup=$cookie_jsessionid zone=client_sessions:1m;');
   });
 
@@ -118,14 +128,17 @@ describe('the traffic-manager load balancer (HA traffic manager)', () => {
 });
 
 describe('edge cases', () => {
-  it('uses each member\'s offset-adjusted port', () => {
+  it("uses each member's offset-adjusted port", () => {
     const t = topology(
       [
         node('load-balancer', 'gw-lb', { host: 'gw.example.com' }),
         node('gateway', 'gw-1', { host: 'one.example.com', offset: 3 }),
         node('gateway', 'gw-2', { host: 'one.example.com', offset: 4 }),
       ],
-      [['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']],
+      [
+        ['gw-lb', 'gw-1'],
+        ['gw-lb', 'gw-2'],
+      ],
     );
     const conf = confOf(t, 'gw-lb');
     expect(upstreams(conf).get('gateways_api_https')).toEqual(['server one.example.com:8246;', 'server one.example.com:8247;']);
@@ -135,9 +148,15 @@ describe('edge cases', () => {
   it('drops ip_hash when the control-plane load balancer is not sticky', () => {
     const t = topology(
       [node('load-balancer', 'cp-lb', { sticky: false }), node('control-plane', 'cp-1'), node('control-plane', 'cp-2')],
-      [['cp-lb', 'cp-1'], ['cp-lb', 'cp-2']],
+      [
+        ['cp-lb', 'cp-1'],
+        ['cp-lb', 'cp-2'],
+      ],
     );
-    expect(upstreams(confOf(t, 'cp-lb')).get('control_planes_https')).toEqual(['server cp-1.example.com:9443;', 'server cp-2.example.com:9443;']);
+    expect(upstreams(confOf(t, 'cp-lb')).get('control_planes_https')).toEqual([
+      'server cp-1.example.com:9443;',
+      'server cp-2.example.com:9443;',
+    ]);
   });
 
   it('answers 503 when the load balancer fronts nothing yet', () => {
@@ -149,7 +168,10 @@ describe('edge cases', () => {
   it('forwards only to the members of the first kind when a load balancer fronts mixed kinds (an error validate reports)', () => {
     const t = topology(
       [node('load-balancer', 'lb'), node('control-plane', 'cp-1'), node('gateway', 'gw-1')],
-      [['lb', 'cp-1'], ['lb', 'gw-1']],
+      [
+        ['lb', 'cp-1'],
+        ['lb', 'gw-1'],
+      ],
     );
     expect(upstreams(confOf(t, 'lb')).get('control_planes_https')).toEqual(['ip_hash;', 'server cp-1.example.com:9443;']);
   });
@@ -172,7 +194,9 @@ describe('for any valid topology', () => {
           const file = bundle.files.find((f) => f.kind === 'nginx.conf' && f.nodeId === lb.id);
           expect(file, lb.id).toBeDefined();
           const members = graph.frontedMembers(lb.id);
-          const allowed = new Set(members.flatMap((m) => (Object.keys(DEFAULT_PORTS) as PortName[]).map((p) => `${m.host}:${portOf(m, p)}`)));
+          const allowed = new Set(
+            members.flatMap((m) => (Object.keys(DEFAULT_PORTS) as PortName[]).map((p) => `${m.host}:${portOf(m, p)}`)),
+          );
           for (const servers of upstreams(file!.content).values()) {
             const addresses = servers.filter((s) => s.startsWith('server ')).map((s) => s.split(' ')[1].replace(';', ''));
             expect(addresses).toHaveLength(members.length);

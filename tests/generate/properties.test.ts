@@ -83,13 +83,24 @@ describe('hostile text', () => {
           if (file.kind !== 'deployment.toml') continue;
           // Same configuration as with a plain label: the label only ever lands in comments.
           expect(parseToml(file.content)).toEqual(parseToml(plain.files[index].content));
-          expect(file.content.split('\n').filter((line) => line.startsWith('[')).join()).toBe(
-            plain.files[index].content.split('\n').filter((line) => line.startsWith('[')).join(),
+          expect(
+            file.content
+              .split('\n')
+              .filter((line) => line.startsWith('['))
+              .join(),
+          ).toBe(
+            plain.files[index].content
+              .split('\n')
+              .filter((line) => line.startsWith('['))
+              .join(),
           );
         }
         const runbook = hostile.files.find((f) => f.path === 'README.md')!.content;
         expect(runbook.split('\n').filter((line) => line.startsWith('#')).length).toBe(
-          plain.files.find((f) => f.path === 'README.md')!.content.split('\n').filter((line) => line.startsWith('#')).length,
+          plain.files
+            .find((f) => f.path === 'README.md')!
+            .content.split('\n')
+            .filter((line) => line.startsWith('#')).length,
         );
       }),
       { numRuns: 200 },

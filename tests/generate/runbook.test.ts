@@ -76,7 +76,8 @@ function unknownMentions(t: Topology): string[] {
     for (const mention of mentions(line)) {
       const known = ports.get(mention.host);
       if (!known) problems.push(`unknown host ${mention.host} in: ${line}`);
-      else if (mention.port !== undefined && !known.has(mention.port)) problems.push(`nothing listens on ${mention.host}:${mention.port} in: ${line}`);
+      else if (mention.port !== undefined && !known.has(mention.port))
+        problems.push(`nothing listens on ${mention.host}:${mention.port} in: ${line}`);
     }
   }
   return problems;
@@ -90,7 +91,11 @@ describe('the runbook names only hosts and ports of the topology', () => {
     expect(mentions(`mysql -h db.example.com -P 3306 -u root -p`)).toMatchObject([{ host: 'db.example.com', port: 3306 }]);
     expect(mentions(`sqlcmd -S db.example.com,1433 -U sa`)).toMatchObject([{ host: 'db.example.com', port: 1433 }]);
     expect(mentions(`sqlplus wso2carbon@//db.example.com:1521/apim_db @x.sql`)).toMatchObject([{ host: 'db.example.com', port: 1521 }]);
-    expect(mentions(`-ext SAN=dns:a.example.com,ip:10.0.0.5,dns:localhost`).map((m) => m.host)).toEqual(['a.example.com', '10.0.0.5', 'localhost']);
+    expect(mentions(`-ext SAN=dns:a.example.com,ip:10.0.0.5,dns:localhost`).map((m) => m.host)).toEqual([
+      'a.example.com',
+      '10.0.0.5',
+      'localhost',
+    ]);
   });
 
   it('reports a port nothing listens on and a host that is not in the topology', () => {
@@ -105,7 +110,12 @@ describe('the runbook names only hosts and ports of the topology', () => {
     const t = loadExample(name);
     expect(unknownMentions(t)).toEqual([]);
     // And it does check something: every API-M node is named in a command with a port.
-    const named = new Set(codeLines(generateBundle(t).files.find((f) => f.path === 'README.md')!.content).flatMap(mentions).filter((m) => m.port).map((m) => m.host));
+    const named = new Set(
+      codeLines(generateBundle(t).files.find((f) => f.path === 'README.md')!.content)
+        .flatMap(mentions)
+        .filter((m) => m.port)
+        .map((m) => m.host),
+    );
     for (const n of t.nodes) if (isApimNode(n)) expect(named, n.id).toContain(n.host);
   });
 
@@ -128,14 +138,26 @@ describe('the runbook names only hosts and ports of the topology', () => {
         node('gateway', 'gw-1', { host: 'one.example.com', offset: 5 }),
         node('database', 'db', { host: 'db.example.com', engine: 'oracle', port: 1522 }),
       ],
-      [['cp-lb', 'cp-1'], ['cp-lb', 'cp-2'], ['gw-1', 'cp-lb'], ['gw-1', 'tm-1'], ['tm-1', 'cp-lb'], ['cp-1', 'db'], ['cp-2', 'db'], ['tm-1', 'db']],
+      [
+        ['cp-lb', 'cp-1'],
+        ['cp-lb', 'cp-2'],
+        ['gw-1', 'cp-lb'],
+        ['gw-1', 'tm-1'],
+        ['tm-1', 'cp-lb'],
+        ['cp-1', 'db'],
+        ['cp-2', 'db'],
+        ['tm-1', 'db'],
+      ],
       '4.2.0',
     );
     const t: Topology = {
       ...base,
       settings: {
         ...base.settings,
-        keystore: { ...base.settings.keystore, primary: { fileName: 'primary.jks', type: 'PKCS12', password: 'p', alias: 'signing', keyPassword: 'p' } },
+        keystore: {
+          ...base.settings.keystore,
+          primary: { fileName: 'primary.jks', type: 'PKCS12', password: 'p', alias: 'signing', keyPassword: 'p' },
+        },
       },
     };
     expect(unknownMentions(t)).toEqual([]);
@@ -154,7 +176,8 @@ describe('the runbook', () => {
   it('lists every file of the bundle and says where each nginx.conf goes', () => {
     const bundle = generateBundle(loadExample('separate-tm-ha'));
     const readme = bundle.files.find((f) => f.path === 'README.md')!.content;
-    for (const file of bundle.files) if (file.kind === 'deployment.toml' || file.kind === 'nginx.conf') expect(readme).toContain(`\`${file.path}\``);
+    for (const file of bundle.files)
+      if (file.kind === 'deployment.toml' || file.kind === 'nginx.conf') expect(readme).toContain(`\`${file.path}\``);
     for (const id of ['gw-lb', 'cp-lb', 'tm-lb']) expect(readme).toContain(`cp load-balancers/${id}/nginx.conf /etc/nginx/nginx.conf`);
     expect(readme).toContain('nginx -t');
     expect(readme).toContain('nginx -s reload');
@@ -163,11 +186,21 @@ describe('the runbook', () => {
   it('goes databases, load balancers, control planes, traffic managers, gateways, then the end-to-end checks', () => {
     const readme = generateBundle(loadExample('separate-tm-ha')).files.find((f) => f.path === 'README.md')!.content;
     const steps = [...readme.matchAll(/^### \d+\. (.*)$/gm)].map((m) => m[1]);
-    expect(steps).toEqual(['Databases', 'Load balancers', 'Control planes', 'Traffic managers', 'Gateways', 'Check through the load balancers']);
+    expect(steps).toEqual([
+      'Databases',
+      'Load balancers',
+      'Control planes',
+      'Traffic managers',
+      'Gateways',
+      'Check through the load balancers',
+    ]);
   });
 
   it('keeps user text in keytool and database commands one shell word', () => {
-    const base = topology([node('control-plane', 'cp-1'), node('database', 'db', { username: "x'; rm -rf / #", apimDbName: 'a b' })], [['cp-1', 'db']]);
+    const base = topology(
+      [node('control-plane', 'cp-1'), node('database', 'db', { username: "x'; rm -rf / #", apimDbName: 'a b' })],
+      [['cp-1', 'db']],
+    );
     const t: Topology = {
       ...base,
       settings: { ...base.settings, keystore: { tls: { ...base.settings.keystore.tls, password: 'pa ss$(reboot)' } } },

@@ -30,18 +30,21 @@ describe.each(['seed-sample', 'ha-cp-gw', 'separate-tm-ha'] as const)('secure va
   const bundle = generateBundle(vaulted(loadExample(example)));
   const tomls = bundle.files.filter((f) => f.kind === 'deployment.toml');
 
-  it.each(tomls.map((f) => [f.path, f.content]))('%s: no password in plain text outside [secrets], and [secrets] is last', (_path, content) => {
-    const parsed = parseToml(content) as Record<string, unknown> & { secrets: Record<string, string> };
-    for (const [where, value] of passwords(parsed)) {
-      if (where.startsWith('secrets.')) continue;
-      expect(value, where).toMatch(/^\$(secret|ref)\{[a-z_.]+\}$|^\$\{admin\.password\}$/);
-      const alias = /^\$secret\{(.+)\}$/.exec(value)?.[1];
-      if (alias) expect(parsed.secrets[alias], `${where} → [secrets] ${alias}`).toMatch(/^\[.+\]$/);
-    }
-    expect(parsed.secrets.admin_password).toBe('[Str0ng-admin]');
-    const headers = content.split('\n').filter((line) => line.startsWith('['));
-    expect(headers.at(-1)).toBe('[secrets]');
-  });
+  it.each(tomls.map((f) => [f.path, f.content]))(
+    '%s: no password in plain text outside [secrets], and [secrets] is last',
+    (_path, content) => {
+      const parsed = parseToml(content) as Record<string, unknown> & { secrets: Record<string, string> };
+      for (const [where, value] of passwords(parsed)) {
+        if (where.startsWith('secrets.')) continue;
+        expect(value, where).toMatch(/^\$(secret|ref)\{[a-z_.]+\}$|^\$\{admin\.password\}$/);
+        const alias = /^\$secret\{(.+)\}$/.exec(value)?.[1];
+        if (alias) expect(parsed.secrets[alias], `${where} → [secrets] ${alias}`).toMatch(/^\[.+\]$/);
+      }
+      expect(parsed.secrets.admin_password).toBe('[Str0ng-admin]');
+      const headers = content.split('\n').filter((line) => line.startsWith('['));
+      expect(headers.at(-1)).toBe('[secrets]');
+    },
+  );
 
   it('the runbook explains ciphertool.sh -Dconfigure for every node', () => {
     const readme = bundle.files.find((f) => f.path === 'README.md')!.content;

@@ -42,10 +42,15 @@ describe.each<[ExampleName, string, string, unknown]>([
   ['ha-cp-gw', 'cp-1', 'apim.throttling.event_duplicate_url', ['tcp://cp2.example.com:5672']],
   ['ha-cp-gw', 'cp-2', 'apim.throttling.event_duplicate_url', ['tcp://cp1.example.com:5672']],
   ['ha-cp-gw', 'cp-1', 'apim.event_hub.event_duplicate_url', undefined],
-  ['ha-cp-gw', 'cp-2', 'apim.event_hub.publish.url_group', [
-    { urls: ['tcp://cp1.example.com:9611'], auth_urls: ['ssl://cp1.example.com:9711'] },
-    { urls: ['tcp://cp2.example.com:9611'], auth_urls: ['ssl://cp2.example.com:9711'] },
-  ]],
+  [
+    'ha-cp-gw',
+    'cp-2',
+    'apim.event_hub.publish.url_group',
+    [
+      { urls: ['tcp://cp1.example.com:9611'], auth_urls: ['ssl://cp1.example.com:9711'] },
+      { urls: ['tcp://cp2.example.com:9611'], auth_urls: ['ssl://cp2.example.com:9711'] },
+    ],
+  ],
   ['ha-cp-gw', 'cp-1', 'apim.gateway.environment.0.service_url', 'https://gw.example.com:9443/services/'],
   ['ha-cp-gw', 'cp-1', 'apim.gateway.environment.0.https_endpoint', 'https://gw.example.com'],
   ['ha-cp-gw', 'cp-1', 'apim.gateway.environment.0.wss_endpoint', 'wss://gw.example.com:8099'],
@@ -60,10 +65,15 @@ describe.each<[ExampleName, string, string, unknown]>([
   ['separate-tm-ha', 'gw-2', 'apim.event_hub.event_listening_endpoints', ['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']],
   ['separate-tm-ha', 'gw-2', 'apim.throttling.service_url', 'https://tm.example.com/services/'],
   ['separate-tm-ha', 'gw-2', 'apim.throttling.throttle_decision_endpoints', ['tcp://tm1.example.com:5672', 'tcp://tm2.example.com:5672']],
-  ['separate-tm-ha', 'gw-2', 'apim.throttling.url_group', [
-    { traffic_manager_urls: ['tcp://tm1.example.com:9611'], traffic_manager_auth_urls: ['ssl://tm1.example.com:9711'] },
-    { traffic_manager_urls: ['tcp://tm2.example.com:9611'], traffic_manager_auth_urls: ['ssl://tm2.example.com:9711'] },
-  ]],
+  [
+    'separate-tm-ha',
+    'gw-2',
+    'apim.throttling.url_group',
+    [
+      { traffic_manager_urls: ['tcp://tm1.example.com:9611'], traffic_manager_auth_urls: ['ssl://tm1.example.com:9711'] },
+      { traffic_manager_urls: ['tcp://tm2.example.com:9611'], traffic_manager_auth_urls: ['ssl://tm2.example.com:9711'] },
+    ],
+  ],
   ['separate-tm-ha', 'tm-1', 'server.hostname', 'tm.example.com'],
   ['separate-tm-ha', 'tm-1', 'apim.throttling.event_duplicate_url', ['tcp://tm2.example.com:5672']],
   ['separate-tm-ha', 'tm-2', 'apim.throttling.event_duplicate_url', ['tcp://tm1.example.com:5672']],
@@ -90,21 +100,74 @@ describe.each<[ExampleName, string, string, unknown]>([
 
 describe('settings switch optional sections on', () => {
   const base = topology(
-    [node('control-plane', 'cp-1'), node('gateway', 'gw-1', { offset: 2 }), node('traffic-manager', 'tm-1', { skipRedeployingPolicies: ['p1'] })],
-    [['gw-1', 'cp-1'], ['gw-1', 'tm-1'], ['tm-1', 'cp-1']],
+    [
+      node('control-plane', 'cp-1'),
+      node('gateway', 'gw-1', { offset: 2 }),
+      node('traffic-manager', 'tm-1', { skipRedeployingPolicies: ['p1'] }),
+    ],
+    [
+      ['gw-1', 'cp-1'],
+      ['gw-1', 'tm-1'],
+      ['tm-1', 'cp-1'],
+    ],
   );
   const withSettings = (patch: Partial<Topology['settings']>) => ({ ...base, settings: { ...base.settings, ...patch } });
 
   it.each<[string, Partial<Topology['settings']>, string, string, unknown]>([
-    ['JWT', { jwt: { ...base.settings.jwt, enabled: true } }, 'gw-1', 'apim.jwt', { enable: true, encoding: 'base64', claim_dialect: 'http://wso2.org/claims', header: 'X-JWT-Assertion', signing_algorithm: 'SHA256withRSA' }],
+    [
+      'JWT',
+      { jwt: { ...base.settings.jwt, enabled: true } },
+      'gw-1',
+      'apim.jwt',
+      {
+        enable: true,
+        encoding: 'base64',
+        claim_dialect: 'http://wso2.org/claims',
+        header: 'X-JWT-Assertion',
+        signing_algorithm: 'SHA256withRSA',
+      },
+    ],
     ['no JWT by default', {}, 'gw-1', 'apim.jwt', undefined],
-    ['analytics (4.0 cloud)', { analytics: { enabled: true, configEndpoint: 'https://analytics-event-auth.choreo.dev/auth/v1', authToken: 'key' } }, 'gw-1', 'apim.analytics', { enable: true, config_endpoint: 'https://analytics-event-auth.choreo.dev/auth/v1', auth_token: 'key' }],
+    [
+      'analytics (4.0 cloud)',
+      { analytics: { enabled: true, configEndpoint: 'https://analytics-event-auth.choreo.dev/auth/v1', authToken: 'key' } },
+      'gw-1',
+      'apim.analytics',
+      { enable: true, config_endpoint: 'https://analytics-event-auth.choreo.dev/auth/v1', auth_token: 'key' },
+    ],
     ['no CORS', { cors: { ...base.settings.cors, enabled: false } }, 'gw-1', 'apim.cors', undefined],
-    ['skip list (local_entries, audit S1: carbon-apimgt api-manager.xml.j2)', { skipList: { apis: ['a.xml'], endpoints: [], sequences: [], localEntries: ['e.xml'] } }, 'gw-1', 'apim.sync_runtime_artifacts.gateway.skip_list', { apis: ['a.xml'], local_entries: ['e.xml'] }],
-    ['environments and labels', { gatewayEnvironments: [{ name: 'External', type: 'production', description: '', displayInApiConsole: true, showAsTokenEndpointUrl: false }] }, 'cp-1', 'apim.gateway.environment.0.name', 'External'],
+    [
+      'skip list (local_entries, audit S1: carbon-apimgt api-manager.xml.j2)',
+      { skipList: { apis: ['a.xml'], endpoints: [], sequences: [], localEntries: ['e.xml'] } },
+      'gw-1',
+      'apim.sync_runtime_artifacts.gateway.skip_list',
+      { apis: ['a.xml'], local_entries: ['e.xml'] },
+    ],
+    [
+      'environments and labels',
+      {
+        gatewayEnvironments: [
+          { name: 'External', type: 'production', description: '', displayInApiConsole: true, showAsTokenEndpointUrl: false },
+        ],
+      },
+      'cp-1',
+      'apim.gateway.environment.0.name',
+      'External',
+    ],
     ['skip_redeploying_policies', {}, 'tm-1', 'apim.throttling.skip_redeploying_policies', ['p1']],
     ['a single TM has no duplicate URL', {}, 'tm-1', 'apim.throttling.event_duplicate_url', undefined],
-    ['primary keystore', { keystore: { tls: base.settings.keystore.tls, primary: { fileName: 'primary.jks', type: 'JKS', password: 'p', alias: 'a', keyPassword: 'p' } } }, 'cp-1', 'keystore.primary.file_name', 'primary.jks'],
+    [
+      'primary keystore',
+      {
+        keystore: {
+          tls: base.settings.keystore.tls,
+          primary: { fileName: 'primary.jks', type: 'JKS', password: 'p', alias: 'a', keyPassword: 'p' },
+        },
+      },
+      'cp-1',
+      'keystore.primary.file_name',
+      'primary.jks',
+    ],
   ])('%s', (_name, patch, nodeId, path, expected) => {
     expect(at(tomlOf(withSettings(patch), nodeId), path)).toEqual(expected);
   });
@@ -122,7 +185,11 @@ describe('databases', () => {
       { engine: 'mysql', mysqlVersion: '8', port: 3307, apimDbName: 'am' },
       { type: 'mysql', url: 'jdbc:mysql://db.example.com:3307/am?useSSL=true', driver: 'com.mysql.cj.jdbc.Driver' },
     ],
-    ['MySQL 5.7: the inferred style of the seed', { engine: 'mysql', mysqlVersion: '5.7', port: 3306 }, { type: 'mysql', hostname: 'db.example.com', name: 'apim_db', port: '3306' }],
+    [
+      'MySQL 5.7: the inferred style of the seed',
+      { engine: 'mysql', mysqlVersion: '5.7', port: 3306 },
+      { type: 'mysql', hostname: 'db.example.com', name: 'apim_db', port: '3306' },
+    ],
     ['PostgreSQL is spelled postgre', { engine: 'postgre', port: 5432 }, { type: 'postgre', name: 'apim_db', port: '5432' }],
     ['Oracle uses sid', { engine: 'oracle', port: 1521 }, { type: 'oracle', sid: 'apim_db', port: '1521' }],
     ['a custom name and port', { engine: 'mssql', port: 14330, apimDbName: 'WSO2AM' }, { type: 'mssql', name: 'WSO2AM', port: '14330' }],
@@ -139,9 +206,9 @@ describe('databases', () => {
 
   it('names the MySQL driver and creates apim_db in latin1 on MySQL 8 in the runbook', () => {
     const runbookOf = (mysqlVersion: string) =>
-      generateBundle(topology([node('control-plane', 'cp-1'), node('database', 'db', { host: 'db.example.com', mysqlVersion })], [['cp-1', 'db']])).files.find(
-        (f) => f.kind === 'runbook',
-      )!.content;
+      generateBundle(
+        topology([node('control-plane', 'cp-1'), node('database', 'db', { host: 'db.example.com', mysqlVersion })], [['cp-1', 'db']]),
+      ).files.find((f) => f.kind === 'runbook')!.content;
     const eight = runbookOf('8');
     expect(eight).toContain('MySQL Connector/J 8.0 or later (mysql-connector-j, driver class com.mysql.cj.jdbc.Driver)');
     expect(eight).toContain("-e 'CREATE DATABASE apim_db CHARACTER SET latin1;'");
@@ -167,7 +234,10 @@ describe('ports follow offsets', () => {
     const gw = tomlOf(t, 'gw-1');
     expect(at(gw, 'apim.key_manager.service_url')).toBe('https://box:9450/services/');
     expect(at(gw, 'apim.throttling.throttle_decision_endpoints')).toEqual(['tcp://box:5679']);
-    expect(at(gw, 'apim.throttling.url_group.0')).toEqual({ traffic_manager_urls: ['tcp://box:9618'], traffic_manager_auth_urls: ['ssl://box:9718'] });
+    expect(at(gw, 'apim.throttling.url_group.0')).toEqual({
+      traffic_manager_urls: ['tcp://box:9618'],
+      traffic_manager_auth_urls: ['ssl://box:9718'],
+    });
     const cp = tomlOf(t, 'cp-1');
     expect(at(cp, 'apim.event_hub.event_listening_endpoints')).toEqual(['tcp://localhost:5679']);
     expect(at(cp, 'apim.gateway.environment.0')).toMatchObject({

@@ -15,7 +15,11 @@ const doc = (...tables: TomlTable[]): TomlDocument => ({ header: [], tables });
 describe('checkRoundTrip', () => {
   it.each<[string, string, TomlDocument]>([
     ['one table', '[server]\na = "x"\n', doc(table('server', { a: 'x' }))],
-    ['implicit parents', '[apim.cors]\nk = 1\n[apim.key_manager]\nk = 2\n', doc(table('apim.cors', { k: 1 }), table('apim.key_manager', { k: 2 }))],
+    [
+      'implicit parents',
+      '[apim.cors]\nk = 1\n[apim.key_manager]\nk = 2\n',
+      doc(table('apim.cors', { k: 1 }), table('apim.key_manager', { k: 2 })),
+    ],
     ['an empty table', '[apim.analytics]\n', doc(table('apim.analytics', {}))],
     ['arrays of tables', '[[a]]\nx = 1\n[[a]]\nx = 2\n', doc(arrayTable('a', { x: 1 }), arrayTable('a', { x: 2 }))],
     [
@@ -30,8 +34,18 @@ describe('checkRoundTrip', () => {
   });
 
   it.each<[string, string, TomlDocument, string]>([
-    ['a key the document did not write', '[server]\na = "x"\nb = 1\n', doc(table('server', { a: 'x' })), 'server: a key the document did not write'],
-    ['a table the document did not write', '[server]\na = "x"\n[extra]\n', doc(table('server', { a: 'x' })), 'the top: a key the document did not write'],
+    [
+      'a key the document did not write',
+      '[server]\na = "x"\nb = 1\n',
+      doc(table('server', { a: 'x' })),
+      'server: a key the document did not write',
+    ],
+    [
+      'a table the document did not write',
+      '[server]\na = "x"\n[extra]\n',
+      doc(table('server', { a: 'x' })),
+      'the top: a key the document did not write',
+    ],
     ['a sibling table', '[apim.cors]\nk = 1\n[apim.other]\n', doc(table('apim.cors', { k: 1 })), 'apim: a key the document did not write'],
     ['another value', '[server]\na = "y"\n', doc(table('server', { a: 'x' })), 'server.a'],
     ['another type', '[server]\na = 1\n', doc(table('server', { a: '1' })), 'server.a'],
@@ -39,11 +53,21 @@ describe('checkRoundTrip', () => {
     ['a missing table', '', doc(table('server', { a: 'x' })), 'server'],
     ['a shorter list', '[t]\nv = [1, 2]\n', doc(table('t', { v: [1, 2, 3] })), 't.v'],
     ['a list inside a list', '[t]\nv = [["a"], ["b"]]\n', doc(table('t', { v: [['a'], ['c']] })), 't.v'],
-    ['one more array element', '[[a]]\nx = 1\n[[a]]\nx = 1\n', doc(arrayTable('a', { x: 1 })), '2 tables in an array where the document has 1'],
+    [
+      'one more array element',
+      '[[a]]\nx = 1\n[[a]]\nx = 1\n',
+      doc(arrayTable('a', { x: 1 })),
+      '2 tables in an array where the document has 1',
+    ],
     ['a table for an array of tables', '[a]\nx = 1\n', doc(arrayTable('a', { x: 1 })), 'a'],
     ['an array of tables for a table', '[[a]]\nx = 1\n', doc(table('a', { x: 1 })), 'a'],
     ['a value for a table', 'a = 1\n', doc(table('a', {})), 'a'],
-    ['a sub-table inside an element', '[[a]]\nx = 1\n[a.c]\nz = 1\n', doc(arrayTable('a', { x: 1 })), 'a: a key the document did not write'],
+    [
+      'a sub-table inside an element',
+      '[[a]]\nx = 1\n[a.c]\nz = 1\n',
+      doc(arrayTable('a', { x: 1 })),
+      'a: a key the document did not write',
+    ],
     [
       'a sub-table in the other element',
       '[[a]]\nx = 1\n[[a]]\nx = 3\n[a.b]\ny = 2\n',
@@ -73,7 +97,9 @@ describe('checkRoundTrip', () => {
     const values = fc.constantFrom<TomlValue>(1, 'a', true, [1], ['a', 'b'], [[1], [2]]);
     const entries = fc.dictionary(fc.constantFrom('k', 'v'), values, { maxKeys: 2 });
     const path = fc.constantFrom('a', 'b', 'a.b', 'a.c');
-    const oneTable = fc.record({ path, entries, array: fc.boolean() }).map(({ path: p, entries: e, array }) => table(p, e, undefined, { array }));
+    const oneTable = fc
+      .record({ path, entries, array: fc.boolean() })
+      .map(({ path: p, entries: e, array }) => table(p, e, undefined, { array }));
     return fc.array(oneTable, { maxLength: 4 }).map((tables) => doc(...tables));
   };
   const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));

@@ -72,64 +72,316 @@ type Row = [path: string, kind: string, pattern: Pattern, nodeId: string, values
 //                                                                           4.0.0                    4.1.0      4.2.0      4.3.0      4.4.0      4.5.0
 const ROWS: Row[] = [
   // server_role (C13; product-apim resources/conf/infer.json server.server_role at each tag)
-  ['server.server_role', 'gateway', 'separate-tm-ha', 'gw-1', ['gateway-worker', 'gateway-worker', 'gateway-worker', 'gateway-worker', 'gateway-worker', 'default'], '4.5 component distributions define only "default"'],
-  ['server.server_role', 'control-plane', 'separate-tm-ha', 'cp-1', ['control-plane', 'control-plane', 'control-plane', 'control-plane', 'control-plane', 'default'], 'C13: product-apim v4.5.0 infer.json, default only'],
-  ['server.server_role', 'traffic-manager', 'separate-tm-ha', 'tm-1', ['traffic-manager', 'traffic-manager', 'traffic-manager', 'traffic-manager', 'traffic-manager', 'default'], 'C13: product-apim v4.5.0 infer.json, default only'],
+  [
+    'server.server_role',
+    'gateway',
+    'separate-tm-ha',
+    'gw-1',
+    ['gateway-worker', 'gateway-worker', 'gateway-worker', 'gateway-worker', 'gateway-worker', 'default'],
+    '4.5 component distributions define only "default"',
+  ],
+  [
+    'server.server_role',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    ['control-plane', 'control-plane', 'control-plane', 'control-plane', 'control-plane', 'default'],
+    'C13: product-apim v4.5.0 infer.json, default only',
+  ],
+  [
+    'server.server_role',
+    'traffic-manager',
+    'separate-tm-ha',
+    'tm-1',
+    ['traffic-manager', 'traffic-manager', 'traffic-manager', 'traffic-manager', 'traffic-manager', 'default'],
+    'C13: product-apim v4.5.0 infer.json, default only',
+  ],
   // Gateway environment (C7; APIM docs 4.0.0 'Configuring a Distributed API-M Deployment'; product-apim default toml)
-  ['apim.gateway.environment.0.name', 'control-plane', 'ha-cp-gw', 'cp-1', ['Production and Sandbox', 'Default', 'Default', 'Default', 'Default', 'Default'], 'C7: docs 4.0.0 distributed page name on 4.0, product default toml "Default" from 4.1'],
-  ['apim.sync_runtime_artifacts.gateway.gateway_labels', 'gateway', 'ha-cp-gw', 'gw-1', [['Production and Sandbox'], ['Default'], ['Default'], ['Default'], ['Default'], ['Default']], 'C7; docs 4.5 TM-separated include, Gateway step 3: must equal the environment name'],
-  ['apim.gateway.environment.0.provider', 'control-plane', 'ha-cp-gw', 'cp-1', [ABSENT, 'wso2', 'wso2', 'wso2', 'wso2', 'wso2'], 'product-apim v4.1.0 default toml: provider from 4.1'],
-  ['apim.gateway.environment.0.gateway_type', 'control-plane', 'ha-cp-gw', 'cp-1', [ABSENT, ABSENT, ABSENT, 'Regular', 'Regular', 'Regular'], 'product-apim v4.3.0 default toml: gateway_type from 4.3'],
+  [
+    'apim.gateway.environment.0.name',
+    'control-plane',
+    'ha-cp-gw',
+    'cp-1',
+    ['Production and Sandbox', 'Default', 'Default', 'Default', 'Default', 'Default'],
+    'C7: docs 4.0.0 distributed page name on 4.0, product default toml "Default" from 4.1',
+  ],
+  [
+    'apim.sync_runtime_artifacts.gateway.gateway_labels',
+    'gateway',
+    'ha-cp-gw',
+    'gw-1',
+    [['Production and Sandbox'], ['Default'], ['Default'], ['Default'], ['Default'], ['Default']],
+    'C7; docs 4.5 TM-separated include, Gateway step 3: must equal the environment name',
+  ],
+  [
+    'apim.gateway.environment.0.provider',
+    'control-plane',
+    'ha-cp-gw',
+    'cp-1',
+    [ABSENT, 'wso2', 'wso2', 'wso2', 'wso2', 'wso2'],
+    'product-apim v4.1.0 default toml: provider from 4.1',
+  ],
+  [
+    'apim.gateway.environment.0.gateway_type',
+    'control-plane',
+    'ha-cp-gw',
+    'cp-1',
+    [ABSENT, ABSENT, ABSENT, 'Regular', 'Regular', 'Regular'],
+    'product-apim v4.3.0 default toml: gateway_type from 4.3',
+  ],
   // Throttling publishing from the CP to a separate TM (C10; APIM docs 4.0.0 'Configuring a Distributed API-M Deployment')
-  ['apim.throttling.service_url', 'control-plane', 'separate-tm-ha', 'cp-1', ['https://tm.example.com/services/', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C10: docs 4.0.0 distributed page, 4.0 only'],
-  ['apim.throttling.url_group.1.traffic_manager_urls', 'control-plane', 'separate-tm-ha', 'cp-1', [['tcp://tm2.example.com:9611'], ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C10: docs 4.0.0 distributed page, 4.0 only'],
+  [
+    'apim.throttling.service_url',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    ['https://tm.example.com/services/', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT],
+    'C10: docs 4.0.0 distributed page, 4.0 only',
+  ],
+  [
+    'apim.throttling.url_group.1.traffic_manager_urls',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    [['tcp://tm2.example.com:9611'], ABSENT, ABSENT, ABSENT, ABSENT, ABSENT],
+    'C10: docs 4.0.0 distributed page, 4.0 only',
+  ],
   // Gateway throttling service_url with a separate TM (C15; kubernetes-apim 4.0.x am-pattern-4 gateway ConfigMap)
-  ['apim.throttling.service_url', 'gateway', 'separate-tm-ha', 'gw-1', ['https://tm.example.com/services/', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C15: kubernetes-apim 4.0.x am-pattern-4 gateway, 4.0 only'],
+  [
+    'apim.throttling.service_url',
+    'gateway',
+    'separate-tm-ha',
+    'gw-1',
+    ['https://tm.example.com/services/', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT],
+    'C15: kubernetes-apim 4.0.x am-pattern-4 gateway, 4.0 only',
+  ],
   // Separate TM (C8: APIM docs 4.0.0 distributed TM sample; C9: helm-apim 4.2.x–4.4.x traffic-manager deployment.toml)
-  ['apim.key_manager.service_url', 'traffic-manager', 'separate-tm-ha', 'tm-1', [...every('https://cp.example.com/services/').slice(0, 5), ABSENT] as unknown as Six, 'C9: helm-apim 4.2.x–4.4.x traffic-manager toml, 4.0–4.4'],
-  ['apim.gateway.environment.0.name', 'traffic-manager', 'separate-tm-ha', 'tm-1', ['Production and Sandbox', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C8: docs 4.0.0 distributed TM sample, 4.0 only'],
+  [
+    'apim.key_manager.service_url',
+    'traffic-manager',
+    'separate-tm-ha',
+    'tm-1',
+    [...every('https://cp.example.com/services/').slice(0, 5), ABSENT] as unknown as Six,
+    'C9: helm-apim 4.2.x–4.4.x traffic-manager toml, 4.0–4.4',
+  ],
+  [
+    'apim.gateway.environment.0.name',
+    'traffic-manager',
+    'separate-tm-ha',
+    'tm-1',
+    ['Production and Sandbox', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT],
+    'C8: docs 4.0.0 distributed TM sample, 4.0 only',
+  ],
   // Event hub on a gateway when the TM is inside the CP (C17; APIM docs 4.1-4.4 'Configuring a Distributed API-M Deployment')
-  ['apim.event_hub.event_listening_endpoints', 'gateway', 'ha-cp-gw', 'gw-1', [ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']], 'C17: docs 4.1-4.4 GW+CP page omit it; docs 4.5 TM-separated include sets it always'],
+  [
+    'apim.event_hub.event_listening_endpoints',
+    'gateway',
+    'ha-cp-gw',
+    'gw-1',
+    [ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']],
+    'C17: docs 4.1-4.4 GW+CP page omit it; docs 4.5 TM-separated include sets it always',
+  ],
   // Skip list: one spelling in every version (audit S1; carbon-apimgt api-manager.xml.j2 reads skip_list.local_entries from
   // v9.0.174, API-M 4.0; the seed's local-entries is read by nothing)
-  ['apim.sync_runtime_artifacts.gateway.skip_list.local_entries', 'gateway', 'separate-tm-ha-skip-list', 'gw-1', every(['entry.xml']), 'S1: carbon-apimgt api-manager.xml.j2 reads local_entries'],
-  ['apim.sync_runtime_artifacts.gateway.skip_list.local-entries', 'gateway', 'separate-tm-ha-skip-list', 'gw-1', every(ABSENT), 'S1: carbon-apimgt api-manager.xml.j2 reads no local-entries'],
+  [
+    'apim.sync_runtime_artifacts.gateway.skip_list.local_entries',
+    'gateway',
+    'separate-tm-ha-skip-list',
+    'gw-1',
+    every(['entry.xml']),
+    'S1: carbon-apimgt api-manager.xml.j2 reads local_entries',
+  ],
+  [
+    'apim.sync_runtime_artifacts.gateway.skip_list.local-entries',
+    'gateway',
+    'separate-tm-ha-skip-list',
+    'gw-1',
+    every(ABSENT),
+    'S1: carbon-apimgt api-manager.xml.j2 reads no local-entries',
+  ],
   // Control plane peers and throttling (audit B1: carbon-apimgt v9.0.174 jndi.properties.j2; B2, B3: product-apim v4.0.0
   // jndi2.properties.j2, v4.0.0–v4.2.0 tokenRevokeEventJMSPublisher_2.xml.j2)
-  ['apim.event_hub.event_duplicate_url', 'control-plane', 'separate-tm-ha', 'cp-1', [ABSENT, ...every(['tcp://cp2.example.com:5672']).slice(1)] as unknown as Six, 'B2: product-apim v4.0.0 jndi2.properties.j2 reads no event-hub copy list'],
-  ['apim.throttling.event_duplicate_url', 'control-plane', 'ha-cp-gw', 'cp-1', [...every(['tcp://cp2.example.com:5672']).slice(0, 3), ABSENT, ABSENT, ABSENT] as unknown as Six, 'B2, B3: product-apim v4.0.0–v4.2.0 tokenRevokeEventJMSPublisher_2.xml.j2'],
-  ['apim.throttling.throttle_decision_endpoints', 'control-plane', 'separate-tm-ha', 'cp-1', every(ABSENT), 'B1: never on a control plane (carbon-apimgt v9.0.174 jndi.properties.j2)'],
-  ['apim.throttling.service_url', 'control-plane', 'separate-tm-ha', 'cp-1', ['https://tm.example.com/services/', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT], 'C10: docs 4.0.0 distributed page, 4.0 publishes to the TM'],
+  [
+    'apim.event_hub.event_duplicate_url',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    [ABSENT, ...every(['tcp://cp2.example.com:5672']).slice(1)] as unknown as Six,
+    'B2: product-apim v4.0.0 jndi2.properties.j2 reads no event-hub copy list',
+  ],
+  [
+    'apim.throttling.event_duplicate_url',
+    'control-plane',
+    'ha-cp-gw',
+    'cp-1',
+    [...every(['tcp://cp2.example.com:5672']).slice(0, 3), ABSENT, ABSENT, ABSENT] as unknown as Six,
+    'B2, B3: product-apim v4.0.0–v4.2.0 tokenRevokeEventJMSPublisher_2.xml.j2',
+  ],
+  [
+    'apim.throttling.throttle_decision_endpoints',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    every(ABSENT),
+    'B1: never on a control plane (carbon-apimgt v9.0.174 jndi.properties.j2)',
+  ],
+  [
+    'apim.throttling.service_url',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    ['https://tm.example.com/services/', ABSENT, ABSENT, ABSENT, ABSENT, ABSENT],
+    'C10: docs 4.0.0 distributed page, 4.0 publishes to the TM',
+  ],
   // Keys of the product default toml (audit S2: product-apim v4.2.0 / v4.3.0; S4: product-apim v4.5.0 api-control-plane)
-  ['apim.key_manager.enable_apikey_subscription_validation', 'gateway', 'separate-tm-ha', 'gw-1', [ABSENT, ABSENT, true, true, ABSENT, ABSENT], 'S2: product-apim v4.2.0 / v4.3.0 default toml'],
-  ['apim.key_manager.enable_apikey_subscription_validation', 'control-plane', 'separate-tm-ha', 'cp-1', [ABSENT, ABSENT, true, true, ABSENT, ABSENT], 'S2: product-apim v4.2.0 / v4.3.0 default toml'],
-  ['apim.gateway_type', 'control-plane', 'separate-tm-ha', 'cp-1', [ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, 'Regular,APK,AWS'], 'S4: product-apim v4.5.0 api-control-plane deployment.toml'],
+  [
+    'apim.key_manager.enable_apikey_subscription_validation',
+    'gateway',
+    'separate-tm-ha',
+    'gw-1',
+    [ABSENT, ABSENT, true, true, ABSENT, ABSENT],
+    'S2: product-apim v4.2.0 / v4.3.0 default toml',
+  ],
+  [
+    'apim.key_manager.enable_apikey_subscription_validation',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    [ABSENT, ABSENT, true, true, ABSENT, ABSENT],
+    'S2: product-apim v4.2.0 / v4.3.0 default toml',
+  ],
+  [
+    'apim.gateway_type',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    [ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, 'Regular,APK,AWS'],
+    'S4: product-apim v4.5.0 api-control-plane deployment.toml',
+  ],
   // Embedded H2 (product-apim v4.2.0 vs v4.3.0 default deployment.toml, H2 url)
-  ['database.apim_db.url', 'control-plane', 'single-cp-gw-h2', 'cp-1', [
-    'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
-    'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
-    'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
-    'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
-    'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
-    'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
-  ], 'product-apim v4.3.0 default toml: AUTO_SERVER dropped'],
+  [
+    'database.apim_db.url',
+    'control-plane',
+    'single-cp-gw-h2',
+    'cp-1',
+    [
+      'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
+      'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
+      'jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE',
+      'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
+      'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
+      'jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE',
+    ],
+    'product-apim v4.3.0 default toml: AUTO_SERVER dropped',
+  ],
   // Analytics (APIM docs Choreo 'Configure the API Gateway')
-  ['apim.analytics.config_endpoint', 'gateway', 'separate-tm-ha-choreo', 'gw-1', every('https://analytics-event-auth.choreo.dev/auth/v1'), 'B5: docs-apim includes/analytics/configure-synapse-gateway.md, every version'],
-  ['apim.analytics.auth_token', 'gateway', 'separate-tm-ha-choreo', 'gw-1', every('$env{ANALYTICS_KEY}'), 'APIM docs Choreo "Configure the API Gateway": every version'],
+  [
+    'apim.analytics.config_endpoint',
+    'gateway',
+    'separate-tm-ha-choreo',
+    'gw-1',
+    every('https://analytics-event-auth.choreo.dev/auth/v1'),
+    'B5: docs-apim includes/analytics/configure-synapse-gateway.md, every version',
+  ],
+  [
+    'apim.analytics.auth_token',
+    'gateway',
+    'separate-tm-ha-choreo',
+    'gw-1',
+    every('$env{ANALYTICS_KEY}'),
+    'APIM docs Choreo "Configure the API Gateway": every version',
+  ],
 
   // The same in every version: the corrections of the seed hold from 4.0 (kubernetes-apim 4.0.x advanced/am-pattern-4
   // ConfigMaps: WSO2's corrected model already on 4.0, with the audit B1, B2 fixes).
-  ['event_listener.0.properties.notification_endpoint', 'control-plane', 'separate-tm-ha', 'cp-1', every('https://cp.example.com/internal/data/v1/notify'), 'C5: docs TM-separated page, notify -> CP-LB, never the TM'],
-  ['apim.cors.allow_headers', 'control-plane', 'separate-tm-ha', 'cp-1', every(['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction', 'apikey', 'Internal-Key']), 'B4: product-apim default toml [apim.cors] allow_headers'],
-  ['event_handler.0.subscriptions', 'control-plane', 'separate-tm-ha', 'cp-1', every(['POST_ADD_USER']), 'B6: product-apim default toml [[event_handler]] userPostSelfRegistration'],
-  ['service_provider.sp_name_regex', 'control-plane', 'separate-tm-ha', 'cp-1', every('^[\\sa-zA-Z0-9._-]*$'), 'S3: product-apim default toml [service_provider] sp_name_regex'],
-  ['apim.devportal.url', 'control-plane', 'single-cp-gw-h2', 'cp-1', every('https://cp-1.example.com:9443/devportal'), 'S5: helm-apim 4.2.x control-plane toml [apim.devportal] url'],
-  ['apim.event_hub.publish.url_group.1.urls', 'control-plane', 'ha-cp-gw', 'cp-1', every(['tcp://cp2.example.com:9611']), 'C4: docs TM-separated page, CP HA: one publish.url_group per CP'],
-  ['apim.event_hub.event_listening_endpoints', 'gateway', 'separate-tm-ha', 'gw-1', every(['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']), 'C2: docs TM-separated page, Gateway: every CP node'],
-  ['apim.event_hub.event_listening_endpoints', 'traffic-manager', 'separate-tm-ha', 'tm-2', every(['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']), 'C3: docs TM-separated page, TM: every CP node'],
-  ['apim.gateway.environment.0.service_url', 'control-plane', 'separate-tm-ha', 'cp-1', every('https://gw.example.com:9443/services/'), 'C6: docs TM-separated page, CP environment service_url -> GW-LB'],
-  ['apim.throttling.event_duplicate_url', 'traffic-manager', 'separate-tm-ha', 'tm-1', every(['tcp://tm2.example.com:5672']), 'docs TM-separated page, TM HA: event_duplicate_url'],
-  ['user_store.type', 'traffic-manager', 'separate-tm-ha', 'tm-1', every('database_unique_id'), 'C1: product-apim default toml, database_unique_id'],
+  [
+    'event_listener.0.properties.notification_endpoint',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    every('https://cp.example.com/internal/data/v1/notify'),
+    'C5: docs TM-separated page, notify -> CP-LB, never the TM',
+  ],
+  [
+    'apim.cors.allow_headers',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    every(['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction', 'apikey', 'Internal-Key']),
+    'B4: product-apim default toml [apim.cors] allow_headers',
+  ],
+  [
+    'event_handler.0.subscriptions',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    every(['POST_ADD_USER']),
+    'B6: product-apim default toml [[event_handler]] userPostSelfRegistration',
+  ],
+  [
+    'service_provider.sp_name_regex',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    every('^[\\sa-zA-Z0-9._-]*$'),
+    'S3: product-apim default toml [service_provider] sp_name_regex',
+  ],
+  [
+    'apim.devportal.url',
+    'control-plane',
+    'single-cp-gw-h2',
+    'cp-1',
+    every('https://cp-1.example.com:9443/devportal'),
+    'S5: helm-apim 4.2.x control-plane toml [apim.devportal] url',
+  ],
+  [
+    'apim.event_hub.publish.url_group.1.urls',
+    'control-plane',
+    'ha-cp-gw',
+    'cp-1',
+    every(['tcp://cp2.example.com:9611']),
+    'C4: docs TM-separated page, CP HA: one publish.url_group per CP',
+  ],
+  [
+    'apim.event_hub.event_listening_endpoints',
+    'gateway',
+    'separate-tm-ha',
+    'gw-1',
+    every(['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']),
+    'C2: docs TM-separated page, Gateway: every CP node',
+  ],
+  [
+    'apim.event_hub.event_listening_endpoints',
+    'traffic-manager',
+    'separate-tm-ha',
+    'tm-2',
+    every(['tcp://cp1.example.com:5672', 'tcp://cp2.example.com:5672']),
+    'C3: docs TM-separated page, TM: every CP node',
+  ],
+  [
+    'apim.gateway.environment.0.service_url',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-1',
+    every('https://gw.example.com:9443/services/'),
+    'C6: docs TM-separated page, CP environment service_url -> GW-LB',
+  ],
+  [
+    'apim.throttling.event_duplicate_url',
+    'traffic-manager',
+    'separate-tm-ha',
+    'tm-1',
+    every(['tcp://tm2.example.com:5672']),
+    'docs TM-separated page, TM HA: event_duplicate_url',
+  ],
+  [
+    'user_store.type',
+    'traffic-manager',
+    'separate-tm-ha',
+    'tm-1',
+    every('database_unique_id'),
+    'C1: product-apim default toml, database_unique_id',
+  ],
 ];
 
 describe('keys that differ by API-M version', () => {
@@ -139,14 +391,16 @@ describe('keys that differ by API-M version', () => {
   });
 });
 
-describe('start commands by API-M version (APIM docs \'API-M Profiles\'; docs 4.5 TM-separated include, Step 7)', () => {
+describe("start commands by API-M version (APIM docs 'API-M Profiles'; docs 4.5 TM-separated include, Step 7)", () => {
   const profile = (p: string) => every(`sh api-manager.sh -Dprofile=${p}`).slice(0, 5);
   it.each<[string, Six]>([
     ['gateway', [...profile('gateway-worker'), 'sh gateway.sh'] as unknown as Six],
     ['control-plane', [...profile('control-plane'), 'sh api-cp.sh'] as unknown as Six],
     ['traffic-manager', [...profile('traffic-manager'), 'sh traffic-manager.sh'] as unknown as Six],
   ])('%s', (kind, commands) => {
-    const actual = PRODUCT_VERSIONS.map((product) => startCommand(generationContext(patternTopology('separate-tm-ha', product)), kind as 'gateway'));
+    const actual = PRODUCT_VERSIONS.map((product) =>
+      startCommand(generationContext(patternTopology('separate-tm-ha', product)), kind as 'gateway'),
+    );
     expect(actual).toEqual([...commands]);
   });
 
@@ -193,7 +447,7 @@ describe('the analytics type in a topology file', () => {
     expect(result.ok && result.topology.settings.analytics.type).toBe(undefined);
   });
 
-  it('is read when it is one of WSO2\'s types', () => {
+  it("is read when it is one of WSO2's types", () => {
     const result = readTopology(file({ enabled: true, type: 'opensearch' }));
     expect(result.ok && result.topology.settings.analytics.type).toBe('opensearch');
   });

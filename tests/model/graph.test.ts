@@ -23,8 +23,19 @@ describe('buildGraph', () => {
 
   it('wires a whole cluster when one member is linked', () => {
     const t = topology(
-      [node('load-balancer', 'gw-lb'), node('gateway', 'gw-1'), node('gateway', 'gw-2'), node('control-plane', 'cp-1'), node('database', 'db')],
-      [['gw-lb', 'gw-1'], ['gw-lb', 'gw-2'], ['gw-1', 'cp-1'], ['gw-1', 'db']],
+      [
+        node('load-balancer', 'gw-lb'),
+        node('gateway', 'gw-1'),
+        node('gateway', 'gw-2'),
+        node('control-plane', 'cp-1'),
+        node('database', 'db'),
+      ],
+      [
+        ['gw-lb', 'gw-1'],
+        ['gw-lb', 'gw-2'],
+        ['gw-1', 'cp-1'],
+        ['gw-1', 'db'],
+      ],
     );
     const graph = buildGraph(t);
     const gw2 = graph.node('gw-2') as ApimNode;
@@ -35,7 +46,11 @@ describe('buildGraph', () => {
   it('treats a direct link to a member as a link to its cluster', () => {
     const t = topology(
       [node('load-balancer', 'cp-lb'), node('control-plane', 'cp-1'), node('control-plane', 'cp-2'), node('gateway', 'gw-1')],
-      [['cp-lb', 'cp-1'], ['cp-lb', 'cp-2'], ['gw-1', 'cp-2']],
+      [
+        ['cp-lb', 'cp-1'],
+        ['cp-lb', 'cp-2'],
+        ['gw-1', 'cp-2'],
+      ],
     );
     const graph = buildGraph(t);
     const [cluster] = graph.wiredClusters(graph.node('gw-1') as ApimNode, 'control-plane');
@@ -44,7 +59,13 @@ describe('buildGraph', () => {
   });
 
   it('skips links that break the rules or name missing nodes', () => {
-    const t = topology([node('gateway', 'gw-1'), node('gateway', 'gw-2')], [['gw-1', 'gw-2'], ['gw-1', 'ghost']]);
+    const t = topology(
+      [node('gateway', 'gw-1'), node('gateway', 'gw-2')],
+      [
+        ['gw-1', 'gw-2'],
+        ['gw-1', 'ghost'],
+      ],
+    );
     const graph = buildGraph(t);
     expect(graph.wiredClusters(graph.node('gw-1') as ApimNode, 'gateway')).toEqual([]);
   });
@@ -56,7 +77,10 @@ describe('buildGraph', () => {
         node('database', 'apim', { databases: ['apim_db'] }),
         node('database', 'shared', { databases: ['shared_db'] }),
       ],
-      [['cp-1', 'apim'], ['cp-1', 'shared']],
+      [
+        ['cp-1', 'apim'],
+        ['cp-1', 'shared'],
+      ],
     );
     const graph = buildGraph(t);
     const cp = graph.node('cp-1') as ApimNode;

@@ -42,7 +42,11 @@ describe('spreadOverlapping', () => {
   });
 
   it('leaves a topology whose nodes are apart as it is (the same object)', () => {
-    const topology = topologyAt([{ x: 0, y: 0 }, { x: NODE_BOX.width, y: 0 }, { x: 0, y: NODE_BOX.height }]);
+    const topology = topologyAt([
+      { x: 0, y: 0 },
+      { x: NODE_BOX.width, y: 0 },
+      { x: 0, y: NODE_BOX.height },
+    ]);
     expect(spreadOverlapping(topology)).toEqual({ topology, moved: 0 });
   });
 

@@ -40,12 +40,15 @@ describe('kindRule', () => {
     expect(!verdict.ok && verdict.reason).toContain(reason);
   });
 
-  it.each(NODE_KINDS.flatMap((from) => NODE_KINDS.map((to) => [from, to] as const)))('a refused %s → %s says what to do instead', (from, to) => {
-    const verdict = kindRule(from, to);
-    if (verdict.ok) return;
-    // "X cannot …: <the fix>", or a sentence that is the fix itself ("Draw the link from …").
-    expect(verdict.reason).toMatch(/: \w.{15,}|^Draw /);
-  });
+  it.each(NODE_KINDS.flatMap((from) => NODE_KINDS.map((to) => [from, to] as const)))(
+    'a refused %s → %s says what to do instead',
+    (from, to) => {
+      const verdict = kindRule(from, to);
+      if (verdict.ok) return;
+      // "X cannot …: <the fix>", or a sentence that is the fix itself ("Draw the link from …").
+      expect(verdict.reason).toMatch(/: \w.{15,}|^Draw /);
+    },
+  );
 });
 
 describe('linkVerdict', () => {

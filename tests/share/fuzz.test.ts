@@ -13,8 +13,26 @@ import { examplePath, loadExample } from '../factories.ts';
 import { MUTATIONS, expectTypedResult, mutate } from './mutate.ts';
 
 const files = (['seed-sample', 'ha-cp-gw', 'separate-tm-ha'] as const).map((name) => readFileSync(examplePath(name), 'utf8'));
-const CHARS = ['{', '}', '[', ']', '"', ',', ':', '\\', '0', '-', 'e', 'null', 'true', '\u0000', '\ud800', 'apim-topology/2', '"kind"', '"__proto__"'];
-
+const CHARS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  '\\',
+  '0',
+  '-',
+  'e',
+  'null',
+  'true',
+  '\u0000',
+  '\ud800',
+  'apim-topology/2',
+  '"kind"',
+  '"__proto__"',
+];
 
 describe('fuzzing files and zips', () => {
   it('5,000 mutated and truncated topology files: a typed error or a valid topology', () => {

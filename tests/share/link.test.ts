@@ -35,7 +35,9 @@ const arbitraryRich = fc
       superAdmin: { ...t.settings.superAdmin, password: admin },
       cors: { ...t.settings.cors, enabled: cors },
       secureVault: vault || undefined,
-      gatewayEnvironments: env.trim() ? [{ name: env.slice(0, 100), type: 'hybrid', description: '', displayInApiConsole: true, showAsTokenEndpointUrl: false }] : undefined,
+      gatewayEnvironments: env.trim()
+        ? [{ name: env.slice(0, 100), type: 'hybrid', description: '', displayInApiConsole: true, showAsTokenEndpointUrl: false }]
+        : undefined,
     },
     nodes: t.nodes.map((n, i) => ({ ...n, x: x + i * 20, y: i * 37, ...(n.kind === 'database' ? { password: db } : {}) })),
   }));
@@ -144,7 +146,9 @@ describe('damaged links give a typed error that says what is wrong', () => {
 });
 
 describe('fuzzing: 10,000 mutated, truncated and oversized links', () => {
-  const seeds = (['seed-sample', 'ha-cp-gw', 'separate-tm-ha'] as const).map((name) => encodePayload(loadExample(name), { includeSecrets: true }));
+  const seeds = (['seed-sample', 'ha-cp-gw', 'separate-tm-ha'] as const).map((name) =>
+    encodePayload(loadExample(name), { includeSecrets: true }),
+  );
   const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_%#.=+/ ';
   const mutation = fc.record({
     seed: fc.integer({ min: 0, max: seeds.length - 1 }),

@@ -8,7 +8,14 @@ const V0 = readFileSync(new URL('../fixtures/v0-topology.json', import.meta.url)
 describe('format 0 → 1', () => {
   it('migrate0to1 renames the fields, one step', () => {
     const v1 = migrate0to1(JSON.parse(V0));
-    expect(v1).toMatchObject({ format: 'apim-topology/1', product: '4.0.0', links: [{ from: 'gw-1', to: 'cp-1' }, { from: 'cp-1', to: 'db' }] });
+    expect(v1).toMatchObject({
+      format: 'apim-topology/1',
+      product: '4.0.0',
+      links: [
+        { from: 'gw-1', to: 'cp-1' },
+        { from: 'cp-1', to: 'db' },
+      ],
+    });
     expect((v1.nodes as unknown[])[1]).toEqual({ id: 'gw-1', kind: 'gateway', host: 'gw.example.com', offset: 2, x: 240, y: 0 });
   });
 
@@ -29,7 +36,10 @@ describe('format 0 → 1', () => {
     const broken = JSON.parse(V0);
     broken.nodes[1].type = 'router';
     const result = readTopology(JSON.stringify(broken));
-    expect(!result.ok && result.errors[0]).toEqual({ path: 'nodes[1].kind', message: '"router" is not a node kind: use gateway, control-plane, traffic-manager, load-balancer, database' });
+    expect(!result.ok && result.errors[0]).toEqual({
+      path: 'nodes[1].kind',
+      message: '"router" is not a node kind: use gateway, control-plane, traffic-manager, load-balancer, database',
+    });
   });
 });
 

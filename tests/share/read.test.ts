@@ -38,26 +38,95 @@ describe('reading a topology', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['offset out of range', doc({ nodes: [...doc().nodes.slice(0, 2), { id: 'gw-2', kind: 'gateway', host: 'gw2.example.com', offset: 70000 }] }), 'nodes[2].offset: 70000 is out of range 0–1000'],
-    ['negative offset', doc({ nodes: [{ id: 'cp-1', kind: 'control-plane', host: 'h', offset: -1 }], links: [] }), 'nodes[0].offset: -1 is out of range 0–1000'],
-    ['fractional offset', doc({ nodes: [{ id: 'cp-1', kind: 'control-plane', host: 'h', offset: 1.5 }], links: [] }), 'nodes[0].offset: 1.5 is not a whole number'],
-    ['unknown field', doc({ nodes: [{ id: 'cp-1', kind: 'control-plane', hots: 'cp.example.com', host: 'h' }], links: [] }), 'nodes[0]: unknown field "hots"'],
+    [
+      'offset out of range',
+      doc({ nodes: [...doc().nodes.slice(0, 2), { id: 'gw-2', kind: 'gateway', host: 'gw2.example.com', offset: 70000 }] }),
+      'nodes[2].offset: 70000 is out of range 0–1000',
+    ],
+    [
+      'negative offset',
+      doc({ nodes: [{ id: 'cp-1', kind: 'control-plane', host: 'h', offset: -1 }], links: [] }),
+      'nodes[0].offset: -1 is out of range 0–1000',
+    ],
+    [
+      'fractional offset',
+      doc({ nodes: [{ id: 'cp-1', kind: 'control-plane', host: 'h', offset: 1.5 }], links: [] }),
+      'nodes[0].offset: 1.5 is not a whole number',
+    ],
+    [
+      'unknown field',
+      doc({ nodes: [{ id: 'cp-1', kind: 'control-plane', hots: 'cp.example.com', host: 'h' }], links: [] }),
+      'nodes[0]: unknown field "hots"',
+    ],
     ['missing field', doc({ nodes: [{ id: 'cp-1', kind: 'control-plane' }], links: [] }), 'nodes[0]: missing field "host"'],
-    ['dangling link', doc({ links: [{ from: 'gw-1', to: 'cp-1' }, { from: 'gw-1', to: 'cp-1' }, { from: 'gw-2', to: 'cp-1' }, { from: 'gw-1', to: 'ghost' }] }), 'links[3].to: no node "ghost"'],
-    ['unknown kind', doc({ nodes: [{ id: 'x', kind: 'gatway', host: 'h' }], links: [] }), 'nodes[0].kind: "gatway" is not a node kind: use gateway, control-plane, traffic-manager, load-balancer, database'],
-    ['bad host', doc({ nodes: [{ id: 'x', kind: 'gateway', host: 'bad host"\n[server]' }], links: [] }), 'nodes[0].host: "bad host\\"\\n[server]" is not a valid host name or IPv4 address'],
-    ['bad id', doc({ nodes: [{ id: '../etc', kind: 'gateway', host: 'h' }], links: [] }), 'nodes[0].id: "../etc" is not a valid id: use lowercase letters, digits and dashes (at most 63)'],
-    ['duplicate id', doc({ nodes: [{ id: 'a', kind: 'gateway', host: 'h' }, { id: 'a', kind: 'gateway', host: 'h2' }], links: [] }), 'nodes[1].id: "a" is already the id of nodes[0]; ids must be unique'],
-    ['unknown version', doc({ product: '3.2.0' }), 'product: "3.2.0" is not a supported API-M version: use 4.0.0, 4.1.0, 4.2.0, 4.3.0, 4.4.0 or 4.5.0'],
-    ['bad engine', doc({ nodes: [{ id: 'db', kind: 'database', host: 'h', engine: 'postgres' }], links: [] }), 'nodes[0].engine: "postgres" is not a database engine: use mysql, postgre, mssql, oracle or db2'],
+    [
+      'dangling link',
+      doc({
+        links: [
+          { from: 'gw-1', to: 'cp-1' },
+          { from: 'gw-1', to: 'cp-1' },
+          { from: 'gw-2', to: 'cp-1' },
+          { from: 'gw-1', to: 'ghost' },
+        ],
+      }),
+      'links[3].to: no node "ghost"',
+    ],
+    [
+      'unknown kind',
+      doc({ nodes: [{ id: 'x', kind: 'gatway', host: 'h' }], links: [] }),
+      'nodes[0].kind: "gatway" is not a node kind: use gateway, control-plane, traffic-manager, load-balancer, database',
+    ],
+    [
+      'bad host',
+      doc({ nodes: [{ id: 'x', kind: 'gateway', host: 'bad host"\n[server]' }], links: [] }),
+      'nodes[0].host: "bad host\\"\\n[server]" is not a valid host name or IPv4 address',
+    ],
+    [
+      'bad id',
+      doc({ nodes: [{ id: '../etc', kind: 'gateway', host: 'h' }], links: [] }),
+      'nodes[0].id: "../etc" is not a valid id: use lowercase letters, digits and dashes (at most 63)',
+    ],
+    [
+      'duplicate id',
+      doc({
+        nodes: [
+          { id: 'a', kind: 'gateway', host: 'h' },
+          { id: 'a', kind: 'gateway', host: 'h2' },
+        ],
+        links: [],
+      }),
+      'nodes[1].id: "a" is already the id of nodes[0]; ids must be unique',
+    ],
+    [
+      'unknown version',
+      doc({ product: '3.2.0' }),
+      'product: "3.2.0" is not a supported API-M version: use 4.0.0, 4.1.0, 4.2.0, 4.3.0, 4.4.0 or 4.5.0',
+    ],
+    [
+      'bad engine',
+      doc({ nodes: [{ id: 'db', kind: 'database', host: 'h', engine: 'postgres' }], links: [] }),
+      'nodes[0].engine: "postgres" is not a database engine: use mysql, postgre, mssql, oracle or db2',
+    ],
     ['unknown settings field', doc({ settings: { jwt: { enable: true } } }), 'settings.jwt: unknown field "enable"'],
     ['wrong type', doc({ settings: { cors: { enabled: 'yes' } } }), 'settings.cors.enabled: expected true or false, got "yes"'],
     ['missing format', { product: '4.0.0', nodes: [] }, 'format: missing: a topology file starts with "format": "apim-topology/1"'],
-    ['other format', doc({ format: 'topology/9' }), 'format: "topology/9" is not a format this designer reads (expected "apim-topology/1")'],
-    ['newer format', doc({ format: 'apim-topology/9' }), 'format: "apim-topology/9" was written by a newer version of the designer; this one reads up to "apim-topology/1": open it with the newer version'],
+    [
+      'other format',
+      doc({ format: 'topology/9' }),
+      'format: "topology/9" is not a format this designer reads (expected "apim-topology/1")',
+    ],
+    [
+      'newer format',
+      doc({ format: 'apim-topology/9' }),
+      'format: "apim-topology/9" was written by a newer version of the designer; this one reads up to "apim-topology/1": open it with the newer version',
+    ],
     ['not an object', [1, 2], 'expected a topology object, got a list'],
     ['node not an object', doc({ nodes: ['gw'], links: [] }), 'nodes[0]: expected a node object, got the text "gw"'],
-    ['prototype key', doc({ nodes: [JSON.parse('{"id":"a","kind":"gateway","host":"h","__proto__":{"x":1}}')], links: [] }), 'nodes[0]: unknown field "__proto__"'],
+    [
+      'prototype key',
+      doc({ nodes: [JSON.parse('{"id":"a","kind":"gateway","host":"h","__proto__":{"x":1}}')], links: [] }),
+      'nodes[0]: unknown field "__proto__"',
+    ],
   ])('reports %s', (_name, value, message) => {
     expect(errorsOf(value)).toContain(message);
   });
@@ -82,7 +151,7 @@ describe('reading a topology', () => {
   });
 });
 
-describe('a load balancer\'s sticky sessions', () => {
+describe("a load balancer's sticky sessions", () => {
   const withLb = (lb: Record<string, unknown>) =>
     doc({ nodes: [...doc().nodes, { id: 'cp-lb', kind: 'load-balancer', host: 'cp-lb.example.com', ...lb }], links: [] });
 
@@ -108,7 +177,8 @@ describe('a load balancer\'s sticky sessions', () => {
 });
 
 describe("a MySQL database's version", () => {
-  const withDb = (db: Record<string, unknown>) => doc({ nodes: [{ id: 'db', kind: 'database', host: 'db.example.com', ...db }], links: [] });
+  const withDb = (db: Record<string, unknown>) =>
+    doc({ nodes: [{ id: 'db', kind: 'database', host: 'db.example.com', ...db }], links: [] });
 
   it('reads 5.7 and 8', () => {
     for (const mysqlVersion of ['5.7', '8']) {
@@ -135,7 +205,12 @@ describe("a MySQL database's version", () => {
 
 describe('one set of limits (model/limits.ts)', () => {
   const file = (settings: Record<string, unknown>, label = 'gw') =>
-    JSON.stringify({ format: 'apim-topology/1', product: '4.5.0', settings, nodes: [{ id: 'gw-1', kind: 'gateway', host: 'gw.example.com', label }] });
+    JSON.stringify({
+      format: 'apim-topology/1',
+      product: '4.5.0',
+      settings,
+      nodes: [{ id: 'gw-1', kind: 'gateway', host: 'gw.example.com', label }],
+    });
   it.each<[string, (text: string) => string, number]>([
     ['a label', (t) => file({}, t), LIMITS.text],
     ['CORS allowed origins', (t) => file({ cors: { allowOrigins: t } }), LIMITS.origins],
@@ -150,7 +225,11 @@ describe('one set of limits (model/limits.ts)', () => {
 });
 
 describe('small things a file may carry', () => {
-  const file = JSON.stringify({ format: 'apim-topology/1', product: '4.5.0', nodes: [{ id: 'gw-1', kind: 'gateway', host: 'gw.example.com', x: 10, y: 20 }] });
+  const file = JSON.stringify({
+    format: 'apim-topology/1',
+    product: '4.5.0',
+    nodes: [{ id: 'gw-1', kind: 'gateway', host: 'gw.example.com', x: 10, y: 20 }],
+  });
 
   it('a byte-order mark at the start is read past', () => {
     expect(readTopology(`\ufeff${file}`).ok).toBe(true);
@@ -159,6 +238,8 @@ describe('small things a file may carry', () => {
   it.each([1e300, -2_000_000])('a position of %d is refused: off the canvas', (x) => {
     const result = readTopology(file.replace('"x":10', `"x":${x}`));
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : formatReadError(result.errors[0])).toMatch(/^nodes\[0\]\.x: .* is off the canvas: use a position from -1000000 to 1000000$/);
+    expect(result.ok ? '' : formatReadError(result.errors[0])).toMatch(
+      /^nodes\[0\]\.x: .* is off the canvas: use a position from -1000000 to 1000000$/,
+    );
   });
 });

@@ -17,7 +17,15 @@ describe('opening a bundle zip', () => {
   it.each([
     ['not a zip', strToU8('{"format": "apim-topology/1"}'), /not a zip file/],
     ['a zip without topology.json', zipSync({ 'README.md': strToU8('# hi') }), /no topology\.json/],
-    ['a zip whose topology.json is broken', zipSync({ 'topology.json': strToU8('{"format": "apim-topology/1", "product": "4.0.0", "nodes": [{"kind": "gateway", "id": "g", "host": "h", "offset": -1}]}') }), /topology\.json: nodes\[0\]\.offset: -1 is out of range/],
+    [
+      'a zip whose topology.json is broken',
+      zipSync({
+        'topology.json': strToU8(
+          '{"format": "apim-topology/1", "product": "4.0.0", "nodes": [{"kind": "gateway", "id": "g", "host": "h", "offset": -1}]}',
+        ),
+      }),
+      /topology\.json: nodes\[0\]\.offset: -1 is out of range/,
+    ],
     ['a zip whose topology.json is not text', zipSync({ 'topology.json': new Uint8Array([0xff, 0xfe, 0xfd]) }), /not valid text/],
   ])('%s is refused with a message', (_name, bytes, message) => {
     const result = readBundleZip(bytes);

@@ -127,7 +127,12 @@ describe('history', () => {
   it('moving several nodes at once (a drop) is one undo step', () => {
     const store = createDesignerStore(memoryStorage());
     const before = store.getState().topology;
-    store.getState().moveNodes(new Map([['gw-1', { x: 100, y: 50 }], ['gw-2', { x: 300, y: 50 }]]));
+    store.getState().moveNodes(
+      new Map([
+        ['gw-1', { x: 100, y: 50 }],
+        ['gw-2', { x: 300, y: 50 }],
+      ]),
+    );
     expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ x: 100, y: 50 });
     expect(store.temporal.getState().pastStates).toHaveLength(1);
     store.temporal.getState().undo();
@@ -179,7 +184,9 @@ describe('history', () => {
     const store = createDesignerStore(memoryStorage());
     store.getState().setDraft('node:gw-1:Port offset', { text: '70000', message: 'out of range', label: 'Port offset', nodeId: 'gw-1' });
     store.getState().updateNode('gw-1', { id: 'gw-east' });
-    expect(store.getState().drafts).toEqual({ 'node:gw-east:Port offset': { text: '70000', message: 'out of range', label: 'Port offset', nodeId: 'gw-east' } });
+    expect(store.getState().drafts).toEqual({
+      'node:gw-east:Port offset': { text: '70000', message: 'out of range', label: 'Port offset', nodeId: 'gw-east' },
+    });
   });
 
   it('selection does not enter history', () => {
@@ -218,7 +225,10 @@ describe('copy, paste and duplicate', () => {
     for (const copy of boxes.filter((b) => selection.nodes.includes(b.id))) {
       for (const other of boxes) {
         if (other.id === copy.id) continue;
-        expect(Math.abs(copy.x - other.x) >= NODE_BOX.width || Math.abs(copy.y - other.y) >= NODE_BOX.height, `${copy.id} on ${other.id}`).toBe(true);
+        expect(
+          Math.abs(copy.x - other.x) >= NODE_BOX.width || Math.abs(copy.y - other.y) >= NODE_BOX.height,
+          `${copy.id} on ${other.id}`,
+        ).toBe(true);
       }
     }
     expect(readTopology(serializeTopology(topology)).ok).toBe(true);
@@ -238,14 +248,22 @@ describe('copy, paste and duplicate', () => {
     store.getState().copySelection();
     store.getState().paste();
     store.getState().paste();
-    const copies = store.getState().topology.nodes.filter((n) => n.kind === 'database').map((n) => [n.x, n.y]);
+    const copies = store
+      .getState()
+      .topology.nodes.filter((n) => n.kind === 'database')
+      .map((n) => [n.x, n.y]);
     expect(new Set(copies.map(String)).size).toBe(3);
   });
 });
 
 describe('placement and clusters', () => {
   const overlapping = (t: Topology) =>
-    t.nodes.flatMap((a, i) => t.nodes.slice(i + 1).filter((b) => Math.abs(a.x - b.x) < NODE_BOX.width && Math.abs(a.y - b.y) < NODE_BOX.height).map((b) => `${a.id}/${b.id}`));
+    t.nodes.flatMap((a, i) =>
+      t.nodes
+        .slice(i + 1)
+        .filter((b) => Math.abs(a.x - b.x) < NODE_BOX.width && Math.abs(a.y - b.y) < NODE_BOX.height)
+        .map((b) => `${a.id}/${b.id}`),
+    );
 
   it('nodes added at one place, duplicated and pasted never land on another node', () => {
     const store = createDesignerStore(memoryStorage());
@@ -266,9 +284,17 @@ describe('placement and clusters', () => {
     const { topology, selection } = store.getState();
     expect(selection.nodes).toEqual([b]);
     for (const id of [a, b]) {
-      const links = topology.links.filter((l) => l.from === id || l.to === id).map((l) => `${l.from}->${l.to}`).sort();
+      const links = topology.links
+        .filter((l) => l.from === id || l.to === id)
+        .map((l) => `${l.from}->${l.to}`)
+        .sort();
       expect(links).toEqual([`${id}->cp-lb`, `${id}->tm-1`, `gw-lb->${id}`].sort());
-      expect(topology.nodes.find((n) => n.id === id)).toMatchObject({ kind: 'gateway', labels: ['Default'], host: `${id}.example.com`, offset: 0 });
+      expect(topology.nodes.find((n) => n.id === id)).toMatchObject({
+        kind: 'gateway',
+        labels: ['Default'],
+        host: `${id}.example.com`,
+        offset: 0,
+      });
     }
     expect(overlapping(topology)).toEqual([]);
     expect(store.getState().addMember('db')).toBeUndefined();
@@ -280,7 +306,10 @@ describe('placement and clusters', () => {
     store.getState().select({ nodes: ['cp-2'] });
     store.getState().duplicateSelection();
     const [copy] = store.getState().selection.nodes;
-    const links = store.getState().topology.links.filter((l) => l.from === copy || l.to === copy).map((l) => `${l.from}->${l.to}`);
+    const links = store
+      .getState()
+      .topology.links.filter((l) => l.from === copy || l.to === copy)
+      .map((l) => `${l.from}->${l.to}`);
     expect(links).toContain(`cp-lb->${copy}`);
     expect(links).toContain(`${copy}->db`);
   });
@@ -291,7 +320,11 @@ describe('placement and clusters', () => {
     const t = store.getState().topology;
     store.getState().replaceTopology({ ...t, links: t.links.filter((l) => !(l.from === 'gw-2' && (l.to === 'cp-lb' || l.to === 'tm-1'))) });
     store.getState().remove(['gw-1'], []);
-    const links = store.getState().topology.links.filter((l) => l.from === 'gw-2' || l.to === 'gw-2').map((l) => `${l.from}->${l.to}`).sort();
+    const links = store
+      .getState()
+      .topology.links.filter((l) => l.from === 'gw-2' || l.to === 'gw-2')
+      .map((l) => `${l.from}->${l.to}`)
+      .sort();
     expect(links).toEqual(['gw-2->cp-lb', 'gw-2->tm-1', 'gw-lb->gw-2']);
   });
 });
@@ -301,7 +334,10 @@ describe('connections', () => {
     const store = createDesignerStore(memoryStorage());
     const links = store.getState().topology.links;
     expect(store.getState().connect('db', 'gw-lb')).toBe(false);
-    expect(store.getState().notice).toMatchObject({ tone: 'error', text: expect.stringContaining('A database cannot connect to a load balancer: draw the link from each node') });
+    expect(store.getState().notice).toMatchObject({
+      tone: 'error',
+      text: expect.stringContaining('A database cannot connect to a load balancer: draw the link from each node'),
+    });
     expect(store.getState().topology.links).toBe(links);
   });
 });
@@ -360,7 +396,17 @@ describe('a topology too big to autosave', () => {
     store.flushAutosave();
     const earlier = storage.getItem(AUTOSAVE_KEY);
     const t = store.getState().topology;
-    const big = { ...t, nodes: [...t.nodes, ...Array.from({ length: AUTOSAVE_MAX_NODES }, (_, i) => ({ ...t.nodes.find((n) => n.kind === 'database')!, id: `db-x${i}`, x: i * 240 }))] };
+    const big = {
+      ...t,
+      nodes: [
+        ...t.nodes,
+        ...Array.from({ length: AUTOSAVE_MAX_NODES }, (_, i) => ({
+          ...t.nodes.find((n) => n.kind === 'database')!,
+          id: `db-x${i}`,
+          x: i * 240,
+        })),
+      ],
+    };
     store.getState().replaceTopology(big);
     store.flushAutosave();
     expect(storage.getItem(AUTOSAVE_KEY)).toBe(earlier);

@@ -72,7 +72,11 @@ describe('the designer page', () => {
     await user.clear(offset);
     await user.type(offset, '70000');
     await user.keyboard('{Enter}');
-    expect(within(form).getAllByRole('alert').map((a) => a.textContent)).toContain('The offset 70000 is out of range 0–1000');
+    expect(
+      within(form)
+        .getAllByRole('alert')
+        .map((a) => a.textContent),
+    ).toContain('The offset 70000 is out of range 0–1000');
     // Counted and listed until fixed; Escape brings back the value in force.
     const problems = screen.getByRole('list', { name: 'Problems' });
     expect(within(problems).getByText(/Port offset is not applied: The offset 70000 is out of range/)).toBeTruthy();
@@ -164,7 +168,11 @@ describe('credentials the runbook and the files must read alike', () => {
     await user.clear(password);
     await user.type(password, 'Str0ng pass ');
     await user.tab();
-    expect(within(settings).getAllByRole('alert').map((a) => a.textContent)).toContain('The password ends with a space: remove it');
+    expect(
+      within(settings)
+        .getAllByRole('alert')
+        .map((a) => a.textContent),
+    ).toContain('The password ends with a space: remove it');
     // Leaving the field did not apply it, nor throw it away.
     expect(store.getState().topology.settings.keystore.tls.password).toBe('wso2carbon');
     expect(password).toHaveProperty('value', 'Str0ng pass ');
@@ -187,8 +195,12 @@ describe('one-action fixes: CORS', () => {
     await user.click(within(problems).getByRole('button', { name: 'Add apikey and Internal-Key' }));
     // apikey is there already (headers are case-insensitive): only Internal-Key is added.
     expect(store.getState().topology.settings.cors.allowHeaders).toEqual(['authorization', 'APIKEY', 'Internal-Key']);
-    expect(await fileText('nodes/cp-1/repository/conf/deployment.toml')).toContain('allow_headers = ["authorization", "APIKEY", "Internal-Key"]');
-    expect(within(screen.getByRole('list', { name: 'Problems' })).queryByRole('button', { name: 'Add apikey and Internal-Key' })).toBeNull();
+    expect(await fileText('nodes/cp-1/repository/conf/deployment.toml')).toContain(
+      'allow_headers = ["authorization", "APIKEY", "Internal-Key"]',
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Problems' })).queryByRole('button', { name: 'Add apikey and Internal-Key' }),
+    ).toBeNull();
   });
 });
 
@@ -197,7 +209,10 @@ describe('analytics per version', () => {
     const { user } = renderPage();
     const settings = screen.getByRole('form', { name: 'Topology settings' });
     await user.click(within(settings).getByLabelText('Publish analytics'));
-    const types = () => within(within(settings).getByLabelText('Analytics type')).getAllByRole('option').map((o) => o.textContent);
+    const types = () =>
+      within(within(settings).getByLabelText('Analytics type'))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
     expect(types()).toEqual(['Choreo (cloud)', 'ELK', 'OpenSearch', 'Moesif']);
     await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.0.0');
     expect(types()).toEqual(['Choreo (cloud)']);
@@ -234,12 +249,16 @@ describe('database fields', () => {
     const name = within(form).getByLabelText('apim_db name');
     await user.clear(name);
     await user.type(name, 'am db?x{Enter}');
-    expect(within(form).getAllByRole('alert').map((a) => a.textContent)).toContain(
-      'Use letters, digits, _, $ and - (at most 64, not starting with $ or -), such as apim_db',
-    );
+    expect(
+      within(form)
+        .getAllByRole('alert')
+        .map((a) => a.textContent),
+    ).toContain('Use letters, digits, _, $ and - (at most 64, not starting with $ or -), such as apim_db');
     // "am" was a valid name on the way, and was not taken: only whole values are.
     expect(store.getState().topology.nodes.find((n) => n.id === 'db')).toMatchObject({ apimDbName: 'apim_db' });
-    expect(await fileText('nodes/cp-1/repository/conf/deployment.toml')).toContain('url = "jdbc:mysql://db.example.com:3306/apim_db?useSSL=true"');
+    expect(await fileText('nodes/cp-1/repository/conf/deployment.toml')).toContain(
+      'url = "jdbc:mysql://db.example.com:3306/apim_db?useSSL=true"',
+    );
   });
 });
 
@@ -266,9 +285,11 @@ describe('one set of limits', () => {
     await user.click(label);
     await user.paste('x'.repeat(450));
     await user.keyboard('{Enter}');
-    expect(within(screen.getByRole('form', { name: 'Gateway gw-1' })).getAllByRole('alert').map((a) => a.textContent)).toContain(
-      'Label is 450 characters long; at most 200 are allowed',
-    );
+    expect(
+      within(screen.getByRole('form', { name: 'Gateway gw-1' }))
+        .getAllByRole('alert')
+        .map((a) => a.textContent),
+    ).toContain('Label is 450 characters long; at most 200 are allowed');
     expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')?.label).not.toHaveLength(450);
 
     act(() => store.getState().select({ nodes: [] }));

@@ -20,7 +20,10 @@ function manualEngine() {
   return { engine, runs };
 }
 
-const bundleOf = (topology: Topology): Bundle => ({ files: [{ path: `${topology.name}.txt`, content: topology.name, kind: 'runbook' }], diagnostics: [] });
+const bundleOf = (topology: Topology): Bundle => ({
+  files: [{ path: `${topology.name}.txt`, content: topology.name, kind: 'runbook' }],
+  diagnostics: [],
+});
 const named = (name: string): Topology => emptyTopology('4.5.0', name);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

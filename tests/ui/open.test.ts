@@ -6,7 +6,10 @@ import { createDesignerStore } from '../../src/store/index.ts';
 import { LARGE_TOPOLOGY, replaceWith } from '../../src/ui/open.ts';
 import { memoryStorage } from '../store/memoryStorage.ts';
 
-const sized = (n: number): Topology => ({ ...emptyTopology('4.5.0', 'Estate'), nodes: Array.from({ length: n }, (_, i) => newNode('database', `db-${i + 1}`, { x: i * 240, y: 0 })) });
+const sized = (n: number): Topology => ({
+  ...emptyTopology('4.5.0', 'Estate'),
+  nodes: Array.from({ length: n }, (_, i) => newNode('database', `db-${i + 1}`, { x: i * 240, y: 0 })),
+});
 
 describe('replaceWith', () => {
   it(`asks before a topology of more than ${LARGE_TOPOLOGY} nodes replaces the work, and says how many`, () => {
@@ -31,12 +34,14 @@ describe('replaceWith', () => {
   it('a small topology on an empty canvas opens without a question', () => {
     const store = createDesignerStore(memoryStorage());
     store.getState().newTopology();
-    expect(replaceWith(store, sized(3), 'x.json', () => {
-      throw new Error('asked');
-    })).toBe(true);
+    expect(
+      replaceWith(store, sized(3), 'x.json', () => {
+        throw new Error('asked');
+      }),
+    ).toBe(true);
   });
 
-  it("a name with line breaks is shown on one line, so it cannot pose as a notice of its own", () => {
+  it('a name with line breaks is shown on one line, so it cannot pose as a notice of its own', () => {
     const store = createDesignerStore(memoryStorage());
     store.getState().addNode('gateway'); // work to replace, so it asks
     const asked: string[] = [];
@@ -52,6 +57,8 @@ describe('replaceWith', () => {
     expect(replaceWith(store, piled, 'x.json', () => true)).toBe(true);
     const at = store.getState().topology.nodes.map((n) => `${n.x},${n.y}`);
     expect(new Set(at).size).toBe(4);
-    expect(store.getState().notice?.text).toBe('Opened x.json. Undo brings your previous topology back. 3 nodes were on top of others; they are now laid out in rows by kind, below the rest.');
+    expect(store.getState().notice?.text).toBe(
+      'Opened x.json. Undo brings your previous topology back. 3 nodes were on top of others; they are now laid out in rows by kind, below the rest.',
+    );
   });
 });

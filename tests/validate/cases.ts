@@ -16,7 +16,8 @@ type Patch = { [K in keyof Settings]?: Settings[K] extends object | undefined ? 
 export function withSettings(t: Topology, patch: Patch): Topology {
   const settings = { ...t.settings } as Record<string, unknown>;
   for (const [key, value] of Object.entries(patch)) {
-    settings[key] = value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(settings[key] as object), ...value } : value;
+    settings[key] =
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(settings[key] as object), ...value } : value;
   }
   return { ...t, settings: settings as unknown as Settings };
 }
@@ -34,7 +35,16 @@ export function clean(extra: TopologyNode[] = [], links: [string, string][] = []
 
 /** Two control planes behind cp-lb sharing db, and a gateway calling them. */
 const haControlPlane = (fields: Record<string, unknown> = {}) =>
-  topology([lb('cp-lb', fields), cp('cp-1'), cp('cp-2'), gw(), db()], [['cp-lb', 'cp-1'], ['cp-lb', 'cp-2'], ['gw-1', 'cp-lb'], ['cp-1', 'db'], ['cp-2', 'db']]);
+  topology(
+    [lb('cp-lb', fields), cp('cp-1'), cp('cp-2'), gw(), db()],
+    [
+      ['cp-lb', 'cp-1'],
+      ['cp-lb', 'cp-2'],
+      ['gw-1', 'cp-lb'],
+      ['cp-1', 'db'],
+      ['cp-2', 'db'],
+    ],
+  );
 
 const cpGw = () => [cp(), gw()];
 
@@ -42,7 +52,12 @@ const cpGw = () => [cp(), gw()];
 const gatewayCluster = (labels1: string[] | undefined, labels2: string[] | undefined) => ({
   ...twoEnvironments(),
   nodes: [cp(), gw('gw-1', { labels: labels1 }), gw('gw-2', { labels: labels2 }), lb('gw-lb')],
-  links: [['gw-1', 'cp-1'], ['gw-2', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']].map(([from, to]) => ({ from, to })),
+  links: [
+    ['gw-1', 'cp-1'],
+    ['gw-2', 'cp-1'],
+    ['gw-lb', 'gw-1'],
+    ['gw-lb', 'gw-2'],
+  ].map(([from, to]) => ({ from, to })),
 });
 const twoEnvironments = () => ({
   ...topology(cpGw(), [['gw-1', 'cp-1']]),
@@ -57,88 +72,484 @@ const twoEnvironments = () => ({
 
 export const CASES = {
   structure: [
-    ['APIM001', 'a link the rules refuse', () => topology([...cpGw(), gw('gw-2')], [['gw-1', 'cp-1'], ['gw-2', 'cp-1'], ['gw-1', 'gw-2']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
-    ['APIM002', 'a link to a missing node', () => topology(cpGw(), [['gw-1', 'cp-1'], ['gw-1', 'ghost']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
-    ['APIM003', 'the same link twice', () => topology(cpGw(), [['gw-1', 'cp-1'], ['cp-1', 'gw-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    [
+      'APIM001',
+      'a link the rules refuse',
+      () =>
+        topology(
+          [...cpGw(), gw('gw-2')],
+          [
+            ['gw-1', 'cp-1'],
+            ['gw-2', 'cp-1'],
+            ['gw-1', 'gw-2'],
+          ],
+        ),
+      () => topology(cpGw(), [['gw-1', 'cp-1']]),
+    ],
+    [
+      'APIM002',
+      'a link to a missing node',
+      () =>
+        topology(cpGw(), [
+          ['gw-1', 'cp-1'],
+          ['gw-1', 'ghost'],
+        ]),
+      () => topology(cpGw(), [['gw-1', 'cp-1']]),
+    ],
+    [
+      'APIM003',
+      'the same link twice',
+      () =>
+        topology(cpGw(), [
+          ['gw-1', 'cp-1'],
+          ['cp-1', 'gw-1'],
+        ]),
+      () => topology(cpGw(), [['gw-1', 'cp-1']]),
+    ],
     ['APIM004', 'a duplicate id', () => topology([...cpGw(), gw('gw-1')], [['gw-1', 'cp-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
-    ['APIM005', 'a load balancer that fronts nothing', () => topology([...cpGw(), lb('lb')], [['gw-1', 'cp-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
-    ['APIM006', 'a load balancer that fronts one node', () => topology([...cpGw(), lb('lb')], [['gw-1', 'cp-1'], ['lb', 'gw-1']]), () => topology([...cpGw(), gw('gw-2'), lb('lb')], [['gw-1', 'cp-1'], ['lb', 'gw-1'], ['lb', 'gw-2']])],
-    ['APIM007', 'a load balancer that fronts mixed kinds', () => topology([...cpGw(), lb('lb')], [['gw-1', 'cp-1'], ['lb', 'gw-1'], ['lb', 'cp-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
-    ['APIM008', 'a node fronted by two load balancers', () => topology([...cpGw(), gw('gw-2'), lb('a'), lb('b')], [['gw-1', 'cp-1'], ['a', 'gw-1'], ['a', 'gw-2'], ['b', 'gw-1'], ['b', 'gw-2']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
-    ['APIM009', 'a node calling the wrong kind of cluster', () => topology([...cpGw(), gw('gw-2'), gw('gw-3'), lb('lb')], [['gw-1', 'cp-1'], ['gw-3', 'cp-1'], ['lb', 'gw-2'], ['lb', 'gw-1'], ['gw-3', 'lb']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    [
+      'APIM005',
+      'a load balancer that fronts nothing',
+      () => topology([...cpGw(), lb('lb')], [['gw-1', 'cp-1']]),
+      () => topology(cpGw(), [['gw-1', 'cp-1']]),
+    ],
+    [
+      'APIM006',
+      'a load balancer that fronts one node',
+      () =>
+        topology(
+          [...cpGw(), lb('lb')],
+          [
+            ['gw-1', 'cp-1'],
+            ['lb', 'gw-1'],
+          ],
+        ),
+      () =>
+        topology(
+          [...cpGw(), gw('gw-2'), lb('lb')],
+          [
+            ['gw-1', 'cp-1'],
+            ['lb', 'gw-1'],
+            ['lb', 'gw-2'],
+          ],
+        ),
+    ],
+    [
+      'APIM007',
+      'a load balancer that fronts mixed kinds',
+      () =>
+        topology(
+          [...cpGw(), lb('lb')],
+          [
+            ['gw-1', 'cp-1'],
+            ['lb', 'gw-1'],
+            ['lb', 'cp-1'],
+          ],
+        ),
+      () => topology(cpGw(), [['gw-1', 'cp-1']]),
+    ],
+    [
+      'APIM008',
+      'a node fronted by two load balancers',
+      () =>
+        topology(
+          [...cpGw(), gw('gw-2'), lb('a'), lb('b')],
+          [
+            ['gw-1', 'cp-1'],
+            ['a', 'gw-1'],
+            ['a', 'gw-2'],
+            ['b', 'gw-1'],
+            ['b', 'gw-2'],
+          ],
+        ),
+      () => topology(cpGw(), [['gw-1', 'cp-1']]),
+    ],
+    [
+      'APIM009',
+      'a node calling the wrong kind of cluster',
+      () =>
+        topology(
+          [...cpGw(), gw('gw-2'), gw('gw-3'), lb('lb')],
+          [
+            ['gw-1', 'cp-1'],
+            ['gw-3', 'cp-1'],
+            ['lb', 'gw-2'],
+            ['lb', 'gw-1'],
+            ['gw-3', 'lb'],
+          ],
+        ),
+      () => topology(cpGw(), [['gw-1', 'cp-1']]),
+    ],
     ['APIM010', 'a gateway with no control plane', () => topology(cpGw()), () => topology(cpGw(), [['gw-1', 'cp-1']])],
-    ['APIM011', 'a gateway label with no environment', () => topology([cp(), gw('gw-1', { labels: ['Internal'] })], [['gw-1', 'cp-1']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
+    [
+      'APIM011',
+      'a gateway label with no environment',
+      () => topology([cp(), gw('gw-1', { labels: ['Internal'] })], [['gw-1', 'cp-1']]),
+      () => topology(cpGw(), [['gw-1', 'cp-1']]),
+    ],
     ['APIM012', 'an environment no gateway serves', twoEnvironments, () => topology(cpGw(), [['gw-1', 'cp-1']])],
-    ['APIM013', 'a gateway linked to two separate control planes', () => topology([...cpGw(), cp('cp-2')], [['gw-1', 'cp-1'], ['gw-1', 'cp-2']]), () => topology(cpGw(), [['gw-1', 'cp-1']])],
-    ['APIM037', 'an empty list of gateway environments', () => withSettings(clean(), { gatewayEnvironments: [] }), () => withSettings(clean(), { gatewayEnvironments: undefined })],
+    [
+      'APIM013',
+      'a gateway linked to two separate control planes',
+      () =>
+        topology(
+          [...cpGw(), cp('cp-2')],
+          [
+            ['gw-1', 'cp-1'],
+            ['gw-1', 'cp-2'],
+          ],
+        ),
+      () => topology(cpGw(), [['gw-1', 'cp-1']]),
+    ],
+    [
+      'APIM037',
+      'an empty list of gateway environments',
+      () => withSettings(clean(), { gatewayEnvironments: [] }),
+      () => withSettings(clean(), { gatewayEnvironments: undefined }),
+    ],
   ],
   fields: [
-    ['APIM014', 'an invalid node id', () => topology([cp(), gw('GW 1'), db()], [['GW 1', 'cp-1'], ['cp-1', 'db']]), () => clean()],
-    ['APIM015', 'an invalid host name', () => clean([gw('gw-2', { host: 'gw_2..example.com' })], [['gw-2', 'cp-1']]), () => clean([gw('gw-2', { host: 'gw-2.example.com' })], [['gw-2', 'cp-1']])],
-    ['APIM016', 'an offset out of range', () => topology([cp(), gw('gw-1', { offset: 70000 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]), () => topology([cp(), gw('gw-1', { offset: 1000 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']])],
+    [
+      'APIM014',
+      'an invalid node id',
+      () =>
+        topology(
+          [cp(), gw('GW 1'), db()],
+          [
+            ['GW 1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+      () => clean(),
+    ],
+    [
+      'APIM015',
+      'an invalid host name',
+      () => clean([gw('gw-2', { host: 'gw_2..example.com' })], [['gw-2', 'cp-1']]),
+      () => clean([gw('gw-2', { host: 'gw-2.example.com' })], [['gw-2', 'cp-1']]),
+    ],
+    [
+      'APIM016',
+      'an offset out of range',
+      () =>
+        topology(
+          [cp(), gw('gw-1', { offset: 70000 }), db()],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+      () =>
+        topology(
+          [cp(), gw('gw-1', { offset: 1000 }), db()],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+    ],
   ],
   ports: [
     [
       'APIM017',
       'two nodes on one host with one offset',
-      () => topology([cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com' }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]),
-      () => topology([cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com', offset: 1 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]),
+      () =>
+        topology(
+          [cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com' }), db()],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+      () =>
+        topology(
+          [cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com', offset: 1 }), db()],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
     ],
     [
       'APIM018',
       'a port two nodes on one host open (gateway offset 37: 8243 + 37 = 8280)',
-      () => topology([cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com', offset: 37 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]),
-      () => topology([cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com', offset: 36 }), db()], [['gw-1', 'cp-1'], ['cp-1', 'db']]),
+      () =>
+        topology(
+          [cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com', offset: 37 }), db()],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+      () =>
+        topology(
+          [cp('cp-1', { host: 'x.example.com' }), gw('gw-1', { host: 'x.example.com', offset: 36 }), db()],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
     ],
     [
       'APIM018',
       "a gateway load balancer on a gateway's host (both open 9443)",
-      () => clean([gw('gw-2'), lb('gw-lb', { host: 'gw-1.example.com' })], [['gw-2', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']]),
-      () => clean([gw('gw-2'), lb('gw-lb')], [['gw-2', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']]),
+      () =>
+        clean(
+          [gw('gw-2'), lb('gw-lb', { host: 'gw-1.example.com' })],
+          [
+            ['gw-2', 'cp-1'],
+            ['gw-lb', 'gw-1'],
+            ['gw-lb', 'gw-2'],
+          ],
+        ),
+      () =>
+        clean(
+          [gw('gw-2'), lb('gw-lb')],
+          [
+            ['gw-2', 'cp-1'],
+            ['gw-lb', 'gw-1'],
+            ['gw-lb', 'gw-2'],
+          ],
+        ),
     ],
-    ['APIM018', "a database on a control plane's HTTPS port", () => topology([cp(), gw(), db('db', { host: 'cp-1.example.com', port: 9443 })], [['gw-1', 'cp-1'], ['cp-1', 'db']]), () => topology([cp(), gw(), db('db', { host: 'cp-1.example.com' })], [['gw-1', 'cp-1'], ['cp-1', 'db']])],
+    [
+      'APIM018',
+      "a database on a control plane's HTTPS port",
+      () =>
+        topology(
+          [cp(), gw(), db('db', { host: 'cp-1.example.com', port: 9443 })],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+      () =>
+        topology(
+          [cp(), gw(), db('db', { host: 'cp-1.example.com' })],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+    ],
   ],
   deployment: [
-    ['APIM019', 'a gateway not linked to the traffic managers', () => clean([tm()], [['tm-1', 'cp-1']]), () => clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']])],
-    ['APIM020', 'a gateway that hears one of two control planes', () => clean([cp('cp-2')], [['cp-2', 'db']]), () => clean([cp('cp-2')], [['cp-2', 'db'], ['gw-1', 'cp-2']])],
-    ['APIM021', 'two control planes with no load balancer', () => clean([cp('cp-2')], [['cp-2', 'db'], ['gw-1', 'cp-2']]), () => haControlPlane()],
-    ['APIM022', 'a control-plane load balancer without sticky sessions', () => haControlPlane({ sticky: false }), () => haControlPlane({ sticky: true })],
-    ['APIM023', 'two gateways serving one environment with no load balancer', () => clean([gw('gw-2')], [['gw-2', 'cp-1']]), () => clean([gw('gw-2'), lb('gw-lb')], [['gw-2', 'cp-1'], ['gw-lb', 'gw-1'], ['gw-lb', 'gw-2']])],
+    [
+      'APIM019',
+      'a gateway not linked to the traffic managers',
+      () => clean([tm()], [['tm-1', 'cp-1']]),
+      () =>
+        clean(
+          [tm()],
+          [
+            ['tm-1', 'cp-1'],
+            ['gw-1', 'tm-1'],
+          ],
+        ),
+    ],
+    [
+      'APIM020',
+      'a gateway that hears one of two control planes',
+      () => clean([cp('cp-2')], [['cp-2', 'db']]),
+      () =>
+        clean(
+          [cp('cp-2')],
+          [
+            ['cp-2', 'db'],
+            ['gw-1', 'cp-2'],
+          ],
+        ),
+    ],
+    [
+      'APIM021',
+      'two control planes with no load balancer',
+      () =>
+        clean(
+          [cp('cp-2')],
+          [
+            ['cp-2', 'db'],
+            ['gw-1', 'cp-2'],
+          ],
+        ),
+      () => haControlPlane(),
+    ],
+    [
+      'APIM022',
+      'a control-plane load balancer without sticky sessions',
+      () => haControlPlane({ sticky: false }),
+      () => haControlPlane({ sticky: true }),
+    ],
+    [
+      'APIM023',
+      'two gateways serving one environment with no load balancer',
+      () => clean([gw('gw-2')], [['gw-2', 'cp-1']]),
+      () =>
+        clean(
+          [gw('gw-2'), lb('gw-lb')],
+          [
+            ['gw-2', 'cp-1'],
+            ['gw-lb', 'gw-1'],
+            ['gw-lb', 'gw-2'],
+          ],
+        ),
+    ],
     [
       'APIM036',
       'gateways behind one load balancer serving different environments',
       () => gatewayCluster(['Production and Sandbox'], ['Production and Sandbox', 'Internal']),
       () => gatewayCluster(['Internal', 'Production and Sandbox'], ['Production and Sandbox', 'Internal']),
     ],
-    ['APIM036', 'one member serving the default environment, one another', () => gatewayCluster(undefined, ['Internal']), () => gatewayCluster(undefined, ['Production and Sandbox'])],
+    [
+      'APIM036',
+      'one member serving the default environment, one another',
+      () => gatewayCluster(undefined, ['Internal']),
+      () => gatewayCluster(undefined, ['Production and Sandbox']),
+    ],
   ],
   databases: [
     [
       'APIM024',
       'two control planes on different databases',
-      () => topology([lb('cp-lb'), cp('cp-1'), cp('cp-2'), gw(), db(), db('db-2')], [['cp-lb', 'cp-1'], ['cp-lb', 'cp-2'], ['gw-1', 'cp-lb'], ['cp-1', 'db'], ['cp-2', 'db-2']]),
+      () =>
+        topology(
+          [lb('cp-lb'), cp('cp-1'), cp('cp-2'), gw(), db(), db('db-2')],
+          [
+            ['cp-lb', 'cp-1'],
+            ['cp-lb', 'cp-2'],
+            ['gw-1', 'cp-lb'],
+            ['cp-1', 'db'],
+            ['cp-2', 'db-2'],
+          ],
+        ),
       () => haControlPlane(),
     ],
-    ['APIM024', 'a control plane on H2 beside one on a database (no load balancer)', () => clean([cp('cp-2')], [['gw-1', 'cp-2']]), () => clean([cp('cp-2')], [['gw-1', 'cp-2'], ['cp-2', 'db']])],
-    ['APIM024', 'a traffic manager on another apim_db than the control plane', () => clean([tm(), db('db-2')], [['tm-1', 'cp-1'], ['gw-1', 'tm-1'], ['tm-1', 'db-2']]), () => clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']])],
+    [
+      'APIM024',
+      'a control plane on H2 beside one on a database (no load balancer)',
+      () => clean([cp('cp-2')], [['gw-1', 'cp-2']]),
+      () =>
+        clean(
+          [cp('cp-2')],
+          [
+            ['gw-1', 'cp-2'],
+            ['cp-2', 'db'],
+          ],
+        ),
+    ],
+    [
+      'APIM024',
+      'a traffic manager on another apim_db than the control plane',
+      () =>
+        clean(
+          [tm(), db('db-2')],
+          [
+            ['tm-1', 'cp-1'],
+            ['gw-1', 'tm-1'],
+            ['tm-1', 'db-2'],
+          ],
+        ),
+      () =>
+        clean(
+          [tm()],
+          [
+            ['tm-1', 'cp-1'],
+            ['gw-1', 'tm-1'],
+          ],
+        ),
+    ],
     ['APIM025', 'a control plane on H2 in a multi-node topology', () => topology([cp(), gw()], [['gw-1', 'cp-1']]), () => clean()],
   ],
   settings: [
     [
       'APIM038',
       "the seed's CORS headers, without apikey and Internal-Key",
-      () => withSettings(clean(), { cors: { allowHeaders: ['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction'] } }),
+      () =>
+        withSettings(clean(), { cors: { allowHeaders: ['authorization', 'Access-Control-Allow-Origin', 'Content-Type', 'SOAPAction'] } }),
       () => withSettings(clean(), { cors: { enabled: false, allowHeaders: ['authorization'] } }),
     ],
-    ['APIM039', 'a keystore password with a trailing space', () => withSettings(clean(), { keystore: { tls: { ...DEFAULT_KEYSTORE, password: 'secret ' } } }), () => withSettings(clean(), { keystore: { tls: { ...DEFAULT_KEYSTORE, password: 'se cret' } } })],
-    ['APIM039', 'a database user with a tab', () => topology([cp(), gw(), db('db', { username: 'apim\tuser' })], [['gw-1', 'cp-1'], ['cp-1', 'db']]), () => clean()],
-    ['APIM039', 'a truststore file name starting with a space', () => withSettings(clean(), { truststore: { fileName: ' trust.jks' } }), () => clean()],
-    ['APIM040', 'a database user given as $env{…}', () => topology([cp(), gw(), db('db', { username: '$env{DB_USER}' })], [['gw-1', 'cp-1'], ['cp-1', 'db']]), () => topology([cp(), gw(), db('db', { password: '$env{DB_PASSWORD}' })], [['gw-1', 'cp-1'], ['cp-1', 'db']])],
-    ['APIM040', 'CORS origins with a ${…} inside', () => withSettings(clean(), { cors: { ...topology([]).settings.cors, allowOrigins: 'https://${carbon.host}' } }), () => withSettings(clean(), { cors: { ...topology([]).settings.cors, allowOrigins: 'https://portal.example.com' } })],
-    ['APIM040', 'an environment description with $sys{…}', () => withSettings(clean(), { gatewayEnvironments: [{ name: 'Default', type: 'hybrid', description: 'for $sys{region}', displayInApiConsole: true, showAsTokenEndpointUrl: true }] }), () => withSettings(clean(), { gatewayEnvironments: [{ name: 'Default', type: 'hybrid', description: 'for eu-west', displayInApiConsole: true, showAsTokenEndpointUrl: true }] })],
+    [
+      'APIM039',
+      'a keystore password with a trailing space',
+      () => withSettings(clean(), { keystore: { tls: { ...DEFAULT_KEYSTORE, password: 'secret ' } } }),
+      () => withSettings(clean(), { keystore: { tls: { ...DEFAULT_KEYSTORE, password: 'se cret' } } }),
+    ],
+    [
+      'APIM039',
+      'a database user with a tab',
+      () =>
+        topology(
+          [cp(), gw(), db('db', { username: 'apim\tuser' })],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+      () => clean(),
+    ],
+    [
+      'APIM039',
+      'a truststore file name starting with a space',
+      () => withSettings(clean(), { truststore: { fileName: ' trust.jks' } }),
+      () => clean(),
+    ],
+    [
+      'APIM040',
+      'a database user given as $env{…}',
+      () =>
+        topology(
+          [cp(), gw(), db('db', { username: '$env{DB_USER}' })],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+      () =>
+        topology(
+          [cp(), gw(), db('db', { password: '$env{DB_PASSWORD}' })],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+    ],
+    [
+      'APIM040',
+      'CORS origins with a ${…} inside',
+      () => withSettings(clean(), { cors: { ...topology([]).settings.cors, allowOrigins: 'https://${carbon.host}' } }),
+      () => withSettings(clean(), { cors: { ...topology([]).settings.cors, allowOrigins: 'https://portal.example.com' } }),
+    ],
+    [
+      'APIM040',
+      'an environment description with $sys{…}',
+      () =>
+        withSettings(clean(), {
+          gatewayEnvironments: [
+            { name: 'Default', type: 'hybrid', description: 'for $sys{region}', displayInApiConsole: true, showAsTokenEndpointUrl: true },
+          ],
+        }),
+      () =>
+        withSettings(clean(), {
+          gatewayEnvironments: [
+            { name: 'Default', type: 'hybrid', description: 'for eu-west', displayInApiConsole: true, showAsTokenEndpointUrl: true },
+          ],
+        }),
+    ],
   ],
   versions: [
-    ['APIM026', 'API-M 4.5 with no traffic manager', () => clean([], [], '4.5.0'), () => clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']], '4.5.0')],
+    [
+      'APIM026',
+      'API-M 4.5 with no traffic manager',
+      () => clean([], [], '4.5.0'),
+      () =>
+        clean(
+          [tm()],
+          [
+            ['tm-1', 'cp-1'],
+            ['gw-1', 'tm-1'],
+          ],
+          '4.5.0',
+        ),
+    ],
     [
       'APIM027',
       'OpenSearch analytics before 4.5',
@@ -155,10 +566,31 @@ export const CASES = {
       'APIM027',
       'Moesif analytics on 4.3, which needs an update level',
       () => withSettings(clean([], [], '4.3.0'), { analytics: { enabled: true, type: 'moesif', authToken: 'moesif-app-id' } }),
-      () => withSettings(clean([tm()], [['tm-1', 'cp-1'], ['gw-1', 'tm-1']], '4.5.0'), { analytics: { enabled: true, type: 'moesif', authToken: 'moesif-app-id' } }),
+      () =>
+        withSettings(
+          clean(
+            [tm()],
+            [
+              ['tm-1', 'cp-1'],
+              ['gw-1', 'tm-1'],
+            ],
+            '4.5.0',
+          ),
+          { analytics: { enabled: true, type: 'moesif', authToken: 'moesif-app-id' } },
+        ),
     ],
-    ['APIM028', 'Moesif analytics without its application id', () => withSettings(clean(), { analytics: { enabled: true, type: 'moesif', authToken: '' } }), () => withSettings(clean(), { analytics: { enabled: true, type: 'elk', authToken: '' } })],
-    ['APIM028', 'analytics without an auth token', () => withSettings(clean(), { analytics: { enabled: true, authToken: '' } }), () => withSettings(clean(), { analytics: { enabled: true, authToken: '$env{ANALYTICS_KEY}' } })],
+    [
+      'APIM028',
+      'Moesif analytics without its application id',
+      () => withSettings(clean(), { analytics: { enabled: true, type: 'moesif', authToken: '' } }),
+      () => withSettings(clean(), { analytics: { enabled: true, type: 'elk', authToken: '' } }),
+    ],
+    [
+      'APIM028',
+      'analytics without an auth token',
+      () => withSettings(clean(), { analytics: { enabled: true, authToken: '' } }),
+      () => withSettings(clean(), { analytics: { enabled: true, authToken: '$env{ANALYTICS_KEY}' } }),
+    ],
   ],
   hardening: [
     ['APIM029', 'admin / admin', () => clean(), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
@@ -172,14 +604,43 @@ export const CASES = {
           truststore: { password: '$env{TS}' },
         }),
     ],
-    ['APIM031', 'the default database password', () => clean(), () => topology([cp(), gw(), db('db', { password: '$env{DB_PASSWORD}' })], [['gw-1', 'cp-1'], ['cp-1', 'db']])],
-    ['APIM032', 'a password in plain text', () => withSettings(clean(), { superAdmin: { password: 'S3cure-enough' } }), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
-    ['APIM034', 'a secret left out of a share link', () => withSettings(clean(), { superAdmin: { password: '<secret not in link>' } }), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
-    ['APIM033', 'a $secret{…} with no [secrets] table', () => withSettings(clean(), { superAdmin: { password: '$secret{admin_password}' } }), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
+    [
+      'APIM031',
+      'the default database password',
+      () => clean(),
+      () =>
+        topology(
+          [cp(), gw(), db('db', { password: '$env{DB_PASSWORD}' })],
+          [
+            ['gw-1', 'cp-1'],
+            ['cp-1', 'db'],
+          ],
+        ),
+    ],
+    [
+      'APIM032',
+      'a password in plain text',
+      () => withSettings(clean(), { superAdmin: { password: 'S3cure-enough' } }),
+      () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } }),
+    ],
+    [
+      'APIM034',
+      'a secret left out of a share link',
+      () => withSettings(clean(), { superAdmin: { password: '<secret not in link>' } }),
+      () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } }),
+    ],
+    [
+      'APIM033',
+      'a $secret{…} with no [secrets] table',
+      () => withSettings(clean(), { superAdmin: { password: '$secret{admin_password}' } }),
+      () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } }),
+    ],
   ],
 } satisfies Record<string, RuleCase[]>;
 
-const SEVERITY = new Map((RULES as readonly { code?: string; severity: string }[]).flatMap((r) => (r.code ? [[r.code, r.severity] as const] : [])));
+const SEVERITY = new Map(
+  (RULES as readonly { code?: string; severity: string }[]).flatMap((r) => (r.code ? [[r.code, r.severity] as const] : [])),
+);
 
 /** The two tests of every row: reported (with its table severity, a message, a fix, real nodes), and not. */
 export function ruleCases(cases: RuleCase[]): void {

@@ -74,7 +74,11 @@ describe('unread keys in a file', () => {
       '4.2.0',
     );
     expect(found).toEqual([
-      { key: 'apim.sync_runtime_artifacts.gateway.skip_list.local-entries', readBy: [], nearest: 'apim.sync_runtime_artifacts.gateway.skip_list.local_entries' },
+      {
+        key: 'apim.sync_runtime_artifacts.gateway.skip_list.local-entries',
+        readBy: [],
+        nearest: 'apim.sync_runtime_artifacts.gateway.skip_list.local_entries',
+      },
       { key: 'apim.cors.allow_header', readBy: [], nearest: 'apim.cors.allow_headers' },
       { key: 'apim.gateway.environment[].nme', readBy: [], nearest: 'apim.gateway.environment[].name' },
     ]);
@@ -91,7 +95,12 @@ describe('unread keys in a file', () => {
   });
 
   it('becomes APIM035 warnings that name the file, the key and the fix', () => {
-    const [d] = unreadKeyDiagnostics('nodes/gw-1/repository/conf/deployment.toml', 'gw-1', '4.0.0', unread('[apim.analytics]\ntype = "elk"', '4.0.0'));
+    const [d] = unreadKeyDiagnostics(
+      'nodes/gw-1/repository/conf/deployment.toml',
+      'gw-1',
+      '4.0.0',
+      unread('[apim.analytics]\ntype = "elk"', '4.0.0'),
+    );
     expect(d).toMatchObject({ code: 'APIM035', severity: 'warning', nodeIds: ['gw-1'] });
     expect(d.message).toContain('API-M 4.0.0 does not read apim.analytics.type (API-M 4.1.0, 4.2.0');
     expect(d.fix).toMatch(/choose a version that reads it|Did you mean/);

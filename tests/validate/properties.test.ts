@@ -89,45 +89,79 @@ describe('a mutation that breaks a rule is caught', () => {
   });
 
   it.each<[string, string, (t: Topology, pick: number) => { broken: Topology; nodeId?: string } | undefined]>([
-    ['APIM004', 'a node given another node\'s id', (t, k) => {
-      const [a, b] = twoNodes(t, k, k + 1);
-      return { broken: replaceNode(t, b.id, { id: a.id }), nodeId: a.id };
-    }],
-    ['APIM010', 'every link of the gateways removed', (t) => {
-      const gateways = new Set(t.nodes.filter((n) => n.kind === 'gateway').map((n) => n.id));
-      return { broken: { ...t, links: t.links.filter((l) => !gateways.has(l.from) && !gateways.has(l.to)) }, nodeId: [...gateways][0] };
-    }],
-    ['APIM011', 'a gateway labelled with an environment that does not exist', (t, k) => {
-      const gateways = t.nodes.filter((n) => n.kind === 'gateway');
-      const g = gateways[k % gateways.length];
-      return { broken: replaceNode(t, g.id, { labels: ['No such environment'] }), nodeId: g.id };
-    }],
-    ['APIM015', 'a host with a space', (t, k) => {
-      const a = apim(t)[k % apim(t).length];
-      return { broken: replaceNode(t, a.id, { host: 'not a host' }), nodeId: a.id };
-    }],
-    ['APIM016', 'an offset out of range', (t, k) => {
-      const a = apim(t)[k % apim(t).length];
-      return { broken: replaceNode(t, a.id, { offset: 1001 + k }), nodeId: a.id };
-    }],
-    ['APIM019', 'the gateways unlinked from the traffic managers', (t) => {
-      const tms = new Set(t.nodes.filter((n) => n.kind === 'traffic-manager' || (n.kind === 'load-balancer' && n.id === 'tm-lb')).map((n) => n.id));
-      if (![...tms].some((id) => id.startsWith('tm-') && id !== 'tm-lb')) return undefined;
-      const gateways = new Set(t.nodes.filter((n) => n.kind === 'gateway').map((n) => n.id));
-      return { broken: { ...t, links: t.links.filter((l) => !(gateways.has(l.from) && tms.has(l.to))) }, nodeId: [...gateways][0] };
-    }],
-    ['APIM022', 'stickiness turned off on the control-plane load balancer', (t) => {
-      if (!t.nodes.some((n) => n.id === 'cp-lb')) return undefined;
-      return { broken: replaceNode(t, 'cp-lb', { sticky: false }), nodeId: 'cp-lb' };
-    }],
-    ['APIM024', 'a control plane moved to a second database', (t) => {
-      const cps = t.nodes.filter((n) => n.kind === 'control-plane');
-      if (!t.nodes.some((n) => n.kind === 'database') || cps.length < 2) return undefined;
-      const moved = cps[1].id;
-      const second = { ...t.nodes.find((n) => n.kind === 'database')!, id: 'db-2', host: 'db2.example.com' } as TopologyNode;
-      const links = t.links.filter((l) => !(l.from === moved && l.to === 'db')).concat({ from: moved, to: 'db-2' });
-      return { broken: { ...t, nodes: [...t.nodes, second], links }, nodeId: moved };
-    }],
+    [
+      'APIM004',
+      "a node given another node's id",
+      (t, k) => {
+        const [a, b] = twoNodes(t, k, k + 1);
+        return { broken: replaceNode(t, b.id, { id: a.id }), nodeId: a.id };
+      },
+    ],
+    [
+      'APIM010',
+      'every link of the gateways removed',
+      (t) => {
+        const gateways = new Set(t.nodes.filter((n) => n.kind === 'gateway').map((n) => n.id));
+        return { broken: { ...t, links: t.links.filter((l) => !gateways.has(l.from) && !gateways.has(l.to)) }, nodeId: [...gateways][0] };
+      },
+    ],
+    [
+      'APIM011',
+      'a gateway labelled with an environment that does not exist',
+      (t, k) => {
+        const gateways = t.nodes.filter((n) => n.kind === 'gateway');
+        const g = gateways[k % gateways.length];
+        return { broken: replaceNode(t, g.id, { labels: ['No such environment'] }), nodeId: g.id };
+      },
+    ],
+    [
+      'APIM015',
+      'a host with a space',
+      (t, k) => {
+        const a = apim(t)[k % apim(t).length];
+        return { broken: replaceNode(t, a.id, { host: 'not a host' }), nodeId: a.id };
+      },
+    ],
+    [
+      'APIM016',
+      'an offset out of range',
+      (t, k) => {
+        const a = apim(t)[k % apim(t).length];
+        return { broken: replaceNode(t, a.id, { offset: 1001 + k }), nodeId: a.id };
+      },
+    ],
+    [
+      'APIM019',
+      'the gateways unlinked from the traffic managers',
+      (t) => {
+        const tms = new Set(
+          t.nodes.filter((n) => n.kind === 'traffic-manager' || (n.kind === 'load-balancer' && n.id === 'tm-lb')).map((n) => n.id),
+        );
+        if (![...tms].some((id) => id.startsWith('tm-') && id !== 'tm-lb')) return undefined;
+        const gateways = new Set(t.nodes.filter((n) => n.kind === 'gateway').map((n) => n.id));
+        return { broken: { ...t, links: t.links.filter((l) => !(gateways.has(l.from) && tms.has(l.to))) }, nodeId: [...gateways][0] };
+      },
+    ],
+    [
+      'APIM022',
+      'stickiness turned off on the control-plane load balancer',
+      (t) => {
+        if (!t.nodes.some((n) => n.id === 'cp-lb')) return undefined;
+        return { broken: replaceNode(t, 'cp-lb', { sticky: false }), nodeId: 'cp-lb' };
+      },
+    ],
+    [
+      'APIM024',
+      'a control plane moved to a second database',
+      (t) => {
+        const cps = t.nodes.filter((n) => n.kind === 'control-plane');
+        if (!t.nodes.some((n) => n.kind === 'database') || cps.length < 2) return undefined;
+        const moved = cps[1].id;
+        const second = { ...t.nodes.find((n) => n.kind === 'database')!, id: 'db-2', host: 'db2.example.com' } as TopologyNode;
+        const links = t.links.filter((l) => !(l.from === moved && l.to === 'db')).concat({ from: moved, to: 'db-2' });
+        return { broken: { ...t, nodes: [...t.nodes, second], links }, nodeId: moved };
+      },
+    ],
   ])('%s: %s', (code, _name, mutate) => {
     fc.assert(
       fc.property(arbitraryTopology, fc.nat(), (t, k) => {

@@ -50,12 +50,15 @@ describe('the rules table', () => {
 
   it('the README carries the table as rendered now', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    expect(readme).toContain(`<!-- rules table: rendered by rulesTableMarkdown() in src/validate/rules.ts -->\n${rulesTableMarkdown()}<!-- end of rules table -->`);
+    expect(readme).toContain(
+      `<!-- rules table: rendered by rulesTableMarkdown() in src/validate/rules.ts -->\n${rulesTableMarkdown()}<!-- end of rules table -->`,
+    );
   });
 
   it('renders the README table with every rule', () => {
     const markdown = rulesTableMarkdown();
     for (const code of tableCodes) expect(markdown).toContain(`| ${code} |`);
-    for (const rule of rules) if (rule.applies !== 'yes') expect(markdown).toContain(`| ${rule.title.replace(/\|/g, '\\|')} | ${rule.severity} |`);
+    for (const rule of rules)
+      if (rule.applies !== 'yes') expect(markdown).toContain(`| ${rule.title.replace(/\|/g, '\\|')} | ${rule.severity} |`);
   });
 });

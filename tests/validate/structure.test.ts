@@ -26,7 +26,9 @@ it('lists errors before warnings, in a stable order', () => {
   const t = topology([node('control-plane', 'cp-1'), node('gateway', 'gw-1'), node('load-balancer', 'lb')]);
   const diagnostics = validate(t);
   const severities = diagnostics.map((d) => d.severity);
-  expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === 'error' ? -1 : b === 'error' ? 1 : a === 'warning' ? -1 : 1)));
+  expect(severities).toEqual(
+    [...severities].sort((a, b) => (a === b ? 0 : a === 'error' ? -1 : b === 'error' ? 1 : a === 'warning' ? -1 : 1)),
+  );
   expect(severities[0]).toBe('error');
   expect(severities).toContain('warning');
   expect(validate(t)).toEqual(diagnostics);

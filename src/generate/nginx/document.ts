@@ -49,8 +49,7 @@ export interface NginxDocument {
   children: NginxNode[];
 }
 
-const comments = (comment?: string | string[]) =>
-  comment === undefined ? undefined : Array.isArray(comment) ? comment : [comment];
+const comments = (comment?: string | string[]) => (comment === undefined ? undefined : Array.isArray(comment) ? comment : [comment]);
 
 /** `directive('proxy_read_timeout', ['5m'], 'why')`. */
 export function directive(name: string, args: NginxArg[] = [], comment?: string | string[]): NginxDirective {

@@ -65,7 +65,8 @@ export function arg(value: NginxArg): string {
     return String(value);
   }
   if (typeof value === 'object') {
-    if (!EXPRESSION.test(value.expression)) throw new Error(`nginx writer: "${value.expression}" is not an expression the generator may emit`);
+    if (!EXPRESSION.test(value.expression))
+      throw new Error(`nginx writer: "${value.expression}" is not an expression the generator may emit`);
     return value.expression;
   }
   return literal(value);
@@ -77,6 +78,9 @@ export function arg(value: NginxArg): string {
  */
 export function literal(text: string): string {
   if (BARE.test(text)) return text;
-  const clean = text.replace(CONTROL_ALL, ' ').replace(/\$/g, '_').replace(/["\\]/g, (ch) => `\\${ch}`);
+  const clean = text
+    .replace(CONTROL_ALL, ' ')
+    .replace(/\$/g, '_')
+    .replace(/["\\]/g, (ch) => `\\${ch}`);
   return `"${clean}"`;
 }

@@ -89,7 +89,7 @@ export function certificateSteps(context: GenerationContext): string[] {
       genkeypair(p, p.fileName, signer(context)),
       exportcert(p, p.fileName, 'primary.pem'),
       ...replace(SIGNING_ALIAS, 'primary.pem'),
-      '# A TLS keystore per node, its certificate naming the node\'s hosts; every node trusts every certificate.',
+      "# A TLS keystore per node, its certificate naming the node's hosts; every node trusts every certificate.",
     );
     for (const node of nodes) {
       if (!NODE_ID_PATTERN.test(node.id)) continue;
@@ -106,7 +106,7 @@ export function certificateSteps(context: GenerationContext): string[] {
 
   if (lbs.length > 0) {
     out.push(
-      '# Each load balancer\'s certificate (self-signed here; in production use your CA\'s, and trust the CA instead).',
+      "# Each load balancer's certificate (self-signed here; in production use your CA's, and trust the CA instead).",
       '# The nodes call each other through the load balancers, so they trust these too.',
     );
     for (const lb of lbs) {

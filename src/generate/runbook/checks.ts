@@ -52,10 +52,7 @@ export function loadBalancerChecks(context: GenerationContext, plan: LoadBalance
     case undefined:
       return [];
     case 'control-plane':
-      return [
-        check(`curl -k ${STATUS} https://${host}/services/Version`, '200'),
-        check(`curl ${STATUS} http://${host}/`, '301, to HTTPS'),
-      ];
+      return [check(`curl -k ${STATUS} https://${host}/services/Version`, '200'), check(`curl ${STATUS} http://${host}/`, '301, to HTTPS')];
     case 'traffic-manager':
       return [check(`curl -k ${STATUS} https://${host}/services/`, 'any status but 502 or 504')];
     case 'gateway':

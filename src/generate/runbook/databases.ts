@@ -63,7 +63,8 @@ export const ENGINES: Record<DbEngine, Engine> = {
     script: 'db2.sql',
     driver: () => 'IBM Data Server JDBC (db2jcc)',
     // The database is reached through the DB2 client's catalog (CATALOG TCPIP NODE … REMOTE host SERVER port).
-    load: (db, name, script) => `db2 CONNECT TO ${w(name)} USER ${w(db.username)}   # then run ${script} with the DB2 command line processor`,
+    load: (db, name, script) =>
+      `db2 CONNECT TO ${w(name)} USER ${w(db.username)}   # then run ${script} with the DB2 command line processor`,
   },
 };
 
@@ -121,7 +122,7 @@ export function databaseSteps(context: GenerationContext): string[] {
       out.push(
         'The nodes connect with `useSSL=true`, so the server must accept TLS: MySQL 8 does out of the box, with the',
         'certificate it generates at its first start. (With `useSSL=false` the nodes would also need',
-        '`allowPublicKeyRetrieval=true` in the URL for MySQL 8\'s default caching_sha2_password users.)',
+        "`allowPublicKeyRetrieval=true` in the URL for MySQL 8's default caching_sha2_password users.)",
         '',
       );
     }

@@ -81,7 +81,8 @@ export function documentDifference(document: TomlDocument, parsed: Table): strin
     if (array.length !== elements) return `${array.length} tables in an array where the document has ${elements}`;
   }
   for (const [table, { keys, path }] of tables) {
-    if (keyCount(table) !== keys) return `${path.length === 0 ? 'the top' : pathText(path, path.length - 1)}: a key the document did not write`;
+    if (keyCount(table) !== keys)
+      return `${path.length === 0 ? 'the top' : pathText(path, path.length - 1)}: a key the document did not write`;
   }
   return undefined;
 }

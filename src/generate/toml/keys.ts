@@ -34,7 +34,11 @@ export function documentUnreadKeys(document: TomlDocument, version: ProductVersi
       const shape = `${reader}\u0000${segments.join('.')}\u0000${t.entries.map((e) => e.key).join('\u0001')}`;
       found = memo.shapes.get(shape);
       if (!found) {
-        found = unreadKeys(t.entries.map((e) => [...segments, e.key]), version, kind);
+        found = unreadKeys(
+          t.entries.map((e) => [...segments, e.key]),
+          version,
+          kind,
+        );
         memo.shapes.set(shape, found);
       }
       tables.set(t, found);

@@ -167,7 +167,11 @@ export function Canvas() {
   );
 
   const onDelete: OnDelete<FlowNode, FlowEdge> = useCallback(
-    ({ nodes: gone, edges: goneEdges }) => store.getState().remove(gone.map((n) => n.id), goneEdges.map((e) => e.id)),
+    ({ nodes: gone, edges: goneEdges }) =>
+      store.getState().remove(
+        gone.map((n) => n.id),
+        goneEdges.map((e) => e.id),
+      ),
     [store],
   );
 
@@ -264,7 +268,12 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
         {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP} />}
         <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW}>
-          <ControlButton onClick={() => setMinimap((on) => !on)} aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'} title={minimap ? 'Hide the minimap' : 'Show the minimap'} aria-pressed={minimap}>
+          <ControlButton
+            onClick={() => setMinimap((on) => !on)}
+            aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
+            title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+            aria-pressed={minimap}
+          >
             <span aria-hidden="true">▣</span>
           </ControlButton>
         </Controls>

@@ -30,7 +30,10 @@ function TopologyNodeViewInner({ data }: NodeProps<FlowNode>) {
         <span className="node-address">{nodeAddress(node)}</span>
       </div>
       {problems && (
-        <span className={`node-badge badge-${problems.severity}`} aria-label={`${problems.count} ${problems.count === 1 ? 'problem' : 'problems'}, worst: ${problems.severity}`}>
+        <span
+          className={`node-badge badge-${problems.severity}`}
+          aria-label={`${problems.count} ${problems.count === 1 ? 'problem' : 'problems'}, worst: ${problems.severity}`}
+        >
           {problems.count}
         </span>
       )}

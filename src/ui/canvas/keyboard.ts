@@ -66,7 +66,11 @@ const TABBABLE = 'button:not([disabled]), [href], input:not([disabled]), select:
 /** The first element of the canvas in the Tab order after `node` (and after the edges, which are out of it). */
 function firstTabbableAfter(root: HTMLElement, node: HTMLElement): HTMLElement | undefined {
   for (const element of root.querySelectorAll<HTMLElement>(TABBABLE)) {
-    if (node.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING && !element.closest('.react-flow__node, .react-flow__edge')) return element;
+    if (
+      node.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING &&
+      !element.closest('.react-flow__node, .react-flow__edge')
+    )
+      return element;
   }
   return undefined;
 }

@@ -36,7 +36,13 @@ function PathName({ path }: { path: string }) {
     <>
       <span className="soft">{parts[0]}/</span>
       <strong>{parts[1]}</strong>
-      <span className="soft">/{parts.slice(2, -1).map((p) => `${p}/`).join('')}</span>
+      <span className="soft">
+        /
+        {parts
+          .slice(2, -1)
+          .map((p) => `${p}/`)
+          .join('')}
+      </span>
       {parts[parts.length - 1]}
     </>
   );
@@ -90,7 +96,15 @@ export function FilesPanel() {
     if (listed.length === 0) return;
     const index = listed.findIndex((f) => f.path === (document.activeElement as HTMLElement | null)?.dataset.path);
     const next =
-      event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? listed.length - 1 : undefined;
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? listed.length - 1
+              : undefined;
     if (next === undefined) return;
     event.preventDefault();
     const file = listed[(next + listed.length) % listed.length];
@@ -160,7 +174,8 @@ export function FilesPanel() {
               })}
               {group.hidden > 0 && (
                 <p className="hint tab-more">
-                  {group.hidden.toLocaleString('en')} more {group.hidden === 1 ? 'file' : 'files'}: type in the filter to find {group.hidden === 1 ? 'it' : 'them'}.
+                  {group.hidden.toLocaleString('en')} more {group.hidden === 1 ? 'file' : 'files'}: type in the filter to find{' '}
+                  {group.hidden === 1 ? 'it' : 'them'}.
                 </p>
               )}
             </div>
@@ -172,8 +187,8 @@ export function FilesPanel() {
       {failed && (
         <div className="banner warning pad" role="alert">
           <p>
-            The files could not be generated: {failed}. Your topology is safe; check the connection and press Retry (the
-            page also tries again by itself when the browser is back online).
+            The files could not be generated: {failed}. Your topology is safe; check the connection and press Retry (the page also tries
+            again by itself when the browser is back online).
           </p>
           <button type="button" onClick={retry}>
             Retry

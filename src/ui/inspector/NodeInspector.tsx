@@ -18,12 +18,26 @@ import {
 } from '../../model/index.ts';
 import { HOST_PATTERN } from '../../share/index.ts';
 import { useDesigner } from '../store.tsx';
-import { CheckboxField, FieldScopeProvider, Fieldset, SelectField, TextField, anyText, commaList, credential, integer, pattern } from './fields.tsx';
+import {
+  CheckboxField,
+  FieldScopeProvider,
+  Fieldset,
+  SelectField,
+  TextField,
+  anyText,
+  commaList,
+  credential,
+  integer,
+  pattern,
+} from './fields.tsx';
 import { environmentNames } from './environments.ts';
 
 const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
 // The same rule as a topology file's (it goes into JDBC URLs and the runbook's commands).
-const databaseName = pattern(DATABASE_NAME_PATTERN, 'Use letters, digits, _, $ and - (at most 64, not starting with $ or -), such as apim_db');
+const databaseName = pattern(
+  DATABASE_NAME_PATTERN,
+  'Use letters, digits, _, $ and - (at most 64, not starting with $ or -), such as apim_db',
+);
 
 export function NodeInspector({ node }: { node: TopologyNode }) {
   const topology = useDesigner((s) => s.topology);
@@ -79,7 +93,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             value={node.skipRedeployingPolicies ?? []}
             format={commaList.format}
             parse={commaList.parse}
-          maxLength={null}
+            maxLength={null}
             onChange={(list) => update({ skipRedeployingPolicies: list.length ? list : undefined })}
             hint="Comma-separated policy names not redeployed at start-up."
           />
@@ -95,7 +109,11 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         <Links node={node} />
         <div className="button-row">
           {cluster && (
-            <button type="button" onClick={() => addMember(node.id)} title={`A node like ${cluster.members[cluster.members.length - 1].id}, with the same links and settings`}>
+            <button
+              type="button"
+              onClick={() => addMember(node.id)}
+              title={`A node like ${cluster.members[cluster.members.length - 1].id}, with the same links and settings`}
+            >
               Add member to {cluster.lb.id}
             </button>
           )}
@@ -119,7 +137,7 @@ function GatewayFields({ labels, onChange }: { labels?: string[]; onChange: (lab
         value={labels ?? []}
         format={commaList.format}
         parse={commaList.parse}
-          maxLength={null}
+        maxLength={null}
         onChange={(list) => onChange(list.length ? list : undefined)}
         placeholder={names[0]}
         list={listId}
@@ -174,9 +192,20 @@ function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: 
         />
       ))}
       <TextField label="apim_db name" value={node.apimDbName} parse={databaseName} onChange={(apimDbName) => update({ apimDbName })} />
-      <TextField label="shared_db name" value={node.sharedDbName} parse={databaseName} onChange={(sharedDbName) => update({ sharedDbName })} />
+      <TextField
+        label="shared_db name"
+        value={node.sharedDbName}
+        parse={databaseName}
+        onChange={(sharedDbName) => update({ sharedDbName })}
+      />
       <TextField label="Username" value={node.username} parse={credential('The username')} onChange={(username) => update({ username })} />
-      <TextField label="Password" type="password" value={node.password} parse={credential('The password', { allowEmpty: true })} onChange={(password) => update({ password })} />
+      <TextField
+        label="Password"
+        type="password"
+        value={node.password}
+        parse={credential('The password', { allowEmpty: true })}
+        onChange={(password) => update({ password })}
+      />
     </Fieldset>
   );
 }

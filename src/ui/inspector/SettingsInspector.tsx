@@ -1,9 +1,23 @@
 /** With nothing selected: the topology's global settings. */
 import type { GatewayEnvironment, Keystore, Settings } from '../../model/index.ts';
-import { ANALYTICS_TYPES, DEFAULT_KEYSTORE, LIMITS, ENVIRONMENT_TYPES, KEYSTORE_TYPES, PRODUCT_VERSIONS, defaultEnvironment, versionFacts } from '../../model/index.ts';
+import {
+  ANALYTICS_TYPES,
+  DEFAULT_KEYSTORE,
+  LIMITS,
+  ENVIRONMENT_TYPES,
+  KEYSTORE_TYPES,
+  PRODUCT_VERSIONS,
+  defaultEnvironment,
+  versionFacts,
+} from '../../model/index.ts';
 import type { AnalyticsType } from '../../model/index.ts';
 
-const ANALYTICS_LABELS: Record<AnalyticsType, string> = { choreo: 'Choreo (cloud)', elk: 'ELK', opensearch: 'OpenSearch', moesif: 'Moesif' };
+const ANALYTICS_LABELS: Record<AnalyticsType, string> = {
+  choreo: 'Choreo (cloud)',
+  elk: 'ELK',
+  opensearch: 'OpenSearch',
+  moesif: 'Moesif',
+};
 import { useDesigner } from '../store.tsx';
 import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, required } from './fields.tsx';
 import { environmentsOf } from './environments.ts';
@@ -24,17 +38,27 @@ export function SettingsInspector() {
       <h2>Topology settings</h2>
       <p className="hint">Select a node to edit it; these settings apply to every node.</p>
       <TextField label="Topology name" value={topology.name} parse={required('The name')} onChange={setName} commitOnPause />
-      <SelectField
-        label="API-M version"
-        value={topology.product}
-        options={[...PRODUCT_VERSIONS].reverse()}
-        onChange={setProduct}
-      />
+      <SelectField label="API-M version" value={topology.product} options={[...PRODUCT_VERSIONS].reverse()} onChange={setProduct} />
 
       <Fieldset legend="Super admin">
-        <TextField label="Admin username" value={settings.superAdmin.username} parse={credential('The username')} onChange={(username) => set('superAdmin', { ...settings.superAdmin, username })} />
-        <TextField label="Admin password" type="password" value={settings.superAdmin.password} parse={credential('The password')} onChange={(password) => set('superAdmin', { ...settings.superAdmin, password })} />
-        <CheckboxField label="Create admin account" checked={settings.superAdmin.createAdminAccount} onChange={(createAdminAccount) => set('superAdmin', { ...settings.superAdmin, createAdminAccount })} />
+        <TextField
+          label="Admin username"
+          value={settings.superAdmin.username}
+          parse={credential('The username')}
+          onChange={(username) => set('superAdmin', { ...settings.superAdmin, username })}
+        />
+        <TextField
+          label="Admin password"
+          type="password"
+          value={settings.superAdmin.password}
+          parse={credential('The password')}
+          onChange={(password) => set('superAdmin', { ...settings.superAdmin, password })}
+        />
+        <CheckboxField
+          label="Create admin account"
+          checked={settings.superAdmin.createAdminAccount}
+          onChange={(createAdminAccount) => set('superAdmin', { ...settings.superAdmin, createAdminAccount })}
+        />
       </Fieldset>
 
       <Fieldset legend="Secrets">
@@ -43,83 +67,196 @@ export function SettingsInspector() {
           checked={settings.secureVault === true}
           onChange={(on) => updateSettings({ secureVault: on || undefined })}
         />
-        <p className="hint">Each file gets a [secrets] table, last, for ciphertool.sh -Dconfigure to encrypt on the node; the runbook shows how.</p>
+        <p className="hint">
+          Each file gets a [secrets] table, last, for ciphertool.sh -Dconfigure to encrypt on the node; the runbook shows how.
+        </p>
         <CheckboxField label="Keep passwords out of this browser's storage" checked={keepSecretsOut} onChange={setKeepSecretsOut} />
         <p className="hint">
-          The page autosaves your work in this browser. {keepSecretsOut ? 'Passwords and tokens are saved as placeholders, as in a share link: after a reload, set them again (APIM034 lists them).' : 'Passwords and tokens are saved with it, in plain text: tick this on a shared computer.'}
+          The page autosaves your work in this browser.{' '}
+          {keepSecretsOut
+            ? 'Passwords and tokens are saved as placeholders, as in a share link: after a reload, set them again (APIM034 lists them).'
+            : 'Passwords and tokens are saved with it, in plain text: tick this on a shared computer.'}
         </p>
       </Fieldset>
 
-      <KeystoreFields legend="TLS keystore" prefix="TLS keystore" keystore={settings.keystore.tls} onChange={(tls) => set('keystore', { ...settings.keystore, tls })} />
+      <KeystoreFields
+        legend="TLS keystore"
+        prefix="TLS keystore"
+        keystore={settings.keystore.tls}
+        onChange={(tls) => set('keystore', { ...settings.keystore, tls })}
+      />
       <CheckboxField
         label="Separate primary keystore"
         checked={settings.keystore.primary !== undefined}
         onChange={(on) => set('keystore', { ...settings.keystore, primary: on ? { ...DEFAULT_KEYSTORE } : undefined })}
       />
       {settings.keystore.primary && (
-        <KeystoreFields legend="Primary keystore" prefix="Primary keystore" keystore={settings.keystore.primary} onChange={(primary) => set('keystore', { ...settings.keystore, primary })} />
+        <KeystoreFields
+          legend="Primary keystore"
+          prefix="Primary keystore"
+          keystore={settings.keystore.primary}
+          onChange={(primary) => set('keystore', { ...settings.keystore, primary })}
+        />
       )}
       <Fieldset legend="Truststore">
-        <TextField label="Truststore file" value={settings.truststore.fileName} parse={credential('The file name')} onChange={(fileName) => set('truststore', { ...settings.truststore, fileName })} />
-        <SelectField label="Truststore type" value={settings.truststore.type} options={KEYSTORE_TYPES} onChange={(type) => set('truststore', { ...settings.truststore, type })} />
-        <TextField label="Truststore password" type="password" value={settings.truststore.password} parse={credential('The password')} onChange={(password) => set('truststore', { ...settings.truststore, password })} />
+        <TextField
+          label="Truststore file"
+          value={settings.truststore.fileName}
+          parse={credential('The file name')}
+          onChange={(fileName) => set('truststore', { ...settings.truststore, fileName })}
+        />
+        <SelectField
+          label="Truststore type"
+          value={settings.truststore.type}
+          options={KEYSTORE_TYPES}
+          onChange={(type) => set('truststore', { ...settings.truststore, type })}
+        />
+        <TextField
+          label="Truststore password"
+          type="password"
+          value={settings.truststore.password}
+          parse={credential('The password')}
+          onChange={(password) => set('truststore', { ...settings.truststore, password })}
+        />
       </Fieldset>
 
-      <Environments environments={environmentsOf(topology)} explicit={settings.gatewayEnvironments !== undefined} onChange={(list) => set('gatewayEnvironments', list)} />
+      <Environments
+        environments={environmentsOf(topology)}
+        explicit={settings.gatewayEnvironments !== undefined}
+        onChange={(list) => set('gatewayEnvironments', list)}
+      />
 
       <Fieldset legend="Analytics">
-        <CheckboxField label="Publish analytics" checked={settings.analytics.enabled} onChange={(enabled) => set('analytics', { ...settings.analytics, enabled })} />
+        <CheckboxField
+          label="Publish analytics"
+          checked={settings.analytics.enabled}
+          onChange={(enabled) => set('analytics', { ...settings.analytics, enabled })}
+        />
         {settings.analytics.enabled && (
           <>
             <SelectField
               label="Analytics type"
               value={settings.analytics.type ?? 'choreo'}
-              options={ANALYTICS_TYPES.filter((type) => facts.analytics[type] !== 'no' || type === (settings.analytics.type ?? 'choreo')).map((type) => ({
+              options={ANALYTICS_TYPES.filter(
+                (type) => facts.analytics[type] !== 'no' || type === (settings.analytics.type ?? 'choreo'),
+              ).map((type) => ({
                 value: type,
                 label: `${ANALYTICS_LABELS[type]}${facts.analytics[type] === 'update' ? ' (needs a WSO2 update level)' : facts.analytics[type] === 'no' ? ` (not in ${topology.product})` : ''}`,
               }))}
               onChange={(type) => set('analytics', { ...settings.analytics, type: type === 'choreo' ? undefined : type })}
             />
             {(settings.analytics.type ?? 'choreo') === 'choreo' && (
-              <TextField label="Analytics config endpoint" maxLength={LIMITS.longText} value={settings.analytics.configEndpoint} parse={required('The endpoint')} onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint })} />
+              <TextField
+                label="Analytics config endpoint"
+                maxLength={LIMITS.longText}
+                value={settings.analytics.configEndpoint}
+                parse={required('The endpoint')}
+                onChange={(configEndpoint) => set('analytics', { ...settings.analytics, configEndpoint })}
+              />
             )}
             {['choreo', 'moesif'].includes(settings.analytics.type ?? 'choreo') && (
-              <TextField label={settings.analytics.type === 'moesif' ? 'Moesif application key' : 'Analytics auth token'} maxLength={LIMITS.longText} type="password" value={settings.analytics.authToken} parse={anyText} onChange={(authToken) => set('analytics', { ...settings.analytics, authToken })} />
+              <TextField
+                label={settings.analytics.type === 'moesif' ? 'Moesif application key' : 'Analytics auth token'}
+                maxLength={LIMITS.longText}
+                type="password"
+                value={settings.analytics.authToken}
+                parse={anyText}
+                onChange={(authToken) => set('analytics', { ...settings.analytics, authToken })}
+              />
             )}
           </>
         )}
       </Fieldset>
 
       <Fieldset legend="Backend JWT">
-        <CheckboxField label="Generate backend JWT" checked={settings.jwt.enabled} onChange={(enabled) => set('jwt', { ...settings.jwt, enabled })} />
+        <CheckboxField
+          label="Generate backend JWT"
+          checked={settings.jwt.enabled}
+          onChange={(enabled) => set('jwt', { ...settings.jwt, enabled })}
+        />
         {settings.jwt.enabled && (
           <>
-            <SelectField label="JWT encoding" value={settings.jwt.encoding} options={['base64', 'base64url'] as const} onChange={(encoding) => set('jwt', { ...settings.jwt, encoding })} />
-            <TextField label="JWT header" value={settings.jwt.header} parse={required('The header')} onChange={(header) => set('jwt', { ...settings.jwt, header })} />
-            <TextField label="JWT signing algorithm" value={settings.jwt.signingAlgorithm} parse={required('The algorithm')} onChange={(signingAlgorithm) => set('jwt', { ...settings.jwt, signingAlgorithm })} />
-            <TextField label="JWT claim dialect" value={settings.jwt.claimDialect} parse={required('The dialect')} onChange={(claimDialect) => set('jwt', { ...settings.jwt, claimDialect })} />
+            <SelectField
+              label="JWT encoding"
+              value={settings.jwt.encoding}
+              options={['base64', 'base64url'] as const}
+              onChange={(encoding) => set('jwt', { ...settings.jwt, encoding })}
+            />
+            <TextField
+              label="JWT header"
+              value={settings.jwt.header}
+              parse={required('The header')}
+              onChange={(header) => set('jwt', { ...settings.jwt, header })}
+            />
+            <TextField
+              label="JWT signing algorithm"
+              value={settings.jwt.signingAlgorithm}
+              parse={required('The algorithm')}
+              onChange={(signingAlgorithm) => set('jwt', { ...settings.jwt, signingAlgorithm })}
+            />
+            <TextField
+              label="JWT claim dialect"
+              value={settings.jwt.claimDialect}
+              parse={required('The dialect')}
+              onChange={(claimDialect) => set('jwt', { ...settings.jwt, claimDialect })}
+            />
           </>
         )}
       </Fieldset>
 
       <Fieldset legend="CORS">
-        <CheckboxField label="Configure CORS" checked={settings.cors.enabled} onChange={(enabled) => set('cors', { ...settings.cors, enabled })} />
+        <CheckboxField
+          label="Configure CORS"
+          checked={settings.cors.enabled}
+          onChange={(enabled) => set('cors', { ...settings.cors, enabled })}
+        />
         {settings.cors.enabled && (
           <>
-            <TextField label="Allowed origins" maxLength={LIMITS.origins} value={settings.cors.allowOrigins} parse={required('The origins')} onChange={(allowOrigins) => set('cors', { ...settings.cors, allowOrigins })} />
-            <TextField label="Allowed methods" value={settings.cors.allowMethods} format={commaList.format} parse={commaList.parse}
-          maxLength={null} onChange={(allowMethods) => set('cors', { ...settings.cors, allowMethods })} />
-            <TextField label="Allowed headers" value={settings.cors.allowHeaders} format={commaList.format} parse={commaList.parse}
-          maxLength={null} onChange={(allowHeaders) => set('cors', { ...settings.cors, allowHeaders })} />
-            <CheckboxField label="Allow credentials" checked={settings.cors.allowCredentials} onChange={(allowCredentials) => set('cors', { ...settings.cors, allowCredentials })} />
+            <TextField
+              label="Allowed origins"
+              maxLength={LIMITS.origins}
+              value={settings.cors.allowOrigins}
+              parse={required('The origins')}
+              onChange={(allowOrigins) => set('cors', { ...settings.cors, allowOrigins })}
+            />
+            <TextField
+              label="Allowed methods"
+              value={settings.cors.allowMethods}
+              format={commaList.format}
+              parse={commaList.parse}
+              maxLength={null}
+              onChange={(allowMethods) => set('cors', { ...settings.cors, allowMethods })}
+            />
+            <TextField
+              label="Allowed headers"
+              value={settings.cors.allowHeaders}
+              format={commaList.format}
+              parse={commaList.parse}
+              maxLength={null}
+              onChange={(allowHeaders) => set('cors', { ...settings.cors, allowHeaders })}
+            />
+            <CheckboxField
+              label="Allow credentials"
+              checked={settings.cors.allowCredentials}
+              onChange={(allowCredentials) => set('cors', { ...settings.cors, allowCredentials })}
+            />
           </>
         )}
       </Fieldset>
 
       <Fieldset legend="Cache invalidation">
-        <CheckboxField label="Distributed cache invalidation" checked={settings.cacheInvalidation.enabled} onChange={(enabled) => set('cacheInvalidation', { ...settings.cacheInvalidation, enabled })} />
+        <CheckboxField
+          label="Distributed cache invalidation"
+          checked={settings.cacheInvalidation.enabled}
+          onChange={(enabled) => set('cacheInvalidation', { ...settings.cacheInvalidation, enabled })}
+        />
         {settings.cacheInvalidation.enabled && (
-          <TextField label="Cache invalidation domain" value={settings.cacheInvalidation.domain} parse={required('The domain')} onChange={(domain) => set('cacheInvalidation', { ...settings.cacheInvalidation, domain })} />
+          <TextField
+            label="Cache invalidation domain"
+            value={settings.cacheInvalidation.domain}
+            parse={required('The domain')}
+            onChange={(domain) => set('cacheInvalidation', { ...settings.cacheInvalidation, domain })}
+          />
         )}
       </Fieldset>
 
@@ -131,7 +268,7 @@ export function SettingsInspector() {
             value={settings.skipList[key]}
             format={commaList.format}
             parse={commaList.parse}
-          maxLength={null}
+            maxLength={null}
             onChange={(list) => set('skipList', { ...settings.skipList, [key]: list })}
           />
         ))}
@@ -140,25 +277,73 @@ export function SettingsInspector() {
   );
 }
 
-function KeystoreFields({ legend, prefix, keystore, onChange }: { legend: string; prefix: string; keystore: Keystore; onChange: (k: Keystore) => void }) {
+function KeystoreFields({
+  legend,
+  prefix,
+  keystore,
+  onChange,
+}: {
+  legend: string;
+  prefix: string;
+  keystore: Keystore;
+  onChange: (k: Keystore) => void;
+}) {
   return (
     <Fieldset legend={legend}>
-      <TextField label={`${prefix} file`} value={keystore.fileName} parse={credential('The file name')} onChange={(fileName) => onChange({ ...keystore, fileName })} />
-      <SelectField label={`${prefix} type`} value={keystore.type} options={KEYSTORE_TYPES} onChange={(type) => onChange({ ...keystore, type })} />
-      <TextField label={`${prefix} password`} type="password" value={keystore.password} parse={credential('The password')} onChange={(password) => onChange({ ...keystore, password })} />
-      <TextField label={`${prefix} alias`} value={keystore.alias} parse={credential('The alias')} onChange={(alias) => onChange({ ...keystore, alias })} />
-      <TextField label={`${prefix} key password`} type="password" value={keystore.keyPassword} parse={credential('The key password')} onChange={(keyPassword) => onChange({ ...keystore, keyPassword })} />
+      <TextField
+        label={`${prefix} file`}
+        value={keystore.fileName}
+        parse={credential('The file name')}
+        onChange={(fileName) => onChange({ ...keystore, fileName })}
+      />
+      <SelectField
+        label={`${prefix} type`}
+        value={keystore.type}
+        options={KEYSTORE_TYPES}
+        onChange={(type) => onChange({ ...keystore, type })}
+      />
+      <TextField
+        label={`${prefix} password`}
+        type="password"
+        value={keystore.password}
+        parse={credential('The password')}
+        onChange={(password) => onChange({ ...keystore, password })}
+      />
+      <TextField
+        label={`${prefix} alias`}
+        value={keystore.alias}
+        parse={credential('The alias')}
+        onChange={(alias) => onChange({ ...keystore, alias })}
+      />
+      <TextField
+        label={`${prefix} key password`}
+        type="password"
+        value={keystore.keyPassword}
+        parse={credential('The key password')}
+        onChange={(keyPassword) => onChange({ ...keystore, keyPassword })}
+      />
     </Fieldset>
   );
 }
 
-function Environments({ environments, explicit, onChange }: { environments: GatewayEnvironment[]; explicit: boolean; onChange: (list: GatewayEnvironment[] | undefined) => void }) {
-  const replace = (index: number, patch: Partial<GatewayEnvironment>) => onChange(environments.map((e, i) => (i === index ? { ...e, ...patch } : e)));
+function Environments({
+  environments,
+  explicit,
+  onChange,
+}: {
+  environments: GatewayEnvironment[];
+  explicit: boolean;
+  onChange: (list: GatewayEnvironment[] | undefined) => void;
+}) {
+  const replace = (index: number, patch: Partial<GatewayEnvironment>) =>
+    onChange(environments.map((e, i) => (i === index ? { ...e, ...patch } : e)));
   const taken = new Set(environments.map((e) => e.name));
   return (
     <Fieldset legend="Gateway environments">
       {!explicit && <p className="hint">The version’s default environment. Edit it or add one to set your own.</p>}
-      {environments.length === 0 && <p className="hint">No gateway environment: the control planes have nowhere to deploy APIs (APIM037). Add one.</p>}
+      {environments.length === 0 && (
+        <p className="hint">No gateway environment: the control planes have nowhere to deploy APIs (APIM037). Add one.</p>
+      )}
       {environments.map((environment, index) => (
         <div className="environment" key={index}>
           <TextField
@@ -174,9 +359,24 @@ function Environments({ environments, explicit, onChange }: { environments: Gate
             }
             onChange={(name) => replace(index, { name })}
           />
-          <SelectField label={`Environment ${index + 1} type`} value={environment.type} options={ENVIRONMENT_TYPES} onChange={(type) => replace(index, { type })} />
-          <TextField label={`Environment ${index + 1} description`} maxLength={LIMITS.longText} value={environment.description} parse={anyText} onChange={(description) => replace(index, { description })} />
-          <CheckboxField label={`Show environment ${index + 1} in the API console`} checked={environment.displayInApiConsole} onChange={(displayInApiConsole) => replace(index, { displayInApiConsole })} />
+          <SelectField
+            label={`Environment ${index + 1} type`}
+            value={environment.type}
+            options={ENVIRONMENT_TYPES}
+            onChange={(type) => replace(index, { type })}
+          />
+          <TextField
+            label={`Environment ${index + 1} description`}
+            maxLength={LIMITS.longText}
+            value={environment.description}
+            parse={anyText}
+            onChange={(description) => replace(index, { description })}
+          />
+          <CheckboxField
+            label={`Show environment ${index + 1} in the API console`}
+            checked={environment.displayInApiConsole}
+            onChange={(displayInApiConsole) => replace(index, { displayInApiConsole })}
+          />
           {environments.length > 1 && (
             <button type="button" onClick={() => onChange(environments.filter((_, i) => i !== index))}>
               Remove environment {environment.name}

@@ -52,7 +52,19 @@ interface TextFieldProps<T> {
   maxLength?: number | null;
 }
 
-export function TextField<T>({ label, value, format = String, parse, onChange, type = 'text', hint, placeholder, list, commitOnPause, maxLength = LIMITS.text }: TextFieldProps<T>) {
+export function TextField<T>({
+  label,
+  value,
+  format = String,
+  parse,
+  onChange,
+  type = 'text',
+  hint,
+  placeholder,
+  list,
+  commitOnPause,
+  maxLength = LIMITS.text,
+}: TextFieldProps<T>) {
   const scope = useContext(FieldScope);
   const key = `${scope.key}:${label}`;
   const id = fieldInputId(key);
@@ -210,7 +222,8 @@ export const commaList = {
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item !== '');
-    if (value.length > LIMITS.listItems) return { ok: false, message: `The list has ${value.length} items; at most ${LIMITS.listItems} are allowed` };
+    if (value.length > LIMITS.listItems)
+      return { ok: false, message: `The list has ${value.length} items; at most ${LIMITS.listItems} are allowed` };
     const long = value.find((item) => item.length > LIMITS.text);
     if (long) return { ok: false, message: `"${long.slice(0, 24)}…" ${tooLong(long, LIMITS.text)}` };
     return { ok: true, value };

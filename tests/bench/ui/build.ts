@@ -67,7 +67,8 @@ export function initialJs(outDir: string): InitialJs {
   };
   visit('index.html');
   const lazy = Object.keys(manifest).filter((key) => !initial.has(key) && manifest[key].file.endsWith('.js'));
-  const gzip = (keys: string[]) => keys.reduce((sum, key) => sum + gzipSync(readFileSync(join(outDir, manifest[key].file)), { level: 9 }).length, 0);
+  const gzip = (keys: string[]) =>
+    keys.reduce((sum, key) => sum + gzipSync(readFileSync(join(outDir, manifest[key].file)), { level: 9 }).length, 0);
   const initialKeys = [...initial].filter((key) => manifest[key].file.endsWith('.js'));
   return {
     files: initialKeys.map((key) => manifest[key].file),

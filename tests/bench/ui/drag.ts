@@ -69,7 +69,10 @@ export async function nodeCentre(page: Page, id: string): Promise<{ x: number; y
   const box = await node.boundingBox();
   if (!box) throw new Error(`node ${id} is not on screen`);
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'), centre);
+  const hit = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'),
+    centre,
+  );
   if (hit !== id) throw new Error(`the centre of node ${id} is covered by ${hit ?? 'something else'}`);
   return centre;
 }

@@ -61,7 +61,11 @@ export function benchGraph(): Topology {
   });
   if (!nodes.some((n) => n.id === DRAGGED)) throw new Error(`bench graph: the dragged node ${DRAGGED} is not in benchTopology(${NODES})`);
   const { settings } = topology;
-  return { ...topology, nodes, settings: { ...settings, gatewayEnvironments: (settings.gatewayEnvironments ?? []).slice(0, MAX_ENVIRONMENTS) } };
+  return {
+    ...topology,
+    nodes,
+    settings: { ...settings, gatewayEnvironments: (settings.gatewayEnvironments ?? []).slice(0, MAX_ENVIRONMENTS) },
+  };
 }
 
 /** The app's autosave holding `topology`, as zustand `persist` writes it. */

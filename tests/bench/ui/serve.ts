@@ -28,7 +28,10 @@ export async function serve(dir: string): Promise<Served> {
       return;
     }
     readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body),
+      (body) =>
+        response
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+          .end(body),
       () => response.writeHead(404).end(),
     );
   });

@@ -68,7 +68,9 @@ async function main(): Promise<void> {
     const canvas = await withPage(browser, app, async (page) => (await page.locator('.react-flow').boundingBox())!);
     const bare: PageSetup = {
       url: bareServer.url,
-      storage: { [BARE_KEY]: JSON.stringify(bareGraphOf(topology, { width: Math.round(canvas.width), height: Math.round(canvas.height) })) },
+      storage: {
+        [BARE_KEY]: JSON.stringify(bareGraphOf(topology, { width: Math.round(canvas.width), height: Math.round(canvas.height) })),
+      },
       ready: graphShown,
     };
 
@@ -91,7 +93,9 @@ async function main(): Promise<void> {
     const row = (name: 'app' | 'bare', title: string) =>
       `| ${title} | ${kb(js[name].gzipBytes)} | ${kb(js[name].lazyGzipBytes)} | ${p95[name].toFixed(1)} | ${median(means[name]).toFixed(1)} | ${p95s[name].map((v) => v.toFixed(1)).join(', ')} |`;
     const verdict = (ratio: number, target: number) => `${ratio.toFixed(2)}× (target ≤ ${target}×) ${ratio <= target ? 'OK' : 'OVER'}`;
-    console.log(`UI benchmark: ${NODES} nodes, ${topology.links.length} links; dragging ${DRAGGED}, ${ROUNDS} rounds; canvas ${Math.round(canvas.width)}×${Math.round(canvas.height)}; ${CHROMIUM}, software rendering\n`);
+    console.log(
+      `UI benchmark: ${NODES} nodes, ${topology.links.length} links; dragging ${DRAGGED}, ${ROUNDS} rounds; canvas ${Math.round(canvas.width)}×${Math.round(canvas.height)}; ${CHROMIUM}, software rendering\n`,
+    );
     console.log('| page | initial JS gzip KB | lazy JS gzip KB | drag frame p95 ms | drag frame mean ms | p95 per round |');
     console.log('|---|---:|---:|---:|---:|---|');
     console.log(row('app', 'designer'));
