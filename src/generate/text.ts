@@ -6,9 +6,9 @@ export function oneLine(text: string): string {
   return (LINE_BREAK.test(text) ? text.replace(LINE_BREAKS, ' ') : text).trim();
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const LINE_BREAK = /[\u0000-\u001f\u007f\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const LINE_BREAKS = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 /** User text inside Markdown: on one line, with Markdown and HTML syntax escaped. */

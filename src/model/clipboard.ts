@@ -42,8 +42,9 @@ export function pasteFragment(
     if (isApimNode(copy)) copy = { ...copy, offset: freeOffset(next, copy.host) };
     next = { ...next, nodes: [...next.nodes, copy] };
   }
-  const links = fragment.links
-    .filter((link) => renamed.has(link.from) && renamed.has(link.to))
-    .map((link) => ({ from: renamed.get(link.from)!, to: renamed.get(link.to)! }));
+  const links = fragment.links.flatMap((link) => {
+    const [from, to] = [renamed.get(link.from), renamed.get(link.to)];
+    return from !== undefined && to !== undefined ? [{ from, to }] : [];
+  });
   return { topology: { ...next, links: [...next.links, ...links] }, ids: [...renamed.values()] };
 }

@@ -77,7 +77,8 @@ export function buildGraph(topology: Topology): TopologyGraph {
       members.set(created, new Set([value]));
       return;
     }
-    const set = members.get(list)!;
+    const set = members.get(list) ?? new Set<unknown>();
+    members.set(list, set);
     if (set.has(value)) return;
     set.add(value);
     list.push(value);

@@ -44,7 +44,7 @@ export type MysqlVersion = (typeof MYSQL_VERSIONS)[number];
  * in unseen.
  */
 export function credentialProblem(text: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(text)) return 'contains a tab, a line break or another control character';
   if (/^\s/.test(text)) return 'starts with a space';
   if (/\s$/.test(text)) return 'ends with a space';

@@ -88,9 +88,10 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
   };
 
   const keepAside = (name: string, text: string, reason: string): void => {
-    const key = uniqueKey(storage!, `${name}:kept-aside`);
+    if (!storage) return; // nothing was read, so nothing to keep aside
+    const key = uniqueKey(storage, `${name}:kept-aside`);
     try {
-      storage!.setItem(key, text);
+      storage.setItem(key, text);
       aside = { key, reason };
     } catch {
       // Storage is full: leave the autosave where it is, untouched, and use the sample without saving.

@@ -351,7 +351,8 @@ export function createDesignerStore(storage: Storage | undefined) {
   const aside = autosave.keptAside();
   if (aside) store.setState({ keptAside: aside });
   autosave.onProblem = (message) => store.setState({ autosaveProblem: message });
-  if (autosave.problem()) store.setState({ autosaveProblem: autosave.problem()! });
+  const problem = autosave.problem();
+  if (problem) store.setState({ autosaveProblem: problem });
   autosave.keepSecretsOut = readPreferences(storage).keepSecretsOut === true;
   store.setState({ keepSecretsOut: autosave.keepSecretsOut });
   return Object.assign(store, { flushAutosave: autosave.flush });

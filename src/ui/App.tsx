@@ -45,12 +45,12 @@ function useFileDrop(store: DesignerStore) {
     const onDragOver = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       event.preventDefault();
-      event.dataTransfer!.dropEffect = 'copy';
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
     };
     const onDrop = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       event.preventDefault();
-      const file = event.dataTransfer!.files[0];
+      const file = event.dataTransfer?.files[0];
       if (file) void openFile(store, file, (m) => window.confirm(m));
     };
     window.addEventListener('dragover', onDragOver);

@@ -47,7 +47,8 @@ export function Problems() {
     // Its node: the first one the problem names (the inspector then shows it); the others are named in the entry.
     store.getState().select({ nodes: [ids[0]], links: [] });
     const internal = getInternalNode(ids[0]);
-    const node = store.getState().topology.nodes.find((n) => n.id === ids[0])!;
+    const node = store.getState().topology.nodes.find((n) => n.id === ids[0]);
+    if (!node) return;
     const width = internal?.measured.width ?? 0;
     const height = internal?.measured.height ?? 0;
     void setCenter(node.x + width / 2, node.y + height / 2, { zoom: Math.max(getZoom(), 1), duration: 300 });

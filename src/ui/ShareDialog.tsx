@@ -39,9 +39,13 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     if (!element) return;
     if (open && !element.open) element.showModal();
     if (!open && element.open) element.close();
-    // Each share starts without the passwords: the choice to include them is made anew every time.
-    if (!open) setIncludeSecrets(false);
   }, [open]);
+  // Each share starts without the passwords: the choice to include them is made anew every time.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
+    if (!open) setIncludeSecrets(false);
+  }
 
   const copy = async () => {
     try {

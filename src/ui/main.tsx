@@ -17,7 +17,9 @@ const store = createDesignerStore(storage());
 window.addEventListener('pagehide', () => store.flushAutosave());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && store.flushAutosave());
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
   <StrictMode>
     <App store={store} />
   </StrictMode>,

@@ -16,7 +16,7 @@ export const LARGE_TOPOLOGY = 1000;
 
 /** A name from a file or link on one line, so it cannot pose as a notice of its own in a dialog. */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }

@@ -504,7 +504,9 @@ const BY_CODE = new Map<string, ImplementedRule>();
 for (const rule of RULES as readonly RuleEntry[]) if (rule.applies === 'yes') BY_CODE.set(rule.code, rule);
 
 export function ruleOf(code: RuleCode): ImplementedRule {
-  return BY_CODE.get(code)!;
+  const rule = BY_CODE.get(code);
+  if (!rule) throw new Error(`no implemented rule ${code} in the rules table`);
+  return rule;
 }
 
 /** A diagnostic of a rule: its severity comes from the table, so the two cannot disagree. */

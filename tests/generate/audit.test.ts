@@ -14,7 +14,7 @@ import { readTopology } from '../../src/share/index.ts';
 import { validate } from '../../src/validate/index.ts';
 import { node, topology } from '../factories.ts';
 
-type Toml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Toml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed TOML is untyped
 
 interface Shape {
   /** Separate traffic managers (0: the TM inside the control plane). */

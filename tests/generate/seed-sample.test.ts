@@ -10,7 +10,7 @@ import parseToml from '@iarna/toml/parse-string.js';
 import { generateBundle } from '../../src/generate/index.ts';
 import { loadExample } from '../factories.ts';
 
-type Toml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Toml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed TOML is untyped
 
 const fixture = (name: string): Toml =>
   JSON.parse(JSON.stringify(parseToml(readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8'))));

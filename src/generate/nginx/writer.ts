@@ -43,9 +43,9 @@ function name(text: string): string {
   return text;
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL_ALL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 /** A comment line: control characters (a newline above all) become spaces, so text stays a comment. */

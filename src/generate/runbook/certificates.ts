@@ -70,7 +70,7 @@ export function certificateSteps(context: GenerationContext): string[] {
     `cp ${homeOf(context, 'control-plane')}/repository/resources/security/${w(trust.fileName)} .`,
   ];
 
-  if (sharedKeystore(context)) {
+  if (sharedKeystore(context) || !primary) {
     const k = primary ?? tls;
     const hosts = [...nodes.map((n) => n.host), ...lbs.filter((lb) => context.graph.frontedMembers(lb.id).length > 0).map((lb) => lb.host)];
     const pem = `${k.alias}.pem`;
@@ -83,7 +83,7 @@ export function certificateSteps(context: GenerationContext): string[] {
       ...replace(SIGNING_ALIAS, pem),
     );
   } else {
-    const p = primary!;
+    const p = primary;
     out.push(
       '# The primary keystore: the same file on every node (it decrypts registry data and signs tokens).',
       genkeypair(p, p.fileName, signer(context)),
@@ -127,8 +127,8 @@ export function certificateSteps(context: GenerationContext): string[] {
 export function nodeSecurityFiles(context: GenerationContext, node: ApimNode): string[] {
   const { tls, primary } = context.settings.keystore;
   const trust = context.settings.truststore.fileName;
-  if (sharedKeystore(context)) return [`security/${(primary ?? tls).fileName}`, `security/${trust}`];
-  return [`security/${primary!.fileName}`, `security/${node.id}/${tls.fileName}`, `security/${trust}`];
+  if (sharedKeystore(context) || !primary) return [`security/${(primary ?? tls).fileName}`, `security/${trust}`];
+  return [`security/${primary.fileName}`, `security/${node.id}/${tls.fileName}`, `security/${trust}`];
 }
 
 /** "`security/a.jks`, `security/b.jks` and `security/c.jks`" for Markdown. */

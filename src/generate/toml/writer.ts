@@ -44,9 +44,9 @@ function writeTableLines(out: string[], t: TomlTable): void {
   }
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const COMMENT_UNSAFE = /[\u0000-\u001f\u007f\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const COMMENT_UNSAFE_ALL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 /** A comment line: control characters (a newline above all) become spaces, so text stays a comment. */
@@ -58,7 +58,7 @@ export function comment(text: string): string {
 export function key(name: string): string {
   if (BARE_KEY.test(name)) return name;
   // A literal (single-quoted) key where it can hold the name, as WSO2 writes 'header.X-WSO2-KEY-MANAGER'.
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (!name.includes("'") && !/[\u0000-\u001f\u007f]/.test(name)) return `'${name}'`;
   return basicString(name);
 }
@@ -90,9 +90,9 @@ const ESCAPES: Record<string, string> = {
   '\r': '\\r',
 };
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const STRING_UNSAFE = /["\\\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const STRING_UNSAFE_ALL = /["\\\u0000-\u001f\u007f]/g;
 
 export function basicString(text: string): string {

@@ -2,7 +2,7 @@
  * The canvas: the topology as nodes and edges, with drag-and-drop from the palette, wiring checked by
  * the model's link rules, selection, deletion, and whole-drag undo steps.
  */
-import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import {
   Background,
@@ -12,6 +12,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  applyNodeChanges,
   getViewportForBounds,
   useReactFlow,
   useStore,
@@ -23,7 +24,7 @@ import { useBundle, useDesigner, useDesignerStore } from '../store.tsx';
 import { NODE_TYPES } from './TopologyNodeView.tsx';
 import { EDGE_TYPES } from './FloatingEdge.tsx';
 import type { FlowEdge, FlowNode } from './flow.ts';
-import { createFlowCache, problemsBy, toFlowEdges } from './flow.ts';
+import { createFlowCache, problemsBy, reconcileNodes, toFlowEdges } from './flow.ts';
 import { onCanvasTab, useEdgesAfterNodes } from './keyboard.ts';
 import { LARGE_CANVAS, topologyBounds, useReveal } from './reveal.ts';
 
@@ -80,75 +81,86 @@ export function Canvas() {
     });
     return () => cancelAnimationFrame(frame);
     // Fitted when a topology is opened (and once at the start), not on every edit of a large one.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `large` and the store are read when opened, on purpose
   }, [opened, fitView, setViewport]);
-  const cache = useRef(createFlowCache()).current;
-  const measured = useRef(new Map<string, { width?: number; height?: number }>()).current;
-  // Sizes are measured by React Flow, not part of the topology: a new size re-renders the canvas only.
-  const [, remeasured] = useReducer((n: number) => n + 1, 0);
-  // Positions during a drag live here, as in a bare React Flow page: the store (and every panel that
-  // reads it) hears of the drag once, at the drop, as one edit and one undo step.
-  const dragged = useRef(new Map<string, { x: number; y: number }>()).current;
-  const [, dragMoved] = useReducer((n: number) => n + 1, 0);
-
+  const [cache] = useState(createFlowCache);
   const problems = useMemo(() => problemsBy(diagnostics), [diagnostics]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
-  const all = cache.toFlowNodes(topology, selectedNodes, problems.nodes, measured, dragged);
-  const nodes = drawing ? all.slice(0, shown) : all;
+  const isDrawing = drawing !== undefined;
+  const source = useMemo(() => {
+    const all = cache.toFlowNodes(topology, selectedNodes, problems.nodes);
+    return isDrawing ? all.slice(0, shown) : all;
+  }, [cache, topology, selectedNodes, problems, isDrawing, shown]);
+
+  // The nodes React Flow shows, as in React Flow's own examples: changes it reports (sizes, positions
+  // during a drag, selection) are applied here with applyNodeChanges; the store hears of a drag once,
+  // at the drop, as one edit and one undo step, so no panel re-renders per frame. When the topology
+  // changes, the nodes follow it (reconcileNodes keeps what React Flow measured).
+  const [nodes, setNodes] = useState(source);
+  const [followed, setFollowed] = useState(source);
+  if (followed !== source) {
+    setFollowed(source);
+    setNodes(reconcileNodes(nodes, source));
+  }
+  const latest = useRef(nodes);
+  useLayoutEffect(() => {
+    latest.current = nodes;
+  }, [nodes]);
+  const drag = useRef({ active: false, positions: new Map<string, { x: number; y: number }>() });
+
   // Links, selection and problems decide the edges; positions do not (React Flow routes them itself).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const allEdges = useMemo(() => toFlowEdges(topology, selectedLinks, problems.links), [topology.links, selectedLinks, problems]);
-  // While drawing, a link is drawn once both its nodes are.
   // Zoomed far out on a large topology, the links are a grey mat that costs more to draw than all the
   // nodes: only the selected ones and those in error are drawn until the view is close enough to read.
   const zoomedOut = useStore((s) => s.transform[2] < LINK_ZOOM);
   const hideLinks = large && zoomedOut;
+  const links = topology.links;
+  const allEdges = useMemo(
+    () => toFlowEdges(store.getState().topology, selectedLinks, problems.links),
+    // The edges follow the links array: an edit of a node's kind, id or membership changes it too.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- positions must not rebuild every edge
+    [store, links, selectedLinks, problems],
+  );
   const edges = useMemo(() => {
-    const drawn = drawing && new Set(all.slice(0, shown).map((n) => n.id));
+    // While drawing, a link is drawn once both its nodes are.
+    const drawn = isDrawing ? new Set(source.map((n) => n.id)) : undefined;
     if (!drawn && !hideLinks) return allEdges;
     return allEdges.filter(
       (e) => (!drawn || (drawn.has(e.source) && drawn.has(e.target))) && (!hideLinks || e.selected || e.data?.severity === 'error'),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [allEdges, drawing === undefined, shown, hideLinks]);
+  }, [allEdges, isDrawing, source, hideLinks]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
+      const next = applyNodeChanges(changes, latest.current);
+      latest.current = next;
+      setNodes(next);
       const state = store.getState();
-      const positions = new Map<string, { x: number; y: number }>();
-      let dragging: boolean | undefined;
+      const moving = drag.current;
+      let ended = false;
       let selected: Set<string> | undefined;
-      let resized = false;
       for (const change of changes) {
         if (change.type === 'position') {
           // The last change of a drag may carry no position, only `dragging: false`.
-          if (change.position) positions.set(change.id, change.position);
-          if (change.dragging !== undefined) dragging = change.dragging;
+          if (change.position) moving.positions.set(change.id, change.position);
+          if (change.dragging === true) moving.active = true;
+          if (change.dragging === false) ended = true;
         } else if (change.type === 'select') {
           selected ??= new Set(state.selection.nodes);
           if (change.selected) selected.add(change.id);
           else selected.delete(change.id);
-        } else if (change.type === 'dimensions' && change.dimensions) {
-          measured.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
-          resized = true;
         }
       }
-      if (dragging !== undefined || dragged.size > 0) {
-        for (const [id, at] of positions) dragged.set(id, at);
-        if (dragging === false) {
-          // The drop: one edit, so one undo step, however long the drag.
-          const moved = new Map(dragged);
-          dragged.clear();
-          state.moveNodes(moved);
-        } else if (positions.size) dragMoved();
-      } else if (positions.size) {
-        state.moveNodes(positions); // a move by keyboard: one step each
+      // A drop is one edit, however long the drag; a move by keyboard is one edit each.
+      if (moving.positions.size > 0 && (!moving.active || ended)) {
+        const moved = new Map(moving.positions);
+        moving.positions.clear();
+        moving.active = false;
+        state.moveNodes(moved);
       }
       if (selected) state.select({ nodes: [...selected] });
-      if (resized) remeasured();
     },
-    [store, measured, dragged],
+    [store],
   );
 
   const onEdgesChange = useCallback(
@@ -223,6 +235,9 @@ export function Canvas() {
   );
 
   return (
+    // The wrapper only hands keys (Tab order) and palette drops to the canvas inside it, which has its own
+    // role, name and keyboard handling (React Flow's).
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- see above
     <div
       ref={root}
       className="canvas"

@@ -41,35 +41,24 @@ export function problemsBy(diagnostics: readonly Diagnostic[]): { nodes: Map<str
   return { nodes, links };
 }
 
-type Measured = { width?: number; height?: number };
-
 export function createFlowCache() {
   const cache = new Map<string, { key: unknown[]; flow: FlowNode }>();
 
-  function toFlowNodes(
-    topology: Topology,
-    selected: ReadonlySet<string>,
-    problems: ReadonlyMap<string, NodeProblems>,
-    measured: ReadonlyMap<string, Measured>,
-    /** Positions of nodes being dragged, not yet in the topology. */
-    moving: ReadonlyMap<string, { x: number; y: number }> = new Map(),
-  ): FlowNode[] {
+  function toFlowNodes(topology: Topology, selected: ReadonlySet<string>, problems: ReadonlyMap<string, NodeProblems>): FlowNode[] {
     const seen = new Set<string>();
     // In reading order (rows, then left to right): the order the nodes take in the DOM, so in the Tab
     // order. By the topology's positions, so the order holds still during a drag (sorted once per topology).
     const result = inReadingOrder(topology).map((node) => {
       seen.add(node.id);
-      const at = moving.get(node.id);
-      const key = [node, selected.has(node.id), problemKey(problems.get(node.id)), measured.get(node.id), at?.x, at?.y];
+      const key = [node, selected.has(node.id), problemKey(problems.get(node.id))];
       const hit = cache.get(node.id);
       if (hit && hit.key.every((part, i) => part === key[i])) return hit.flow;
       const flow: FlowNode = {
         id: node.id,
         type: 'topology',
-        position: at ? { x: at.x, y: at.y } : { x: node.x, y: node.y },
+        position: { x: node.x, y: node.y },
         data: { node, problems: problems.get(node.id) },
         selected: selected.has(node.id),
-        measured: measured.get(node.id),
         ariaLabel: `${KIND_NAMES[node.kind]} ${node.label}`,
       };
       cache.set(node.id, { key, flow });
@@ -80,6 +69,27 @@ export function createFlowCache() {
   }
 
   return { toFlowNodes };
+}
+
+/**
+ * The canvas's nodes after the topology changed: the new ones from `source`, keeping what React Flow
+ * learnt of each node (its measured size), and keeping the very object of a node that did not change,
+ * so React Flow re-renders only what changed.
+ */
+export function reconcileNodes(current: readonly FlowNode[], source: readonly FlowNode[]): FlowNode[] {
+  const before = new Map(current.map((node) => [node.id, node]));
+  return source.map((next) => {
+    const old = before.get(next.id);
+    if (!old) return next;
+    const same =
+      old.data === next.data &&
+      old.selected === next.selected &&
+      old.position.x === next.position.x &&
+      old.position.y === next.position.y &&
+      old.ariaLabel === next.ariaLabel;
+    if (same) return old;
+    return old.measured ? { ...next, measured: old.measured } : next;
+  });
 }
 
 const sortedNodes = new WeakMap<Topology, TopologyNode[]>();

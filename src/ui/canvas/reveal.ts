@@ -13,6 +13,7 @@ export const LARGE_CANVAS = 500;
 const FIRST_BATCH = 150;
 const BATCH_MS = 100;
 const MAX_BATCH = 400;
+const DONE = Number.POSITIVE_INFINITY;
 
 /**
  * How many of the topology's nodes (in reading order) to draw now, and the total while drawing.
@@ -20,34 +21,30 @@ const MAX_BATCH = 400;
  */
 export function useReveal(total: number, opened: number): { shown: number; drawing?: { shown: number; total: number } } {
   // Derived while rendering, so the first render of a large topology already draws only the first batch.
-  const [state, setState] = useState(() => ({ opened, shown: total >= LARGE_CANVAS ? FIRST_BATCH : Number.POSITIVE_INFINITY }));
-  let { shown } = state;
+  const begin = (large: boolean) => ({ opened, shown: large ? FIRST_BATCH : DONE, batch: FIRST_BATCH });
+  const [state, setState] = useState(() => begin(total >= LARGE_CANVAS));
+  let current = state;
   if (state.opened !== opened) {
-    shown = opened > 0 && total >= LARGE_CANVAS ? FIRST_BATCH : Number.POSITIVE_INFINITY;
-    setState({ opened, shown });
+    current = begin(opened > 0 && total >= LARGE_CANVAS);
+    setState(current);
   }
-  const batch = useRef(FIRST_BATCH);
   const started = useRef(0);
-  if (shown === FIRST_BATCH && state.shown !== FIRST_BATCH) batch.current = FIRST_BATCH;
 
-  // After each batch is on screen, the next one, in a task of its own so input is handled in between.
+  // After each batch is on screen, the next one, in a task of its own so input is handled in between;
+  // the batch grows or shrinks towards BATCH_MS.
   useEffect(() => {
-    if (shown >= total) {
-      if (Number.isFinite(shown)) setState((s) => ({ ...s, shown: Number.POSITIVE_INFINITY }));
-      return;
-    }
-    if (started.current > 0) {
-      const took = performance.now() - started.current;
-      batch.current = Math.max(50, Math.min(MAX_BATCH, Math.round((batch.current * BATCH_MS) / Math.max(took, 1))));
-    }
+    if (current.shown >= total) return;
+    const took = started.current > 0 ? performance.now() - started.current : BATCH_MS;
+    const batch = Math.max(50, Math.min(MAX_BATCH, Math.round((current.batch * BATCH_MS) / Math.max(took, 1))));
     const timer = setTimeout(() => {
       started.current = performance.now();
-      setState((s) => ({ ...s, shown: s.shown + batch.current }));
+      // Once every node is drawn, nodes added later are drawn at once.
+      setState((s) => ({ ...s, shown: s.shown + batch >= total ? DONE : s.shown + batch, batch }));
     }, 0);
     return () => clearTimeout(timer);
-  }, [shown, total]);
+  }, [current.shown, current.batch, total]);
 
-  return shown >= total ? { shown: total } : { shown, drawing: { shown, total } };
+  return current.shown >= total ? { shown: total } : { shown: current.shown, drawing: { shown: current.shown, total } };
 }
 
 /** The canvas area the nodes of `topology` take, for showing it whole before its nodes are measured. */

@@ -58,17 +58,23 @@ export function FilesPanel() {
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const marks = useChangeMarks(files);
 
-  // Selecting one node brings its file to the front, scrolled into view in the list.
+  // Selecting one node brings its file to the front, scrolled into view in the list; a node whose file
+  // is still being generated (just added) gets it as soon as it is there. Only a change of selection
+  // moves the tab; an edit of the selected node must not.
   const focusNode = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
+  const [followedNode, setFollowedNode] = useState<string | undefined>(undefined);
+  if (focusNode !== followedNode) {
+    const file = focusNode === undefined ? undefined : files.find((f) => f.nodeId === focusNode);
+    if (focusNode === undefined || file) {
+      setFollowedNode(focusNode);
+      if (file) setActive(file.path);
+    }
+  }
   useEffect(() => {
-    if (!focusNode) return;
-    const file = files.find((f) => f.nodeId === focusNode);
-    if (!file) return;
-    setActive(file.path);
-    requestAnimationFrame(() => tabRefs.current.get(file.path)?.scrollIntoView?.({ block: 'nearest' }));
-    // Only a change of selection moves the tab; an edit of the selected node must not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusNode]);
+    if (!active) return;
+    const frame = requestAnimationFrame(() => tabRefs.current.get(active)?.scrollIntoView?.({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
+  }, [active]);
 
   // The list as grouped, filtered by path (case-insensitive); the file shown stays shown.
   const needle = filter.trim().toLowerCase();
@@ -140,6 +146,8 @@ export function FilesPanel() {
           spellCheck={false}
           onChange={(event) => setFilter(event.target.value)}
         />
+        {/* Focus is on the tabs themselves (one in the Tab order, arrows move it), as in the ARIA tabs pattern. */}
+        {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- see above */}
         <div role="tablist" aria-label="Generated files" aria-orientation="vertical" className="tabs" onKeyDown={onKeyDown}>
           {groups.map((group) => (
             <div key={group.name} className="tab-group">
@@ -215,24 +223,25 @@ export function FilesPanel() {
  * keeps them. New files are not marked line by line (their tab is), nor is the first generation.
  */
 function useChangeMarks(files: readonly BundleFile[]): Map<string, Set<number>> {
-  const previous = useRef<Map<string, string> | null>(null);
-  const marks = useRef(new Map<string, Set<number>>());
-  return useMemo(() => {
-    const before = previous.current;
-    if (before && before.size > 0) {
-      const next = new Map<string, Set<number>>();
-      let edited = false;
-      for (const file of files) {
-        const old = before.get(file.path);
-        if (old === file.content) continue;
-        edited = true;
-        next.set(file.path, old === undefined ? new Set() : changedLines(old, file.content));
-      }
-      if (edited) marks.current = next;
-    }
-    if (files.length > 0) previous.current = new Map(files.map((f) => [f.path, f.content]));
-    return marks.current;
-  }, [files]);
+  // The files of the previous render and the marks they gave, kept as state (derived while rendering).
+  const [seen, setSeen] = useState<{ files: readonly BundleFile[]; marks: Map<string, Set<number>> }>(() => ({ files, marks: new Map() }));
+  if (seen.files === files) return seen.marks;
+  const marks = changeMarks(seen.files, files) ?? seen.marks;
+  setSeen({ files, marks });
+  return marks;
+}
+
+/** The lines each file changed from `before` to `after`; undefined when nothing was edited (or on the first generation). */
+function changeMarks(before: readonly BundleFile[], after: readonly BundleFile[]): Map<string, Set<number>> | undefined {
+  if (before.length === 0 || after.length === 0) return undefined;
+  const old = new Map(before.map((f) => [f.path, f.content]));
+  const next = new Map<string, Set<number>>();
+  for (const file of after) {
+    const was = old.get(file.path);
+    if (was === file.content) continue;
+    next.set(file.path, was === undefined ? new Set() : changedLines(was, file.content));
+  }
+  return next.size > 0 ? next : undefined;
 }
 
 const Code = memo(function Code({ file, marked }: { file: BundleFile; marked?: Set<number> }) {
@@ -250,6 +259,8 @@ const Code = memo(function Code({ file, marked }: { file: BundleFile; marked?: S
   const language = languageOf(file.path);
   const lines = file.content.endsWith('\n') ? file.content.slice(0, -1).split('\n') : file.content.split('\n');
   return (
+    // A scrolling region must take focus, so keyboard users can scroll it (axe: scrollable-region-focusable).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- see above
     <pre className={`code language-${language}`} tabIndex={0} aria-label={`Contents of ${file.path}`}>
       <code>
         {lines.map((line, i) => (
