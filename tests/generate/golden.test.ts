@@ -66,10 +66,12 @@ const VERSION_PATTERNS: ExampleName[] = ['separate-tm-ha', 'ha-cp-gw'];
  */
 const EXPECTED_ERRORS: Partial<Record<string, string[]>> = { 'ha-cp-gw-4.5.0': ['APIM026'] };
 
-describe.each(VERSION_PATTERNS.flatMap((pattern) => PRODUCT_VERSIONS.map((version) => [pattern, version] as const)))(
-  'golden bundle of %s on API-M %s',
-  (pattern, version) => {
-    const name = `${pattern}-${version}`;
-    goldenBundle({ ...loadExample(pattern), product: version }, join(GOLDEN, 'versions', name), EXPECTED_ERRORS[name]);
-  },
-);
+// The example's own version is its golden bundle above (the same bytes), so it is not kept twice.
+describe.each(
+  VERSION_PATTERNS.flatMap((pattern) =>
+    PRODUCT_VERSIONS.filter((version) => version !== loadExample(pattern).product).map((version) => [pattern, version] as const),
+  ),
+)('golden bundle of %s on API-M %s', (pattern, version) => {
+  const name = `${pattern}-${version}`;
+  goldenBundle({ ...loadExample(pattern), product: version }, join(GOLDEN, 'versions', name), EXPECTED_ERRORS[name]);
+});
