@@ -5,7 +5,7 @@
  * runbook reads it for its checks, so the two can never disagree.
  */
 import type { ApimKind, ApimNode, LoadBalancerNode, PortName } from '../model/index.ts';
-import { DEFAULT_PORTS, KIND_NAMES, isSticky, portOf } from '../model/index.ts';
+import { DEFAULT_PORTS, KIND_NAMES, isSticky } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 
 /**
@@ -189,9 +189,4 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
         ],
       };
   }
-}
-
-/** `cp1.example.com:9443` for each member of an upstream. */
-export function memberAddress(member: ApimNode, port: PortName): string {
-  return `${member.host}:${portOf(member, port)}`;
 }

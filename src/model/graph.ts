@@ -4,7 +4,6 @@
  * or validating N nodes never scans all nodes per node.
  */
 import type { ApimKind, ApimNode, DatabaseNode, LoadBalancerNode, LogicalDatabase, Topology, TopologyNode } from './types.ts';
-import { isApimNode } from './types.ts';
 import { kindRule } from './links.ts';
 
 /**
@@ -197,8 +196,4 @@ export function buildGraph(topology: Topology): TopologyGraph {
     },
   };
   return graph;
-}
-
-export function apimNodes(topology: Topology): ApimNode[] {
-  return topology.nodes.filter(isApimNode);
 }
