@@ -2,7 +2,7 @@
  * What jsdom lacks and React Flow or the page use: ResizeObserver, DOMMatrixReadOnly, matchMedia,
  * the clipboard. Plain stand-ins; the real browser is exercised by the e2e tests.
  */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 class ResizeObserverStub {
@@ -18,6 +18,10 @@ class DOMMatrixReadOnlyStub {
     this.m22 = scale !== undefined ? Number(scale) : 1;
   }
 }
+
+// The generation core is imported on first use, in the page's place of a worker: on a cold, busy
+// machine transforming it takes seconds, so the findBy… waits for files get an honest 15 s, not 1 s.
+configure({ asyncUtilTimeout: 15_000 });
 
 const g = globalThis as Record<string, unknown>;
 g.ResizeObserver ??= ResizeObserverStub;
