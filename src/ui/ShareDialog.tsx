@@ -9,7 +9,8 @@ import { pageBase, useDesigner } from './store.tsx';
 
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const topology = useDesigner((s) => s.topology);
+  // The topology only while the dialog is open: a closed dialog does not re-render on every edit.
+  const topology = useDesigner((s) => (open ? s.topology : undefined));
   const notify = useDesigner((s) => s.notify);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const titleId = useId();
@@ -29,10 +30,10 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     };
   }, [open, codec]);
   const link = useMemo(
-    () => (open && codec ? codec.encodeLink(topology, pageBase(), { includeSecrets }) : ''),
-    [open, codec, topology, includeSecrets],
+    () => (topology && codec ? codec.encodeLink(topology, pageBase(), { includeSecrets }) : ''),
+    [codec, topology, includeSecrets],
   );
-  const hasSecrets = useMemo(() => open && hasPrivateSecrets(topology), [open, topology]);
+  const hasSecrets = useMemo(() => topology !== undefined && hasPrivateSecrets(topology), [topology]);
 
   useEffect(() => {
     const element = dialog.current;

@@ -1,21 +1,29 @@
 /** The inspector: the selected node, several selected nodes, or the topology's settings. */
+import { useShallow } from 'zustand/react/shallow';
 import { useDesigner } from '../store.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 import { SettingsInspector } from './SettingsInspector.tsx';
 
 export function Inspector() {
   const selected = useDesigner((s) => s.selection.nodes);
-  const topology = useDesigner((s) => s.topology);
-  const remove = useDesigner((s) => s.remove);
-  const duplicate = useDesigner((s) => s.duplicateSelection);
-  const select = useDesigner((s) => s.select);
-  const node = selected.length === 1 ? topology.nodes.find((n) => n.id === selected[0]) : undefined;
+  // The selected node and its place, not the whole topology: an edit elsewhere does not re-render this.
+  const { node, place } = useDesigner(
+    useShallow((s) => {
+      const place = s.selection.nodes.length === 1 ? s.topology.nodes.findIndex((n) => n.id === s.selection.nodes[0]) : -1;
+      return { node: place >= 0 ? s.topology.nodes[place] : undefined, place };
+    }),
+  );
+  const {
+    remove,
+    duplicateSelection: duplicate,
+    select,
+  } = useDesigner(useShallow((s) => ({ remove: s.remove, duplicateSelection: s.duplicateSelection, select: s.select })));
 
   return (
     <aside className="inspector" aria-label="Inspector">
       {node ? (
         // Keyed by the node's place, not its id: a rename keeps the form, and the focus in it.
-        <NodeInspector key={`node-${topology.nodes.indexOf(node)}`} node={node} />
+        <NodeInspector key={`node-${place}`} node={node} />
       ) : selected.length > 1 ? (
         <div className="inspector-form">
           <h2>{selected.length} nodes selected</h2>
