@@ -5,6 +5,7 @@
  */
 import type { Settings, Topology } from './types.ts';
 import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, SECRET_PLACEHOLDER, defaultSettings } from './defaults.ts';
+import { gatewayEnvironmentsOf } from './environments.ts';
 
 export interface SecretField {
   /** What it is, for messages: "super admin password", "password of database db". */
@@ -158,7 +159,7 @@ export function plainTextFields(topology: Topology): { what: string; value: stri
     ...s.cors.allowHeaders.map((value) => ({ what: 'CORS allowed headers', value })),
     { what: 'cache invalidation domain', value: s.cacheInvalidation.domain },
     { what: 'analytics config endpoint', value: s.analytics.configEndpoint },
-    ...(s.gatewayEnvironments ?? []).flatMap((e) => [
+    ...gatewayEnvironmentsOf(topology).flatMap((e) => [
       { what: `name of gateway environment "${e.name}"`, value: e.name },
       { what: `description of gateway environment "${e.name}"`, value: e.description },
     ]),
