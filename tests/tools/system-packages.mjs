@@ -16,8 +16,7 @@ const TOOLS = {
   chromium: { packageName: 'chromium', places: [process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'] },
 };
 
-const found = (tool) =>
-  TOOLS[tool].places.some((place) => existsSync(place)) || spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const found = (tool) => TOOLS[tool].places.some((place) => existsSync(place)) || spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((tool) => !(tool in TOOLS));
