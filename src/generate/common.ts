@@ -27,7 +27,7 @@ export function serverTable(context: GenerationContext, node: ApimNode): TomlTab
       ? `Ports are default + offset ${node.offset}: HTTPS ${portOf(node, 'https')}, API ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, ws ${portOf(node, 'ws')} / wss ${portOf(node, 'wss')}.`
       : `Ports are default + offset ${node.offset}: HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}.`,
   ];
-  if (context.facts.band === '4.5') {
+  if (context.facts.componentDistributions) {
     comment.push('API-M 4.5 component distributions define only the "default" server role.');
   }
   return table('server', { hostname: lb ? lb.host : node.host, node_ip: node.nodeIp, server_role: role, offset: node.offset }, comment);

@@ -75,10 +75,9 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
     let serviceComment: string;
     if (!separateTm) {
       serviceUrl = servicesUrl(first);
-      serviceComment =
-        facts.band === '4.5'
-          ? `Throttling: ${describeCluster(first)}; the API-M 4.5 API Control Plane runs no Traffic Manager, so add one (APIM026).`
-          : `Throttling: the Traffic Manager inside ${describeCluster(first)}; this also reaches its event hub.`;
+      serviceComment = facts.controlPlaneRunsTrafficManager
+        ? `Throttling: the Traffic Manager inside ${describeCluster(first)}; this also reaches its event hub.`
+        : `Throttling: ${describeCluster(first)}; the API-M 4.5 API Control Plane runs no Traffic Manager, so add one (APIM026).`;
     } else if (facts.gatewayThrottlingServiceUrlWithSeparateTm) {
       serviceUrl = servicesUrl(first);
       serviceComment = `Throttling: ${describeCluster(first)}.`;

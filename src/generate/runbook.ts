@@ -105,7 +105,8 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
     ...START_ORDER.filter((k) => graph.nodesOfKind(k).length).map((k) => PLURAL[k].toLowerCase()),
   ];
   out.push(`Start in this order: ${order.join(', ')}. Wait for each node to pass its check before the next.`, '');
-  if (facts.band !== '4.5') {
+  if (!facts.componentDistributions) {
+    // Nodes start as profiles of one API-M pack, whose --optimize option rewrites the file.
     out.push(
       `> Start each node with the command shown. \`--optimize\` without \`--skipConfigOptimization\` replaces`,
       '> `deployment.toml` with the profile template and discards this configuration.',

@@ -6,8 +6,6 @@
  */
 import type { AnalyticsType, ApimKind, ProductVersion } from './types.ts';
 
-export type Band = '4.0' | '4.1-4.4' | '4.5';
-
 /**
  * Whether a version publishes analytics of a type: `yes`; `update` (only with a WSO2 update level of
  * that version, not in the GA release); `no`.
@@ -16,7 +14,27 @@ export type AnalyticsSupport = 'yes' | 'update' | 'no';
 
 export interface VersionFacts {
   version: ProductVersion;
-  band: Band;
+  /**
+   * Each kind of node is its own distribution, started by its own script: the API Control Plane, the Universal
+   * Gateway and the Traffic Manager (4.5: APIM docs 4.5.0 'API-M Distributed Deployment - Overview', 'API-M
+   * Component Distributions'). Before, one API-M pack runs each kind as a profile (4.0–4.4: APIM docs 'API-M
+   * Profiles'), whose `--optimize` option rewrites deployment.toml unless `--skipConfigOptimization` is given.
+   * `serverRole` and `start` follow from it.
+   */
+  componentDistributions: boolean;
+  /**
+   * The control plane runs a Traffic Manager, so gateways can throttle through it when no TM is separate
+   * (4.0–4.4: APIM docs 4.1.0 'API-M Distributed Deployment - Overview', the Control Plane profile "starts all the
+   * API-M components (Traffic Manager, Key Manager, Publisher, Developer Portal)"). The 4.5 API Control Plane
+   * excludes it (APIM docs 4.5.0 'API-M Distributed Deployment - Overview'), so a 4.5 topology with gateways
+   * needs a separate TM (APIM026).
+   */
+  controlPlaneRunsTrafficManager: boolean;
+  /**
+   * The gateway's WebSocket ports answer `GET /health` with 200 (4.1–4.5: APIM docs 4.1.0 'Basic Health Checks',
+   * the note on WebSocket ports 9099 and 8099; the 4.0 page has no such check).
+   */
+  gatewayWebSocketHealthCheck: boolean;
   /** `[server] server_role` per kind (C13: `default` on the 4.5 component distributions, product-apim v4.5.0 infer.json). */
   serverRole: Record<ApimKind, string>;
   /**
@@ -97,23 +115,24 @@ export interface VersionFacts {
 const PROFILE_START = (profile: string) => ({ script: 'api-manager.sh', args: `-Dprofile=${profile}`, distribution: 'wso2am' });
 
 export function versionFacts(version: ProductVersion): VersionFacts {
-  const band: Band = version === '4.0.0' ? '4.0' : version === '4.5.0' ? '4.5' : '4.1-4.4';
   const minor = Number(version.split('.')[1]);
-  const is45 = band === '4.5';
+  const is45 = minor === 5;
   return {
     version,
-    band,
+    componentDistributions: is45,
+    controlPlaneRunsTrafficManager: !is45,
+    gatewayWebSocketHealthCheck: minor >= 1,
     serverRole: is45
       ? { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default' }
       : { gateway: 'gateway-worker', 'control-plane': 'control-plane', 'traffic-manager': 'traffic-manager' },
-    defaultEnvironmentName: band === '4.0' ? 'Production and Sandbox' : 'Default',
-    controlPlanePublishesToTrafficManager: band === '4.0',
+    defaultEnvironmentName: minor === 0 ? 'Production and Sandbox' : 'Default',
+    controlPlanePublishesToTrafficManager: minor === 0,
     controlPlanePeerKeys: { eventHub: minor >= 1, throttling: minor <= 2 },
     apikeySubscriptionValidation: minor === 2 || minor === 3,
     controlPlaneGatewayTypes: is45 ? 'Regular,APK,AWS' : undefined,
-    gatewayThrottlingServiceUrlWithSeparateTm: band === '4.0',
+    gatewayThrottlingServiceUrlWithSeparateTm: minor === 0,
     trafficManagerKeyManager: !is45,
-    trafficManagerGatewayEnvironment: band === '4.0',
+    trafficManagerGatewayEnvironment: minor === 0,
     gatewayEventHubAlways: is45,
     environmentProvider: minor >= 1,
     environmentGatewayType: minor >= 3,

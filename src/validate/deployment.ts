@@ -72,7 +72,8 @@ const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
             }),
           );
         }
-      } else if (facts.band !== '4.5' && graph.wiredClusters(node, 'control-plane').length === 0) {
+      } else if (facts.controlPlaneRunsTrafficManager && graph.wiredClusters(node, 'control-plane').length === 0) {
+        // Only where control planes run a Traffic Manager; where they do not (4.5), APIM026 reports instead.
         out.push(
           report('APIM019', {
             message: `Gateway ${node.id} has no traffic manager to throttle through: no traffic manager, and no control plane (which runs one when none is separate)`,

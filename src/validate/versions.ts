@@ -17,7 +17,7 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
   // APIM026: from 4.5 the control plane is the API Control Plane distribution, which excludes the
   // Traffic Manager (APIM docs 4.5.0 'API-M Distributed Deployment - Overview'; pattern 2 uses the All-in-One
   // instead: APIM docs 4.5.0 single-node 'Deployment Overview').
-  if (facts.band === '4.5' && gateways.length > 0 && graph.nodesOfKind('traffic-manager').length === 0) {
+  if (!facts.controlPlaneRunsTrafficManager && gateways.length > 0 && graph.nodesOfKind('traffic-manager').length === 0) {
     const ids = gateways.map((g) => g.id);
     out.push(
       report('APIM026', {

@@ -12,8 +12,8 @@ import { shellWord as w } from '../text.ts';
 /** Prints only the HTTP status, so a check reads as one number. */
 const STATUS = `-s -o /dev/null -w '%{http_code}\\n'`;
 
-/** The WebSocket `/health` check is documented from API-M 4.1. */
-const webSocketHealth = (context: GenerationContext) => context.facts.band !== '4.0';
+/** The WebSocket `/health` check is documented from API-M 4.1 (`gatewayWebSocketHealthCheck`). */
+const webSocketHealth = (context: GenerationContext) => context.facts.gatewayWebSocketHealthCheck;
 
 /** Shell lines (inside a code block) that check one node, and what a good answer looks like. */
 export function nodeChecks(context: GenerationContext, node: ApimNode): { commands: string[]; expect: string } {
