@@ -454,7 +454,7 @@ export const RULES = [
   },
   {
     severity: 'warning',
-    title: 'analytics only on the CP, or an analytics type the band lacks',
+    title: 'analytics only on the CP, or an analytics type the version lacks',
     source:
       'APIM docs analytics guides: Choreo "Configure the API Gateway", ELK (4.3.0), OpenSearch (4.5.0), Moesif (4.1.0, update level 242+)',
     applies: {
