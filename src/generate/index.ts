@@ -4,3 +4,5 @@ export type { Bundle, BundleFile, BundleFileKind, BundleOptions } from './bundle
 export { generationContext } from './context.ts';
 export { deploymentTomlPath, startCommand } from './runbook.ts';
 export * from './toml/index.ts';
+export { bundleKeyDiff, flatKeys } from './keyDiff.ts';
+export type { FileKeyChanges, KeyChange } from './keyDiff.ts';

@@ -8,21 +8,26 @@
  * one shown is never shown. Where there is no Worker (a test's DOM), the same core runs in the page,
  * loaded lazily as before.
  */
-import type { Bundle } from '../generate/index.ts';
+import type { Bundle, FileKeyChanges } from '../generate/index.ts';
 import type { Topology } from '../model/index.ts';
 
-/** Runs the generation core on one topology. */
+/** Runs the generation core: the bundle of one topology, or what a change does to the files. */
 export interface Engine {
   run(topology: Topology, base: string): Promise<Bundle>;
+  compare(before: Topology, after: Topology, base: string): Promise<FileKeyChanges[]>;
+}
+
+/** The core's two tasks, as one object for the inline engine. */
+export interface Core {
+  bundle(topology: Topology, base: string): Bundle;
+  compare(before: Topology, after: Topology, base: string): FileKeyChanges[];
 }
 
 /** What the worker is sent, and what it answers. */
-export interface GenerationRequest {
-  id: number;
-  topology: Topology;
-  base: string;
-}
-export type GenerationReply = { id: number; bundle: Bundle } | { id: number; error: string };
+export type GenerationRequest =
+  | { id: number; task: 'bundle'; topology: Topology; base: string }
+  | { id: number; task: 'compare'; before: Topology; after: Topology; base: string };
+export type GenerationReply = { id: number; bundle: Bundle } | { id: number; changes: FileKeyChanges[] } | { id: number; error: string };
 
 /** The state the page shows: the newest bundle and the topology it is for, and why the last try failed. */
 export interface GenerationState {
@@ -34,7 +39,7 @@ export interface GenerationState {
 export function workerEngine(create: () => Worker): Engine {
   let worker: Worker | undefined;
   let next = 0;
-  const pending = new Map<number, { resolve: (bundle: Bundle) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (reply: GenerationReply) => void; reject: (error: Error) => void }>();
 
   const failAll = (message: string) => {
     worker?.terminate();
@@ -51,8 +56,8 @@ export function workerEngine(create: () => Worker): Engine {
       const waiting = pending.get(reply.id);
       if (!waiting) return;
       pending.delete(reply.id);
-      if ('bundle' in reply) waiting.resolve(reply.bundle);
-      else waiting.reject(new Error(reply.error));
+      if ('error' in reply) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply);
     };
     // A script that could not be fetched, or an error the worker did not catch.
     w.onerror = (event) => {
@@ -64,28 +69,40 @@ export function workerEngine(create: () => Worker): Engine {
     return (worker = w);
   };
 
+  type Task = GenerationRequest extends infer R ? (R extends GenerationRequest ? Omit<R, 'id'> : never) : never;
+  const call = (task: Task): Promise<GenerationReply> => {
+    const id = ++next;
+    return new Promise<GenerationReply>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      started().postMessage({ ...task, id } as GenerationRequest);
+    });
+  };
+
   return {
-    run(topology, base) {
-      const id = ++next;
-      return new Promise<Bundle>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        started().postMessage({ id, topology, base } satisfies GenerationRequest);
-      });
+    async run(topology, base) {
+      const reply = await call({ task: 'bundle', topology, base });
+      if (!('bundle' in reply)) throw new Error('the generator answered another question');
+      return reply.bundle;
+    },
+    async compare(before, after, base) {
+      const reply = await call({ task: 'compare', before, after, base });
+      if (!('changes' in reply)) throw new Error('the generator answered another question');
+      return reply.changes;
     },
   };
 }
 
 /** The core in the page, loaded on first use; a failed load is tried again on the next run. */
-export function inlineEngine(load: () => Promise<(topology: Topology, base: string) => Bundle>): Engine {
+export function inlineEngine(load: () => Promise<Core>): Engine {
   let loading: ReturnType<typeof load> | undefined;
+  const core = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
   return {
-    async run(topology, base) {
-      loading ??= load().catch((error: unknown) => {
-        loading = undefined;
-        throw error;
-      });
-      return (await loading)(topology, base);
-    },
+    run: async (topology, base) => (await core()).bundle(topology, base),
+    compare: async (before, after, base) => (await core()).compare(before, after, base),
   };
 }
 
@@ -125,6 +142,11 @@ export class Generation {
     this.set({ ...this.state, failed: undefined });
     this.pump();
   };
+
+  /** What replacing `before` with `after` does to the deployment.toml files, key by key. */
+  compare(before: Topology, after: Topology): Promise<FileKeyChanges[]> {
+    return this.engine.compare(before, after, this.base());
+  }
 
   /** The files of exactly `topology`, generated if they are not yet. */
   bundleFor(topology: Topology): Promise<Bundle> {

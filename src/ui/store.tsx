@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { DesignerState, DesignerStore } from '../store/index.ts';
 import type { Bundle } from '../generate/index.ts';
+import type { Topology } from '../model/index.ts';
 import { loadLinkCodec } from './lazy.ts';
 import type { Engine } from './generation.ts';
 import { Generation, inlineEngine, workerEngine } from './generation.ts';
@@ -21,7 +22,8 @@ function pageEngine(): Engine {
   if (typeof Worker === 'undefined') {
     return inlineEngine(async () => {
       const [core, links] = await Promise.all([import('../generate/index.ts'), loadLinkCodec()]);
-      return (topology, base) => core.generateBundle(topology, { shareLink: links.encodeLink(topology, base) });
+      const bundle = (topology: Topology, base: string) => core.generateBundle(topology, { shareLink: links.encodeLink(topology, base) });
+      return { bundle, compare: (before, after, base) => core.bundleKeyDiff(bundle(before, base), bundle(after, base)) };
     });
   }
   return workerEngine(() => new Worker(new URL('./generation.worker.ts', import.meta.url), { type: 'module', name: 'generation' }));

@@ -16,6 +16,7 @@ function manualEngine() {
   const runs: { topology: Topology; resolve: (b: Bundle) => void; reject: (e: Error) => void }[] = [];
   const engine: Engine = {
     run: (topology) => new Promise<Bundle>((resolve, reject) => runs.push({ topology, resolve, reject })),
+    compare: () => Promise.resolve([]),
   };
   return { engine, runs };
 }
@@ -139,10 +140,22 @@ describe('workerEngine', () => {
     const second = engine.run(named('b'), 'http://x/');
     const worker = FakeWorker.made[0];
     expect(FakeWorker.made).toHaveLength(1);
+    expect(worker.sent.map((r) => r.task)).toEqual(['bundle', 'bundle']);
     worker.answer({ id: worker.sent[1].id, error: 'node gw-1: boom' });
     worker.answer({ id: worker.sent[0].id, bundle: bundleOf(named('a')) });
     expect((await first).files[0].content).toBe('a');
     await expect(second).rejects.toThrow('node gw-1: boom');
+  });
+
+  it('asks the worker to compare two topologies and gives back its answer', async () => {
+    FakeWorker.made = [];
+    const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
+    const asked = engine.compare(named('a'), named('b'), 'http://x/');
+    const [request] = FakeWorker.made[0].sent;
+    expect(request).toMatchObject({ task: 'compare', before: { name: 'a' }, after: { name: 'b' } });
+    const changes = [{ path: 'nodes/gw-1/repository/conf/deployment.toml', added: [{ key: 'a.b', to: '1' }], removed: [], changed: [] }];
+    FakeWorker.made[0].answer({ id: request.id, changes });
+    expect(await asked).toEqual(changes);
   });
 
   it('fails what is pending when the worker cannot load, and starts a new worker for the next run', async () => {
