@@ -3,7 +3,7 @@
  * pasting gives every node a fresh id, moves it by an offset, and keeps the links inside the set.
  */
 import type { Link, Topology, TopologyNode } from './types.ts';
-import { isApimNode } from './types.ts';
+import { isApimNode } from './kinds.ts';
 import { defaultHost } from './defaults.ts';
 import { freeOffset, nextId } from './edits.ts';
 

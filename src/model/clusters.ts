@@ -5,7 +5,7 @@
  * keeps their links to the nodes around them.
  */
 import type { Link, LoadBalancerNode, Topology, TopologyNode } from './types.ts';
-import { isApimNode } from './types.ts';
+import { isApimNode } from './kinds.ts';
 import { freeOffset, nextId, sameLink } from './edits.ts';
 import { NODE_BOX, freePosition, freeShift } from './layout.ts';
 

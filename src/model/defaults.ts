@@ -15,6 +15,7 @@ import type {
   TopologyNode,
 } from './types.ts';
 import { PRODUCT_VERSIONS } from './types.ts';
+import { KINDS, unhandledKind } from './kinds.ts';
 
 /** New topologies target the newest supported version. */
 export const DEFAULT_PRODUCT: ProductVersion = PRODUCT_VERSIONS[PRODUCT_VERSIONS.length - 1];
@@ -104,15 +105,7 @@ export function analyticsTypeOf(analytics: { type?: AnalyticsType }): AnalyticsT
   return analytics.type ?? DEFAULT_ANALYTICS_TYPE;
 }
 
-/** The id prefix and host pattern a new node of each kind gets: `gw-2`, `gw-2.example.com`. */
-export const KIND_ID_PREFIX: Record<NodeKind, string> = {
-  gateway: 'gw',
-  'control-plane': 'cp',
-  'traffic-manager': 'tm',
-  'load-balancer': 'lb',
-  database: 'db',
-};
-
+/** New nodes' hosts are their ids in this domain: `gw-2.example.com` (each kind's id prefix is in its registry entry, kinds.ts). */
 export const DEFAULT_DOMAIN = 'example.com';
 
 export function defaultHost(id: string): string {
@@ -151,18 +144,20 @@ export function isSticky(lb: { sticky?: boolean }): boolean {
   return lb.sticky ?? LOAD_BALANCER_DEFAULTS.sticky;
 }
 
-/** A complete node of the given kind with every default filled. */
+/** A complete node of the given kind with every default filled (an API-M kind's offset is in its registry entry, kinds.ts). */
 export function newNode(kind: NodeKind, id: string, position: { x: number; y: number } = { x: 0, y: 0 }): TopologyNode {
   const base = { id, label: id, x: position.x, y: position.y, host: defaultHost(id) };
   switch (kind) {
     case 'gateway':
     case 'control-plane':
     case 'traffic-manager':
-      return { ...base, kind, offset: 0 };
+      return { ...base, kind, offset: KINDS[kind].offset };
     case 'load-balancer':
       return { ...base, kind };
     case 'database':
       return { ...base, kind, ...DATABASE_DEFAULTS, databases: [...DATABASE_DEFAULTS.databases] };
+    default:
+      return unhandledKind(kind);
   }
 }
 

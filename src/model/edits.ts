@@ -3,8 +3,9 @@
  * calls these; so can tests and scripts.
  */
 import type { Link, NodeKind, Settings, Topology, TopologyNode } from './types.ts';
-import { TOPOLOGY_FORMAT, isApimNode } from './types.ts';
-import { DEFAULT_PRODUCT, DEFAULT_TOPOLOGY_NAME, KIND_ID_PREFIX, defaultSettings, newNode } from './defaults.ts';
+import { TOPOLOGY_FORMAT } from './types.ts';
+import { KINDS, isApimNode } from './kinds.ts';
+import { DEFAULT_PRODUCT, DEFAULT_TOPOLOGY_NAME, defaultSettings, newNode } from './defaults.ts';
 import { MAX_OFFSET } from './ports.ts';
 import { buildGraph } from './graph.ts';
 import { linkVerdict } from './links.ts';
@@ -16,7 +17,7 @@ export function emptyTopology(product = DEFAULT_PRODUCT, name = DEFAULT_TOPOLOGY
 /** The first free id for a new node of a kind: `gw-1`, `gw-2`, … */
 export function nextId(topology: Topology, kind: NodeKind): string {
   const taken = new Set(topology.nodes.map((node) => node.id));
-  const prefix = KIND_ID_PREFIX[kind];
+  const prefix = KINDS[kind].idPrefix;
   for (let n = 1; ; n++) {
     const id = `${prefix}-${n}`;
     if (!taken.has(id)) return id;

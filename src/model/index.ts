@@ -1,4 +1,5 @@
 export * from './types.ts';
+export * from './kinds.ts';
 export * from './defaults.ts';
 export * from './ports.ts';
 export * from './links.ts';

@@ -3,7 +3,7 @@
  * top-left corners on the canvas grid; a node takes at most NODE_BOX (a label is cut at 180 px).
  */
 import type { NodeKind, Topology } from './types.ts';
-import { NODE_KINDS } from './types.ts';
+import { NODE_KINDS } from './kinds.ts';
 
 /** The most room a node takes on the canvas, with the gap kept between two nodes. */
 export const NODE_BOX = { width: 220, height: 80 } as const;

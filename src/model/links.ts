@@ -7,7 +7,7 @@
  * behind it. Databases are used by API-M nodes: `X → database`.
  */
 import type { ApimKind, NodeKind, TopologyNode } from './types.ts';
-import { KIND_NAMES, isApimKind, kindWithArticle } from './types.ts';
+import { KIND_NAMES, isApimKind, kindWithArticle } from './kinds.ts';
 
 /** What a link between two API-M kinds configures, keyed by the sorted pair. */
 export type ApimPair = 'gateway|control-plane' | 'gateway|traffic-manager' | 'traffic-manager|control-plane';

@@ -15,13 +15,6 @@ export const NODE_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
 export const HOST_PATTERN =
   /^(?=.{1,253}$)(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
 
-export const NODE_KINDS = ['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database'] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
-
-/** The kinds that run WSO2 API-M and get a `deployment.toml`. */
-export const APIM_KINDS = ['gateway', 'control-plane', 'traffic-manager'] as const;
-export type ApimKind = (typeof APIM_KINDS)[number];
-
 export const PRODUCT_VERSIONS = ['4.0.0', '4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0'] as const;
 export type ProductVersion = (typeof PRODUCT_VERSIONS)[number];
 
@@ -141,6 +134,14 @@ export interface DatabaseNode extends NodeBase {
 export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode;
 export type TopologyNode = ApimNode | LoadBalancerNode | DatabaseNode;
 
+/**
+ * The node kinds: one per node type. Each has an entry in the registry (kinds.ts), which `NODE_KINDS`,
+ * `APIM_KINDS`, `isApimKind` and `KIND_NAMES` are read from.
+ */
+export type NodeKind = TopologyNode['kind'];
+/** The kinds that run WSO2 API-M and get a `deployment.toml`: the node types with an offset. */
+export type ApimKind = ApimNode['kind'];
+
 export type NodeOfKind<K extends NodeKind> = Extract<TopologyNode, { kind: K }>;
 
 export interface Link {
@@ -205,26 +206,4 @@ export interface Topology {
   settings: Settings;
   nodes: TopologyNode[];
   links: Link[];
-}
-
-export function isApimKind(kind: NodeKind): kind is ApimKind {
-  return kind === 'gateway' || kind === 'control-plane' || kind === 'traffic-manager';
-}
-
-export function isApimNode(node: TopologyNode): node is ApimNode {
-  return isApimKind(node.kind);
-}
-
-/** Human names of the kinds, as the palette and messages say them. */
-export const KIND_NAMES: Record<NodeKind, string> = {
-  gateway: 'Gateway',
-  'control-plane': 'Control Plane',
-  'traffic-manager': 'Traffic Manager',
-  'load-balancer': 'Load Balancer',
-  database: 'Database',
-};
-
-/** "a gateway", "a control plane", … for sentences. */
-export function kindWithArticle(kind: NodeKind): string {
-  return `a ${KIND_NAMES[kind].toLowerCase()}`;
 }

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { DragEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { NodeKind } from '../model/index.ts';
-import { KIND_NAMES, NODE_KINDS } from '../model/index.ts';
+import { KIND_NAMES, PALETTE_KINDS } from '../model/index.ts';
 import { KindIcon } from './icons.tsx';
 import { useDesignerStore } from './store.tsx';
 import { PALETTE_MIME } from './canvas/Canvas.tsx';
@@ -40,7 +40,7 @@ export function Palette() {
     <nav className="palette" aria-labelledby="palette-title">
       <h2 id="palette-title">Add a node</h2>
       <ul aria-label="Node palette">
-        {NODE_KINDS.map((kind) => (
+        {PALETTE_KINDS.map((kind) => (
           <li key={kind}>
             <button
               type="button"

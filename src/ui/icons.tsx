@@ -1,23 +1,31 @@
-/** One small inline icon per node kind: no icon font, nothing to load. */
-import type { NodeKind } from '../model/index.ts';
+/** One small inline icon per node kind (the kind's registry entry names it): no icon font, nothing to load. */
+import type { IconName, NodeKind } from '../model/index.ts';
+import { KINDS } from '../model/index.ts';
 
-const PATHS: Record<NodeKind, string> = {
-  // A gate: two posts and a bar.
-  gateway: 'M4 20V6m16 14V6M4 9h16M8 9v11m8-11v11',
-  // A dashboard: a window with panels.
-  'control-plane': 'M3 5h18v14H3zM3 9h18M9 9v10',
-  // A gauge.
-  'traffic-manager': 'M4 16a8 8 0 1 1 16 0M12 16l4-5',
-  // One in, several out.
-  'load-balancer': 'M12 3v6m0 0L5 15m7-6l7 6m-7-6v6M5 15v3m7-3v3m7-3v3',
-  // A cylinder.
-  database: 'M5 6c0-1.7 3.1-3 7-3s7 1.3 7 3-3.1 3-7 3-7-1.3-7-3zm0 0v12c0 1.7 3.1 3 7 3s7-1.3 7-3V6M5 12c0 1.7 3.1 3 7 3s7-1.3 7-3',
+const ICON_PATHS: Record<IconName, string> = {
+  // A gate, two posts and a bar: gateways.
+  gate: 'M4 20V6m16 14V6M4 9h16M8 9v11m8-11v11',
+  // A window with panels: control planes.
+  dashboard: 'M3 5h18v14H3zM3 9h18M9 9v10',
+  // An arc and a needle: traffic managers.
+  gauge: 'M4 16a8 8 0 1 1 16 0M12 16l4-5',
+  // One in, several out: load balancers.
+  'fan-out': 'M12 3v6m0 0L5 15m7-6l7 6m-7-6v6M5 15v3m7-3v3m7-3v3',
+  // A cylinder: databases.
+  cylinder: 'M5 6c0-1.7 3.1-3 7-3s7 1.3 7 3-3.1 3-7 3-7-1.3-7-3zm0 0v12c0 1.7 3.1 3 7 3s7-1.3 7-3V6M5 12c0 1.7 3.1 3 7 3s7-1.3 7-3',
 };
 
 export function KindIcon({ kind }: { kind: NodeKind }) {
   return (
     <svg className="kind-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-      <path d={PATHS[kind]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={ICON_PATHS[KINDS[kind].icon]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
