@@ -1,13 +1,14 @@
 /**
- * Who may talk to whom (README, "Links"). One table, used by the canvas (`isValidConnection`),
- * the store and `validate` alike.
+ * Who may talk to whom (README, "Links"). One table, `LINK_TABLE`, used by the canvas (`isValidConnection`),
+ * the store and `validate` alike. It has a row and a column for every kind, so a new kind does not
+ * compile until each link to and from it is decided.
  *
  * Between two API-M nodes a link means "these two are wired", whichever way it was drawn. Direction
  * matters only at a load balancer: `load-balancer → X` fronts X, `X → load-balancer` calls the cluster
  * behind it. Databases are used by API-M nodes: `X → database`.
  */
 import type { ApimKind, NodeKind, TopologyNode } from './types.ts';
-import { KIND_NAMES, isApimKind, kindWithArticle } from './kinds.ts';
+import { KIND_NAMES, NODE_KINDS, isApimKind, kindWithArticle } from './kinds.ts';
 
 /** What a link between two API-M kinds configures, keyed by the sorted pair. */
 export type ApimPair = 'gateway|control-plane' | 'gateway|traffic-manager' | 'traffic-manager|control-plane';
@@ -17,71 +18,113 @@ export type LinkRole =
 
 export type LinkVerdict = { ok: true; link: LinkRole } | { ok: false; reason: string };
 
-/** The allowed API-M pairs and what each configures (shown on the edge). */
-export const APIM_PAIRS: Record<ApimPair, { kinds: [ApimKind, ApimKind]; configures: string }> = {
-  'gateway|control-plane': { kinds: ['gateway', 'control-plane'], configures: 'Key Manager · event hub' },
-  'gateway|traffic-manager': { kinds: ['gateway', 'traffic-manager'], configures: 'throttling' },
-  'traffic-manager|control-plane': { kinds: ['traffic-manager', 'control-plane'], configures: 'event hub · policies' },
+/** What each wired API-M pair configures (shown on the edge). */
+export const APIM_PAIRS: Record<ApimPair, { configures: string }> = {
+  'gateway|control-plane': { configures: 'Key Manager · event hub' },
+  'gateway|traffic-manager': { configures: 'throttling' },
+  'traffic-manager|control-plane': { configures: 'event hub · policies' },
 };
 
-export function apimPair(a: ApimKind, b: ApimKind): ApimPair | undefined {
-  for (const [pair, { kinds }] of Object.entries(APIM_PAIRS) as [ApimPair, (typeof APIM_PAIRS)[ApimPair]][]) {
-    if ((kinds[0] === a && kinds[1] === b) || (kinds[0] === b && kinds[1] === a)) return pair;
-  }
-  return undefined;
-}
+/** A cell of the link table: the link a node of one kind may draw to a node of another, or why it may not. */
+export type LinkRule = { refuse: string } | { wire: ApimPair } | 'fronts' | 'calls-cluster' | 'uses-database';
 
-const KIND_RULES = new Map<NodeKind, Map<NodeKind, LinkVerdict>>();
+/** The pair that names kinds A and B, either way round; never when they are not a pair. */
+type PairOf<A extends NodeKind, B extends NodeKind> = Extract<ApimPair, `${A}|${B}` | `${B}|${A}`>;
 
 /**
- * The rule for a link drawn from a node of kind `from` to a node of kind `to`, judged by kinds alone.
- * A link to a load balancer is further checked against what the load balancer fronts: see `linkVerdict`.
- * There are 25 pairs of kinds, so each verdict is computed once and shared (treat it as read-only):
- * building the graph and validating ask this once per link.
+ * The rules a cell from `From` to `To` may hold: any refusal; `wire` only between two API-M kinds that
+ * are a pair; `fronts` only from a load balancer to an API-M kind; `calls-cluster` only from an API-M
+ * kind to a load balancer; `uses-database` only from an API-M kind to a database. The graph (graph.ts)
+ * relies on these when it reads a link.
  */
-export function kindRule(from: NodeKind, to: NodeKind): LinkVerdict {
-  let row = KIND_RULES.get(from);
-  if (!row) KIND_RULES.set(from, (row = new Map()));
-  let verdict = row.get(to);
-  if (!verdict) row.set(to, (verdict = judgeKinds(from, to)));
-  return verdict;
+export type KindLinkRule<From extends NodeKind, To extends NodeKind> =
+  | { refuse: string }
+  | ([From, To] extends [ApimKind, ApimKind] ? ([PairOf<From, To>] extends [never] ? never : { wire: PairOf<From, To> }) : never)
+  | ([From, To] extends ['load-balancer', ApimKind] ? 'fronts' : never)
+  | ([From, To] extends [ApimKind, 'load-balancer'] ? 'calls-cluster' : never)
+  | ([From, To] extends [ApimKind, 'database'] ? 'uses-database' : never);
+
+/** The link table's type: a row for every kind, and in each row a cell for every kind. */
+export type LinkTable = { readonly [From in NodeKind]: { readonly [To in NodeKind]: KindLinkRule<From, To> } };
+
+const oneKind = (kind: NodeKind) => ({
+  refuse: `${capitalize(kindWithArticle(kind))} cannot connect to ${kindWithArticle(kind)}: nodes of one kind form a cluster behind a load balancer instead`,
+});
+
+const nodesUseDatabases = (kind: NodeKind) => ({
+  refuse: `Draw the link from the ${KIND_NAMES[kind].toLowerCase()} to the database: nodes use databases`,
+});
+
+/**
+ * Who may link to whom: `LINK_TABLE[from][to]` for a link drawn from a node of kind `from` to a node of
+ * kind `to`, judged by kinds alone. A link to a load balancer is further checked against what the load
+ * balancer fronts: see `linkVerdict`.
+ */
+export const LINK_TABLE: LinkTable = {
+  gateway: {
+    gateway: oneKind('gateway'),
+    'control-plane': { wire: 'gateway|control-plane' },
+    'traffic-manager': { wire: 'gateway|traffic-manager' },
+    'load-balancer': 'calls-cluster',
+    database: 'uses-database',
+  },
+  'control-plane': {
+    gateway: { wire: 'gateway|control-plane' },
+    'control-plane': oneKind('control-plane'),
+    'traffic-manager': { wire: 'traffic-manager|control-plane' },
+    'load-balancer': 'calls-cluster',
+    database: 'uses-database',
+  },
+  'traffic-manager': {
+    gateway: { wire: 'gateway|traffic-manager' },
+    'control-plane': { wire: 'traffic-manager|control-plane' },
+    'traffic-manager': oneKind('traffic-manager'),
+    'load-balancer': 'calls-cluster',
+    database: 'uses-database',
+  },
+  'load-balancer': {
+    gateway: 'fronts',
+    'control-plane': 'fronts',
+    'traffic-manager': 'fronts',
+    'load-balancer': {
+      refuse:
+        "A load balancer cannot connect to a load balancer: link this one to the nodes it fronts, and draw a link from each node that calls the other cluster to that cluster's load balancer",
+    },
+    database: { refuse: 'A load balancer cannot front a database: link each node to the database instead' },
+  },
+  database: {
+    gateway: nodesUseDatabases('gateway'),
+    'control-plane': nodesUseDatabases('control-plane'),
+    'traffic-manager': nodesUseDatabases('traffic-manager'),
+    'load-balancer': {
+      refuse: 'A database cannot connect to a load balancer: draw the link from each node behind the load balancer to the database',
+    },
+    database: { refuse: 'A database cannot connect to a database: link each API-M node to the database it uses' },
+  },
+};
+
+function verdictOf(to: NodeKind, rule: LinkRule): LinkVerdict {
+  if (typeof rule === 'object')
+    return 'refuse' in rule ? { ok: false, reason: rule.refuse } : { ok: true, link: { role: 'wire', pair: rule.wire } };
+  // The table's type lets `fronts` point only at an API-M kind.
+  if (rule === 'fronts') return { ok: true, link: { role: 'fronts', kind: to as ApimKind } };
+  return { ok: true, link: { role: rule } };
 }
 
-function judgeKinds(from: NodeKind, to: NodeKind): LinkVerdict {
-  if (isApimKind(from) && isApimKind(to)) {
-    const pair = apimPair(from, to);
-    if (pair) return { ok: true, link: { role: 'wire', pair } };
-    if (from === to) {
-      return {
-        ok: false,
-        reason: `${capitalize(kindWithArticle(from))} cannot connect to ${kindWithArticle(to)}: nodes of one kind form a cluster behind a load balancer instead`,
-      };
-    }
-    return { ok: false, reason: `${capitalize(kindWithArticle(from))} cannot connect to ${kindWithArticle(to)}` };
-  }
-  if (from === 'load-balancer' && isApimKind(to)) return { ok: true, link: { role: 'fronts', kind: to } };
-  if (isApimKind(from) && to === 'load-balancer') return { ok: true, link: { role: 'calls-cluster' } };
-  if (isApimKind(from) && to === 'database') return { ok: true, link: { role: 'uses-database' } };
-  if (from === 'database' && isApimKind(to)) {
-    return { ok: false, reason: `Draw the link from the ${KIND_NAMES[to].toLowerCase()} to the database: nodes use databases` };
-  }
-  if (from === 'load-balancer' && to === 'load-balancer') {
-    return {
-      ok: false,
-      reason:
-        "A load balancer cannot connect to a load balancer: link this one to the nodes it fronts, and draw a link from each node that calls the other cluster to that cluster's load balancer",
-    };
-  }
-  if (from === 'load-balancer' && to === 'database') {
-    return { ok: false, reason: 'A load balancer cannot front a database: link each node to the database instead' };
-  }
-  if (from === 'database' && to === 'load-balancer') {
-    return {
-      ok: false,
-      reason: 'A database cannot connect to a load balancer: draw the link from each node behind the load balancer to the database',
-    };
-  }
-  return { ok: false, reason: 'A database cannot connect to a database: link each API-M node to the database it uses' };
+/** Every cell's verdict, made once: building the graph and validating ask for one per link. */
+const VERDICTS = Object.fromEntries(
+  NODE_KINDS.map((from) => [from, Object.fromEntries(NODE_KINDS.map((to) => [to, verdictOf(to, LINK_TABLE[from][to])]))]),
+) as Record<NodeKind, Record<NodeKind, LinkVerdict>>;
+
+/** The link table's verdict on a link from kind `from` to kind `to` (shared between calls: treat it as read-only). */
+export function kindRule(from: NodeKind, to: NodeKind): LinkVerdict {
+  return VERDICTS[from][to];
+}
+
+/** The pair two API-M kinds form when a link between them wires them, or undefined. */
+export function apimPair(a: ApimKind, b: ApimKind): ApimPair | undefined {
+  const rule = LINK_TABLE[a][b];
+  return typeof rule === 'object' && 'wire' in rule ? rule.wire : undefined;
 }
 
 /**

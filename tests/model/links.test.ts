@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeKind } from '../../src/model/index.ts';
-import { NODE_KINDS, kindRule, linkVerdict } from '../../src/model/index.ts';
+import type { LinkTable, NodeKind } from '../../src/model/index.ts';
+import { APIM_PAIRS, LINK_TABLE, NODE_KINDS, apimPair, isApimKind, kindRule, linkVerdict } from '../../src/model/index.ts';
 import { node } from '../factories.ts';
 
 describe('kindRule', () => {
@@ -49,6 +49,45 @@ describe('kindRule', () => {
       expect(verdict.reason).toMatch(/: \w.{15,}|^Draw /);
     },
   );
+});
+
+describe('LINK_TABLE', () => {
+  const cells = NODE_KINDS.flatMap((from) => NODE_KINDS.map((to) => [from, to] as const));
+
+  it.each(cells)('a wire %s → %s is the same wire the other way round', (from, to) => {
+    const rule = LINK_TABLE[from][to];
+    if (typeof rule === 'object' && 'wire' in rule) expect(LINK_TABLE[to][from]).toEqual(rule);
+  });
+
+  it('wires every pair it names a caption for', () => {
+    const wired = cells.flatMap(([from, to]) => {
+      const rule = LINK_TABLE[from][to];
+      return typeof rule === 'object' && 'wire' in rule ? [rule.wire] : [];
+    });
+    expect(new Set(wired)).toEqual(new Set(Object.keys(APIM_PAIRS)));
+  });
+
+  it('answers apimPair from the table', () => {
+    expect(apimPair('control-plane', 'gateway')).toBe('gateway|control-plane');
+    expect(apimPair('gateway', 'gateway')).toBeUndefined();
+    for (const [from, to] of cells) {
+      if (isApimKind(from) && isApimKind(to)) expect(apimPair(from, to) !== undefined).toBe(kindRule(from, to).ok);
+    }
+  });
+
+  it('does not compile with a kind left out, or a cell the graph could not read', () => {
+    const { database: _database, ...withoutDatabaseRow } = LINK_TABLE;
+    // @ts-expect-error: no row for links drawn from a database
+    const noRow: LinkTable = withoutDatabaseRow;
+    const { database: _db, ...gatewayRowWithoutDatabase } = LINK_TABLE.gateway;
+    // @ts-expect-error: the gateway row has no cell for a database
+    const noColumn: LinkTable = { ...LINK_TABLE, gateway: gatewayRowWithoutDatabase };
+    // @ts-expect-error: a load balancer can only front API-M kinds
+    const frontsDatabase: LinkTable = { ...LINK_TABLE, 'load-balancer': { ...LINK_TABLE['load-balancer'], database: 'fronts' } };
+    // @ts-expect-error: two gateways are not a pair that a link wires
+    const wiresItself: LinkTable = { ...LINK_TABLE, gateway: { ...LINK_TABLE.gateway, gateway: { wire: 'gateway|control-plane' } } };
+    expect([noRow, noColumn, frontsDatabase, wiresItself]).toHaveLength(4);
+  });
 });
 
 describe('linkVerdict', () => {
