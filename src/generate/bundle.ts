@@ -9,9 +9,7 @@ import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { checkRoundTrip, documentUnreadKeys, keyCheckMemo, writeToml } from './toml/index.ts';
 import { generationContext } from './context.ts';
 import type { GenerationContext } from './context.ts';
-import { gatewayDocument } from './gateway.ts';
-import { controlPlaneDocument } from './controlPlane.ts';
-import { trafficManagerDocument } from './trafficManager.ts';
+import { kindDocument } from './documents.ts';
 import { deploymentTomlPath, runbook } from './runbook.ts';
 import { hostsFile } from './hosts.ts';
 import { withSecureVault } from './secureVault.ts';
@@ -38,17 +36,6 @@ export interface Bundle {
 export function nodeDocument(context: GenerationContext, node: ApimNode): TomlDocument {
   const document = kindDocument(context, node);
   return context.settings.secureVault ? withSecureVault(document) : document;
-}
-
-function kindDocument(context: GenerationContext, node: ApimNode): TomlDocument {
-  switch (node.kind) {
-    case 'gateway':
-      return gatewayDocument(context, node);
-    case 'control-plane':
-      return controlPlaneDocument(context, node);
-    case 'traffic-manager':
-      return trafficManagerDocument(context, node);
-  }
 }
 
 export interface BundleOptions {
