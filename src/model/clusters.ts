@@ -48,10 +48,8 @@ function hostFor(template: TopologyNode & { host: string }, id: string): string 
 /** A copy of a node under a new id: label, host and offset of its own; settings, labels and all else the same. */
 function copyOf(topology: Topology, template: TopologyNode, id: string, at: { x: number; y: number }): TopologyNode {
   const copy = { ...template, id, label: labelFor(topology, template, id), x: at.x, y: at.y } as TopologyNode;
-  if (copy.kind === 'database' || copy.kind === 'load-balancer')
-    return { ...copy, host: hostFor(template as TopologyNode & { host: string }, id) };
-  if (!isApimNode(copy) || !isApimNode(template)) return copy;
   const host = hostFor(template, id);
+  if (!isApimNode(copy)) return { ...copy, host };
   const { nodeIp: _nodeIp, ...rest } = copy; // a node IP belongs to one machine
   return { ...rest, host, offset: freeOffset(topology, host) };
 }

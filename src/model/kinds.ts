@@ -75,10 +75,11 @@ export function kindWithArticle(kind: NodeKind): string {
 }
 
 /**
- * The default branch of a switch that must handle every kind: with every kind handled the value is
- * `never`, so a kind left out is a compile error here.
+ * The default branch of a switch that must handle every kind, given the kind or the node switched on:
+ * with every kind handled it is `never`, so a kind left out is a compile error here.
  */
-export function unhandledKind(kind: never): never {
+export function unhandledKind(value: never): never {
+  const kind: unknown = typeof value === 'object' && value !== null && 'kind' in value ? (value as { kind: unknown }).kind : value;
   throw new Error(`Unhandled node kind: ${JSON.stringify(kind)}`);
 }
 

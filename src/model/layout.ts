@@ -3,7 +3,7 @@
  * top-left corners on the canvas grid; a node takes at most NODE_BOX (a label is cut at 180 px).
  */
 import type { NodeKind, Topology } from './types.ts';
-import { NODE_KINDS } from './kinds.ts';
+import { everyKind } from './kinds.ts';
 
 /** The most room a node takes on the canvas, with the gap kept between two nodes. */
 export const NODE_BOX = { width: 220, height: 80 } as const;
@@ -57,8 +57,8 @@ function* around(start: Point): Generator<Point> {
   }
 }
 
-/** The order of the rows `spreadOverlapping` lays nodes out in: the traffic's way in, top to bottom. */
-const ROW_ORDER: readonly NodeKind[] = ['load-balancer', 'control-plane', 'traffic-manager', 'gateway', 'database'];
+/** The order of the rows `spreadOverlapping` lays nodes out in, one per kind: the traffic's way in, top to bottom. */
+const ROW_ORDER = everyKind<NodeKind>()(['load-balancer', 'control-plane', 'traffic-manager', 'gateway', 'database']);
 
 /**
  * A topology whose nodes sit on top of each other (a file or link written by a script, with no
@@ -93,8 +93,7 @@ export function spreadOverlapping<T extends Topology>(topology: T): { topology: 
   const columns = Math.max(6, Math.ceil(Math.sqrt(stacked.size * 2)));
   const at = new Map<string, Point>();
   let y = snap(bottom + NODE_BOX.height * 2);
-  // Kinds without a row of their own go last.
-  for (const kind of [...ROW_ORDER, ...NODE_KINDS.filter((k) => !ROW_ORDER.includes(k))]) {
+  for (const kind of ROW_ORDER) {
     const row = topology.nodes.filter((n) => n.kind === kind && stacked.has(n.id));
     row.forEach((node, i) =>
       at.set(node.id, { x: snap(left) + (i % columns) * NODE_BOX.width, y: y + Math.floor(i / columns) * NODE_BOX.height }),

@@ -4,6 +4,8 @@
  * `${…}` placeholder, which would resolve to the local node's port (the placeholder trap: the offset moves the node's
  * own ports, APIM docs 'Changing the Default Ports with Offset', docs-apim#785).
  */
+import type { ApimKind } from './types.ts';
+
 export const DEFAULT_PORTS = {
   /** HTTPS servlet: portals, `/services/`, `/internal/data/v1/*`. */
   https: 9443,
@@ -61,7 +63,7 @@ export const PORT_LABELS: Record<PortName, string> = {
  * The control plane runs the Traffic Manager and event hub (broker, binary receivers) unless one is
  * separate; a separate Traffic Manager opens the same set.
  */
-export const OPEN_PORTS: Record<'gateway' | 'control-plane' | 'traffic-manager', readonly PortName[]> = {
+export const OPEN_PORTS: Record<ApimKind, readonly PortName[]> = {
   gateway: ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'wss', 'websubHttp', 'websubHttps'],
   'control-plane': ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'broker', 'binaryTcp', 'binarySsl', 'jmxRmiServer', 'jmxRmiRegistry'],
   'traffic-manager': ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'broker', 'binaryTcp', 'binarySsl', 'jmxRmiServer', 'jmxRmiRegistry'],

@@ -26,10 +26,16 @@ export type Distribution = 'all' | 'acp' | 'gateway' | 'tm' | 'aio';
 
 const DISTRIBUTION_BITS: Record<Exclude<Distribution, 'all'>, number> = { acp: 1, gateway: 2, tm: 4, aio: 8 };
 
+/** The component distribution each kind runs from 4.5. */
+const COMPONENT_OF: Record<ApimKind, Exclude<Distribution, 'all' | 'aio'>> = {
+  gateway: 'gateway',
+  'control-plane': 'acp',
+  'traffic-manager': 'tm',
+};
+
 /** The distribution a node of this kind runs on this version. */
 export function distributionOf(version: KeyListVersion, kind: ApimKind): Distribution {
-  if (!isComponentRelease(version)) return 'all';
-  return kind === 'gateway' ? 'gateway' : kind === 'control-plane' ? 'acp' : 'tm';
+  return isComponentRelease(version) ? COMPONENT_OF[kind] : 'all';
 }
 
 /** Shipped as component distributions from 4.5 (product-apim v4.5.0: api-control-plane/, gateway/, traffic-manager/, all-in-one-apim/). */

@@ -56,6 +56,7 @@ describe('the kind registry', () => {
 
   it('stops at a kind nothing handled', () => {
     expect(() => unhandledKind('key-manager' as never)).toThrow('Unhandled node kind: "key-manager"');
+    expect(() => unhandledKind({ kind: 'key-manager', id: 'km-1' } as never)).toThrow('Unhandled node kind: "key-manager"');
   });
 });
 
