@@ -7,6 +7,7 @@
 import type { ApimNode, Cluster, Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
 import { KIND_NAMES, buildGraph, gatewayEnvironmentsOf, gatewayLabelsOf, isSticky, versionFacts } from '../model/index.ts';
 import { report } from './rules.ts';
+import { needsControlPlane } from './structure.ts';
 import { names } from './text.ts';
 
 /**
@@ -83,7 +84,7 @@ const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
         );
       }
     }
-    if ((node.kind === 'gateway' || node.kind === 'traffic-manager') && controlPlanes.length > 1) {
+    if (needsControlPlane(node) && controlPlanes.length > 1) {
       const wired = graph.wiredClusters(node, 'control-plane');
       if (wired.length === 0) continue; // APIM010
       const lacking = missing(node, 'control-plane', controlPlanes, checkedCp);

@@ -14,6 +14,7 @@ import {
   PORT_LABELS,
   buildGraph,
   isApimNode,
+  unhandledKind,
 } from '../model/index.ts';
 import { report } from './rules.ts';
 
@@ -28,12 +29,17 @@ export function openPorts(node: TopologyNode, graph: TopologyGraph): OpenPort[] 
   if (isApimNode(node)) {
     return OPEN_PORTS[node.kind].map((name) => ({ port: DEFAULT_PORTS[name] + node.offset, label: PORT_LABELS[name] }));
   }
-  if (node.kind === 'load-balancer') {
-    const ports: OpenPort[] = [...LOAD_BALANCER_PORTS.all];
-    if (graph.frontedKind(node.id) === 'gateway') ports.push(...LOAD_BALANCER_PORTS.gateway);
-    return ports;
+  switch (node.kind) {
+    case 'load-balancer': {
+      const ports: OpenPort[] = [...LOAD_BALANCER_PORTS.all];
+      if (graph.frontedKind(node.id) === 'gateway') ports.push(...LOAD_BALANCER_PORTS.gateway);
+      return ports;
+    }
+    case 'database':
+      return [{ port: node.port, label: 'database' }];
+    default:
+      return unhandledKind(node);
   }
-  return [{ port: node.port, label: 'database' }];
 }
 
 /** Ports are below 2^17 (65535, or 11111 + an offset of at most 1000). */

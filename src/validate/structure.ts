@@ -2,7 +2,7 @@
  * Structural rules: the links and clusters a topology draws, before any WSO2-specific check.
  * Each rule has a stable code; the README lists them.
  */
-import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
+import type { ApimKind, Diagnostic, NodeOfKind, Topology, TopologyGraph, TopologyNode } from '../model/index.ts';
 import { report } from './rules.ts';
 import {
   KIND_NAMES,
@@ -161,11 +161,25 @@ const loadBalancers: Rule = (topology, graph) => {
   return out;
 };
 
+/** Whether nodes of each API-M kind take their Key Manager and event hub from a control plane (APIM010, APIM013, APIM020). */
+const NEEDS_CONTROL_PLANE = {
+  gateway: true,
+  'control-plane': false,
+  'traffic-manager': true,
+} as const satisfies Record<ApimKind, boolean>;
+
+type ControlPlaneClient = NodeOfKind<{ [K in ApimKind]: (typeof NEEDS_CONTROL_PLANE)[K] extends true ? K : never }[ApimKind]>;
+
+/** A gateway or a traffic manager: a node that is wired to a control plane for its Key Manager and event hub. */
+export function needsControlPlane(node: TopologyNode): node is ControlPlaneClient {
+  return isApimNode(node) && NEEDS_CONTROL_PLANE[node.kind];
+}
+
 /** APIM010: gateways and traffic managers need a control plane; APIM013: more than one is ambiguous. */
 const controlPlaneReach: Rule = (topology, graph) => {
   const out: Diagnostic[] = [];
   for (const node of topology.nodes) {
-    if (node.kind !== 'gateway' && node.kind !== 'traffic-manager') continue;
+    if (!needsControlPlane(node)) continue;
     const clusters = graph.wiredClusters(node, 'control-plane');
     if (clusters.length === 0) {
       out.push(
