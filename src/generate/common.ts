@@ -1,6 +1,6 @@
 /** The tables every API-M node's deployment.toml starts with, in WSO2's order. */
 import type { ApimNode, LogicalDatabase, MysqlVersion } from '../model/index.ts';
-import { DB_ENGINE_PORTS, KIND_NAMES, mysqlVersionOf, portOf } from '../model/index.ts';
+import { DB_ENGINE_PORTS, KIND_NAMES, mysqlVersionOf, portOf, unhandledKind } from '../model/index.ts';
 import type { TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
@@ -23,14 +23,25 @@ export function serverTable(context: GenerationContext, node: ApimNode): TomlTab
   const role = context.facts.serverRole[node.kind];
   const comment = [
     lb ? `Server: the cluster hostname, served by load balancer ${lb.id}; this node is ${node.host}.` : `Server: ${node.host}.`,
-    node.kind === 'gateway'
-      ? `Ports are default + offset ${node.offset}: HTTPS ${portOf(node, 'https')}, API ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, ws ${portOf(node, 'ws')} / wss ${portOf(node, 'wss')}.`
-      : `Ports are default + offset ${node.offset}: HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}.`,
+    `Ports are default + offset ${node.offset}: ${portsOf(node)}.`,
   ];
   if (context.facts.componentDistributions) {
     comment.push('API-M 4.5 component distributions define only the "default" server role.');
   }
   return table('server', { hostname: lb ? lb.host : node.host, node_ip: node.nodeIp, server_role: role, offset: node.offset }, comment);
+}
+
+/** The ports other nodes and checks use, for the `[server]` comment. */
+function portsOf(node: ApimNode): string {
+  switch (node.kind) {
+    case 'gateway':
+      return `HTTPS ${portOf(node, 'https')}, API ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, ws ${portOf(node, 'ws')} / wss ${portOf(node, 'wss')}`;
+    case 'control-plane':
+    case 'traffic-manager':
+      return `HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;
+    default:
+      return unhandledKind(node);
+  }
 }
 
 export function userStoreTable(node: ApimNode): TomlTable {

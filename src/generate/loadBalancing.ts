@@ -5,7 +5,7 @@
  * runbook reads it for its checks, so the two can never disagree.
  */
 import type { ApimKind, ApimNode, LoadBalancerNode, PortName } from '../model/index.ts';
-import { DEFAULT_PORTS, KIND_NAMES, isSticky } from '../model/index.ts';
+import { DEFAULT_PORTS, KIND_NAMES, isSticky, unhandledKind } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 
 /**
@@ -188,5 +188,7 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
           },
         ],
       };
+    default:
+      return unhandledKind(kind);
   }
 }

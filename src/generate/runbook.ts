@@ -6,7 +6,7 @@
  * to end. Every host and port in a command comes from the topology (tests/generate/runbook.test.ts).
  */
 import type { ApimNode, ApimKind, Diagnostic } from '../model/index.ts';
-import { KIND_NAMES, portOf } from '../model/index.ts';
+import { KIND_NAMES, everyKind, portOf, unhandledKind } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 import { PRODUCT_NAME } from './common.ts';
 import { hostsFile } from './hosts.ts';
@@ -18,7 +18,7 @@ import { nodeChecks } from './runbook/checks.ts';
 import { homeOf } from './runbook/home.ts';
 import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
-export const START_ORDER: ApimKind[] = ['control-plane', 'traffic-manager', 'gateway'];
+export const START_ORDER = everyKind<ApimKind>()(['control-plane', 'traffic-manager', 'gateway']);
 
 const PLURAL: Record<ApimKind, string> = {
   'control-plane': 'Control planes',
@@ -139,6 +139,19 @@ function hostsLines(context: GenerationContext): string[] {
   return lines.slice(lines.indexOf('') + 1);
 }
 
+/** The ports a node's check and its peers use: "HTTPS 9443, broker 5672, …". */
+function listensOn(node: ApimNode): string {
+  switch (node.kind) {
+    case 'gateway':
+      return `HTTPS ${portOf(node, 'https')}, API traffic ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, WebSocket ${portOf(node, 'ws')} / ${portOf(node, 'wss')}`;
+    case 'control-plane':
+    case 'traffic-manager':
+      return `HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;
+    default:
+      return unhandledKind(node);
+  }
+}
+
 function nodeSteps(context: GenerationContext, node: ApimNode): string[] {
   const start = context.facts.start[node.kind];
   const home = homeOf(context, node.kind);
@@ -147,10 +160,7 @@ function nodeSteps(context: GenerationContext, node: ApimNode): string[] {
     (db) => `   - the ${ENGINES[db.engine].driver(db)} jar → \`${home}/repository/components/lib/\` (database \`${db.id}\`)`,
   );
   const check = nodeChecks(context, node);
-  const ports =
-    node.kind === 'gateway'
-      ? `HTTPS ${portOf(node, 'https')}, API traffic ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, WebSocket ${portOf(node, 'ws')} / ${portOf(node, 'wss')}`
-      : `HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;
+  const ports = listensOn(node);
   return [
     `#### ${markdownText(node.label)} (\`${node.id}\`) on ${inlineCode(node.host)}`,
     '',

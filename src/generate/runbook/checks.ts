@@ -4,7 +4,7 @@
  * go through the listeners the nginx.conf defines (loadBalancing.ts), so the two always agree.
  */
 import type { ApimNode } from '../../model/index.ts';
-import { portOf } from '../../model/index.ts';
+import { portOf, unhandledKind } from '../../model/index.ts';
 import type { GenerationContext } from '../context.ts';
 import type { LoadBalancerPlan } from '../loadBalancing.ts';
 import { shellWord as w } from '../text.ts';
@@ -41,6 +41,8 @@ export function nodeChecks(context: GenerationContext, node: ApimNode): { comman
         ],
         expect: `The Version service answers, the API ports accept connections${webSocketHealth(context) ? ', and the WebSocket health check prints 200' : ''}.`,
       };
+    default:
+      return unhandledKind(node);
   }
 }
 
@@ -61,5 +63,7 @@ export function loadBalancerChecks(context: GenerationContext, plan: LoadBalance
         check(`curl -k ${STATUS} https://${host}/`, 'any status but 502 or 504'),
         ...(webSocketHealth(context) ? [check(`curl ${STATUS} http://${host}:9099/health`, '200')] : []),
       ];
+    default:
+      return unhandledKind(plan.kind);
   }
 }
