@@ -15,6 +15,7 @@ import {
   isSticky,
   linkId,
   mysqlVersionOf,
+  unhandledKind,
 } from '../../model/index.ts';
 import { HOST_PATTERN } from '../../share/index.ts';
 import { useDesigner } from '../store.tsx';
@@ -86,26 +87,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             />
           </>
         )}
-        {node.kind === 'gateway' && <GatewayFields labels={node.labels} onChange={(labels) => update({ labels })} />}
-        {node.kind === 'traffic-manager' && (
-          <TextField
-            label="Skip redeploying policies"
-            value={node.skipRedeployingPolicies ?? []}
-            format={commaList.format}
-            parse={commaList.parse}
-            maxLength={null}
-            onChange={(list) => update({ skipRedeployingPolicies: list.length ? list : undefined })}
-            hint="Comma-separated policy names not redeployed at start-up."
-          />
-        )}
-        {node.kind === 'load-balancer' && (
-          <CheckboxField
-            label="Sticky sessions (ip_hash)"
-            checked={isSticky(node)}
-            onChange={(sticky) => update({ sticky: sticky ? undefined : false })}
-          />
-        )}
-        {node.kind === 'database' && <DatabaseFields node={node} update={update} />}
+        <KindFields node={node} update={update} />
         <Links node={node} />
         <div className="button-row">
           {cluster && (
@@ -124,6 +106,40 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
       </form>
     </FieldScopeProvider>
   );
+}
+
+/** The settings of the node's own kind: every kind says what it shows, even when it is nothing. */
+function KindFields({ node, update }: { node: TopologyNode; update: (patch: NodePatch) => void }) {
+  switch (node.kind) {
+    case 'gateway':
+      return <GatewayFields labels={node.labels} onChange={(labels) => update({ labels })} />;
+    case 'control-plane':
+      return null;
+    case 'traffic-manager':
+      return (
+        <TextField
+          label="Skip redeploying policies"
+          value={node.skipRedeployingPolicies ?? []}
+          format={commaList.format}
+          parse={commaList.parse}
+          maxLength={null}
+          onChange={(list) => update({ skipRedeployingPolicies: list.length ? list : undefined })}
+          hint="Comma-separated policy names not redeployed at start-up."
+        />
+      );
+    case 'load-balancer':
+      return (
+        <CheckboxField
+          label="Sticky sessions (ip_hash)"
+          checked={isSticky(node)}
+          onChange={(sticky) => update({ sticky: sticky ? undefined : false })}
+        />
+      );
+    case 'database':
+      return <DatabaseFields node={node} update={update} />;
+    default:
+      return unhandledKind(node);
+  }
 }
 
 function GatewayFields({ labels, onChange }: { labels?: string[]; onChange: (labels: string[] | undefined) => void }) {
