@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ApimKind, KindTable, NodeKind } from '../../src/model/index.ts';
+import type { KindTable, NodeKind } from '../../src/model/index.ts';
 import {
   APIM_KINDS,
   KINDS,
@@ -97,10 +97,11 @@ describe('a kind left out does not compile', () => {
   });
 
   it('in a list that must name every kind', () => {
-    const order = everyKind<ApimKind>()(['control-plane', 'traffic-manager', 'gateway']);
-    expect(order).toEqual(['control-plane', 'traffic-manager', 'gateway']);
+    type Some = 'gateway' | 'database';
+    const order = everyKind<Some>()(['database', 'gateway']);
+    expect(order).toEqual(['database', 'gateway']);
     // @ts-expect-error: gateway is missing
-    const missing = everyKind<ApimKind>()(['control-plane', 'traffic-manager']);
-    expect(missing).toHaveLength(2);
+    const missing = everyKind<Some>()(['database']);
+    expect(missing).toHaveLength(1);
   });
 });
