@@ -2,10 +2,10 @@
  * Pure edits: each takes a topology and returns the next one, never mutating its input. The store
  * calls these; so can tests and scripts.
  */
-import type { Link, NodeKind, Settings, Topology, TopologyNode } from './types.ts';
+import type { DatabaseNode, DbEngine, Link, NodeKind, Settings, Topology, TopologyNode } from './types.ts';
 import { TOPOLOGY_FORMAT } from './types.ts';
 import { KINDS, isApimNode } from './kinds.ts';
-import { DEFAULT_PRODUCT, DEFAULT_TOPOLOGY_NAME, defaultSettings, newNode } from './defaults.ts';
+import { DB_ENGINE_PORTS, DEFAULT_PRODUCT, DEFAULT_TOPOLOGY_NAME, defaultSettings, newNode } from './defaults.ts';
 import { MAX_OFFSET } from './ports.ts';
 import { buildGraph } from './graph.ts';
 import { linkVerdict } from './links.ts';
@@ -118,4 +118,27 @@ export function disconnect(topology: Topology, link: Link): Topology {
 export function sameLink(a: Link, b: Link): boolean {
   if (a.from === b.from && a.to === b.to) return true;
   return a.from === b.to && a.to === b.from;
+}
+
+/**
+ * A database node on another engine. Its port follows the engine while it is the old engine's default
+ * (a port set by hand stays); the MySQL version goes when the engine is no longer MySQL.
+ */
+export function withEngine(node: DatabaseNode, engine: DbEngine): DatabaseNode {
+  if (node.engine === engine) return node;
+  const { mysqlVersion, ...rest } = node;
+  return {
+    ...rest,
+    engine,
+    port: node.port === DB_ENGINE_PORTS[node.engine] ? DB_ENGINE_PORTS[engine] : node.port,
+    ...(engine === 'mysql' && mysqlVersion !== undefined ? { mysqlVersion } : {}),
+  };
+}
+
+/** Changes the engine of the database node `id` (see `withEngine`); anything else is left as it is. */
+export function setDatabaseEngine(topology: Topology, id: string, engine: DbEngine): Topology {
+  const node = topology.nodes.find((n) => n.id === id);
+  if (node?.kind !== 'database' || node.engine === engine) return topology;
+  const next = withEngine(node, engine);
+  return { ...topology, nodes: topology.nodes.map((n) => (n === node ? next : n)) };
 }

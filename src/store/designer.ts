@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
 import { temporal } from 'zundo';
-import type { Fragment, NodeKind, NodePatch, ProductVersion, Settings, Topology } from '../model/index.ts';
+import type { DbEngine, Fragment, NodeKind, NodePatch, ProductVersion, Settings, Topology } from '../model/index.ts';
 import * as edits from '../model/index.ts';
 import type { KeptAside } from './autosave.ts';
 import { AUTOSAVE_KEY, AUTOSAVE_VERSION, PREFERENCES_KEY, autosaveStorage, readAutosave } from './autosave.ts';
@@ -73,6 +73,8 @@ export interface DesignerState {
   addNode(kind: NodeKind, position?: { x: number; y: number }): string;
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
   updateNode(id: string, patch: NodePatch): void;
+  /** A database's engine, with the port and MySQL version that follow it (model `setDatabaseEngine`). */
+  setDatabaseEngine(id: string, engine: DbEngine): void;
   updateSettings(patch: Partial<Settings>): void;
   setProduct(product: ProductVersion): void;
   setName(name: string): void;
@@ -220,6 +222,9 @@ export function createDesignerStore(storage: Storage | undefined) {
                   ),
                 });
               }
+            },
+            setDatabaseEngine(id, engine) {
+              edit(edits.setDatabaseEngine(get().topology, id, engine));
             },
             updateSettings(patch) {
               edit(edits.updateSettings(get().topology, patch));

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, emptyTopology, freeOffset, nextId, removeNodes, updateNode } from '../../src/model/index.ts';
+import type { DatabaseNode } from '../../src/model/index.ts';
+import {
+  addNode,
+  connect,
+  emptyTopology,
+  freeOffset,
+  nextId,
+  removeNodes,
+  setDatabaseEngine,
+  updateNode,
+  withEngine,
+} from '../../src/model/index.ts';
 import { node, topology } from '../factories.ts';
 
 describe('edits', () => {
@@ -54,5 +65,39 @@ describe('edits', () => {
     const t = topology([node('gateway', 'gw-1'), node('gateway', 'gw-3')]);
     expect(nextId(t, 'gateway')).toBe('gw-2');
     expect(nextId(t, 'database')).toBe('db-1');
+  });
+});
+
+describe("changing a database's engine", () => {
+  const db = (fields: Partial<DatabaseNode> = {}) => node('database', 'db', fields) as DatabaseNode;
+
+  it.each<[string, Partial<DatabaseNode>, DatabaseNode['engine'], Partial<DatabaseNode>]>([
+    ["the old engine's default port follows the engine", { engine: 'mysql', port: 3306 }, 'postgre', { engine: 'postgre', port: 5432 }],
+    ['a port set by hand stays', { engine: 'mysql', port: 3307 }, 'oracle', { engine: 'oracle', port: 3307 }],
+    ['back to MySQL, its default port', { engine: 'mssql', port: 1433 }, 'mysql', { engine: 'mysql', port: 3306 }],
+  ])('%s', (_name, fields, engine, expected) => {
+    expect(withEngine(db(fields), engine)).toMatchObject(expected);
+  });
+
+  it('the MySQL version goes with MySQL', () => {
+    const next = withEngine(db({ mysqlVersion: '5.7' }), 'db2');
+    expect('mysqlVersion' in next).toBe(false);
+    expect(next).toMatchObject({ engine: 'db2', port: 50000 });
+  });
+
+  it('the same engine, another kind or an unknown id change nothing', () => {
+    const t = topology([db(), node('gateway', 'gw-1')]);
+    expect(setDatabaseEngine(t, 'db', 'mysql')).toBe(t);
+    expect(setDatabaseEngine(t, 'gw-1', 'postgre')).toBe(t);
+    expect(setDatabaseEngine(t, 'nope', 'postgre')).toBe(t);
+  });
+
+  it('changes only that node, without mutating its input', () => {
+    const t = topology([db(), node('gateway', 'gw-1')]);
+    const copy = structuredClone(t);
+    const next = setDatabaseEngine(t, 'db', 'postgre');
+    expect(t).toEqual(copy);
+    expect(next.nodes[0]).toMatchObject({ engine: 'postgre', port: 5432 });
+    expect(next.nodes[1]).toBe(t.nodes[1]);
   });
 });

@@ -4,7 +4,6 @@ import type { DatabaseNode, MysqlVersion, NodePatch, TopologyNode } from '../../
 import {
   DATABASE_NAME_PATTERN,
   DB_ENGINES,
-  DB_ENGINE_PORTS,
   KIND_NAMES,
   LOGICAL_DATABASES,
   MAX_OFFSET,
@@ -175,21 +174,10 @@ const MYSQL_VERSION_OPTIONS: { value: MysqlVersion; label: string }[] = [
 ];
 
 function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: NodePatch) => void }) {
+  const setDatabaseEngine = useDesigner((s) => s.setDatabaseEngine);
   return (
     <Fieldset legend="Database">
-      <SelectField
-        label="Engine"
-        value={node.engine}
-        options={DB_ENGINES}
-        onChange={(engine) =>
-          // The port follows the engine while it is the old engine's default; the MySQL version goes with MySQL.
-          update({
-            engine,
-            ...(node.port === DB_ENGINE_PORTS[node.engine] ? { port: DB_ENGINE_PORTS[engine] } : {}),
-            ...(engine === 'mysql' ? {} : { mysqlVersion: undefined }),
-          })
-        }
-      />
+      <SelectField label="Engine" value={node.engine} options={DB_ENGINES} onChange={(engine) => setDatabaseEngine(node.id, engine)} />
       {node.engine === 'mysql' && (
         <SelectField
           label="MySQL version"
