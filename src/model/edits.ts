@@ -64,18 +64,15 @@ export type NodePatch = Partial<Omit<TopologyNode, 'kind'>> & Record<string, unk
 
 /**
  * Updates fields of one node. Renaming a node (`id`) carries its links along; an id already taken is
- * refused by returning the topology unchanged (the inspector validates ids before calling this).
+ * refused by returning the topology unchanged (the inspector validates ids before calling this), and so
+ * is a patch that changes nothing.
  */
 export function updateNode(topology: Topology, id: string, patch: NodePatch): Topology {
   const newId = typeof patch.id === 'string' ? patch.id : id;
   if (newId !== id && topology.nodes.some((node) => node.id === newId)) return topology;
-  let found = false;
-  const nodes = topology.nodes.map((node) => {
-    if (node.id !== id) return node;
-    found = true;
-    return { ...node, ...patch, kind: node.kind } as TopologyNode;
-  });
-  if (!found) return topology;
+  const current = topology.nodes.find((node) => node.id === id);
+  if (!current || unchanged(current, patch)) return topology;
+  const nodes = topology.nodes.map((node) => (node === current ? ({ ...node, ...patch, kind: node.kind } as TopologyNode) : node));
   const links =
     newId === id
       ? topology.links
@@ -87,7 +84,13 @@ export function updateNode(topology: Topology, id: string, patch: NodePatch): To
 }
 
 export function updateSettings(topology: Topology, patch: Partial<Settings>): Topology {
+  if (unchanged(topology.settings, patch)) return topology;
   return { ...topology, settings: { ...topology.settings, ...patch } };
+}
+
+/** Whether every value of a patch is already the object's (the same value, or the same object). */
+function unchanged(object: object, patch: object): boolean {
+  return Object.entries(patch).every(([key, value]) => Object.is((object as Record<string, unknown>)[key], value));
 }
 
 export type ConnectResult = { ok: true; topology: Topology } | { ok: false; reason: string };

@@ -2,6 +2,7 @@
  * The one store: the topology being edited, the selection, history (zundo) and autosave (persist).
  * It is thin: every edit is a pure function from `model/`; files and diagnostics are derived, never
  * stored. Only the topology enters history and autosave; selection and notices are the session's.
+ * Each action declares how it enters history (`ACTION_HISTORY`, store/history.ts).
  */
 import { createStore } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
@@ -12,6 +13,8 @@ import type { KeptAside } from './autosave.ts';
 import { AUTOSAVE_KEY, AUTOSAVE_VERSION, PREFERENCES_KEY, autosaveStorage, readAutosave } from './autosave.ts';
 import { serializeTopology } from '../model/index.ts';
 import { sampleTopology } from './sample.ts';
+import type { HistoryPolicy } from './history.ts';
+import { editedField, historyTurn } from './history.ts';
 
 export interface Notice {
   /** Increases with every notice, so the same text twice is announced twice. */
@@ -73,11 +76,15 @@ export interface DesignerState {
   addNode(kind: NodeKind, position?: { x: number; y: number }): string;
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
   updateNode(id: string, patch: NodePatch): void;
+  /** A node's field while it is being typed (a live preview): the previews and the commit are one step. */
+  updateNodeWhileTyping(id: string, patch: NodePatch): void;
   /** A database's engine, with the port and MySQL version that follow it (model `setDatabaseEngine`). */
   setDatabaseEngine(id: string, engine: DbEngine): void;
   updateSettings(patch: Partial<Settings>): void;
   setProduct(product: ProductVersion): void;
   setName(name: string): void;
+  /** The topology's name while it is being typed (a live preview): the previews and the commit are one step. */
+  setNameWhileTyping(name: string): void;
   connect(from: string, to: string): boolean;
   removeLinks(linkIds: string[]): void;
   remove(nodeIds: string[], linkIds: string[]): void;
@@ -100,18 +107,79 @@ export interface DesignerState {
 
 export type DesignerStore = ReturnType<typeof createDesignerStore>;
 
+type ActionName = { [K in keyof DesignerState]: DesignerState[K] extends (...args: never[]) => unknown ? K : never }[keyof DesignerState];
+
+/**
+ * How each action enters undo history (store/history.ts). Every action says, so a new one has to;
+ * undo and redo move through history rather than add to it.
+ */
+export const ACTION_HISTORY = {
+  addNode: 'step',
+  // At the drop: during a drag the positions live in the canvas, so a whole drag is one step.
+  moveNodes: 'step',
+  updateNode: 'step',
+  updateNodeWhileTyping: 'merge-with-same-field',
+  setDatabaseEngine: 'step',
+  updateSettings: 'step',
+  setProduct: 'step',
+  setName: 'step',
+  setNameWhileTyping: 'merge-with-same-field',
+  connect: 'step',
+  removeLinks: 'step',
+  remove: 'step',
+  paste: 'step',
+  duplicateSelection: 'step',
+  addMember: 'step',
+  replaceTopology: 'step',
+  newTopology: 'step',
+  resolveOtherTab: 'step',
+  select: 'none',
+  copySelection: 'none',
+  notify: 'none',
+  dismissNotice: 'none',
+  dismissKeptAside: 'none',
+  setDraft: 'none',
+  otherTabSaved: 'none',
+  setKeepSecretsOut: 'none',
+} as const satisfies Record<Exclude<ActionName, 'undo' | 'redo'>, HistoryPolicy>;
+
+/** The actions that change the topology. */
+type EditAction = {
+  [K in keyof typeof ACTION_HISTORY]: (typeof ACTION_HISTORY)[K] extends 'none' ? never : K;
+}[keyof typeof ACTION_HISTORY];
+
 export function createDesignerStore(storage: Storage | undefined) {
   const autosave = autosaveStorage(storage);
   let noticeId = 0;
+  /** The step live previews of a field opened, while nothing else has happened since (store/history.ts). */
+  let openStep: { field: string; past: unknown } | null = null;
 
   const store = createStore<DesignerState>()(
     persist(
       temporal(
         (set, get) => {
-          /** Applies an edit to the topology: one undo step (fields commit whole values, a drag commits at the drop). */
-          const edit = (next: Topology) => {
-            if (next === get().topology) return;
-            set({ topology: next });
+          /** Applies an action's edit to the topology, entering history as the action declares. */
+          const edit = (action: EditAction, next: Topology) => {
+            const policy: HistoryPolicy = ACTION_HISTORY[action];
+            const before = get().topology;
+            const history = store.temporal.getState();
+            // Open only while its step is still the last one: an undo or a redo ends it.
+            const open =
+              openStep && history.pastStates.at(-1) === openStep.past && history.futureStates.length === 0 ? openStep.field : null;
+            if (next === before) {
+              // A commit that changes nothing still ends the previews' step.
+              if (policy === 'step') openStep = null;
+              return;
+            }
+            const turn = historyTurn(policy, () => editedField(before, next), open);
+            if (turn.record === 'new') {
+              set({ topology: next });
+            } else {
+              history.pause();
+              set({ topology: next });
+              history.resume();
+            }
+            openStep = turn.open === null ? null : { field: turn.open, past: store.temporal.getState().pastStates.at(-1) };
           };
           /** Writes the topology to the autosave at once, past the write delay. */
           const saveNow = () => {
@@ -143,6 +211,25 @@ export function createDesignerStore(storage: Storage | undefined) {
             dropDraftsOf(new Set(before.nodes.map((n) => n.id).filter((id) => !exists.has(id) && !renamed.has(id))));
           };
           const notice = (text: string, tone: Notice['tone']) => set({ notice: { id: ++noticeId, tone, text } });
+          /** A node's fields; a rename takes the selection and the node's other field drafts along. */
+          const updateNode = (action: 'updateNode' | 'updateNodeWhileTyping', id: string, patch: NodePatch) => {
+            const before = get().topology;
+            const next = edits.updateNode(before, id, patch);
+            edit(action, next);
+            if (next === before) return;
+            const newId = typeof patch.id === 'string' ? patch.id : id;
+            if (newId === id) return;
+            const { selection, drafts } = get();
+            const prefix = `node:${id}:`;
+            set({
+              selection: { ...selection, nodes: selection.nodes.map((n) => (n === id ? newId : n)) },
+              drafts: Object.fromEntries(
+                Object.entries(drafts).map(([key, d]) =>
+                  key.startsWith(prefix) ? [`node:${newId}:${key.slice(prefix.length)}`, { ...d, nodeId: newId }] : [key, d],
+                ),
+              ),
+            });
+          };
 
           return {
             topology: sampleTopology(),
@@ -184,7 +271,7 @@ export function createDesignerStore(storage: Storage | undefined) {
               // Into free space: where asked when it is free, else the nearest free place.
               const { topology } = get();
               const result = edits.addNode(topology, kind, { position: edits.freePosition(topology, position ?? { x: 0, y: 0 }) });
-              edit(result.topology);
+              edit('addNode', result.topology);
               set({ selection: { nodes: [result.id], links: [] } });
               return result.id;
             },
@@ -201,39 +288,31 @@ export function createDesignerStore(storage: Storage | undefined) {
                 moved = true;
                 return { ...node, x: to.x, y: to.y };
               });
-              if (moved) edit({ ...topology, nodes });
+              if (moved) edit('moveNodes', { ...topology, nodes });
             },
             updateNode(id, patch) {
-              const before = get().topology;
-              const next = edits.updateNode(before, id, patch);
-              if (next === before) return;
-              edit(next);
-              const newId = typeof patch.id === 'string' ? patch.id : id;
-              if (newId !== id) {
-                // The selection and the node's other field drafts follow the rename.
-                const { selection, drafts } = get();
-                const prefix = `node:${id}:`;
-                set({
-                  selection: { ...selection, nodes: selection.nodes.map((n) => (n === id ? newId : n)) },
-                  drafts: Object.fromEntries(
-                    Object.entries(drafts).map(([key, d]) =>
-                      key.startsWith(prefix) ? [`node:${newId}:${key.slice(prefix.length)}`, { ...d, nodeId: newId }] : [key, d],
-                    ),
-                  ),
-                });
-              }
+              updateNode('updateNode', id, patch);
+            },
+            updateNodeWhileTyping(id, patch) {
+              updateNode('updateNodeWhileTyping', id, patch);
             },
             setDatabaseEngine(id, engine) {
-              edit(edits.setDatabaseEngine(get().topology, id, engine));
+              edit('setDatabaseEngine', edits.setDatabaseEngine(get().topology, id, engine));
             },
             updateSettings(patch) {
-              edit(edits.updateSettings(get().topology, patch));
+              edit('updateSettings', edits.updateSettings(get().topology, patch));
             },
             setProduct(product) {
-              edit({ ...get().topology, product });
+              const { topology } = get();
+              edit('setProduct', product === topology.product ? topology : { ...topology, product });
             },
             setName(name) {
-              edit({ ...get().topology, name });
+              const { topology } = get();
+              edit('setName', name === topology.name ? topology : { ...topology, name });
+            },
+            setNameWhileTyping(name) {
+              const { topology } = get();
+              edit('setNameWhileTyping', name === topology.name ? topology : { ...topology, name });
             },
             connect(from, to) {
               const result = edits.connect(get().topology, from, to);
@@ -241,20 +320,20 @@ export function createDesignerStore(storage: Storage | undefined) {
                 notice(result.reason, 'error');
                 return false;
               }
-              edit(result.topology);
+              edit('connect', result.topology);
               return true;
             },
             removeLinks(linkIds) {
               if (linkIds.length === 0) return;
               const gone = new Set(linkIds);
               const { topology } = get();
-              edit({ ...topology, links: topology.links.filter((link) => !gone.has(edits.linkId(link))) });
+              edit('removeLinks', { ...topology, links: topology.links.filter((link) => !gone.has(edits.linkId(link))) });
             },
             remove(nodeIds, linkIds) {
               const goneLinks = new Set(linkIds);
               let next = edits.removeNodesKeepingClusters(get().topology, nodeIds);
               if (goneLinks.size) next = { ...next, links: next.links.filter((link) => !goneLinks.has(edits.linkId(link))) };
-              edit(next);
+              edit('remove', next);
               set({ selection: { nodes: [], links: [] } });
               dropDraftsOf(new Set(nodeIds));
             },
@@ -275,7 +354,7 @@ export function createDesignerStore(storage: Storage | undefined) {
               if (!clipboard || clipboard.nodes.length === 0) return;
               // In free space: beside the copied nodes when there is room, else the nearest clear place.
               const result = edits.pasteFragment(topology, clipboard, edits.freeShift(topology, clipboard.nodes, PASTE_SHIFT));
-              edit(result.topology);
+              edit('paste', result.topology);
               set({ selection: { nodes: result.ids, links: [] } });
             },
             duplicateSelection() {
@@ -283,7 +362,7 @@ export function createDesignerStore(storage: Storage | undefined) {
               if (ids.length === 0) return;
               // The copies keep their links to the nodes around them: a duplicated member joins its cluster.
               const result = edits.duplicateNodes(get().topology, ids);
-              edit(result.topology);
+              edit('duplicateSelection', result.topology);
               set({ selection: { nodes: result.ids, links: [] } });
             },
             addMember(id) {
@@ -292,17 +371,17 @@ export function createDesignerStore(storage: Storage | undefined) {
                 notice(result.reason, 'error');
                 return undefined;
               }
-              edit(result.topology);
+              edit('addMember', result.topology);
               set({ selection: { nodes: [result.id], links: [] } });
               return result.id;
             },
             replaceTopology(topology) {
-              edit(topology);
+              edit('replaceTopology', topology);
               set({ selection: { nodes: [], links: [] }, drafts: {}, opened: get().opened + 1 });
             },
             newTopology() {
               const { topology } = get();
-              edit(edits.emptyTopology(topology.product, edits.DEFAULT_TOPOLOGY_NAME));
+              edit('newTopology', edits.emptyTopology(topology.product, edits.DEFAULT_TOPOLOGY_NAME));
               set({ selection: { nodes: [], links: [] }, drafts: {}, opened: get().opened + 1 });
             },
             notify(text, tone = 'info') {

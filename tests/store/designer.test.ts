@@ -1,11 +1,14 @@
 /**
- * The store: edits through the model, history (one step per drag, per burst of typing, per "New"),
- * autosave that restores the work and keeps aside what it cannot read, and copy/paste.
+ * The store: edits through the model, history (one step per drop, per committed value with its live
+ * previews, per "New", as each action declares), autosave that restores the work and keeps aside what it
+ * cannot read, and copy/paste.
  */
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from './memoryStorage.ts';
 import { AUTOSAVE_KEY, createDesignerStore, sampleTopology } from '../../src/store/index.ts';
 import { AUTOSAVE_MAX_NODES } from '../../src/store/autosave.ts';
+import type { DesignerState, DesignerStore } from '../../src/store/designer.ts';
+import { ACTION_HISTORY } from '../../src/store/designer.ts';
 import { NODE_BOX, serializeTopology } from '../../src/model/index.ts';
 import type { Topology } from '../../src/model/index.ts';
 import { validate } from '../../src/validate/index.ts';
@@ -158,6 +161,74 @@ describe('history', () => {
     store.getState().undo();
     store.getState().undo();
     expect(store.getState().topology).toEqual(sampleTopology());
+  });
+
+  const label = (store: DesignerStore, id = 'gw-1') => store.getState().topology.nodes.find((n) => n.id === id)?.label;
+  const steps = (store: DesignerStore) => store.temporal.getState().pastStates.length;
+
+  it("a field's live previews and its commit are one step", () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().updateNodeWhileTyping('gw-1', { label: 'Ed' });
+    store.getState().updateNodeWhileTyping('gw-1', { label: 'Edge' });
+    store.getState().updateNode('gw-1', { label: 'Edge East' });
+    expect(steps(store)).toBe(1);
+    store.getState().undo();
+    expect(label(store)).toBe('gw-1');
+    store.getState().redo();
+    expect(label(store)).toBe('Edge East');
+  });
+
+  it('a commit that changes nothing ends the step: typing in the field again is a step of its own', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().setNameWhileTyping('Edge');
+    // Enter, or leaving the field, after the preview applied everything.
+    store.getState().setName('Edge');
+    store.getState().setNameWhileTyping('Edge 2');
+    expect(steps(store)).toBe(2);
+    store.getState().undo();
+    expect(store.getState().topology.name).toBe('Edge');
+  });
+
+  it("another field's preview or any other edit starts a new step; undo ends an open one", () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().updateNodeWhileTyping('gw-1', { label: 'A' });
+    store.getState().updateNodeWhileTyping('gw-2', { label: 'B' });
+    store.getState().updateNode('gw-2', { host: 'b.example.com' });
+    store.getState().updateNodeWhileTyping('gw-2', { label: 'BB' });
+    expect(steps(store)).toBe(4);
+    store.getState().undo();
+    // Never folded into a step that was undone: the next preview is a step of its own.
+    store.getState().updateNodeWhileTyping('gw-2', { label: 'C' });
+    expect(steps(store)).toBe(4);
+    store.getState().undo();
+    expect(label(store, 'gw-2')).toBe('B');
+  });
+
+  it('each action declares its policy; the session actions never enter history', () => {
+    const store = createDesignerStore(memoryStorage());
+    const calls: { [K in keyof typeof ACTION_HISTORY]?: (s: DesignerState) => void } = {
+      select: (s) => s.select({ nodes: ['gw-1'] }),
+      copySelection: (s) => s.copySelection(),
+      notify: (s) => s.notify('hello'),
+      dismissNotice: (s) => s.dismissNotice(),
+      dismissKeptAside: (s) => s.dismissKeptAside(),
+      setDraft: (s) => s.setDraft('node:gw-1:Host', { text: 'x', message: '', label: 'Host', nodeId: 'gw-1' }),
+      setKeepSecretsOut: (s) => s.setKeepSecretsOut(true),
+      otherTabSaved: (s) => s.otherTabSaved('{}'),
+    };
+    const none = Object.entries(ACTION_HISTORY)
+      .filter(([, policy]) => policy === 'none')
+      .map(([name]) => name);
+    expect(Object.keys(calls).sort()).toEqual(none.sort());
+    for (const call of Object.values(calls)) call(store.getState());
+    expect(steps(store)).toBe(0);
+  });
+
+  it('changing a database engine is one step, with the port that follows it', () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().setDatabaseEngine('db', 'postgre');
+    expect(store.getState().topology.nodes.find((n) => n.id === 'db')).toMatchObject({ engine: 'postgre', port: 5432 });
+    expect(steps(store)).toBe(1);
   });
 
   it('undoing a rename selects the node by its old id again; redo by its new one', () => {

@@ -7,7 +7,7 @@
 import { memoryStorage } from './dom.ts';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { createDesignerStore } from '../../src/store/index.ts';
 import { serializeTopology } from '../../src/model/index.ts';
@@ -302,5 +302,42 @@ describe('one set of limits', () => {
     expect(store.getState().topology.settings.cors.allowOrigins).toBe(list);
     // What the page took, a file takes too.
     expect(readTopology(serializeTopology(store.getState().topology)).ok).toBe(true);
+  });
+});
+
+describe('live previews', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a label applies after a pause in typing; its previews and the commit are one undo step, and the next typing another', async () => {
+    // The pause is a timer (a debounce of the preview); history never looks at the clock.
+    const store = createDesignerStore(memoryStorage());
+    render(<App store={store} />);
+    act(() => store.getState().select({ nodes: ['gw-1'] }));
+    // Time still runs (Testing Library waits on it); the test moves it past the pause itself.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    const user = userEvent.setup({ delay: null });
+    const field = within(screen.getByRole('form', { name: 'Gateway gw-1' })).getByLabelText('Label');
+    const label = () => store.getState().topology.nodes.find((n) => n.id === 'gw-1')?.label;
+    const steps = () => store.temporal.getState().pastStates.length;
+    const pause = () => act(() => vi.advanceTimersByTime(1000));
+
+    await user.clear(field);
+    await user.type(field, 'Edge');
+    pause();
+    expect(label()).toBe('Edge');
+    await user.type(field, ' East');
+    pause();
+    await user.keyboard('{Enter}');
+    expect(label()).toBe('Edge East');
+    expect(steps()).toBe(1);
+
+    await user.type(field, '!');
+    pause();
+    await user.keyboard('{Enter}');
+    expect(steps()).toBe(2);
+    act(() => store.getState().undo());
+    expect(label()).toBe('Edge East');
+    act(() => store.getState().undo());
+    expect(label()).toBe('gw-1');
   });
 });

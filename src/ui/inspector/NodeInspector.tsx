@@ -42,6 +42,7 @@ const databaseName = pattern(
 export function NodeInspector({ node }: { node: TopologyNode }) {
   const topology = useDesigner((s) => s.topology);
   const updateNode = useDesigner((s) => s.updateNode);
+  const updateNodeWhileTyping = useDesigner((s) => s.updateNodeWhileTyping);
   const update = (patch: NodePatch) => updateNode(node.id, patch);
   const taken = new Set(topology.nodes.map((n) => n.id));
   const remove = useDesigner((s) => s.remove);
@@ -66,7 +67,13 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
           }
           onChange={(id) => update({ id })}
         />
-        <TextField label="Label" value={node.label} parse={anyText} onChange={(label) => update({ label })} commitOnPause />
+        <TextField
+          label="Label"
+          value={node.label}
+          parse={anyText}
+          onChange={(label) => update({ label })}
+          onPause={(label) => updateNodeWhileTyping(node.id, { label })}
+        />
         <TextField label="Host" value={node.host} parse={hostField} onChange={(host) => update({ host })} />
         {isApimNode(node) && (
           <>

@@ -27,6 +27,7 @@ export function SettingsInspector() {
   const updateSettings = useDesigner((s) => s.updateSettings);
   const setProduct = useDesigner((s) => s.setProduct);
   const setName = useDesigner((s) => s.setName);
+  const setNameWhileTyping = useDesigner((s) => s.setNameWhileTyping);
   const keepSecretsOut = useDesigner((s) => s.keepSecretsOut);
   const setKeepSecretsOut = useDesigner((s) => s.setKeepSecretsOut);
   const { settings } = topology;
@@ -37,7 +38,7 @@ export function SettingsInspector() {
     <form className="inspector-form" aria-label="Topology settings" onSubmit={(e) => e.preventDefault()}>
       <h2>Topology settings</h2>
       <p className="hint">Select a node to edit it; these settings apply to every node.</p>
-      <TextField label="Topology name" value={topology.name} parse={required('The name')} onChange={setName} commitOnPause />
+      <TextField label="Topology name" value={topology.name} parse={required('The name')} onChange={setName} onPause={setNameWhileTyping} />
       <SelectField label="API-M version" value={topology.product} options={[...PRODUCT_VERSIONS].reverse()} onChange={setProduct} />
 
       <Fieldset legend="Super admin">

@@ -1,10 +1,11 @@
 /**
  * Form fields with one commit model. What a person types is a draft until it is whole: Enter or leaving
- * the field commits it (a field with `commitOnPause` also commits after a pause in typing, for a live
- * preview of free text). An invalid draft never reaches the topology: it stays in its field, marked
+ * the field commits it (a field with `onPause` also applies a valid value after a pause in typing, for a
+ * live preview of free text). An invalid draft never reaches the topology: it stays in its field, marked
  * and explained, and is counted in the toolbar and listed in Problems until it is fixed or Escape brings
  * back the value in force. Drafts live in the store (keyed by the field's scope and label), so they
- * survive selecting another node and coming back. Every commit is one undo step.
+ * survive selecting another node and coming back. Every commit is one undo step; the store folds a
+ * field's previews into its commit's step (store/history.ts).
  */
 import { createContext, useContext, useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
@@ -30,7 +31,7 @@ export function fieldInputId(key: string): string {
   return `field-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-/** How long a pause in typing commits a `commitOnPause` field. */
+/** How long a pause in typing applies an `onPause` field's value (a debounce of the preview, not of history). */
 const PAUSE_MS = 700;
 
 interface TextFieldProps<T> {
@@ -43,8 +44,11 @@ interface TextFieldProps<T> {
   hint?: ReactNode;
   placeholder?: string;
   list?: string;
-  /** Commit a valid value after a pause in typing too (free text, where a live preview helps). */
-  commitOnPause?: boolean;
+  /**
+   * Applies a valid value after a pause in typing too (free text, where a live preview helps): a store
+   * action whose previews join the step the commit (`onChange`) then closes.
+   */
+  onPause?: (value: T) => void;
   /**
    * The most characters the topology format takes here (model/limits.ts), so what the page accepts
    * survives a reload; default LIMITS.text. null for a list, whose parser checks each item.
@@ -62,7 +66,7 @@ export function TextField<T>({
   hint,
   placeholder,
   list,
-  commitOnPause,
+  onPause,
   maxLength = LIMITS.text,
 }: TextFieldProps<T>) {
   const scope = useContext(FieldScope);
@@ -73,6 +77,8 @@ export function TextField<T>({
   const setDraft = useDesigner((s) => s.setDraft);
   const shown = format(value);
   const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Whether a preview reached the topology since the last commit: the commit then ends its undo step. */
+  const previewed = useRef(false);
   useEffect(() => () => clearTimeout(pause.current), []);
 
   /** The parse, after the length the topology format takes. */
@@ -85,7 +91,21 @@ export function TextField<T>({
     const result = check(text);
     if (!result.ok) return; // stays a draft, with its message
     setDraft(key, null);
-    if (format(result.value) !== shown) onChange(result.value);
+    // After a preview the commit is sent even when it changes nothing: it closes the previews' step.
+    if (format(result.value) !== shown || previewed.current) onChange(result.value);
+    previewed.current = false;
+  };
+  const preview = (text: string) => {
+    const result = check(text);
+    if (!result.ok || !onPause) return;
+    setDraft(key, null);
+    previewed.current = true;
+    onPause(result.value);
+  };
+  /** Enter or leaving the field: the draft, or the value a preview applied. */
+  const commitNow = () => {
+    if (draft) commit(draft.text);
+    else if (previewed.current) commit(shown);
   };
   const edit = (text: string) => {
     clearTimeout(pause.current);
@@ -95,7 +115,7 @@ export function TextField<T>({
     }
     const result = check(text);
     setDraft(key, { text, message: result.ok ? '' : result.message, label, nodeId: scope.nodeId });
-    if (commitOnPause && result.ok) pause.current = setTimeout(() => commit(text), PAUSE_MS);
+    if (onPause && result.ok) pause.current = setTimeout(() => preview(text), PAUSE_MS);
   };
 
   const message = draft?.message;
@@ -118,7 +138,7 @@ export function TextField<T>({
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
-            if (draft) commit(draft.text);
+            commitNow();
           } else if (event.key === 'Escape' && draft) {
             // Back to the value in force; the Escape is this field's, not the canvas's.
             event.preventDefault();
@@ -127,9 +147,7 @@ export function TextField<T>({
             setDraft(key, null);
           }
         }}
-        onBlur={() => {
-          if (draft) commit(draft.text);
-        }}
+        onBlur={commitNow}
       />
       {message && (
         <span id={`${noteId}-message`} className="field-message" role="alert">
