@@ -1,5 +1,5 @@
-export { readTopology, restoreTopology, formatReadError } from './read.ts';
-export type { ReadError, ReadResult } from './read.ts';
+export { readTopology, restoreTopology, formatReadError, readError, READ_ERROR_KINDS } from './read.ts';
+export type { ReadError, ReadErrorKind, ReadResult } from './read.ts';
 export { HOST_PATTERN } from './schema.ts';
 export { MAX_DOCUMENT_CHARS } from './read.ts';
 export { decodeLink, encodeLink, encodePayload, isLink, LINK_PREFIX } from './link.ts';

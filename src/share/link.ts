@@ -9,8 +9,8 @@ import { deflateSync, Inflate, strToU8 } from 'fflate';
 import type { Topology, TopologyNode } from '../model/index.ts';
 import { DATABASE_DEFAULTS, DEFAULT_TOPOLOGY_NAME, defaultHost, defaultSettings } from '../model/index.ts';
 import { hasPlaceholders, withoutSecrets } from './secrets.ts';
-import type { ReadError, ReadResult } from './read.ts';
-import { MAX_DOCUMENT_CHARS, restoreTopology } from './read.ts';
+import type { ReadErrorKind, ReadResult } from './read.ts';
+import { MAX_DOCUMENT_CHARS, readError, restoreTopology } from './read.ts';
 
 export const LINK_PREFIX = 'v1.';
 /** The longest fragment decoded: far above any real topology's link, far below a decompression bomb. */
@@ -44,31 +44,35 @@ export function decodeLink(link: string): LinkResult {
   const fragment = trimmed.includes('#') ? trimmed.slice(trimmed.indexOf('#') + 1) : trimmed;
   if (fragment.length > MAX_LINK_CHARS) {
     return fail(
+      'too-large',
       `the link is ${fragment.length.toLocaleString('en')} characters long; a share link is at most ${MAX_LINK_CHARS.toLocaleString('en')}`,
     );
   }
   const version = /^v(\d+)\./.exec(fragment);
-  if (!version) return fail('this is not a topology link: it should end in #v1. followed by the topology');
+  if (!version) return fail('not-a-topology', 'this is not a topology link: it should end in #v1. followed by the topology');
   if (version[0] !== LINK_PREFIX) {
-    return fail(`the link is of version ${version[1]}, made by a newer designer; this one reads version 1 links: open it there`);
+    return fail(
+      'newer-format',
+      `the link is of version ${version[1]}, made by a newer designer; this one reads version 1 links: open it there`,
+    );
   }
   const bytes = fromBase64url(fragment.slice(LINK_PREFIX.length));
-  if (!bytes) return fail('the link is damaged: it has characters a link never contains (was it cut or changed when pasted?)');
+  if (!bytes) return fail('damaged', 'the link is damaged: it has characters a link never contains (was it cut or changed when pasted?)');
   const inflated = inflateCapped(bytes, MAX_DOCUMENT_CHARS);
-  if (!inflated.ok) return fail(inflated.message);
+  if (!inflated.ok) return fail(inflated.kind, inflated.message);
   let value: unknown;
   try {
     value = JSON.parse(inflated.text);
   } catch {
-    return fail('the link is damaged: its topology is not complete JSON (was it cut when pasted?)');
+    return fail('not-json', 'the link is damaged: its topology is not complete JSON (was it cut when pasted?)');
   }
   const restored = restoreTopology(expand(value));
   if (!restored.ok) return restored;
   return { ...restored, secretsOmitted: hasPlaceholders(restored.topology) };
 }
 
-function fail(message: string): LinkResult {
-  return { ok: false, errors: [{ path: '', message } satisfies ReadError] };
+function fail(kind: ReadErrorKind, message: string): LinkResult {
+  return { ok: false, errors: [readError(kind, message)] };
 }
 
 // ---- Defaults left out, and put back ----
@@ -163,7 +167,10 @@ function fromBase64url(text: string): Uint8Array | undefined {
 }
 
 /** Raw inflate that stops as soon as the output passes `max` bytes: a decompression bomb is refused early. */
-function inflateCapped(bytes: Uint8Array, max: number): { ok: true; text: string } | { ok: false; message: string } {
+function inflateCapped(
+  bytes: Uint8Array,
+  max: number,
+): { ok: true; text: string } | { ok: false; kind: 'too-large' | 'damaged'; message: string } {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let tooBig = false;
@@ -175,10 +182,18 @@ function inflateCapped(bytes: Uint8Array, max: number): { ok: true; text: string
   try {
     for (let i = 0; i < bytes.length && !tooBig; i += 4096) inflate.push(bytes.subarray(i, i + 4096), i + 4096 >= bytes.length);
   } catch {
-    return { ok: false, message: 'the link is damaged: its data does not decompress (was it cut or changed when pasted?)' };
+    return {
+      ok: false,
+      kind: 'damaged',
+      message: 'the link is damaged: its data does not decompress (was it cut or changed when pasted?)',
+    };
   }
   if (tooBig)
-    return { ok: false, message: `the link's topology is larger than ${max.toLocaleString('en')} characters when unpacked: refused` };
+    return {
+      ok: false,
+      kind: 'too-large',
+      message: `the link's topology is larger than ${max.toLocaleString('en')} characters when unpacked: refused`,
+    };
   const all = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
@@ -188,6 +203,6 @@ function inflateCapped(bytes: Uint8Array, max: number): { ok: true; text: string
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(all) };
   } catch {
-    return { ok: false, message: 'the link is damaged: its topology is not valid text' };
+    return { ok: false, kind: 'damaged', message: 'the link is damaged: its topology is not valid text' };
   }
 }

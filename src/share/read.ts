@@ -11,10 +11,30 @@ import { DB_ENGINE_PORTS, NODE_KINDS, TOPOLOGY_FORMAT } from '../model/index.ts'
 import { documentSchema, nodeSchema, typeName } from './schema.ts';
 import { CURRENT_FORMAT_NUMBER, formatNumber, migrate } from './migrations.ts';
 
+/**
+ * What stopped a read, for a program to act on; the message says it to a person.
+ * - `too-large`: past a size cap (the text, a link, what a link or a zip unpacks to).
+ * - `not-json`: not JSON, or JSON cut short.
+ * - `not-a-topology`: not a topology at all (no or another format, not an object, not a link, a zip
+ *   without topology.json).
+ * - `newer-format`: a format or link version newer than this designer reads: open it with a newer one.
+ * - `damaged`: bytes that do not decode (a link with foreign characters, a damaged zip, text that is
+ *   not UTF-8).
+ * - `invalid`: a topology with mistakes, each at its field (the schema, a reference).
+ */
+export const READ_ERROR_KINDS = ['too-large', 'not-json', 'not-a-topology', 'newer-format', 'damaged', 'invalid'] as const;
+export type ReadErrorKind = (typeof READ_ERROR_KINDS)[number];
+
 export interface ReadError {
+  kind: ReadErrorKind;
   /** Where: `nodes[2].offset`, `links[3].to`; empty for the document as a whole. */
   path: string;
   message: string;
+}
+
+/** A read error; `path` empty for the document as a whole. */
+export function readError(kind: ReadErrorKind, message: string, path = ''): ReadError {
+  return { kind, path, message };
 }
 
 export type ReadResult = { ok: true; topology: Topology } | { ok: false; errors: ReadError[] };
@@ -33,10 +53,10 @@ export const MAX_DOCUMENT_CHARS = 2_000_000;
 export function readTopology(text: string): ReadResult {
   if (text.length > MAX_DOCUMENT_CHARS) {
     return fail([
-      {
-        path: '',
-        message: `is ${text.length.toLocaleString('en')} characters long; a topology is at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')}`,
-      },
+      readError(
+        'too-large',
+        `is ${text.length.toLocaleString('en')} characters long; a topology is at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')}`,
+      ),
     ]);
   }
   let value: unknown;
@@ -44,7 +64,7 @@ export function readTopology(text: string): ReadResult {
     // A file saved by an editor that writes a byte-order mark reads like any other.
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return fail([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+    return fail([readError('not-json', `not valid JSON (${(error as Error).message})`)]);
   }
   return restoreTopology(value);
 }
@@ -52,24 +72,29 @@ export function readTopology(text: string): ReadResult {
 /** Restores a topology from a parsed JSON value. */
 export function restoreTopology(value: unknown): ReadResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail([{ path: '', message: `expected a topology object, got ${typeName(value)}` }]);
+    return fail([readError('not-a-topology', `expected a topology object, got ${typeName(value)}`)]);
   }
   const format = (value as Record<string, unknown>).format;
   if (format === undefined) {
-    return fail([{ path: 'format', message: `missing: a topology file starts with "format": "${TOPOLOGY_FORMAT}"` }]);
+    return fail([readError('not-a-topology', `missing: a topology file starts with "format": "${TOPOLOGY_FORMAT}"`, 'format')]);
   }
   const number = formatNumber(format);
   if (number === undefined) {
     return fail([
-      { path: 'format', message: `${JSON.stringify(format)} is not a format this designer reads (expected "${TOPOLOGY_FORMAT}")` },
+      readError(
+        'not-a-topology',
+        `${JSON.stringify(format)} is not a format this designer reads (expected "${TOPOLOGY_FORMAT}")`,
+        'format',
+      ),
     ]);
   }
   if (number > CURRENT_FORMAT_NUMBER) {
     return fail([
-      {
-        path: 'format',
-        message: `${JSON.stringify(format)} was written by a newer version of the designer; this one reads up to "${TOPOLOGY_FORMAT}": open it with the newer version`,
-      },
+      readError(
+        'newer-format',
+        `${JSON.stringify(format)} was written by a newer version of the designer; this one reads up to "${TOPOLOGY_FORMAT}": open it with the newer version`,
+        'format',
+      ),
     ]);
   }
   if (number < CURRENT_FORMAT_NUMBER) value = migrate(value as Record<string, unknown>, number);
@@ -83,18 +108,20 @@ export function restoreTopology(value: unknown): ReadResult {
   rawNodes.forEach((raw, index) => {
     const where = `nodes[${index}]`;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      errors.push({ path: where, message: `expected a node object, got ${typeName(raw)}` });
+      errors.push(readError('invalid', `expected a node object, got ${typeName(raw)}`, where));
       return;
     }
     const kind = (raw as { kind?: unknown }).kind;
     if (!NODE_KINDS.includes(kind as NodeKind)) {
-      errors.push({
-        path: `${where}.kind`,
-        message:
+      errors.push(
+        readError(
+          'invalid',
           kind === undefined
             ? `missing: use ${NODE_KINDS.join(', ')}`
             : `${JSON.stringify(kind)} is not a node kind: use ${NODE_KINDS.join(', ')}`,
-      });
+          `${where}.kind`,
+        ),
+      );
       return;
     }
     const parsed = v.safeParse(nodeSchema(kind as NodeKind), raw);
@@ -112,13 +139,13 @@ export function restoreTopology(value: unknown): ReadResult {
   nodes.forEach((node, index) => {
     const first = firstIndex.get(node.id);
     if (first !== undefined)
-      errors.push({ path: `nodes[${index}].id`, message: `"${node.id}" is already the id of nodes[${first}]; ids must be unique` });
+      errors.push(readError('invalid', `"${node.id}" is already the id of nodes[${first}]; ids must be unique`, `nodes[${index}].id`));
     else firstIndex.set(node.id, index);
   });
   document.output.links.forEach((link, index) => {
     for (const end of ['from', 'to'] as const) {
       if (!firstIndex.has(link[end])) {
-        errors.push({ path: `links[${index}].${end}`, message: `no node ${JSON.stringify(link[end])}` });
+        errors.push(readError('invalid', `no node ${JSON.stringify(link[end])}`, `links[${index}].${end}`));
       }
     }
   });
@@ -147,15 +174,15 @@ function fromIssue(issue: BaseIssue<unknown>, prefix: string): ReadError {
   if (issue.type === 'strict_object' && issue.kind === 'schema' && keys.length > 0) {
     const field = String(keys[keys.length - 1]);
     const parent = pathOf(keys.slice(0, -1));
-    if (issue.expected === 'never') return { path: parent, message: `unknown field ${JSON.stringify(field)}` };
-    if (issue.input === undefined) return { path: parent, message: `missing field ${JSON.stringify(field)}` };
+    if (issue.expected === 'never') return readError('invalid', `unknown field ${JSON.stringify(field)}`, parent);
+    if (issue.input === undefined) return readError('invalid', `missing field ${JSON.stringify(field)}`, parent);
   }
-  return { path: pathOf(keys), message: issue.message };
+  return readError('invalid', issue.message, pathOf(keys));
 }
 
 function fail(errors: ReadError[]): ReadResult {
   if (errors.length <= MAX_ERRORS) return { ok: false, errors };
   const shown = errors.slice(0, MAX_ERRORS);
-  shown.push({ path: '', message: `and ${errors.length - MAX_ERRORS} more problems` });
+  shown.push(readError('invalid', `and ${errors.length - MAX_ERRORS} more problems`));
   return { ok: false, errors: shown };
 }

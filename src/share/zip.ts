@@ -5,17 +5,20 @@
  * the same restore path as a file.
  */
 import { Unzip, UnzipInflate } from 'fflate';
-import type { ReadResult } from './read.ts';
-import { MAX_DOCUMENT_CHARS, readTopology } from './read.ts';
+import type { ReadErrorKind, ReadResult } from './read.ts';
+import { MAX_DOCUMENT_CHARS, readError, readTopology } from './read.ts';
 
 /** The largest zip read: a bundle of 5,000 nodes is a few MB. */
 export const MAX_ZIP_BYTES = 50_000_000;
 const PIECE = 4096;
 
 export function readBundleZip(bytes: Uint8Array): ReadResult {
-  const fail = (message: string): ReadResult => ({ ok: false, errors: [{ path: '', message }] });
+  const fail = (kind: ReadErrorKind, message: string): ReadResult => ({ ok: false, errors: [readError(kind, message)] });
   if (bytes.length > MAX_ZIP_BYTES)
-    return fail(`the zip is ${bytes.length.toLocaleString('en')} bytes; at most ${MAX_ZIP_BYTES.toLocaleString('en')} are read`);
+    return fail(
+      'too-large',
+      `the zip is ${bytes.length.toLocaleString('en')} bytes; at most ${MAX_ZIP_BYTES.toLocaleString('en')} are read`,
+    );
   // A zip starts with a local file header ("PK\x03\x04"), or is an empty one ("PK\x05\x06").
   if (
     bytes.length < 4 ||
@@ -23,7 +26,7 @@ export function readBundleZip(bytes: Uint8Array): ReadResult {
     bytes[1] !== 0x4b ||
     !((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))
   ) {
-    return fail('not a zip file, or a damaged one');
+    return fail('damaged', 'not a zip file, or a damaged one');
   }
   const cap = MAX_DOCUMENT_CHARS * 4;
   const chunks: Uint8Array[] = [];
@@ -57,14 +60,15 @@ export function readBundleZip(bytes: Uint8Array): ReadResult {
       unzip.push(bytes.subarray(at, at + PIECE), at + PIECE >= bytes.length);
     }
   } catch {
-    if (!tooBig) return fail('not a zip file, or a damaged one');
+    if (!tooBig) return fail('damaged', 'not a zip file, or a damaged one');
   }
   if (tooBig)
     return fail(
+      'too-large',
       `its topology.json unpacks to more than ${cap.toLocaleString('en')} bytes: refused (a topology is at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters)`,
     );
-  if (damaged) return fail('not a zip file, or a damaged one');
-  if (!found) return fail('the zip has no topology.json: open a bundle made by the designer, or its topology.json');
+  if (damaged) return fail('damaged', 'not a zip file, or a damaged one');
+  if (!found) return fail('not-a-topology', 'the zip has no topology.json: open a bundle made by the designer, or its topology.json');
   const entry = new Uint8Array(produced);
   let at = 0;
   for (const chunk of chunks) {
@@ -75,7 +79,7 @@ export function readBundleZip(bytes: Uint8Array): ReadResult {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(entry);
   } catch {
-    return fail('its topology.json is not valid text');
+    return fail('damaged', 'its topology.json is not valid text');
   }
   const result = readTopology(text);
   return result.ok

@@ -8,6 +8,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/model/index.ts';
+import type { ReadErrorKind } from '../../src/share/index.ts';
 import { credentialProblem, serializeTopology } from '../../src/model/index.ts';
 import { LINK_PREFIX, SECRET_PLACEHOLDER, decodeLink, encodeLink, encodePayload, isLink, withoutSecrets } from '../../src/share/index.ts';
 import { arbitraryTopology, hostileText, loadExample } from '../factories.ts';
@@ -113,17 +114,17 @@ describe('what is a link', () => {
 
 describe('damaged links give a typed error that says what is wrong', () => {
   const good = encodePayload(loadExample('ha-cp-gw'));
-  it.each([
-    ['no payload', `${BASE}#`, /not a topology link/],
-    ['a newer link version', `${BASE}#v9.${good}`, /newer designer/],
-    ['characters a link never has', `${BASE}#${LINK_PREFIX}${good.slice(0, 40)}%%%`, /damaged.*characters/],
-    ['cut short', `${BASE}#${LINK_PREFIX}${good.slice(0, good.length - 30)}`, /damaged/],
-    ['not deflate', `${BASE}#${LINK_PREFIX}AAAAAAAAAAAAAAAAAAAAAAAA`, /damaged/],
-    ['oversized', `${BASE}#${LINK_PREFIX}${'A'.repeat(500_000)}`, /at most/],
-  ])('%s', (_name, link, message) => {
+  it.each<[string, string, RegExp, ReadErrorKind]>([
+    ['no payload', `${BASE}#`, /not a topology link/, 'not-a-topology'],
+    ['a newer link version', `${BASE}#v9.${good}`, /newer designer/, 'newer-format'],
+    ['characters a link never has', `${BASE}#${LINK_PREFIX}${good.slice(0, 40)}%%%`, /damaged.*characters/, 'damaged'],
+    ['cut short', `${BASE}#${LINK_PREFIX}${good.slice(0, good.length - 30)}`, /damaged/, 'damaged'],
+    ['not deflate', `${BASE}#${LINK_PREFIX}AAAAAAAAAAAAAAAAAAAAAAAA`, /damaged/, 'damaged'],
+    ['oversized', `${BASE}#${LINK_PREFIX}${'A'.repeat(500_000)}`, /at most/, 'too-large'],
+  ])('%s', (_name, link, message, kind) => {
     const result = decodeLink(link);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0].message).toMatch(message);
+    if (!result.ok) expect(result.errors[0]).toMatchObject({ kind, message: expect.stringMatching(message) });
   });
 
   it('a decompression bomb is refused before it is unpacked', () => {
@@ -134,6 +135,7 @@ describe('damaged links give a typed error that says what is wrong', () => {
     expect(payload.length).toBeLessThan(400_000);
     const result = decodeLink(`#${LINK_PREFIX}${payload}`);
     expect(!result.ok && result.errors[0].message).toMatch(/larger than .* when unpacked: refused/);
+    expect(!result.ok && result.errors[0].kind).toBe('too-large');
   });
 
   it('a valid link of an invalid topology names the field', () => {

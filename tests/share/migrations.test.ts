@@ -37,6 +37,7 @@ describe('format 0 → 1', () => {
     broken.nodes[1].type = 'router';
     const result = readTopology(JSON.stringify(broken));
     expect(!result.ok && result.errors[0]).toEqual({
+      kind: 'invalid',
       path: 'nodes[1].kind',
       message: '"router" is not a node kind: use gateway, control-plane, traffic-manager, load-balancer, database',
     });

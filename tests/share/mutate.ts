@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { serializeTopology } from '../../src/model/index.ts';
 import type { ReadResult } from '../../src/share/index.ts';
-import { formatReadError, readTopology } from '../../src/share/index.ts';
+import { READ_ERROR_KINDS, formatReadError, readTopology } from '../../src/share/index.ts';
 import { validate, validateFields } from '../../src/validate/index.ts';
 export type Mutation = 'flip' | 'truncate' | 'insert' | 'delete' | 'duplicate' | 'repeat';
 
@@ -41,6 +41,7 @@ export function expectTypedResult(result: ReadResult): void {
   } else {
     expect(result.errors.length).toBeGreaterThan(0);
     for (const error of result.errors) {
+      expect(READ_ERROR_KINDS).toContain(error.kind);
       expect(typeof error.path).toBe('string');
       expect(error.message).toMatch(/\w.{8,}/);
       expect(formatReadError(error).length).toBeGreaterThan(10);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatReadError, readTopology, restoreTopology } from '../../src/share/index.ts';
+import type { ReadErrorKind } from '../../src/share/index.ts';
+import { MAX_DOCUMENT_CHARS, formatReadError, readTopology, restoreTopology } from '../../src/share/index.ts';
 import { LIMITS } from '../../src/model/index.ts';
 
 const doc = (fields: Record<string, unknown> = {}) => ({
@@ -129,6 +130,20 @@ describe('reading a topology', () => {
     ],
   ])('reports %s', (_name, value, message) => {
     expect(errorsOf(value)).toContain(message);
+  });
+
+  it.each<[string, string, ReadErrorKind]>([
+    ['too large', ' '.repeat(MAX_DOCUMENT_CHARS + 1), 'too-large'],
+    ['not JSON', '{"format": ', 'not-json'],
+    ['not an object', '[1, 2]', 'not-a-topology'],
+    ['no format', '{"product": "4.0.0", "nodes": []}', 'not-a-topology'],
+    ['another format', '{"format": "topology/9", "product": "4.0.0", "nodes": []}', 'not-a-topology'],
+    ['a newer format', '{"format": "apim-topology/9", "product": "4.0.0", "nodes": []}', 'newer-format'],
+    ['a mistake at a field', JSON.stringify(doc({ product: '3.2.0' })), 'invalid'],
+    ['a dangling link', JSON.stringify(doc({ links: [{ from: 'gw-1', to: 'ghost' }] })), 'invalid'],
+  ])('tags %s as %s, for a program to act on', (_name, text, kind) => {
+    const result = readTopology(text);
+    expect(result.ok ? [] : result.errors.map((e) => e.kind)).toEqual([kind]);
   });
 
   it('reports broken JSON in one line', () => {

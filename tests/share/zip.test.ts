@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeTopology } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { zipBundle } from '../../src/generate/zip.ts';
+import type { ReadErrorKind } from '../../src/share/index.ts';
 import { readBundleZip } from '../../src/share/index.ts';
 import { loadExample } from '../factories.ts';
 
@@ -14,9 +15,9 @@ describe('opening a bundle zip', () => {
     expect(result.ok && serializeTopology(result.topology)).toBe(serializeTopology(t));
   });
 
-  it.each([
-    ['not a zip', strToU8('{"format": "apim-topology/1"}'), /not a zip file/],
-    ['a zip without topology.json', zipSync({ 'README.md': strToU8('# hi') }), /no topology\.json/],
+  it.each<[string, Uint8Array, RegExp, ReadErrorKind]>([
+    ['not a zip', strToU8('{"format": "apim-topology/1"}'), /not a zip file/, 'damaged'],
+    ['a zip without topology.json', zipSync({ 'README.md': strToU8('# hi') }), /no topology\.json/, 'not-a-topology'],
     [
       'a zip whose topology.json is broken',
       zipSync({
@@ -25,12 +26,19 @@ describe('opening a bundle zip', () => {
         ),
       }),
       /topology\.json: nodes\[0\]\.offset: -1 is out of range/,
+      'invalid',
     ],
-    ['a zip whose topology.json is not text', zipSync({ 'topology.json': new Uint8Array([0xff, 0xfe, 0xfd]) }), /not valid text/],
-  ])('%s is refused with a message', (_name, bytes, message) => {
+    [
+      'a zip whose topology.json is not text',
+      zipSync({ 'topology.json': new Uint8Array([0xff, 0xfe, 0xfd]) }),
+      /not valid text/,
+      'damaged',
+    ],
+  ])('%s is refused with a message', (_name, bytes, message, kind) => {
     const result = readBundleZip(bytes);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n')).toMatch(message);
+    if (!result.ok) expect(result.errors[0].kind).toBe(kind);
   });
 });
 
@@ -55,5 +63,6 @@ describe('a zip that lies about its size', () => {
     const result = readBundleZip(zip);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.errors[0].message).toMatch(/unpacks to more than 8,000,000 bytes: refused/);
+    expect(result.ok ? '' : result.errors[0].kind).toBe('too-large');
   });
 });
