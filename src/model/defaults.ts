@@ -55,14 +55,17 @@ export function withCorsConsoleHeaders(headers: readonly string[]): string[] {
 /** The seed's environment description. */
 export const DEFAULT_ENVIRONMENT_DESCRIPTION = 'This is a hybrid gateway that handles both production and sandbox token traffic.';
 
+/** What a gateway environment that does not say has (one read from a file or a link): no description. */
+export const ENVIRONMENT_DEFAULTS = {
+  type: 'hybrid',
+  description: '',
+  displayInApiConsole: true,
+  showAsTokenEndpointUrl: true,
+} as const satisfies Omit<GatewayEnvironment, 'name'>;
+
+/** A new gateway environment: the defaults, with the seed's description. */
 export function defaultEnvironment(name: string): GatewayEnvironment {
-  return {
-    name,
-    type: 'hybrid',
-    description: DEFAULT_ENVIRONMENT_DESCRIPTION,
-    displayInApiConsole: true,
-    showAsTokenEndpointUrl: true,
-  };
+  return { name, ...ENVIRONMENT_DEFAULTS, description: DEFAULT_ENVIRONMENT_DESCRIPTION };
 }
 
 export function defaultSettings(): Settings {
@@ -111,6 +114,9 @@ export const DEFAULT_DOMAIN = 'example.com';
 export function defaultHost(id: string): string {
   return `${id}.${DEFAULT_DOMAIN}`;
 }
+
+/** What a new API-M node (gateway, control plane, traffic manager) has besides its place and host. */
+export const APIM_NODE_DEFAULTS = { offset: 0 } as const;
 
 /** What a new database node holds. */
 export const DATABASE_DEFAULTS = {

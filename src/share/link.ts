@@ -7,7 +7,7 @@
  */
 import { deflateSync, Inflate, strToU8 } from 'fflate';
 import type { Topology, TopologyNode } from '../model/index.ts';
-import { DATABASE_DEFAULTS, DEFAULT_TOPOLOGY_NAME, defaultHost, defaultSettings } from '../model/index.ts';
+import { APIM_NODE_DEFAULTS, DATABASE_DEFAULTS, DEFAULT_TOPOLOGY_NAME, defaultHost, defaultSettings } from '../model/index.ts';
 import { hasPlaceholders, withoutSecrets } from './secrets.ts';
 import type { ReadErrorKind, ReadResult } from './read.ts';
 import { MAX_DOCUMENT_CHARS, readError, restoreTopology } from './read.ts';
@@ -100,7 +100,7 @@ function compactNode(node: TopologyNode): Json {
   out.y = Math.round(node.y);
   if (node.host !== defaultHost(node.id)) out.host = node.host;
   const rest = node as unknown as Json;
-  const defaults: Json = { offset: 0, ...DATABASE_DEFAULTS };
+  const defaults: Json = { ...APIM_NODE_DEFAULTS, ...DATABASE_DEFAULTS };
   for (const [key, value] of Object.entries(rest)) {
     if (['kind', 'id', 'label', 'x', 'y', 'host'].includes(key) || value === undefined) continue;
     if (JSON.stringify(value) === JSON.stringify(defaults[key])) continue;

@@ -1,9 +1,11 @@
 /**
- * The schema of topology format 1: one valibot schema gives the checks, the messages and the defaults.
- * Every object is strict: an unknown field (a typo) is an error that names it.
+ * The schema of topology format 1: one valibot schema gives the checks and the messages, and fills what
+ * a document leaves out with the model's defaults (model/defaults.ts, defined there once). Every object
+ * is strict: an unknown field (a typo) is an error that names it.
  */
 import * as v from 'valibot';
 import type { GenericSchema } from 'valibot';
+import type { Keystore } from '../model/index.ts';
 import {
   ANALYTICS_TYPES,
   DATABASE_NAME_PATTERN,
@@ -18,7 +20,10 @@ import {
   NODE_ID_PATTERN,
   NODE_KINDS,
   PRODUCT_VERSIONS,
+  APIM_NODE_DEFAULTS,
+  DEFAULT_KEYSTORE,
   DEFAULT_TOPOLOGY_NAME,
+  ENVIRONMENT_DEFAULTS,
   defaultSettings,
   DATABASE_DEFAULTS,
   HOST_PATTERN,
@@ -114,7 +119,7 @@ const apimNode = {
   label: v.optional(text()),
   ...position,
   host: host(),
-  offset: v.optional(integer(MIN_OFFSET, MAX_OFFSET), 0),
+  offset: v.optional(integer(MIN_OFFSET, MAX_OFFSET), APIM_NODE_DEFAULTS.offset),
   nodeIp: v.optional(host()),
 };
 
@@ -140,7 +145,7 @@ const nodeSchemas = {
     label: v.optional(text()),
     ...position,
     host: host(),
-    engine: v.optional(oneOf(DB_ENGINES, 'a database engine'), 'mysql'),
+    engine: v.optional(oneOf(DB_ENGINES, 'a database engine'), dbDefaults.engine),
     port: v.optional(integer(1, 65535)),
     // Stays absent when the file does not say, like `sticky`: absent means MySQL 8 (mysqlVersionOf).
     mysqlVersion: v.optional(oneOf(MYSQL_VERSIONS, 'a MySQL version')),
@@ -162,7 +167,7 @@ export function nodeSchema(kind: (typeof NODE_KINDS)[number]) {
 
 const defaults = defaultSettings();
 
-const keystore = (d: typeof defaults.keystore.tls) =>
+const keystore = (d: Keystore) =>
   strict({
     fileName: v.optional(credential(), d.fileName),
     type: v.optional(oneOf(KEYSTORE_TYPES, 'a keystore type'), d.type),
@@ -173,10 +178,10 @@ const keystore = (d: typeof defaults.keystore.tls) =>
 
 const environment = strict({
   name: v.pipe(text(LIMITS.environmentName), v.minLength(1, 'must not be empty')),
-  type: v.optional(oneOf(ENVIRONMENT_TYPES, 'an environment type'), 'hybrid'),
-  description: v.optional(text(LIMITS.longText), ''),
-  displayInApiConsole: v.optional(bool(), true),
-  showAsTokenEndpointUrl: v.optional(bool(), true),
+  type: v.optional(oneOf(ENVIRONMENT_TYPES, 'an environment type'), ENVIRONMENT_DEFAULTS.type),
+  description: v.optional(text(LIMITS.longText), ENVIRONMENT_DEFAULTS.description),
+  displayInApiConsole: v.optional(bool(), ENVIRONMENT_DEFAULTS.displayInApiConsole),
+  showAsTokenEndpointUrl: v.optional(bool(), ENVIRONMENT_DEFAULTS.showAsTokenEndpointUrl),
 });
 
 export const settingsSchema = strict({
@@ -189,7 +194,8 @@ export const settingsSchema = strict({
     {},
   ),
   keystore: v.optional(
-    strict({ tls: v.optional(keystore(defaults.keystore.tls), {}), primary: v.optional(keystore(defaults.keystore.tls)) }),
+    // A separate primary keystore that leaves fields out takes them from WSO2's product keystore.
+    strict({ tls: v.optional(keystore(defaults.keystore.tls), {}), primary: v.optional(keystore(DEFAULT_KEYSTORE)) }),
     {},
   ),
   truststore: v.optional(
@@ -245,10 +251,10 @@ export const settingsSchema = strict({
   ),
   skipList: v.optional(
     strict({
-      apis: v.optional(texts(), () => []),
-      endpoints: v.optional(texts(), () => []),
-      sequences: v.optional(texts(), () => []),
-      localEntries: v.optional(texts(), () => []),
+      apis: v.optional(texts(), () => [...defaults.skipList.apis]),
+      endpoints: v.optional(texts(), () => [...defaults.skipList.endpoints]),
+      sequences: v.optional(texts(), () => [...defaults.skipList.sequences]),
+      localEntries: v.optional(texts(), () => [...defaults.skipList.localEntries]),
     }),
     {},
   ),
