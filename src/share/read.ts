@@ -6,9 +6,9 @@
  */
 import * as v from 'valibot';
 import type { BaseIssue } from 'valibot';
-import type { NodeKind, Topology, TopologyNode } from '../model/index.ts';
-import { DB_ENGINE_PORTS, NODE_KINDS, TOPOLOGY_FORMAT } from '../model/index.ts';
-import { documentSchema, nodeSchema, typeName } from './schema.ts';
+import type { Topology } from '../model/index.ts';
+import { TOPOLOGY_FORMAT } from '../model/index.ts';
+import { topologySchema, typeName } from './schema.ts';
 import { CURRENT_FORMAT_NUMBER, formatNumber, migrate } from './migrations.ts';
 
 /**
@@ -99,50 +99,20 @@ export function restoreTopology(value: unknown): ReadResult {
   }
   if (number < CURRENT_FORMAT_NUMBER) value = migrate(value as Record<string, unknown>, number);
 
-  const errors: ReadError[] = [];
-  const document = v.safeParse(documentSchema, value);
-  if (!document.success) errors.push(...document.issues.map((issue) => fromIssue(issue, '')));
-
-  const rawNodes = Array.isArray((value as { nodes?: unknown }).nodes) ? (value as { nodes: unknown[] }).nodes : [];
-  const nodes: TopologyNode[] = [];
-  rawNodes.forEach((raw, index) => {
-    const where = `nodes[${index}]`;
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      errors.push(readError('invalid', `expected a node object, got ${typeName(raw)}`, where));
-      return;
-    }
-    const kind = (raw as { kind?: unknown }).kind;
-    if (!NODE_KINDS.includes(kind as NodeKind)) {
-      errors.push(
-        readError(
-          'invalid',
-          kind === undefined
-            ? `missing: use ${NODE_KINDS.join(', ')}`
-            : `${JSON.stringify(kind)} is not a node kind: use ${NODE_KINDS.join(', ')}`,
-          `${where}.kind`,
-        ),
-      );
-      return;
-    }
-    const parsed = v.safeParse(nodeSchema(kind as NodeKind), raw);
-    if (!parsed.success) {
-      errors.push(...parsed.issues.map((issue) => fromIssue(issue, where)));
-      return;
-    }
-    nodes.push(fillNode(parsed.output as Partial<TopologyNode> & Pick<TopologyNode, 'id' | 'kind'>, index));
-  });
-
-  if (errors.length > 0 || !document.success) return fail(errors);
+  const parsed = v.safeParse(topologySchema, value);
+  if (!parsed.success) return fail(parsed.issues.map(fromIssue));
+  const topology = parsed.output;
 
   // References: ids are unique, links name existing nodes.
+  const errors: ReadError[] = [];
   const firstIndex = new Map<string, number>();
-  nodes.forEach((node, index) => {
+  topology.nodes.forEach((node, index) => {
     const first = firstIndex.get(node.id);
     if (first !== undefined)
       errors.push(readError('invalid', `"${node.id}" is already the id of nodes[${first}]; ids must be unique`, `nodes[${index}].id`));
     else firstIndex.set(node.id, index);
   });
-  document.output.links.forEach((link, index) => {
+  topology.links.forEach((link, index) => {
     for (const end of ['from', 'to'] as const) {
       if (!firstIndex.has(link[end])) {
         errors.push(readError('invalid', `no node ${JSON.stringify(link[end])}`, `links[${index}].${end}`));
@@ -150,27 +120,13 @@ export function restoreTopology(value: unknown): ReadResult {
     }
   });
   if (errors.length > 0) return fail(errors);
-
-  const { format: _format, ...rest } = document.output;
-  return { ok: true, topology: { ...rest, format: TOPOLOGY_FORMAT, nodes } as Topology };
+  return { ok: true, topology };
 }
 
-/** Kind columns for nodes that come without a position: load balancers, control planes, … left to right. */
-const COLUMN: Record<NodeKind, number> = { 'load-balancer': 0, 'control-plane': 1, 'traffic-manager': 2, gateway: 3, database: 4 };
-
-function fillNode(node: Partial<TopologyNode> & Pick<TopologyNode, 'id' | 'kind'>, index: number): TopologyNode {
-  const filled = { ...node } as TopologyNode & { label?: string; x?: number; y?: number };
-  filled.label ??= node.id;
-  filled.x ??= COLUMN[node.kind] * 240;
-  filled.y ??= index * 110;
-  if (filled.kind === 'database') filled.port ??= DB_ENGINE_PORTS[filled.engine];
-  return filled;
-}
-
-function fromIssue(issue: BaseIssue<unknown>, prefix: string): ReadError {
+function fromIssue(issue: BaseIssue<unknown>): ReadError {
   const keys = (issue.path ?? []).map((item) => item.key as string | number);
   const pathOf = (parts: (string | number)[]) =>
-    parts.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), prefix);
+    parts.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
   if (issue.type === 'strict_object' && issue.kind === 'schema' && keys.length > 0) {
     const field = String(keys[keys.length - 1]);
     const parent = pathOf(keys.slice(0, -1));

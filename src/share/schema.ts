@@ -1,11 +1,12 @@
 /**
  * The schema of topology format 1: one valibot schema gives the checks and the messages, and fills what
  * a document leaves out with the model's defaults (model/defaults.ts, defined there once). Every object
- * is strict: an unknown field (a typo) is an error that names it.
+ * is strict: an unknown field (a typo) is an error that names it. What it gives is a `Topology`, and the
+ * compiler checks so (`TopologySchemaGivesTopology`, at the end).
  */
 import * as v from 'valibot';
 import type { GenericSchema } from 'valibot';
-import type { Keystore } from '../model/index.ts';
+import type { Keystore, NodeKind, Topology } from '../model/index.ts';
 import {
   ANALYTICS_TYPES,
   DATABASE_NAME_PATTERN,
@@ -29,6 +30,7 @@ import {
   HOST_PATTERN,
   credentialProblem,
   LIMITS,
+  TOPOLOGY_FORMAT,
 } from '../model/index.ts';
 
 const quote = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
@@ -158,11 +160,30 @@ const nodeSchemas = {
     username: v.optional(credential(), dbDefaults.username),
     password: v.optional(credential(), dbDefaults.password),
   }),
-} satisfies Record<(typeof NODE_KINDS)[number], GenericSchema>;
+} satisfies Record<NodeKind, GenericSchema>;
 
-/** The node schema for a kind; the reader picks it by `kind` so messages speak of that kind's fields. */
-export function nodeSchema(kind: (typeof NODE_KINDS)[number]) {
-  return nodeSchemas[kind];
+const kinds = NODE_KINDS.join(', ');
+
+/** One node: an object, of a kind, then its kind's fields (so messages speak of that kind's fields). */
+const node = v.pipe(
+  v.custom<Record<string, unknown>>(
+    (input) => input !== null && typeof input === 'object' && !Array.isArray(input),
+    (issue) => `expected a node object, got ${typeName(issue.input)}`,
+  ),
+  v.variant(
+    'kind',
+    [nodeSchemas.gateway, nodeSchemas['control-plane'], nodeSchemas['traffic-manager'], nodeSchemas['load-balancer'], nodeSchemas.database],
+    (issue) => (issue.input === undefined ? `missing: use ${kinds}` : `${JSON.stringify(issue.input)} is not a node kind: use ${kinds}`),
+  ),
+);
+
+/** Kind columns for nodes that come without a position: load balancers, control planes, … left to right. */
+const COLUMN: Record<NodeKind, number> = { 'load-balancer': 0, 'control-plane': 1, 'traffic-manager': 2, gateway: 3, database: 4 };
+
+/** What a node leaves out that follows from the rest: its label (its id), its place (its kind's column, its row), a database's port. */
+function filled(parsed: v.InferOutput<typeof node>, index: number) {
+  const placed = { ...parsed, label: parsed.label ?? parsed.id, x: parsed.x ?? COLUMN[parsed.kind] * 240, y: parsed.y ?? index * 110 };
+  return placed.kind === 'database' ? { ...placed, port: placed.port ?? DB_ENGINE_PORTS[placed.engine] } : placed;
 }
 
 const defaults = defaultSettings();
@@ -262,15 +283,25 @@ export const settingsSchema = strict({
   secureVault: v.optional(bool()),
 });
 
-/** The document without its nodes, which are checked one by one against their kind's schema. */
-export const documentSchema = strict({
-  format: v.string(),
+/**
+ * A topology document of the current format: the reader has checked the format and migrated an older
+ * one before it gets here (parse → version → migrate → this). References (unique ids, links to nodes
+ * that exist) are checked after it.
+ */
+export const topologySchema = strict({
+  format: v.pipe(
+    v.string(),
+    v.transform((): typeof TOPOLOGY_FORMAT => TOPOLOGY_FORMAT),
+  ),
   name: v.optional(text(), DEFAULT_TOPOLOGY_NAME),
   product: oneOf(PRODUCT_VERSIONS, 'a supported API-M version'),
   settings: v.optional(settingsSchema, {}),
   nodes: v.pipe(
     v.array(v.unknown(), (issue) => `expected a list of nodes, got ${typeName(issue.input)}`),
+    // Counted before the nodes are read: a document past the cap is refused at once.
     v.maxLength(20000, 'has more than 20,000 nodes'),
+    v.array(node),
+    v.transform((nodes) => nodes.map(filled)),
   ),
   links: v.optional(
     v.pipe(
@@ -296,3 +327,37 @@ export function typeName(value: unknown): string {
 }
 
 export { DB_ENGINE_PORTS };
+
+// ---- What the schema gives is a Topology, and nothing else: checked by the compiler ----
+
+/** Each of A and B is assignable to the other. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+type AllTrue<T> = false extends T[keyof T] ? false : true;
+
+/** The same keys, and each key's values exactly the same. */
+type ExactObject<A, B> = Same<keyof A, keyof B> extends false ? false : AllTrue<{ [K in keyof A]-?: Exactly<A[K], B[K & keyof B]> }>;
+
+/**
+ * A and B describe the same values key for key: each is assignable to the other, and no field, not
+ * even an optional one, is on one side only, at any depth; nodes are compared kind by kind. (Being
+ * assignable both ways alone lets an optional field through on either side.)
+ */
+export type Exactly<A, B> =
+  Same<A, B> extends false
+    ? false
+    : [NonNullable<A>, NonNullable<B>] extends [readonly (infer X)[], readonly (infer Y)[]]
+      ? Exactly<X, Y>
+      : [NonNullable<A>] extends [{ kind: string }]
+        ? AllTrue<{
+            [K in NonNullable<A>['kind']]: ExactObject<Extract<NonNullable<A>, { kind: K }>, Extract<NonNullable<B>, { kind: K }>>;
+          }>
+        : [NonNullable<A>] extends [object]
+          ? ExactObject<NonNullable<A>, NonNullable<B>>
+          : true;
+
+/** Compiles only when T is true. */
+export type Assert<T extends true> = T;
+
+/** If the schema and the `Topology` type drift apart (a field, a default, a type), this line stops the build. */
+export type TopologySchemaGivesTopology = Assert<Exactly<v.InferOutput<typeof topologySchema>, Topology>>;
