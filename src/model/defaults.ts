@@ -115,7 +115,7 @@ export function defaultHost(id: string): string {
   return `${id}.${DEFAULT_DOMAIN}`;
 }
 
-/** What a new API-M node (gateway, control plane, traffic manager) has besides its place and host. */
+/** The offset an API-M node has when a topology file leaves it out (a new node's first offset is its kind's: model/kinds.ts). */
 export const APIM_NODE_DEFAULTS = { offset: 0 } as const;
 
 /** What a new database node holds. */
