@@ -187,6 +187,12 @@ test('switching the API-M version in the inspector regenerates every file for th
   expect(await fileText(designer, GW1)).toContain('server_role = "default"');
   expect(await fileText(designer, 'README.md')).toContain('gateway.sh');
   await settings.getByLabel('API-M version').selectOption('4.0.0');
+  // What the switch does is shown first, file by file, key by key; nothing changes until confirmed.
+  const dialog = designer.getByRole('dialog', { name: 'Switch from API-M 4.5.0 to 4.0.0?' });
+  await expect(dialog.getByRole('listitem', { name: GW1 })).toContainText('server.server_role: "default" → "gateway-worker"');
+  await expect(settings.getByLabel('API-M version')).toHaveValue('4.5.0');
+  await dialog.getByRole('button', { name: 'Switch to 4.0.0' }).click();
+  await expect(dialog).toHaveCount(0);
   const gateway = await fileText(designer, GW1);
   expect(gateway).toContain('server_role = "gateway-worker"');
   expect(gateway).toContain('WSO2 API-M 4.0.0');

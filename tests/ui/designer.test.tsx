@@ -215,10 +215,31 @@ describe('analytics per version', () => {
         .map((o) => o.textContent);
     expect(types()).toEqual(['Choreo (cloud)', 'ELK', 'OpenSearch', 'Moesif']);
     await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.0.0');
+    await user.click(await screen.findByRole('button', { name: 'Switch to 4.0.0' }));
     expect(types()).toEqual(['Choreo (cloud)']);
     expect(within(settings).getByLabelText('Analytics config endpoint')).toBeTruthy();
     await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.1.0');
+    await user.click(await screen.findByRole('button', { name: 'Switch to 4.1.0' }));
     expect(types()).toEqual(['Choreo (cloud)', 'Moesif (needs a WSO2 update level)']);
+  });
+});
+
+describe('switching the API-M version', () => {
+  it('lists what changes in each file first; Cancel keeps the version, the button switches it', async () => {
+    const { store, user } = renderPage();
+    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const before = store.getState().topology.product;
+    await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.0.0');
+    const dialog = await screen.findByRole('dialog', { name: `Switch from API-M ${before} to 4.0.0?` });
+    const files = await within(dialog).findByRole('list', { name: 'Changes by file' });
+    const gateway = within(files).getByRole('listitem', { name: 'nodes/gw-1/repository/conf/deployment.toml' });
+    expect(gateway.textContent).toContain('server.server_role: "default" → "gateway-worker"');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(store.getState().topology.product).toBe(before);
+    await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.0.0');
+    await user.click(await screen.findByRole('button', { name: 'Switch to 4.0.0' }));
+    expect(store.getState().topology.product).toBe('4.0.0');
   });
 });
 

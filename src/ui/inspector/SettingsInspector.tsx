@@ -18,7 +18,10 @@ const ANALYTICS_LABELS: Record<AnalyticsType, string> = {
   opensearch: 'OpenSearch',
   moesif: 'Moesif',
 };
+import { useState } from 'react';
 import { useDesigner } from '../store.tsx';
+import type { VersionSwitch } from '../VersionSwitchDialog.tsx';
+import { VersionSwitchDialog } from '../VersionSwitchDialog.tsx';
 import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, required } from './fields.tsx';
 import { environmentsOf } from './environments.ts';
 
@@ -32,6 +35,7 @@ export function SettingsInspector() {
   const setKeepSecretsOut = useDesigner((s) => s.setKeepSecretsOut);
   const { settings } = topology;
   const facts = versionFacts(topology.product);
+  const [switching, setSwitching] = useState<VersionSwitch | null>(null);
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => updateSettings({ [key]: value } as Partial<Settings>);
 
   return (
@@ -39,7 +43,23 @@ export function SettingsInspector() {
       <h2>Topology settings</h2>
       <p className="hint">Select a node to edit it; these settings apply to every node.</p>
       <TextField label="Topology name" value={topology.name} parse={required('The name')} onChange={setName} onPause={setNameWhileTyping} />
-      <SelectField label="API-M version" value={topology.product} options={[...PRODUCT_VERSIONS].reverse()} onChange={setProduct} />
+      <SelectField
+        label="API-M version"
+        value={topology.product}
+        options={[...PRODUCT_VERSIONS].reverse()}
+        // Shown first, switched on confirm: what the switch does to each file, key by key.
+        onChange={(to) => setSwitching({ from: topology.product, to, before: topology, after: { ...topology, product: to } })}
+      />
+      {switching && (
+        <VersionSwitchDialog
+          change={switching}
+          onConfirm={() => {
+            setProduct(switching.to);
+            setSwitching(null);
+          }}
+          onCancel={() => setSwitching(null)}
+        />
+      )}
 
       <Fieldset legend="Super admin">
         <TextField
