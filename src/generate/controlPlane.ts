@@ -3,12 +3,12 @@
  * Control Plane nodes'; helm-apim distributed/control-plane/confs; the seed's "Configure the Control Plane nodes").
  */
 import type { Cluster, ControlPlaneNode, GatewayEnvironment } from '../model/index.ts';
-import { portOf } from '../model/index.ts';
+import { gatewayEndpoints, portOf } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { gatewayLabels } from './context.ts';
-import { baseTables, fileHeader } from './common.ts';
+import { baseTables, fileHeader } from './baseTables.ts';
 import { SUPER_ADMIN_REFS, apikeySubscriptionValidation, corsTables, throttlingUrlGroups } from './connections.ts';
 import { describeCluster, endpoint, httpsBase, servicesUrl } from './addresses.ts';
 
@@ -212,24 +212,15 @@ function environmentTable(context: GenerationContext, environment: GatewayEnviro
       `Gateway environment "${environment.name}": no gateway serving it is linked to this control plane, so it has no endpoints.`,
     ]);
   }
-  const gw = serving.members[0];
-  const addresses = serving.lb
-    ? {
-        http_endpoint: `http://${serving.lb.host}`,
-        https_endpoint: `https://${serving.lb.host}`,
-        ws_endpoint: `ws://${serving.lb.host}:9099`,
-        wss_endpoint: `wss://${serving.lb.host}:8099`,
-        websub_event_receiver_http_endpoint: `http://${serving.lb.host}:9021`,
-        websub_event_receiver_https_endpoint: `https://${serving.lb.host}:8021`,
-      }
-    : {
-        http_endpoint: `http://${gw.host}:${portOf(gw, 'apiHttp')}`,
-        https_endpoint: `https://${gw.host}:${portOf(gw, 'apiHttps')}`,
-        ws_endpoint: `ws://${gw.host}:${portOf(gw, 'ws')}`,
-        wss_endpoint: `wss://${gw.host}:${portOf(gw, 'wss')}`,
-        websub_event_receiver_http_endpoint: `http://${gw.host}:${portOf(gw, 'websubHttp')}`,
-        websub_event_receiver_https_endpoint: `https://${gw.host}:${portOf(gw, 'websubHttps')}`,
-      };
+  const endpoints = gatewayEndpoints(serving);
+  const addresses = {
+    http_endpoint: endpoints.apiHttp,
+    https_endpoint: endpoints.apiHttps,
+    ws_endpoint: endpoints.ws,
+    wss_endpoint: endpoints.wss,
+    websub_event_receiver_http_endpoint: endpoints.websubHttp,
+    websub_event_receiver_https_endpoint: endpoints.websubHttps,
+  };
   return arrayTable(
     'apim.gateway.environment',
     { ...base, service_url: servicesUrl(serving), username: '${admin.username}', password: '${admin.password}', ...addresses },

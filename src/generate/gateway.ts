@@ -7,7 +7,7 @@ import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { gatewayLabels, shared } from './context.ts';
-import { baseTables, fileHeader } from './common.ts';
+import { baseTables, fileHeader } from './baseTables.ts';
 import { SUPER_ADMIN_REFS, apikeySubscriptionValidation, corsTables, eventHubOf, throttlingUrlGroups } from './connections.ts';
 import { describeCluster, memberEndpoints, servicesUrl } from './addresses.ts';
 import { analyticsTables } from './analytics.ts';

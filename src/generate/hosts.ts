@@ -1,7 +1,7 @@
 /** The `hosts` file: /etc/hosts lines for every host name in the topology. */
 import type { Topology } from '../model/index.ts';
 import { KIND_NAMES } from '../model/index.ts';
-import { PRODUCT_NAME } from './common.ts';
+import { PRODUCT_NAME } from './baseTables.ts';
 import { oneLine } from './text.ts';
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;

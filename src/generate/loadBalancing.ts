@@ -5,7 +5,7 @@
  * runbook reads it for its checks, so the two can never disagree.
  */
 import type { ApimKind, ApimNode, LoadBalancerNode, PortName } from '../model/index.ts';
-import { DEFAULT_PORTS, KIND_NAMES, isSticky, unhandledKind } from '../model/index.ts';
+import { DEFAULT_PORTS, GATEWAY_LB_PORTS, KIND_NAMES, gatewayEndpoints, isSticky, unhandledKind } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 
 /**
@@ -133,25 +133,26 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
           },
         ],
       };
-    case 'gateway':
-      // The ports the control planes advertise in the gateway environment (controlPlane.ts).
+    case 'gateway': {
+      // What the control planes advertise in the gateway environment (model/ports.ts gatewayEndpoints).
+      const endpoints = gatewayEndpoints({ lb, members });
       return {
         lb,
         kind,
         members,
         listeners: [
           {
-            port: 80,
+            port: GATEWAY_LB_PORTS.apiHttp,
             ssl: false,
             // Not redirected like the other load balancers' port 80: the environment advertises it, and a
             // redirect would turn API clients' POSTs into GETs.
-            purpose: `API traffic over HTTP: the environment's http_endpoint (http://${lb.host}), so not redirected to HTTPS`,
+            purpose: `API traffic over HTTP: the environment's http_endpoint (${endpoints.apiHttp}), so not redirected to HTTPS`,
             upstream: upstream('api_http', 'apiHttp', 'http', 'round-robin', 'API traffic over HTTP (pass-through transport)'),
           },
           {
-            port: 443,
+            port: GATEWAY_LB_PORTS.apiHttps,
             ssl: true,
-            purpose: `API traffic over HTTPS: the environment's https_endpoint (https://${lb.host})`,
+            purpose: `API traffic over HTTPS: the environment's https_endpoint (${endpoints.apiHttps})`,
             upstream: upstream('api_https', 'apiHttps', 'https', 'round-robin', 'API traffic over HTTPS (pass-through transport)'),
           },
           {
@@ -161,33 +162,34 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
             upstream: upstream('https', 'https', 'https', 'primary-backup', "the gateways' HTTPS servlet port: /services/"),
           },
           {
-            port: DEFAULT_PORTS.ws,
+            port: GATEWAY_LB_PORTS.ws,
             ssl: false,
-            purpose: `WebSocket APIs: the environment's ws_endpoint (ws://${lb.host}:9099)`,
+            purpose: `WebSocket APIs: the environment's ws_endpoint (${endpoints.ws})`,
             upstream: upstream('ws', 'ws', 'http', 'round-robin', 'WebSocket (ws)'),
             websocket: true,
           },
           {
-            port: DEFAULT_PORTS.wss,
+            port: GATEWAY_LB_PORTS.wss,
             ssl: true,
-            purpose: `secure WebSocket APIs: the environment's wss_endpoint (wss://${lb.host}:8099)`,
+            purpose: `secure WebSocket APIs: the environment's wss_endpoint (${endpoints.wss})`,
             upstream: upstream('wss', 'wss', 'https', 'round-robin', 'secure WebSocket (wss)'),
             websocket: true,
           },
           {
-            port: DEFAULT_PORTS.websubHttp,
+            port: GATEWAY_LB_PORTS.websubHttp,
             ssl: false,
-            purpose: `WebSub / WebHook events over HTTP: websub_event_receiver_http_endpoint (http://${lb.host}:9021)`,
+            purpose: `WebSub / WebHook events over HTTP: websub_event_receiver_http_endpoint (${endpoints.websubHttp})`,
             upstream: upstream('websub_http', 'websubHttp', 'http', 'round-robin', 'the WebSub / WebHook receiver over HTTP'),
           },
           {
-            port: DEFAULT_PORTS.websubHttps,
+            port: GATEWAY_LB_PORTS.websubHttps,
             ssl: true,
-            purpose: `WebSub / WebHook events over HTTPS: websub_event_receiver_https_endpoint (https://${lb.host}:8021)`,
+            purpose: `WebSub / WebHook events over HTTPS: websub_event_receiver_https_endpoint (${endpoints.websubHttps})`,
             upstream: upstream('websub_https', 'websubHttps', 'https', 'round-robin', 'the WebSub / WebHook receiver over HTTPS'),
           },
         ],
       };
+    }
     default:
       return unhandledKind(kind);
   }

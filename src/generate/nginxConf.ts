@@ -8,7 +8,7 @@
 import type { LoadBalancerNode } from '../model/index.ts';
 import { HOST_PATTERN, KIND_NAMES, portOf } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
-import { PRODUCT_NAME } from './common.ts';
+import { PRODUCT_NAME } from './baseTables.ts';
 import type { Listener, LoadBalancerPlan, Upstream } from './loadBalancing.ts';
 import { certificatePaths, loadBalancerPlan } from './loadBalancing.ts';
 import type { NginxDocument, NginxNode } from './nginx/index.ts';

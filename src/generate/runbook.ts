@@ -8,7 +8,7 @@
 import type { ApimNode, ApimKind, Diagnostic } from '../model/index.ts';
 import { KIND_NAMES, everyKind, portOf, unhandledKind } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
-import { PRODUCT_NAME } from './common.ts';
+import { PRODUCT_NAME } from './baseTables.ts';
 import { hostsFile } from './hosts.ts';
 import { nginxConfPath } from './loadBalancing.ts';
 import { inlineCode, markdownText } from './text.ts';

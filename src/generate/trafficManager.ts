@@ -8,7 +8,7 @@ import { portOf } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
-import { baseTables, fileHeader } from './common.ts';
+import { baseTables, fileHeader } from './baseTables.ts';
 import { SUPER_ADMIN_REFS, eventHubOf } from './connections.ts';
 import { describeCluster, endpoint, servicesUrl } from './addresses.ts';
 

@@ -70,12 +70,58 @@ export const OPEN_PORTS: Record<ApimKind, readonly PortName[]> = {
 };
 
 /**
+ * What a gateway cluster's load balancer listens on for API clients, as the control planes advertise it
+ * in the gateway environment (http_endpoint and https_endpoint on 80 and 443; ws/wss :9099/:8099 in the
+ * CP's 'Gateway with High Availability' environment, docs 4.1-4.4 'Configuring a Distributed API-M
+ * Deployment with Traffic Manager Separated from the Control Plane'; WebSub 9021/8021 as product-apim
+ * v4.2.0 default.json).
+ */
+export const GATEWAY_LB_PORTS = {
+  apiHttp: 80,
+  apiHttps: 443,
+  ws: DEFAULT_PORTS.ws,
+  wss: DEFAULT_PORTS.wss,
+  websubHttp: DEFAULT_PORTS.websubHttp,
+  websubHttps: DEFAULT_PORTS.websubHttps,
+} as const;
+
+export type GatewayEndpointName = keyof typeof GATEWAY_LB_PORTS;
+
+/**
+ * Where API clients reach a gateway cluster: its load balancer on GATEWAY_LB_PORTS, or its one gateway
+ * on its own ports (default + offset). The control plane's environment, the load balancer's nginx.conf
+ * and validation all read this, so they cannot disagree.
+ */
+export function gatewayEndpoints(cluster: {
+  lb?: { host: string } | undefined;
+  members: readonly { host: string; offset: number }[];
+}): Record<GatewayEndpointName, string> {
+  const scheme: Record<GatewayEndpointName, string> = {
+    apiHttp: 'http',
+    apiHttps: 'https',
+    ws: 'ws',
+    wss: 'wss',
+    websubHttp: 'http',
+    websubHttps: 'https',
+  };
+  const names = Object.keys(GATEWAY_LB_PORTS) as GatewayEndpointName[];
+  const gateway = cluster.members[0];
+  const address = (name: GatewayEndpointName): string => {
+    if (cluster.lb) {
+      const port = GATEWAY_LB_PORTS[name];
+      // 80 and 443 are the schemes' own ports: left out, as WSO2's environment samples write them.
+      return port === 80 || port === 443 ? `${scheme[name]}://${cluster.lb.host}` : `${scheme[name]}://${cluster.lb.host}:${port}`;
+    }
+    if (!gateway) throw new Error('a gateway cluster without members has no endpoints');
+    return `${scheme[name]}://${gateway.host}:${portOf(gateway, name)}`;
+  };
+  return Object.fromEntries(names.map((name) => [name, address(name)])) as Record<GatewayEndpointName, string>;
+}
+
+/**
  * The ports a load balancer listens on (no offset): HTTPS 443 and 80 redirecting to it (APIM docs 'Configuring the
  * Proxy Server and the Load Balancer'); in front of gateways also 9443 (the control plane reaches the gateways' admin
- * services through it) and the WebSocket and WebSub ports the environment advertises on the load balancer's host
- * (ws/wss :9099/:8099 in the CP's 'Gateway with High Availability' environment, docs 4.1-4.4 'Configuring a
- * Distributed API-M Deployment with Traffic Manager Separated from the Control Plane'; WebSub 9021/8021 as
- * product-apim v4.2.0 default.json).
+ * services through it) and the WebSocket and WebSub ports of GATEWAY_LB_PORTS.
  */
 export const LOAD_BALANCER_PORTS = {
   all: [
@@ -84,9 +130,9 @@ export const LOAD_BALANCER_PORTS = {
   ],
   gateway: [
     { port: DEFAULT_PORTS.https, label: 'gateway admin HTTPS' },
-    { port: DEFAULT_PORTS.ws, label: 'WebSocket' },
-    { port: DEFAULT_PORTS.wss, label: 'secure WebSocket' },
-    { port: DEFAULT_PORTS.websubHttp, label: 'WebSub HTTP' },
-    { port: DEFAULT_PORTS.websubHttps, label: 'WebSub HTTPS' },
+    { port: GATEWAY_LB_PORTS.ws, label: 'WebSocket' },
+    { port: GATEWAY_LB_PORTS.wss, label: 'secure WebSocket' },
+    { port: GATEWAY_LB_PORTS.websubHttp, label: 'WebSub HTTP' },
+    { port: GATEWAY_LB_PORTS.websubHttps, label: 'WebSub HTTPS' },
   ],
 } as const;
