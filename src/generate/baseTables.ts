@@ -201,7 +201,7 @@ export function baseTables(context: GenerationContext, node: ApimNode): TomlTabl
  */
 export function clusterBaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
   const databases = DATABASES_OF[node.kind].map((db) => context.graph.databaseFor(node, db)?.id ?? '');
-  return shared(context, `base:${node.kind}:${context.graph.clusterOf(node).key}:${databases.join(',')}`, () => [
+  return shared(context, context.graph.clusterOf(node), `base, databases ${databases.join(',')}`, () => [
     userStoreTable(node),
     superAdminTable(context),
     ...databaseTables(context, node),

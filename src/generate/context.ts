@@ -1,5 +1,5 @@
 /** What every generator reads: the topology, its graph, the version's facts and resolved settings. */
-import type { GatewayEnvironment, Settings, Topology, TopologyGraph, VersionFacts } from '../model/index.ts';
+import type { Cluster, GatewayEnvironment, Settings, Topology, TopologyGraph, VersionFacts } from '../model/index.ts';
 import { buildGraph, gatewayEnvironmentsOf, gatewayLabelsOf, versionFacts } from '../model/index.ts';
 
 export interface GenerationContext {
@@ -9,19 +9,26 @@ export interface GenerationContext {
   settings: Settings;
   /** The gateway environments in force (gatewayEnvironmentsOf): the page and validate see the same. */
   environments: GatewayEnvironment[];
-  /** What several files share, built once per generation (see `shared`). */
-  memo: Map<string, unknown>;
+  /** What several files share, built once per generation, by what it depends on (see `shared`). */
+  memo: Map<Cluster | typeof WHOLE_TOPOLOGY, Map<string, unknown>>;
 }
 
+/** The owner of what depends on nothing narrower than the topology and its settings. */
+export const WHOLE_TOPOLOGY = 'topology';
+
 /**
- * A value built once per generation and shared by every file that asks with the same key: the tables
- * all members of a cluster write alike. Shared tables are the same objects, so the writer writes each
- * once (toml/writer.ts).
+ * A value built once per generation and shared by every file that asks for it: keyed by what it
+ * depends on, the cluster (its members, load balancer and wiring: graph.clusterOf and wiredClusters are
+ * per cluster) or the whole topology, then by a name that carries whatever else it reads (a member's
+ * databases, a set of labels). Shared tables are the same objects, so the writer writes each once
+ * (toml/writer.ts).
  */
-export function shared<T>(context: GenerationContext, key: string, build: () => T): T {
-  if (context.memo.has(key)) return context.memo.get(key) as T;
+export function shared<T>(context: GenerationContext, owner: Cluster | typeof WHOLE_TOPOLOGY, name: string, build: () => T): T {
+  let values = context.memo.get(owner);
+  if (!values) context.memo.set(owner, (values = new Map()));
+  if (values.has(name)) return values.get(name) as T;
   const value = build();
-  context.memo.set(key, value);
+  values.set(name, value);
   return value;
 }
 

@@ -6,7 +6,7 @@ import type { GatewayNode } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
-import { gatewayLabels, shared } from './context.ts';
+import { WHOLE_TOPOLOGY, gatewayLabels, shared } from './context.ts';
 import { baseTables, fileHeader } from './baseTables.ts';
 import { SUPER_ADMIN_REFS, apikeySubscriptionValidation, corsTables, eventHubOf, throttlingUrlGroups } from './connections.ts';
 import { describeCluster, memberEndpoints, servicesUrl } from './addresses.ts';
@@ -15,19 +15,19 @@ import { analyticsTables } from './analytics.ts';
 export function gatewayDocument(context: GenerationContext, node: GatewayNode): TomlDocument {
   // Everything but [server] and the labels is the same for every gateway of a cluster (a cluster is
   // wired as a unit: graph.wiredClusters): built once.
-  const clusterKey = context.graph.clusterOf(node).key;
+  const cluster = context.graph.clusterOf(node);
   const labels = gatewayLabels(context, node);
   const tables: TomlTable[] = [
     ...baseTables(context, node),
-    ...shared(context, `gateway:${clusterKey}`, () => clusterTables(context, node)),
-    shared(context, `gateway-labels:${labels.join('\u0000')}`, () =>
+    ...shared(context, cluster, 'gateway', () => clusterTables(context, node)),
+    shared(context, WHOLE_TOPOLOGY, `gateway labels ${JSON.stringify(labels)}`, () =>
       table(
         'apim.sync_runtime_artifacts.gateway',
         { gateway_labels: labels },
         'Gateway environments this gateway serves: each must be a control plane environment name.',
       ),
     ),
-    ...shared(context, 'gateway-skip-list', () => skipListTables(context)),
+    ...shared(context, WHOLE_TOPOLOGY, 'gateway skip list', () => skipListTables(context)),
   ];
   return { header: fileHeader(context, node), tables };
 }
