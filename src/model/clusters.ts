@@ -106,12 +106,14 @@ export function addClusterMember(
   id: string,
 ): { ok: true; topology: Topology; id: string } | { ok: false; reason: string } {
   const cluster = clusterAround(topology, id);
-  if (!cluster) return { ok: false, reason: `${id} is not in a cluster: put it behind a load balancer first` };
-  const template = cluster.members[cluster.members.length - 1];
+  const template = cluster?.members.at(-1);
+  if (!cluster || !template) return { ok: false, reason: `${id} is not in a cluster: put it behind a load balancer first` };
   const right = Math.max(...cluster.members.map((m) => m.x));
   const at = freePosition(topology, { x: right + NODE_BOX.width, y: template.y });
   const result = duplicateNodes(topology, [template.id], { x: at.x - template.x, y: at.y - template.y });
-  return { ok: true, topology: result.topology, id: result.ids[0] };
+  const [copy] = result.ids;
+  if (copy === undefined) throw new Error(`duplicating ${template.id} gave no node`);
+  return { ok: true, topology: result.topology, id: copy };
 }
 
 /**
@@ -127,8 +129,8 @@ export function removeNodesKeepingClusters(topology: Topology, ids: Iterable<str
     const cluster = clusterAround(topology, id);
     if (!cluster || cluster.lb.id === id || gone.has(cluster.lb.id)) continue;
     const remaining = cluster.members.filter((m) => !gone.has(m.id));
-    if (remaining.length === 0) continue;
-    const heir = remaining[0];
+    const [heir] = remaining;
+    if (!heir) continue;
     const members = new Set(cluster.members.map((m) => m.id));
     for (const link of topology.links) {
       if (link.from === cluster.lb.id) continue; // the fronting links

@@ -17,8 +17,10 @@ import type {
 import { PRODUCT_VERSIONS } from './types.ts';
 import { KINDS, unhandledKind } from './kinds.ts';
 
+const newestProduct = PRODUCT_VERSIONS.at(-1);
+if (newestProduct === undefined) throw new Error('PRODUCT_VERSIONS lists no version');
 /** New topologies target the newest supported version. */
-export const DEFAULT_PRODUCT: ProductVersion = PRODUCT_VERSIONS[PRODUCT_VERSIONS.length - 1];
+export const DEFAULT_PRODUCT: ProductVersion = newestProduct;
 
 export const DEFAULT_TOPOLOGY_NAME = 'API-M deployment';
 

@@ -15,7 +15,8 @@ export interface Cluster {
   key: string;
   kind: ApimKind;
   lb?: LoadBalancerNode;
-  members: ApimNode[];
+  /** Never empty: a cluster is at least the node asked about. */
+  members: [ApimNode, ...ApimNode[]];
 }
 
 export interface TopologyGraph {
@@ -130,8 +131,9 @@ export function buildGraph(topology: Topology): TopologyGraph {
       if (lb) {
         let cluster = lbClusters.get(lb.id);
         if (!cluster) {
-          const members = membersOf.get(lb.id) ?? [node];
-          cluster = { key: lb.id, kind: members[0]?.kind ?? node.kind, lb, members };
+          const fronted = membersOf.get(lb.id);
+          const members: Cluster['members'] = fronted && isNonEmpty(fronted) ? fronted : [node];
+          cluster = { key: lb.id, kind: members[0].kind, lb, members };
           lbClusters.set(lb.id, cluster);
         }
         return cluster;
@@ -160,8 +162,8 @@ export function buildGraph(topology: Topology): TopologyGraph {
       for (const member of own.members) {
         // Links drawn to load balancers of that kind: the cluster behind the load balancer.
         for (const lb of calls.get(member.id) ?? []) {
-          const members = membersOf.get(lb.id);
-          if (members?.length) add(graph.clusterOf(members[0]));
+          const first = membersOf.get(lb.id)?.[0];
+          if (first) add(graph.clusterOf(first));
         }
         // Direct links: the neighbour's cluster (a member stands for its whole cluster).
         for (const peer of direct.get(member.id) ?? []) {
@@ -196,4 +198,8 @@ export function buildGraph(topology: Topology): TopologyGraph {
     },
   };
   return graph;
+}
+
+function isNonEmpty<T>(list: T[]): list is [T, ...T[]] {
+  return list.length > 0;
 }

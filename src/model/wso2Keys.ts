@@ -107,7 +107,7 @@ function keyTrie(): KeyNode {
 }
 
 function mergeCodes(a: string, b: string): string {
-  return [...a].map((c, i) => (parseInt(c, 16) | parseInt(b[i], 16)).toString(16)).join('');
+  return [...a].map((c, i) => (parseInt(c, 16) | parseInt(b[i] ?? '0', 16)).toString(16)).join('');
 }
 
 /** `apim.analytics.properties.'auth.api.url'` → `['apim', 'analytics', 'properties', 'auth.api.url']`. */
@@ -133,7 +133,9 @@ export function joinKey(segments: readonly string[]): string {
 
 function readsIn(codes: string | undefined, version: KeyListVersion, distribution: Distribution): boolean {
   if (!codes) return false;
-  const code = parseInt(codes[KEY_LIST_VERSIONS.indexOf(version)], 16);
+  const digit = codes[KEY_LIST_VERSIONS.indexOf(version)];
+  if (digit === undefined) throw new Error(`key codes ${codes} have no digit for API-M ${version}`);
+  const code = parseInt(digit, 16);
   if (distribution === 'all') return code !== 0;
   return (code & DISTRIBUTION_BITS[distribution]) !== 0;
 }
@@ -148,9 +150,9 @@ export function keyRead(segments: readonly string[], version: KeyListVersion, di
 }
 
 function matches(node: KeyNode, segments: readonly string[], at: number, version: KeyListVersion, distribution: Distribution): boolean {
-  if (at === segments.length) return readsIn(node.codes, version, distribution);
-  if (node.children.size === 0) return readsIn(node.codes, version, distribution);
   const segment = segments[at];
+  if (segment === undefined) return readsIn(node.codes, version, distribution);
+  if (node.children.size === 0) return readsIn(node.codes, version, distribution);
   const exact = node.children.get(segment);
   // `apim.gateway.environment` is listed as a key holding an array of tables: its fields are listed
   // under `environment[]`, so a plain table of that name is not read whole.

@@ -103,12 +103,13 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
   // as $secret{…} in an encrypted [secrets] table instead.
   const placeholders = secrets.filter((s) => s.value === SECRET_PLACEHOLDER);
   const plain = secrets.filter((s) => !defaults.has(s) && s.value !== '' && s.value !== SECRET_PLACEHOLDER && !isReference(s.value));
-  if (plain.length > 0 && !topology.settings.secureVault) {
+  const [firstPlain] = plain;
+  if (firstPlain && !topology.settings.secureVault) {
     out.push(
       report('APIM032', {
         message:
           plain.length === 1
-            ? `The ${plain[0].what} is written into the generated files in plain text`
+            ? `The ${firstPlain.what} is written into the generated files in plain text`
             : `${plain.length} secrets are written into the generated files in plain text: ${names(
                 plain.map((s) => s.what),
                 10,
@@ -137,7 +138,7 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
   const aliases = new Set<string>();
   const users: Secret[] = [];
   for (const s of secrets) {
-    const found = [...s.value.matchAll(SECRET)].map((m) => m[1]);
+    const found = [...s.value.matchAll(SECRET)].flatMap((m) => m[1] ?? []);
     if (found.length === 0) continue;
     users.push(s);
     for (const alias of found) aliases.add(alias);

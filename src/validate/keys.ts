@@ -14,8 +14,8 @@ export interface UnreadKey {
   key: string;
   /** The versions that do read it, if any. */
   readBy: KeyListVersion[];
-  /** The key this version reads that it most likely meant. */
-  nearest?: string;
+  /** The key this version reads that it most likely meant, if any is near. */
+  nearest?: string | undefined;
 }
 
 type Plain = { [key: string]: unknown };
@@ -118,12 +118,19 @@ export function editDistance(a: string, b: string, cap = Infinity): number {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const value = Math.min(cell(previous, j) + 1, cell(current, j - 1) + 1, cell(previous, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
       current.push(value);
       if (value < rowMin) rowMin = value;
     }
     if (rowMin >= cap) return cap;
     previous = current;
   }
-  return previous[b.length];
+  return cell(previous, b.length);
+}
+
+/** A cell of editDistance's table: the loops read only cells already filled. */
+function cell(row: readonly number[], j: number): number {
+  const value = row[j];
+  if (value === undefined) throw new Error(`editDistance read column ${j} of a row of ${row.length}`);
+  return value;
 }

@@ -108,7 +108,8 @@ const loadBalancers: Rule = (topology, graph) => {
   const out: Diagnostic[] = [];
   for (const lb of graph.nodesOfKind('load-balancer')) {
     const members = graph.frontedMembers(lb.id);
-    if (members.length === 0) {
+    const [first] = members;
+    if (!first) {
       out.push(
         report('APIM005', {
           message: `Load balancer ${lb.id} fronts no node`,
@@ -130,8 +131,8 @@ const loadBalancers: Rule = (topology, graph) => {
     } else if (members.length === 1) {
       out.push(
         report('APIM006', {
-          message: `Load balancer ${lb.id} fronts a single node (${members[0].id})`,
-          nodeIds: [lb.id, members[0].id],
+          message: `Load balancer ${lb.id} fronts a single node (${first.id})`,
+          nodeIds: [lb.id, first.id],
           fix: 'Add a second node behind it for high availability, or remove the load balancer.',
         }),
       );
@@ -181,7 +182,8 @@ const controlPlaneReach: Rule = (topology, graph) => {
   for (const node of topology.nodes) {
     if (!needsControlPlane(node)) continue;
     const clusters = graph.wiredClusters(node, 'control-plane');
-    if (clusters.length === 0) {
+    const [first] = clusters;
+    if (!first) {
       out.push(
         report('APIM010', {
           message: `${KIND_NAMES[node.kind]} ${node.id} is not linked to a control plane: it has no Key Manager or event hub`,
@@ -192,7 +194,7 @@ const controlPlaneReach: Rule = (topology, graph) => {
     } else if (clusters.length > 1) {
       out.push(
         report('APIM013', {
-          message: `${KIND_NAMES[node.kind]} ${node.id} is linked to ${clusters.length} separate control planes; service URLs use ${clusters[0].key}`,
+          message: `${KIND_NAMES[node.kind]} ${node.id} is linked to ${clusters.length} separate control planes; service URLs use ${first.key}`,
           nodeIds: [node.id, ...clusters.map((c) => c.key)],
           fix: 'Put the control planes behind one load balancer and link to it.',
         }),
