@@ -9,12 +9,14 @@ export const SUPER_ADMIN_REFS = { username: '$ref{super_admin.username}', passwo
 
 /** `[apim.event_hub]` of a node that listens to the control planes: every control plane node listed. */
 export function eventHubOf(controlPlanes: Cluster[], comment: string[]): TomlTable {
+  const [first] = controlPlanes;
+  if (!first) throw new Error('eventHubOf needs a control plane to name');
   return table(
     'apim.event_hub',
     {
       enable: true,
       ...SUPER_ADMIN_REFS,
-      service_url: servicesUrl(controlPlanes[0]),
+      service_url: servicesUrl(first),
       event_listening_endpoints: memberEndpoints(controlPlanes, 'tcp', 'broker'),
     },
     comment,

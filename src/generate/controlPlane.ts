@@ -147,13 +147,14 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
  */
 function throttlingTables(context: GenerationContext, trafficManagers: Cluster[], peerBrokers: string[] | undefined): TomlTable[] {
   const { facts } = context;
-  const publishes = trafficManagers.length > 0 && facts.controlPlanePublishesToTrafficManager;
+  const [trafficManager] = trafficManagers;
+  const publishes = trafficManager !== undefined && facts.controlPlanePublishesToTrafficManager;
   const duplicates = peerBrokers && facts.controlPlanePeerKeys.throttling ? peerBrokers : undefined;
   if (!publishes && !duplicates) return [];
   const comment: string[] = [];
   if (publishes) {
     comment.push(
-      `Throttling (API-M 4.0): policies and block conditions go to ${describeCluster(trafficManagers[0])};`,
+      `Throttling (API-M 4.0): policies and block conditions go to ${describeCluster(trafficManager)};`,
       'from 4.1 the Traffic Manager pulls them from the event hub. No throttle_decision_endpoints on a control plane:',
       "on 4.0 it would send this node's API, subscription and revocation events to the Traffic Manager's broker,",
       'where no gateway listens (carbon-apimgt v9.0.174 jndi.properties.j2).',
@@ -175,7 +176,7 @@ function throttlingTables(context: GenerationContext, trafficManagers: Cluster[]
   return [
     table(
       'apim.throttling',
-      { service_url: publishes ? servicesUrl(trafficManagers[0]) : undefined, event_duplicate_url: duplicates },
+      { service_url: publishes ? servicesUrl(trafficManager) : undefined, event_duplicate_url: duplicates },
       comment,
     ),
     ...(publishes ? throttlingUrlGroups(trafficManagers) : []),

@@ -69,8 +69,8 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
     }
   }
 
-  if (throttlers.length > 0) {
-    const first = throttlers[0];
+  const [first] = throttlers;
+  if (first) {
     let serviceUrl: string | undefined;
     let serviceComment: string;
     if (!separateTm) {

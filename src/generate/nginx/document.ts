@@ -19,16 +19,16 @@ export interface NginxDirective {
   name: string;
   args: NginxArg[];
   /** Comment lines written above the directive. */
-  comment?: string[];
+  comment?: string[] | undefined;
   /** A short comment at the end of the directive's line. */
-  note?: string;
+  note?: string | undefined;
 }
 
 export interface NginxBlock {
   type: 'block';
   name: string;
   args: NginxArg[];
-  comment?: string[];
+  comment?: string[] | undefined;
   children: NginxNode[];
 }
 
@@ -37,8 +37,8 @@ export interface NginxMapEntry {
   type: 'entry';
   key: string;
   value: NginxArg;
-  comment?: string[];
-  note?: string;
+  comment?: string[] | undefined;
+  note?: string | undefined;
 }
 
 export type NginxNode = NginxDirective | NginxBlock | NginxMapEntry;

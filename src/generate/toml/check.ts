@@ -43,8 +43,7 @@ export function documentDifference(document: TomlDocument, parsed: Table): strin
     if (t.path.length === 0) return 'a table with no name';
     let cursor = parsed;
     let reached = top;
-    for (let i = 0; i < t.path.length; i++) {
-      const segment = t.path[i];
+    for (const [i, segment] of t.path.entries()) {
       if (!Object.hasOwn(cursor, segment)) return pathText(t.path, i);
       const opens = t.array === true && i === t.path.length - 1;
       let next = cursor[segment];
@@ -105,7 +104,7 @@ function isTable(value: unknown): value is Table {
 function valueEquals(expected: TomlValue, actual: unknown): boolean {
   if (!Array.isArray(expected)) return Object.is(expected, actual);
   if (!Array.isArray(actual) || actual.length !== expected.length) return false;
-  for (let i = 0; i < expected.length; i++) if (!valueEquals(expected[i], actual[i])) return false;
+  for (const [i, item] of expected.entries()) if (!valueEquals(item, actual[i])) return false;
   return true;
 }
 

@@ -15,9 +15,9 @@ export interface TomlTable {
   /** The table's path, e.g. `['apim', 'key_manager']`. */
   path: string[];
   /** `[[path]]`: one element of an array of tables. */
-  array?: boolean;
+  array?: boolean | undefined;
   /** Comment lines written above the header: why the table is there. */
-  comment?: string[];
+  comment?: string[] | undefined;
   entries: TomlEntry[];
 }
 
@@ -60,7 +60,8 @@ export function toPlain(document: TomlDocument): Plain {
     let cursor: Plain = root;
     const parents = t.path.slice(0, -1);
     for (const segment of parents) cursor = descend(cursor, segment, object);
-    const last = t.path[t.path.length - 1];
+    const last = t.path.at(-1);
+    if (last === undefined) throw new Error('toPlain: a table with no path');
     let target: Plain;
     if (t.array) {
       const list = (cursor[last] ??= []) as Plain[];
