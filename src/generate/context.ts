@@ -39,6 +39,6 @@ export function generationContext(topology: Topology, graph = buildGraph(topolog
 }
 
 /** The environments a gateway serves: its labels, or the first environment. */
-export function gatewayLabels(context: GenerationContext, gateway: { labels?: string[] }): string[] {
+export function gatewayLabels(context: GenerationContext, gateway: { labels?: string[] | undefined }): string[] {
   return gatewayLabelsOf(context.environments, gateway);
 }

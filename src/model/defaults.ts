@@ -106,7 +106,7 @@ export function defaultSettings(): Settings {
 /** The analytics type when a topology names none: the Choreo cloud, the product default (APIM docs 'Configure the API Gateway'). */
 export const DEFAULT_ANALYTICS_TYPE: AnalyticsType = 'choreo';
 
-export function analyticsTypeOf(analytics: { type?: AnalyticsType }): AnalyticsType {
+export function analyticsTypeOf(analytics: { type?: AnalyticsType | undefined }): AnalyticsType {
   return analytics.type ?? DEFAULT_ANALYTICS_TYPE;
 }
 
@@ -135,7 +135,7 @@ export const DATABASE_DEFAULTS = {
 /** MySQL 8.0 or later when a database node does not say: 5.7 reached its end of life in 2023. */
 export const DEFAULT_MYSQL_VERSION: MysqlVersion = '8';
 
-export function mysqlVersionOf(db: { mysqlVersion?: MysqlVersion }): MysqlVersion {
+export function mysqlVersionOf(db: { mysqlVersion?: MysqlVersion | undefined }): MysqlVersion {
   return db.mysqlVersion ?? DEFAULT_MYSQL_VERSION;
 }
 
@@ -148,7 +148,7 @@ export const LOAD_BALANCER_DEFAULTS = {
   sticky: true,
 } as const;
 
-export function isSticky(lb: { sticky?: boolean }): boolean {
+export function isSticky(lb: { sticky?: boolean | undefined }): boolean {
   return lb.sticky ?? LOAD_BALANCER_DEFAULTS.sticky;
 }
 

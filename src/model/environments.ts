@@ -12,7 +12,7 @@ export function gatewayEnvironmentsOf(topology: Pick<Topology, 'settings' | 'pro
 }
 
 /** The environments a gateway serves (`gateway_labels`): its labels, else the first environment, if any. */
-export function gatewayLabelsOf(environments: readonly GatewayEnvironment[], gateway: { labels?: string[] }): string[] {
+export function gatewayLabelsOf(environments: readonly GatewayEnvironment[], gateway: { labels?: string[] | undefined }): string[] {
   if (gateway.labels?.length) return gateway.labels;
   return environments.slice(0, 1).map((environment) => environment.name);
 }

@@ -4,6 +4,8 @@
  * These are the in-memory types after restore: every field that has a version-independent default is
  * filled. Fields whose default depends on the product version (the gateway environments, a gateway's
  * labels) stay optional and are resolved at generation time, so changing the version changes them.
+ * An optional field may hold `undefined`, read as absent: the inspector clears a field that way, and
+ * the schema accepts it.
  */
 
 export const TOPOLOGY_FORMAT = 'apim-topology/1';
@@ -83,13 +85,13 @@ interface ApimNodeBase extends NodeBase {
   /** Port offset, 0–1000: every port is its default plus this. */
   offset: number;
   /** `[server] node_ip`; written only when set. */
-  nodeIp?: string;
+  nodeIp?: string | undefined;
 }
 
 export interface GatewayNode extends ApimNodeBase {
   kind: 'gateway';
   /** The gateway environments this gateway serves (`gateway_labels`). Default: the first environment. */
-  labels?: string[];
+  labels?: string[] | undefined;
 }
 
 export interface ControlPlaneNode extends ApimNodeBase {
@@ -99,7 +101,7 @@ export interface ControlPlaneNode extends ApimNodeBase {
 export interface TrafficManagerNode extends ApimNodeBase {
   kind: 'traffic-manager';
   /** `[apim.throttling] skip_redeploying_policies`: policies not redeployed at start-up. */
-  skipRedeployingPolicies?: string[];
+  skipRedeployingPolicies?: string[] | undefined;
 }
 
 export interface LoadBalancerNode extends NodeBase {
@@ -110,7 +112,7 @@ export interface LoadBalancerNode extends NodeBase {
    * load balancer needs them (APIM docs 'Configuring the Proxy Server and the Load Balancer', 'HA for Control Plane'). Absent means
    * `LOAD_BALANCER_DEFAULTS.sticky` (true); read it with `isSticky`.
    */
-  sticky?: boolean;
+  sticky?: boolean | undefined;
 }
 
 export interface DatabaseNode extends NodeBase {
@@ -128,7 +130,7 @@ export interface DatabaseNode extends NodeBase {
    * MySQL only. Absent in files that do not say, meaning `DEFAULT_MYSQL_VERSION` (8); read it with
    * `mysqlVersionOf`.
    */
-  mysqlVersion?: MysqlVersion;
+  mysqlVersion?: MysqlVersion | undefined;
 }
 
 export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode;
@@ -173,10 +175,10 @@ export interface GatewayEnvironment {
 
 export interface Settings {
   superAdmin: { username: string; password: string; createAdminAccount: boolean };
-  keystore: { tls: Keystore; primary?: Keystore };
+  keystore: { tls: Keystore; primary?: Keystore | undefined };
   truststore: Truststore;
   /** Gateway environments the control planes publish to. Default: one, named per version. */
-  gatewayEnvironments?: GatewayEnvironment[];
+  gatewayEnvironments?: GatewayEnvironment[] | undefined;
   /** Backend JWT, on gateways (seed: "enable if required"). */
   jwt: { enabled: boolean; encoding: 'base64' | 'base64url'; header: string; signingAlgorithm: string; claimDialect: string };
   cors: { enabled: boolean; allowOrigins: string; allowMethods: string[]; allowHeaders: string[]; allowCredentials: boolean };
@@ -188,7 +190,7 @@ export interface Settings {
    * ELK and OpenSearch read a log file and need neither. `configEndpoint` is the Choreo auth endpoint,
    * which every version needs (B5).
    */
-  analytics: { enabled: boolean; type?: AnalyticsType; configEndpoint: string; authToken: string };
+  analytics: { enabled: boolean; type?: AnalyticsType | undefined; configEndpoint: string; authToken: string };
   /** Runtime artifacts gateways keep instead of syncing (seed: optional). */
   skipList: { apis: string[]; endpoints: string[]; sequences: string[]; localEntries: string[] };
   /**
@@ -196,7 +198,7 @@ export interface Settings {
    * file for `ciphertool.sh -Dconfigure` to encrypt (APIM docs 'Encrypting Passwords in Configuration Files').
    * Absent means off.
    */
-  secureVault?: boolean;
+  secureVault?: boolean | undefined;
 }
 
 export interface Topology {
