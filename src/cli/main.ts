@@ -38,7 +38,7 @@ class InputError extends Error {}
 
 interface Parsed {
   command: string;
-  input?: string;
+  input: string | undefined;
   options: Map<string, string | true>;
 }
 
@@ -54,16 +54,17 @@ const OPTIONS: Record<string, { takesValue: boolean; commands: string[] }> = {
 
 function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
+  if (command === undefined) throw new InputError('no command given');
   const options = new Map<string, string | true>();
   let input: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
+  const args = rest.values();
+  for (const arg of args) {
     const [name, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
     if (arg.startsWith('--')) {
       const spec = OPTIONS[name];
       if (!spec || !spec.commands.includes(command)) throw new InputError(`unknown option ${name} for "${command}"`);
       if (spec.takesValue) {
-        const value = inline ?? rest[++i];
+        const value = inline ?? args.next().value;
         if (value === undefined || value === '') throw new InputError(`${name} needs a value`);
         options.set(name, value);
       } else options.set(name, true);

@@ -56,6 +56,10 @@ const MIGRATIONS: Record<number, (document: Json) => Json> = {
 /** Brings a document of format `from` to the current format. */
 export function migrate(document: Json, from: number): Json {
   let current = document;
-  for (let n = from; n < CURRENT_FORMAT_NUMBER; n++) current = MIGRATIONS[n](current);
+  for (let n = from; n < CURRENT_FORMAT_NUMBER; n++) {
+    const step = MIGRATIONS[n];
+    if (!step) throw new Error(`no migration out of format ${n}`);
+    current = step(current);
+  }
   return current;
 }

@@ -36,7 +36,7 @@ export interface FieldDraft {
   /** The field's label, for Problems: "Port offset". */
   label: string;
   /** The node whose field it is; none for the topology's settings. */
-  nodeId?: string;
+  nodeId?: string | undefined;
 }
 
 export interface Selection {

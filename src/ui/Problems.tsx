@@ -39,15 +39,16 @@ export function Problems() {
 
   const reveal = (d: Diagnostic) => {
     const ids = d.nodeIds.filter((id) => store.getState().topology.nodes.some((n) => n.id === id));
-    if (ids.length === 0) {
+    const [nodeId] = ids;
+    if (nodeId === undefined) {
       // A problem of the whole topology: its settings are where to fix it.
       store.getState().select({ nodes: [], links: [] });
       return;
     }
     // Its node: the first one the problem names (the inspector then shows it); the others are named in the entry.
-    store.getState().select({ nodes: [ids[0]], links: [] });
-    const internal = getInternalNode(ids[0]);
-    const node = store.getState().topology.nodes.find((n) => n.id === ids[0]);
+    store.getState().select({ nodes: [nodeId], links: [] });
+    const internal = getInternalNode(nodeId);
+    const node = store.getState().topology.nodes.find((n) => n.id === nodeId);
     if (!node) return;
     const width = internal?.measured.width ?? 0;
     const height = internal?.measured.height ?? 0;
@@ -83,16 +84,24 @@ export function Problems() {
                 {d.message}
               </button>
               {d.fix && <p className="fix">{d.fix}</p>}
-              {QUICK_FIXES[d.code] && (
-                <button type="button" className="quick-fix" onClick={() => QUICK_FIXES[d.code].apply(store)}>
-                  {QUICK_FIXES[d.code].label}
-                </button>
-              )}
+              <QuickFix code={d.code} />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** The button beside a problem whose fix is one action; nothing for the others. */
+function QuickFix({ code }: { code: string }) {
+  const store = useDesignerStore();
+  const fix = QUICK_FIXES[code];
+  if (!fix) return null;
+  return (
+    <button type="button" className="quick-fix" onClick={() => fix.apply(store)}>
+      {fix.label}
+    </button>
   );
 }
 

@@ -32,7 +32,7 @@ export type GenerationReply = { id: number; bundle: Bundle } | { id: number; cha
 /** The state the page shows: the newest bundle and the topology it is for, and why the last try failed. */
 export interface GenerationState {
   latest?: { topology: Topology; bundle: Bundle };
-  failed?: string;
+  failed?: string | undefined;
 }
 
 /** The core in a Web Worker. A worker that fails to load (or dies) is replaced on the next run. */

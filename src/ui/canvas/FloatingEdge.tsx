@@ -28,9 +28,10 @@ function FloatingEdgeInner({ id, source, target, label, markerEnd, style, intera
       labelY={labelY}
       labelBgPadding={[4, 2]}
       labelBgBorderRadius={3}
-      markerEnd={markerEnd}
       style={style}
-      interactionWidth={interactionWidth}
+      // React Flow's own types take these as absent, never as undefined.
+      {...(markerEnd === undefined ? {} : { markerEnd })}
+      {...(interactionWidth === undefined ? {} : { interactionWidth })}
     />
   );
 }

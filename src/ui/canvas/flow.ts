@@ -13,9 +13,9 @@ export interface NodeProblems {
   messages: string[];
 }
 
-export type FlowNodeData = { node: TopologyNode; problems?: NodeProblems };
+export type FlowNodeData = { node: TopologyNode; problems?: NodeProblems | undefined };
 export type FlowNode = Node<FlowNodeData, 'topology'>;
-export type FlowEdge = Edge<{ caption: string; severity?: Severity }>;
+export type FlowEdge = Edge<{ caption: string; severity?: Severity | undefined }>;
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -128,7 +128,7 @@ export function toFlowEdges(topology: Topology, selected: ReadonlySet<string>, p
       target: link.to,
       label: caption,
       selected: selected.has(id),
-      className: severity ? `edge-${severity}` : undefined,
+      ...(severity ? { className: `edge-${severity}` } : {}),
       ariaLabel: `Link ${link.from} to ${link.to}: ${caption}`,
       data: { caption, severity },
     };

@@ -34,30 +34,34 @@ export function onCanvasTab(event: KeyboardEvent | ReactKeyboardEvent, root: HTM
   const target = event.target as HTMLElement;
   const nodes = [...root.querySelectorAll<HTMLElement>(NODE)];
   const edges = [...root.querySelectorAll<HTMLElement>(EDGE)];
-  if (edges.length === 0) return;
+  const firstEdge = edges[0];
+  const lastEdge = edges.at(-1);
+  if (!firstEdge || !lastEdge) return;
   const edgeIndex = edges.indexOf(target);
+  const nextEdge = edgeIndex >= 0 ? edges[edgeIndex + 1] : undefined;
+  const previousEdge = edgeIndex > 0 ? edges[edgeIndex - 1] : undefined;
   const lastNode = nodes[nodes.length - 1];
   if (!event.shiftKey) {
     if (target === lastNode) {
       event.preventDefault();
-      edges[0].focus();
-    } else if (edgeIndex >= 0 && edgeIndex < edges.length - 1) {
+      firstEdge.focus();
+    } else if (nextEdge) {
       event.preventDefault();
-      edges[edgeIndex + 1].focus();
+      nextEdge.focus();
     } else if (edgeIndex === edges.length - 1 && lastNode) {
       // Out of the canvas: the browser moves on from the last node, to whatever follows it.
       lastNode.focus();
     }
-  } else if (edgeIndex > 0) {
+  } else if (previousEdge) {
     event.preventDefault();
-    edges[edgeIndex - 1].focus();
+    previousEdge.focus();
   } else if (edgeIndex === 0 && lastNode) {
     event.preventDefault();
     lastNode.focus();
   } else if (lastNode && target === firstTabbableAfter(root, lastNode)) {
     // Back into the canvas from what follows it (the zoom controls): to the last edge.
     event.preventDefault();
-    edges[edges.length - 1].focus();
+    lastEdge.focus();
   }
 }
 

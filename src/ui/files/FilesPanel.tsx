@@ -111,9 +111,9 @@ export function FilesPanel() {
             : event.key === 'End'
               ? listed.length - 1
               : undefined;
-    if (next === undefined) return;
+    const file = next === undefined ? undefined : listed[(next + listed.length) % listed.length];
+    if (!file) return;
     event.preventDefault();
-    const file = listed[(next + listed.length) % listed.length];
     setActive(file.path);
     tabRefs.current.get(file.path)?.focus();
   };
@@ -244,7 +244,7 @@ function changeMarks(before: readonly BundleFile[], after: readonly BundleFile[]
   return next.size > 0 ? next : undefined;
 }
 
-const Code = memo(function Code({ file, marked }: { file: BundleFile; marked?: Set<number> }) {
+const Code = memo(function Code({ file, marked }: { file: BundleFile; marked?: Set<number> | undefined }) {
   const [highlight, setHighlight] = useState<Highlighter | undefined>(undefined);
   useEffect(() => {
     let live = true;

@@ -17,11 +17,11 @@ export function changedLines(before: string, after: string): Set<number> {
     endB--;
   }
   const old = new Map<string, number>();
-  for (let i = start; i < endA; i++) old.set(a[i], (old.get(a[i]) ?? 0) + 1);
-  for (let i = start; i < endB; i++) {
-    const left = old.get(b[i]) ?? 0;
-    if (left > 0) old.set(b[i], left - 1);
-    else changed.add(i);
+  for (const line of a.slice(start, endA)) old.set(line, (old.get(line) ?? 0) + 1);
+  for (const [offset, line] of b.slice(start, endB).entries()) {
+    const left = old.get(line) ?? 0;
+    if (left > 0) old.set(line, left - 1);
+    else changed.add(start + offset);
   }
   return changed;
 }

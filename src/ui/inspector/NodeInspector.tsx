@@ -48,6 +48,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
   const remove = useDesigner((s) => s.remove);
   const addMember = useDesigner((s) => s.addMember);
   const cluster = clusterAround(topology, node.id);
+  const lastMember = cluster?.members.at(-1);
 
   return (
     <FieldScopeProvider value={{ key: `node:${node.id}`, nodeId: node.id }}>
@@ -96,11 +97,11 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         <KindFields node={node} update={update} />
         <Links node={node} />
         <div className="button-row">
-          {cluster && (
+          {cluster && lastMember && (
             <button
               type="button"
               onClick={() => addMember(node.id)}
-              title={`A node like ${cluster.members[cluster.members.length - 1].id}, with the same links and settings`}
+              title={`A node like ${lastMember.id}, with the same links and settings`}
             >
               Add member to {cluster.lb.id}
             </button>
@@ -148,7 +149,7 @@ function KindFields({ node, update }: { node: TopologyNode; update: (patch: Node
   }
 }
 
-function GatewayFields({ labels, onChange }: { labels?: string[]; onChange: (labels: string[] | undefined) => void }) {
+function GatewayFields({ labels, onChange }: { labels?: string[] | undefined; onChange: (labels: string[] | undefined) => void }) {
   const topology = useDesigner((s) => s.topology);
   const listId = useId();
   const names = environmentNames(topology);

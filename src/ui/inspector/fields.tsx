@@ -42,7 +42,7 @@ interface TextFieldProps<T> {
   onChange: (value: T) => void;
   type?: 'text' | 'password' | 'number';
   hint?: ReactNode;
-  placeholder?: string;
+  placeholder?: string | undefined;
   list?: string;
   /**
    * Applies a valid value after a pause in typing too (free text, where a live preview helps): a store
