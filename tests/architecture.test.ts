@@ -45,7 +45,7 @@ function imports(code: string): string[] {
     ...code.matchAll(
       /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm,
     ),
-  ].map((m) => m[1] ?? m[2] ?? m[3]);
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 describe.each(Object.entries(ALLOWED))('src/%s', (folder, allowed) => {

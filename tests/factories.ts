@@ -72,7 +72,7 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
     const used = new Map<string, number>();
     let labelIndex = 0;
     const add = (kind: 'gateway' | 'control-plane' | 'traffic-manager', id: string) => {
-      const host = p.hosts[nodes.length % p.hosts.length];
+      const host = p.hosts[nodes.length % p.hosts.length]!;
       const offset = used.get(host) ?? 0;
       used.set(host, offset + 1);
       nodes.push({ ...newNode(kind, id), host, offset, label: p.labels[labelIndex++ % p.labels.length] } as TopologyNode);

@@ -37,7 +37,7 @@ function run(s: Size): void {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const RUNS = new Map([
@@ -65,6 +65,7 @@ for (const [name, pick] of [
   ['median', median],
 ] as const) {
   const [thousand, fiveThousand] = large.map((s) => pick(s.times));
+  if (thousand === undefined || fiveThousand === undefined) throw new Error('the 1,000 and 5,000 node runs are missing');
   const ratio = fiveThousand / thousand;
   console.log(`\n${name}: 1,000 nodes ${thousand.toFixed(1)} ms (target < 200 ms) ${verdict(thousand < 200)}`);
   console.log(`${name}: 5,000 / 1,000 nodes ${ratio.toFixed(2)}× (target ≤ 6×, linear = 5×) ${verdict(ratio <= 6)}`);

@@ -21,7 +21,7 @@ const rows = [
 console.log('| topology | link fragment | target | plain JSON | lz-string (URI) |');
 console.log('|---|---:|---:|---:|---:|');
 for (const { name, topology, target } of rows) {
-  const fragment = encodeLink(topology, 'https://x/').split('#')[1];
+  const fragment = encodeLink(topology, 'https://x/').split('#')[1]!;
   const json = serializeTopology(topology);
   const lz = LZString.compressToEncodedURIComponent(JSON.stringify(topology));
   const mark = fragment.length <= target ? 'OK' : 'OVER';

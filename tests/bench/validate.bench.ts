@@ -8,7 +8,7 @@ import { assertAccepted, benchTopology } from './topologies.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function measure(size: number): { ms: number; diagnostics: number } {

@@ -22,7 +22,7 @@ async function cli(args: string[], files: Record<string, string> = {}, stdin = '
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     readFile: async (path) => {
-      if (path in files) return files[path];
+      if (path in files) return files[path]!;
       return readFileSync(path, 'utf8');
     },
     readStdin: async () => stdin,

@@ -11,7 +11,7 @@ async function cli(args: string[], files: Record<string, string> = {}) {
   const io: CliIo = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    readFile: async (path) => (path in files ? files[path] : readFileSync(path, 'utf8')),
+    readFile: async (path) => (path in files ? files[path]! : readFileSync(path, 'utf8')),
     readStdin: async () => '',
     writeFile: async () => undefined,
     writeFolder: async () => undefined,

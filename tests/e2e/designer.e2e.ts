@@ -108,8 +108,8 @@ test('the downloaded zip holds exactly the files shown, named after the topology
   expect(download.suggestedFilename()).toBe('ha-control-plane-and-gateways.zip');
   const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
   expect(Object.keys(files).sort()).toEqual([...tabs].sort());
-  for (const [path, text] of expected) expect(strFromU8(files[path]).trimEnd()).toBe(text.trimEnd());
-  expect(JSON.parse(strFromU8(files['topology.json'])).name).toBe('HA control plane and gateways');
+  for (const [path, text] of expected) expect(strFromU8(files[path]!).trimEnd()).toBe(text.trimEnd());
+  expect(JSON.parse(strFromU8(files['topology.json']!)).name).toBe('HA control plane and gateways');
 });
 
 test('a reload finds the work restored', async ({ designer }) => {

@@ -76,7 +76,7 @@ function files(t: Topology): Map<string, Toml> {
 }
 
 const cpIds = ['cp-1', 'cp-2', 'cp-3'];
-const cpBroker = (i: number) => `tcp://cp${i + 1}.example.com:${5672 + CP_OFFSETS[i]}`;
+const cpBroker = (i: number) => `tcp://cp${i + 1}.example.com:${5672 + CP_OFFSETS[i]!}`;
 /** What control plane i copies token revocations to: the other two, on their own offset ports. */
 const peersOf = (i: number) => [0, 1, 2].filter((j) => j !== i).map(cpBroker);
 
@@ -91,7 +91,7 @@ describe('B1: a 4.0 control plane with separate traffic managers writes no throt
       const throttling = generated.get(id)!.apim.throttling;
       expect(throttling.throttle_decision_endpoints, id).toBeUndefined();
       expect(throttling.service_url).toBe(
-        tms > 1 ? 'https://tm.example.com/services/' : `https://tm1.example.com:${9443 + TM_OFFSETS[0]}/services/`,
+        tms > 1 ? 'https://tm.example.com/services/' : `https://tm1.example.com:${9443 + TM_OFFSETS[0]!}/services/`,
       );
       expect(throttling.url_group).toEqual(
         TM_OFFSETS.slice(0, tms).map((offset, i) => ({
@@ -170,7 +170,7 @@ describe('B4: CORS allows apikey and Internal-Key, on gateways and control plane
   it("warns (APIM038) when a topology keeps the seed's shorter list", () => {
     const t = shape('4.2.0');
     const seedList = { ...t, settings: { ...t.settings, cors: { ...t.settings.cors, allowHeaders: headers.slice(0, 4) } } };
-    const [warning] = validate(seedList).filter((d) => d.code === 'APIM038');
+    const warning = validate(seedList).find((d) => d.code === 'APIM038')!;
     expect(warning.severity).toBe('warning');
     expect(warning.message).toContain('apikey and Internal-Key');
     expect(validate(t).map((d) => d.code)).not.toContain('APIM038');
@@ -223,10 +223,10 @@ describe('B7: gateways behind one load balancer that serve different labels are 
   it.each(PRODUCT_VERSIONS)('%s: different labels → APIM036, naming the load balancer, its members and both fixes', (product) => {
     const found = validate(labelled(product, [['Default'], ['Default', 'Internal']])).filter((d) => d.code === 'APIM036');
     expect(found).toHaveLength(1);
-    expect(found[0].severity).toBe('error');
-    expect(found[0].nodeIds).toEqual(['gw-lb', 'gw-1', 'gw-2']);
-    expect(found[0].message).toContain('"Default", "Internal"');
-    expect(found[0].fix).toMatch(/same labels.*split the cluster/);
+    expect(found[0]!.severity).toBe('error');
+    expect(found[0]!.nodeIds).toEqual(['gw-lb', 'gw-1', 'gw-2']);
+    expect(found[0]!.message).toContain('"Default", "Internal"');
+    expect(found[0]!.fix).toMatch(/same labels.*split the cluster/);
   });
 
   it.each(PRODUCT_VERSIONS)('%s: the same labels in another order → no APIM036', (product) => {
@@ -291,7 +291,7 @@ describe('S5: every control plane names its Developer Portal URL', () => {
     for (const id of cpIds) expect(behindLb.get(id)!.apim.devportal.url).toBe('https://cp.example.com/devportal');
     const bare = files(shape(product, { cpLb: false }));
     cpIds.forEach((id, i) =>
-      expect(bare.get(id)!.apim.devportal.url).toBe(`https://cp${i + 1}.example.com:${9443 + CP_OFFSETS[i]}/devportal`),
+      expect(bare.get(id)!.apim.devportal.url).toBe(`https://cp${i + 1}.example.com:${9443 + CP_OFFSETS[i]!}/devportal`),
     );
   });
 });

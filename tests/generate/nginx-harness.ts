@@ -43,7 +43,7 @@ function findTool(name: string, places: string[]): string | undefined {
 }
 
 /** The tools, or an error saying how to get them. */
-export function nginxTools(): { nginx: string; openssl: string; unshare: string[] } {
+export function nginxTools(): { nginx: string; openssl: string; unshare: [string, ...string[]] } {
   const nginx = findTool('nginx', ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx']);
   const openssl = findTool('openssl', ['/usr/bin/openssl']);
   const unshare = findTool('unshare', ['/usr/bin/unshare']);
@@ -52,7 +52,7 @@ export function nginxTools(): { nginx: string; openssl: string; unshare: string[
   if (!unshare)
     throw new Error('unshare (util-linux) is not installed; the nginx.conf tests resolve host names in a private mount namespace.');
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const command = root ? [unshare, '--mount'] : [unshare, '--user', '--map-root-user', '--mount'];
+  const command: [string, ...string[]] = root ? [unshare, '--mount'] : [unshare, '--user', '--map-root-user', '--mount'];
   return { nginx, openssl, unshare: command };
 }
 
@@ -113,7 +113,7 @@ export function nginxTest(cases: NginxCase[], hosts: string): NginxResult[] {
       mkdirSync(join(dir, 'ssl'), { recursive: true });
       writeFileSync(join(dir, 'nginx.conf'), c.config);
       for (const match of c.config.matchAll(/\bssl_certificate(_key)?\s+([^\s;]+);/g)) {
-        const path = match[2];
+        const path = match[2]!;
         if (path.startsWith('/') || path.includes('..'))
           throw new Error(`${c.name}: certificate path ${path} is not relative to the config`);
         mkdirSync(dirname(join(dir, path)), { recursive: true });

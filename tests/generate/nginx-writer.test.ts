@@ -10,10 +10,10 @@ function tokens(text: string): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i];
+    const ch = text[i]!;
     if (/\s/.test(ch)) i++;
     else if (ch === '#') while (i < text.length && text[i] !== '\n') i++;
-    else if (ch === ';' || ch === '{' || ch === '}') out.push(text[i++]);
+    else if (ch === ';' || ch === '{' || ch === '}') out.push(text[i++]!);
     else if (ch === '"') {
       let value = '';
       i++;
@@ -25,7 +25,7 @@ function tokens(text: string): string[] {
       out.push(value);
     } else {
       let value = '';
-      while (i < text.length && !/[\s;{}"]/.test(text[i])) value += text[i++];
+      while (i < text.length && !/[\s;{}"]/.test(text[i]!)) value += text[i++];
       out.push(value);
     }
   }

@@ -98,9 +98,9 @@ describe('nginx -t', () => {
         .map((line) => line.replace(/#.*$/, '').trim())
         .filter((line) => line && !line.startsWith('server_name'))
         .join('\n');
-    const plain = directives(nginxCases('plain', build('plain', 'plain', 'cp.example.com'))[0].config);
+    const plain = directives(nginxCases('plain', build('plain', 'plain', 'cp.example.com'))[0]!.config);
     const cases = samples.map(([label, name, lbHost], index) => {
-      const config = nginxCases(`hostile #${index}`, build(label, name, lbHost))[0];
+      const config = nginxCases(`hostile #${index}`, build(label, name, lbHost))[0]!;
       // Labels only ever land in comments; a hostile host only in server_name (quoted) or nowhere.
       expect(directives(config.config).replace(/ssl\/\S+\.(crt|key)/g, 'ssl/X.$1')).toBe(plain.replace(/ssl\/\S+\.(crt|key)/g, 'ssl/X.$1'));
       return config;

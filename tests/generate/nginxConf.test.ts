@@ -22,8 +22,8 @@ function upstreams(conf: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const m of conf.matchAll(/^\s*upstream (\S+) \{\n([\s\S]*?)^\s*\}/gm)) {
     found.set(
-      m[1],
-      m[2]
+      m[1]!,
+      m[2]!
         .split('\n')
         .map((l) => l.replace(/#.*$/, '').trim())
         .filter(Boolean),
@@ -36,8 +36,9 @@ function upstreams(conf: string): Map<string, string[]> {
 function listeners(conf: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const m of conf.matchAll(/^ {4}server \{\n([\s\S]*?)^ {4}\}/gm)) {
-    const listen = /listen ([^;]+);/.exec(m[1])![1];
-    const target = /proxy_pass (\S+);/.exec(m[1])?.[1] ?? (/return 301/.test(m[1]) ? 'redirect' : /return 503/.test(m[1]) ? '503' : '?');
+    const block = m[1]!;
+    const listen = /listen ([^;]+);/.exec(block)![1]!;
+    const target = /proxy_pass (\S+);/.exec(block)?.[1] ?? (/return 301/.test(block) ? 'redirect' : /return 503/.test(block) ? '503' : '?');
     found.set(listen, target);
   }
   return found;
@@ -198,7 +199,7 @@ describe('for any valid topology', () => {
             members.flatMap((m) => (Object.keys(DEFAULT_PORTS) as PortName[]).map((p) => `${m.host}:${portOf(m, p)}`)),
           );
           for (const servers of upstreams(file!.content).values()) {
-            const addresses = servers.filter((s) => s.startsWith('server ')).map((s) => s.split(' ')[1].replace(';', ''));
+            const addresses = servers.filter((s) => s.startsWith('server ')).map((s) => s.split(' ')[1]!.replace(';', ''));
             expect(addresses).toHaveLength(members.length);
             for (const address of addresses) expect(allowed, address).toContain(address);
           }

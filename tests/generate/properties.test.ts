@@ -12,8 +12,8 @@ const RUNS = { numRuns: 150 };
 /** Host names a file mentions: in URLs, `hostname = …`, and host-like values. */
 function hostsIn(content: string): string[] {
   const found: string[] = [];
-  for (const match of content.matchAll(/[a-z]+:\/\/([^/:"\s]+)/g)) found.push(match[1]);
-  for (const match of content.matchAll(/^hostname = "([^"]*)"$/gm)) found.push(match[1]);
+  for (const match of content.matchAll(/[a-z]+:\/\/([^/:"\s]+)/g)) found.push(match[1]!);
+  for (const match of content.matchAll(/^hostname = "([^"]*)"$/gm)) found.push(match[1]!);
   return found;
 }
 
@@ -81,15 +81,16 @@ describe('hostile text', () => {
         const hostile = generateBundle(t);
         for (const [index, file] of hostile.files.entries()) {
           if (file.kind !== 'deployment.toml') continue;
+          const plainFile = plain.files[index]!;
           // Same configuration as with a plain label: the label only ever lands in comments.
-          expect(parseToml(file.content)).toEqual(parseToml(plain.files[index].content));
+          expect(parseToml(file.content)).toEqual(parseToml(plainFile.content));
           expect(
             file.content
               .split('\n')
               .filter((line) => line.startsWith('['))
               .join(),
           ).toBe(
-            plain.files[index].content
+            plainFile.content
               .split('\n')
               .filter((line) => line.startsWith('['))
               .join(),
@@ -121,7 +122,7 @@ describe('the zip', () => {
       'topology.json',
     ]);
     const { readTopology } = await import('../../src/share/index.ts');
-    const restored = readTopology(strFromU8(files['topology.json']));
+    const restored = readTopology(strFromU8(files['topology.json']!));
     expect(restored.ok && restored.topology).toEqual(t);
   });
 });

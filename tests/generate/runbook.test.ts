@@ -14,7 +14,7 @@ import { EXAMPLE_FILES, arbitraryTopology, loadExample, node, topology } from '.
 
 interface Mention {
   host: string;
-  port?: number;
+  port?: number | undefined;
   line: string;
 }
 
@@ -37,16 +37,16 @@ export function mentions(line: string): Mention[] {
   const add = (host: string, port: string | number | undefined) =>
     found.push({ host: host.replace(/^'|'$/g, ''), port: port === undefined ? undefined : Number(port), line });
   for (const m of line.matchAll(/\b([a-z]+):\/\/([^/\s:'"]+)(?::(\d+))?/gi)) {
-    const scheme = m[1].toLowerCase();
-    add(m[2], m[3] ?? DEFAULT_SCHEME_PORT[scheme]);
+    const scheme = m[1]!.toLowerCase();
+    add(m[2]!, m[3] ?? DEFAULT_SCHEME_PORT[scheme]);
   }
-  for (const m of line.matchAll(/@\/\/([^/\s:'"]+):(\d+)/g)) add(m[1], m[2]);
-  for (const m of line.matchAll(/(?:^|\s)-h '?([^\s']+)'? -[pP] (\d+)/g)) add(m[1], m[2]);
-  for (const m of line.matchAll(/(?:^|\s)-S '?([^\s,']+),(\d+)'?/g)) add(m[1], m[2]);
-  for (const m of line.matchAll(/\bnc -zv? '?([^\s']+)'? (\d+)/g)) add(m[1], m[2]);
-  for (const m of line.matchAll(/\b(?:dns|ip|DNS|IP):([A-Za-z0-9.-]+)/g)) add(m[1], undefined);
-  for (const m of line.matchAll(/\bCN=([A-Za-z0-9.-]+)/g)) add(m[1], undefined);
-  for (const m of line.matchAll(/<IP of ([^>]+)> (\S+)/g)) add(m[2], undefined);
+  for (const m of line.matchAll(/@\/\/([^/\s:'"]+):(\d+)/g)) add(m[1]!, m[2]);
+  for (const m of line.matchAll(/(?:^|\s)-h '?([^\s']+)'? -[pP] (\d+)/g)) add(m[1]!, m[2]);
+  for (const m of line.matchAll(/(?:^|\s)-S '?([^\s,']+),(\d+)'?/g)) add(m[1]!, m[2]);
+  for (const m of line.matchAll(/\bnc -zv? '?([^\s']+)'? (\d+)/g)) add(m[1]!, m[2]);
+  for (const m of line.matchAll(/\b(?:dns|ip|DNS|IP):([A-Za-z0-9.-]+)/g)) add(m[1]!, undefined);
+  for (const m of line.matchAll(/\bCN=([A-Za-z0-9.-]+)/g)) add(m[1]!, undefined);
+  for (const m of line.matchAll(/<IP of ([^>]+)> (\S+)/g)) add(m[2]!, undefined);
   return found;
 }
 

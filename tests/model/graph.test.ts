@@ -10,8 +10,8 @@ describe('buildGraph', () => {
     const graph = buildGraph(loadExample('ha-cp-gw'));
     const gw1 = graph.node('gw-1') as ApimNode;
     const [cp] = graph.wiredClusters(gw1, 'control-plane');
-    expect(cp.key).toBe('cp-lb');
-    expect(ids(cp.members)).toEqual(['cp-1', 'cp-2']);
+    expect(cp!.key).toBe('cp-lb');
+    expect(ids(cp!.members)).toEqual(['cp-1', 'cp-2']);
     expect(graph.frontedBy('gw-1')?.id).toBe('gw-lb');
   });
 
@@ -54,8 +54,8 @@ describe('buildGraph', () => {
     );
     const graph = buildGraph(t);
     const [cluster] = graph.wiredClusters(graph.node('gw-1') as ApimNode, 'control-plane');
-    expect(cluster.lb?.id).toBe('cp-lb');
-    expect(ids(cluster.members)).toEqual(['cp-1', 'cp-2']);
+    expect(cluster!.lb?.id).toBe('cp-lb');
+    expect(ids(cluster!.members)).toEqual(['cp-1', 'cp-2']);
   });
 
   it('skips links that break the rules or name missing nodes', () => {

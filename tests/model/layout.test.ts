@@ -38,7 +38,7 @@ describe('freeShift', () => {
 describe('spreadOverlapping', () => {
   const topologyAt = (points: { x: number; y: number }[]) => ({
     ...emptyTopology('4.5.0', 't'),
-    nodes: points.map((p, i) => newNode(NODE_KINDS[i % NODE_KINDS.length], `n-${i}`, p)),
+    nodes: points.map((p, i) => newNode(NODE_KINDS[i % NODE_KINDS.length]!, `n-${i}`, p)),
   });
 
   it('leaves a topology whose nodes are apart as it is (the same object)', () => {

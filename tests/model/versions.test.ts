@@ -86,7 +86,7 @@ describe('VERSION_FACTS', () => {
       const keys = path.split('.');
       let at = rebuilt;
       for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
-      const last = keys[keys.length - 1];
+      const last = keys[keys.length - 1]!;
       expect(Object.hasOwn(at, last), `${path} said twice for ${version}`).toBe(false);
       at[last] = value;
     };

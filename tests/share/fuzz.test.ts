@@ -46,7 +46,7 @@ describe('fuzzing files and zips', () => {
           text: fc.constantFrom(...CHARS),
         }),
         ({ file, kind, at, count, text }) => {
-          const mutated = mutate(files[file], kind, at, text, kind === 'repeat' ? Math.min(count, 3) : count);
+          const mutated = mutate(files[file]!, kind, at, text, kind === 'repeat' ? Math.min(count, 3) : count);
           expectTypedResult(readTopology(mutated));
         },
       ),
@@ -69,6 +69,6 @@ describe('fuzzing files and zips', () => {
   it('oversized input is refused before it is parsed', () => {
     const huge = `{"format": "apim-topology/1", "product": "4.0.0", "name": "${'x'.repeat(2_100_000)}", "nodes": []}`;
     const result = readTopology(huge);
-    expect(!result.ok && result.errors[0].message).toMatch(/at most 2,000,000/);
+    expect(!result.ok && result.errors[0]!.message).toMatch(/at most 2,000,000/);
   });
 });

@@ -134,8 +134,8 @@ describe('damaged links give a typed error that says what is wrong', () => {
     const payload = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     expect(payload.length).toBeLessThan(400_000);
     const result = decodeLink(`#${LINK_PREFIX}${payload}`);
-    expect(!result.ok && result.errors[0].message).toMatch(/larger than .* when unpacked: refused/);
-    expect(!result.ok && result.errors[0].kind).toBe('too-large');
+    expect(!result.ok && result.errors[0]!.message).toMatch(/larger than .* when unpacked: refused/);
+    expect(!result.ok && result.errors[0]!.kind).toBe('too-large');
   });
 
   it('a valid link of an invalid topology names the field', () => {
@@ -164,7 +164,7 @@ describe('fuzzing: 10,000 mutated, truncated and oversized links', () => {
     let valid = 0;
     fc.assert(
       fc.property(mutation, ({ seed, kind, at, count, char }) => {
-        const payload = seeds[seed];
+        const payload = seeds[seed]!;
         const mutated = kind === 'prefix' ? `v${count}.${payload}` : mutate(payload, kind, at, char, count);
         const result = decodeLink(`${BASE}#${kind === 'prefix' ? mutated : LINK_PREFIX + mutated}`);
         if (result.ok) valid++;

@@ -50,11 +50,11 @@ describe('formats this designer does not read', () => {
     ['something-else/1', /not a format this designer reads/],
   ])('%s', (format, message) => {
     const result = readTopology(JSON.stringify({ format, product: '4.0.0', nodes: [] }));
-    expect(!result.ok && result.errors[0].message).toMatch(message);
+    expect(!result.ok && result.errors[0]!.message).toMatch(message);
   });
 
   it('an oversized file is refused before it is parsed', () => {
     const result = readTopology(' '.repeat(2_000_001));
-    expect(!result.ok && result.errors[0].message).toMatch(/at most 2,000,000/);
+    expect(!result.ok && result.errors[0]!.message).toMatch(/at most 2,000,000/);
   });
 });

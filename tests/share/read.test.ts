@@ -149,20 +149,20 @@ describe('reading a topology', () => {
   it('reports broken JSON in one line', () => {
     const result = readTopology('{"format": "apim-topology/1", ');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(formatReadError(result.errors[0])).toMatch(/^not valid JSON \(.+\)$/);
+    if (!result.ok) expect(formatReadError(result.errors[0]!)).toMatch(/^not valid JSON \(.+\)$/);
   });
 
   it('caps the number of errors it reports', () => {
     const nodes = Array.from({ length: 50 }, (_, i) => ({ id: `n-${i}`, kind: 'gateway', host: 'h', offset: -1 }));
     const result = restoreTopology(doc({ nodes, links: [] }));
     expect(!result.ok && result.errors.length).toBe(21);
-    expect(!result.ok && result.errors[20].message).toBe('and 30 more problems');
+    expect(!result.ok && result.errors[20]!.message).toBe('and 30 more problems');
   });
 
   it('keeps a hostile label as it is', () => {
     const label = 'Gateway "1"\n[server]\nhostname = "evil"';
     const result = restoreTopology(doc({ nodes: [{ id: 'gw-1', kind: 'gateway', host: 'h', label }], links: [] }));
-    expect(result.ok && result.topology.nodes[0].label).toBe(label);
+    expect(result.ok && result.topology.nodes[0]!.label).toBe(label);
   });
 });
 
@@ -180,7 +180,7 @@ describe("a load balancer's sticky sessions", () => {
     const result = restoreTopology(withLb({}));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const lb = result.topology.nodes[3];
+    const lb = result.topology.nodes[3]!;
     expect('sticky' in lb).toBe(false);
     expect(isSticky(lb as { sticky?: boolean })).toBe(true);
     expect(serializeTopology(result.topology)).not.toContain('sticky');
@@ -235,7 +235,7 @@ describe('one set of limits (model/limits.ts)', () => {
     expect(readTopology(make('a'.repeat(max))).ok).toBe(true);
     const refused = readTopology(make('a'.repeat(max + 1)));
     expect(refused.ok).toBe(false);
-    expect(refused.ok ? '' : refused.errors[0].message).toBe(`is ${max + 1} characters long; at most ${max} are allowed`);
+    expect(refused.ok ? '' : refused.errors[0]!.message).toBe(`is ${max + 1} characters long; at most ${max} are allowed`);
   });
 });
 
@@ -253,7 +253,7 @@ describe('small things a file may carry', () => {
   it.each([1e300, -2_000_000])('a position of %d is refused: off the canvas', (x) => {
     const result = readTopology(file.replace('"x":10', `"x":${x}`));
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : formatReadError(result.errors[0])).toMatch(
+    expect(result.ok ? '' : formatReadError(result.errors[0]!)).toMatch(
       /^nodes\[0\]\.x: .* is off the canvas: use a position from -1000000 to 1000000$/,
     );
   });

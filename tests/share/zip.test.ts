@@ -38,7 +38,7 @@ describe('opening a bundle zip', () => {
     const result = readBundleZip(bytes);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n')).toMatch(message);
-    if (!result.ok) expect(result.errors[0].kind).toBe(kind);
+    if (!result.ok) expect(result.errors[0]!.kind).toBe(kind);
   });
 });
 
@@ -62,7 +62,7 @@ describe('a zip that lies about its size', () => {
     // fit the test's time), and says why.
     const result = readBundleZip(zip);
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : result.errors[0].message).toMatch(/unpacks to more than 8,000,000 bytes: refused/);
-    expect(result.ok ? '' : result.errors[0].kind).toBe('too-large');
+    expect(result.ok ? '' : result.errors[0]!.message).toMatch(/unpacks to more than 8,000,000 bytes: refused/);
+    expect(result.ok ? '' : result.errors[0]!.kind).toBe('too-large');
   });
 });

@@ -25,16 +25,17 @@ if (!folder) {
 const codes = new Map<string, string[]>();
 VERSIONS.forEach((version, index) => {
   const lines = readFileSync(join(folder, `${version}.tsv`), 'utf8').split('\n');
-  if (!lines[0].startsWith('# profiles:') || !lines[1].startsWith('key\tread_by')) throw new Error(`${version}.tsv: unexpected header`);
+  if (!lines[0]?.startsWith('# profiles:') || !lines[1]?.startsWith('key\tread_by')) throw new Error(`${version}.tsv: unexpected header`);
   for (const line of lines.slice(2)) {
     if (!line.trim()) continue;
     const [key, readBy] = line.split('\t');
+    if (key === undefined || readBy === undefined) throw new Error(`${version}.tsv: no tab in line ${JSON.stringify(line)}`);
     let code: string;
     if (readBy === 'all') code = '1';
     else {
       const bits = readBy.split(',').reduce((sum, d) => {
         if (!(d in BITS)) throw new Error(`${version}.tsv: ${key}: unknown distribution ${d}`);
-        return sum | BITS[d];
+        return sum | BITS[d]!;
       }, 0);
       code = bits.toString(16);
     }

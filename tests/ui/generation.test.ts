@@ -37,14 +37,14 @@ describe('Generation', () => {
     generation.want(b);
     generation.want(c);
     expect(runs.map((r) => r.topology.name)).toEqual(['a']);
-    runs[0].resolve(bundleOf(a));
+    runs[0]!.resolve(bundleOf(a));
     await settle();
     // a's result is shown (it is newer than nothing), and c, not b, runs next.
     expect(generation.getSnapshot().latest?.topology).toBe(a);
     expect(runs.map((r) => r.topology.name)).toEqual(['a', 'c']);
-    runs[1].resolve(bundleOf(c));
+    runs[1]!.resolve(bundleOf(c));
     await settle();
-    expect(generation.getSnapshot().latest?.bundle.files[0].content).toBe('c');
+    expect(generation.getSnapshot().latest?.bundle.files[0]!.content).toBe('c');
     expect(runs).toHaveLength(2);
   });
 
@@ -53,7 +53,7 @@ describe('Generation', () => {
     const generation = new Generation(engine, () => 'http://x/');
     const a = named('a');
     generation.want(a);
-    runs[0].resolve(bundleOf(a));
+    runs[0]!.resolve(bundleOf(a));
     await settle();
     generation.want(a);
     expect(runs).toHaveLength(1);
@@ -66,10 +66,10 @@ describe('Generation', () => {
     let heard = 0;
     generation.subscribe(() => heard++);
     generation.want(a);
-    runs[0].resolve(bundleOf(a));
+    runs[0]!.resolve(bundleOf(a));
     await settle();
     generation.want(b);
-    runs[1].reject(new Error('the generator could not be loaded'));
+    runs[1]!.reject(new Error('the generator could not be loaded'));
     await settle();
     expect(generation.getSnapshot()).toMatchObject({ failed: 'the generator could not be loaded', latest: { topology: a } });
     // No run by itself while failed: an edit does not hammer a broken connection.
@@ -77,7 +77,7 @@ describe('Generation', () => {
     expect(runs).toHaveLength(2);
     generation.retry();
     expect(generation.getSnapshot().failed).toBeUndefined();
-    runs[2].resolve(bundleOf(b));
+    runs[2]!.resolve(bundleOf(b));
     await settle();
     expect(generation.getSnapshot().latest?.topology).toBe(b);
     expect(heard).toBeGreaterThanOrEqual(4);
@@ -89,12 +89,12 @@ describe('Generation', () => {
     const [a, b] = [named('a'), named('b')];
     generation.want(a);
     const forB = generation.bundleFor(b);
-    runs[0].resolve(bundleOf(a));
+    runs[0]!.resolve(bundleOf(a));
     await settle();
-    runs[1].resolve(bundleOf(b));
-    expect((await forB).files[0].content).toBe('b');
+    runs[1]!.resolve(bundleOf(b));
+    expect((await forB).files[0]!.content).toBe('b');
     // Known now: answered without a run.
-    expect((await generation.bundleFor(b)).files[0].content).toBe('b');
+    expect((await generation.bundleFor(b)).files[0]!.content).toBe('b');
     expect(runs).toHaveLength(2);
   });
 
@@ -102,7 +102,7 @@ describe('Generation', () => {
     const { engine, runs } = manualEngine();
     const generation = new Generation(engine, () => 'http://x/');
     const waiting = generation.bundleFor(named('a'));
-    runs[0].reject(new Error('out of memory'));
+    runs[0]!.reject(new Error('out of memory'));
     await expect(waiting).rejects.toThrow('out of memory');
   });
 });
@@ -138,12 +138,12 @@ describe('workerEngine', () => {
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const first = engine.run(named('a'), 'http://x/');
     const second = engine.run(named('b'), 'http://x/');
-    const worker = FakeWorker.made[0];
+    const worker = FakeWorker.made[0]!;
     expect(FakeWorker.made).toHaveLength(1);
     expect(worker.sent.map((r) => r.task)).toEqual(['bundle', 'bundle']);
-    worker.answer({ id: worker.sent[1].id, error: 'node gw-1: boom' });
-    worker.answer({ id: worker.sent[0].id, bundle: bundleOf(named('a')) });
-    expect((await first).files[0].content).toBe('a');
+    worker.answer({ id: worker.sent[1]!.id, error: 'node gw-1: boom' });
+    worker.answer({ id: worker.sent[0]!.id, bundle: bundleOf(named('a')) });
+    expect((await first).files[0]!.content).toBe('a');
     await expect(second).rejects.toThrow('node gw-1: boom');
   });
 
@@ -151,10 +151,10 @@ describe('workerEngine', () => {
     FakeWorker.made = [];
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const asked = engine.compare(named('a'), named('b'), 'http://x/');
-    const [request] = FakeWorker.made[0].sent;
+    const [request] = FakeWorker.made[0]!.sent;
     expect(request).toMatchObject({ task: 'compare', before: { name: 'a' }, after: { name: 'b' } });
     const changes = [{ path: 'nodes/gw-1/repository/conf/deployment.toml', added: [{ key: 'a.b', to: '1' }], removed: [], changed: [] }];
-    FakeWorker.made[0].answer({ id: request.id, changes });
+    FakeWorker.made[0]!.answer({ id: request!.id, changes });
     expect(await asked).toEqual(changes);
   });
 
@@ -162,13 +162,13 @@ describe('workerEngine', () => {
     FakeWorker.made = [];
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const pending = engine.run(named('a'), 'http://x/');
-    FakeWorker.made[0].fail();
+    FakeWorker.made[0]!.fail();
     await expect(pending).rejects.toThrow('could not be loaded');
-    expect(FakeWorker.made[0].terminated).toBe(true);
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
     const again = engine.run(named('a'), 'http://x/');
     expect(FakeWorker.made).toHaveLength(2);
-    const worker = FakeWorker.made[1];
-    worker.answer({ id: worker.sent[0].id, bundle: bundleOf(named('a')) });
-    expect((await again).files[0].content).toBe('a');
+    const worker = FakeWorker.made[1]!;
+    worker.answer({ id: worker.sent[0]!.id, bundle: bundleOf(named('a')) });
+    expect((await again).files[0]!.content).toBe('a');
   });
 });

@@ -57,7 +57,7 @@ const gatewayCluster = (labels1: string[] | undefined, labels2: string[] | undef
     ['gw-2', 'cp-1'],
     ['gw-lb', 'gw-1'],
     ['gw-lb', 'gw-2'],
-  ].map(([from, to]) => ({ from, to })),
+  ].map(([from, to]) => ({ from: from!, to: to! })),
 });
 const twoEnvironments = () => ({
   ...topology(cpGw(), [['gw-1', 'cp-1']]),

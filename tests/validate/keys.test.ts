@@ -86,8 +86,8 @@ describe('unread keys in a file', () => {
 
   it('suggests the same key in the table the version reads it from', () => {
     const [found] = unread('[apim.event_hub]\nevent_duplicate_url = ["tcp://cp2:5672"]', '4.0.0', 'control-plane');
-    expect(found.readBy).toEqual(['4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0', '4.6.0', '4.7.0']);
-    expect(found.nearest).toBe('apim.throttling.event_duplicate_url');
+    expect(found!.readBy).toEqual(['4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0', '4.6.0', '4.7.0']);
+    expect(found!.nearest).toBe('apim.throttling.event_duplicate_url');
   });
 
   it('reports nothing for a file of keys the version reads', () => {
@@ -102,8 +102,8 @@ describe('unread keys in a file', () => {
       unread('[apim.analytics]\ntype = "elk"', '4.0.0'),
     );
     expect(d).toMatchObject({ code: 'APIM035', severity: 'warning', nodeIds: ['gw-1'] });
-    expect(d.message).toContain('API-M 4.0.0 does not read apim.analytics.type (API-M 4.1.0, 4.2.0');
-    expect(d.fix).toMatch(/choose a version that reads it|Did you mean/);
+    expect(d!.message).toContain('API-M 4.0.0 does not read apim.analytics.type (API-M 4.1.0, 4.2.0');
+    expect(d!.fix).toMatch(/choose a version that reads it|Did you mean/);
   });
 });
 

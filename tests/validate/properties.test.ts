@@ -22,9 +22,9 @@ const apim = (t: Topology) => t.nodes.filter(isApimNode);
 /** Two distinct API-M nodes of a topology, chosen by the two indices. */
 const twoNodes = (t: Topology, i: number, j: number): [ApimNode, ApimNode] => {
   const nodes = apim(t);
-  const a = nodes[i % nodes.length];
+  const a = nodes[i % nodes.length]!;
   const rest = nodes.filter((n) => n !== a);
-  return [a, rest[j % rest.length]];
+  return [a, rest[j % rest.length]!];
 };
 
 const names = (d: { nodeIds: string[] }, ...ids: string[]) => ids.every((id) => d.nodeIds.includes(id));
@@ -54,9 +54,9 @@ describe('a mutation that breaks a rule is caught', () => {
         const broken = replaceNode(t, b.id, { host: a.host, offset: a.offset });
         const found = validate(broken).filter((d) => d.code === 'APIM017' && names(d, a.id, b.id));
         expect(found).toHaveLength(1);
-        expect(found[0].severity).toBe('error');
-        expect(found[0].message).toContain(`${DEFAULT_PORTS.https + a.offset} (HTTPS)`);
-        expect(found[0].message).toContain(a.host);
+        expect(found[0]!.severity).toBe('error');
+        expect(found[0]!.message).toContain(`${DEFAULT_PORTS.https + a.offset} (HTTPS)`);
+        expect(found[0]!.message).toContain(a.host);
       }),
       RUNS,
     );
@@ -68,8 +68,8 @@ describe('a mutation that breaks a rule is caught', () => {
         const [a, b] = twoNodes(t, i, j);
         const portsA = OPEN_PORTS[a.kind];
         const portsB = OPEN_PORTS[b.kind];
-        const pa = DEFAULT_PORTS[portsA[p % portsA.length]];
-        const pb = DEFAULT_PORTS[portsB[q % portsB.length]];
+        const pa = DEFAULT_PORTS[portsA[p % portsA.length]!];
+        const pb = DEFAULT_PORTS[portsB[q % portsB.length]!];
         // a at `base`, b at the offset that puts its port pb on a's port pa.
         const offsetA = base + Math.max(0, pb - pa);
         const offsetB = offsetA + pa - pb;
@@ -78,17 +78,17 @@ describe('a mutation that breaks a rule is caught', () => {
         const broken = replaceNode(replaceNode(t, a.id, { host, offset: offsetA }), b.id, { host, offset: offsetB });
         const found = validate(broken).filter((d) => (d.code === 'APIM017' || d.code === 'APIM018') && names(d, a.id, b.id));
         expect(found).toHaveLength(1);
-        expect(found[0].severity).toBe('error');
+        expect(found[0]!.severity).toBe('error');
         // The message lists the first four ports that meet; with the same offset every port does.
         const port = String(pa + offsetA);
-        if (found[0].code === 'APIM017') expect(found[0].message).toContain(`${DEFAULT_PORTS.https + offsetA} (HTTPS)`);
-        else expect(found[0].message.includes(port) || /and \d+ more/.test(found[0].message)).toBe(true);
+        if (found[0]!.code === 'APIM017') expect(found[0]!.message).toContain(`${DEFAULT_PORTS.https + offsetA} (HTTPS)`);
+        else expect(found[0]!.message.includes(port) || /and \d+ more/.test(found[0]!.message)).toBe(true);
       }),
       RUNS,
     );
   });
 
-  it.each<[string, string, (t: Topology, pick: number) => { broken: Topology; nodeId?: string } | undefined]>([
+  it.each<[string, string, (t: Topology, pick: number) => { broken: Topology; nodeId?: string | undefined } | undefined]>([
     [
       'APIM004',
       "a node given another node's id",
@@ -110,7 +110,7 @@ describe('a mutation that breaks a rule is caught', () => {
       'a gateway labelled with an environment that does not exist',
       (t, k) => {
         const gateways = t.nodes.filter((n) => n.kind === 'gateway');
-        const g = gateways[k % gateways.length];
+        const g = gateways[k % gateways.length]!;
         return { broken: replaceNode(t, g.id, { labels: ['No such environment'] }), nodeId: g.id };
       },
     ],
@@ -118,7 +118,7 @@ describe('a mutation that breaks a rule is caught', () => {
       'APIM015',
       'a host with a space',
       (t, k) => {
-        const a = apim(t)[k % apim(t).length];
+        const a = apim(t)[k % apim(t).length]!;
         return { broken: replaceNode(t, a.id, { host: 'not a host' }), nodeId: a.id };
       },
     ],
@@ -126,7 +126,7 @@ describe('a mutation that breaks a rule is caught', () => {
       'APIM016',
       'an offset out of range',
       (t, k) => {
-        const a = apim(t)[k % apim(t).length];
+        const a = apim(t)[k % apim(t).length]!;
         return { broken: replaceNode(t, a.id, { offset: 1001 + k }), nodeId: a.id };
       },
     ],
@@ -156,7 +156,7 @@ describe('a mutation that breaks a rule is caught', () => {
       (t) => {
         const cps = t.nodes.filter((n) => n.kind === 'control-plane');
         if (!t.nodes.some((n) => n.kind === 'database') || cps.length < 2) return undefined;
-        const moved = cps[1].id;
+        const moved = cps[1]!.id;
         const second = { ...t.nodes.find((n) => n.kind === 'database')!, id: 'db-2', host: 'db2.example.com' } as TopologyNode;
         const links = t.links.filter((l) => !(l.from === moved && l.to === 'db')).concat({ from: moved, to: 'db-2' });
         return { broken: { ...t, nodes: [...t.nodes, second], links }, nodeId: moved };

@@ -14,7 +14,7 @@ const tableCodes = rules.flatMap((r) => (r.applies === 'yes' ? [r.code] : []));
 function emittedCodes(): Set<string> {
   const codes = new Set<string>();
   for (const file of readdirSync(VALIDATE).filter((f) => f.endsWith('.ts') && f !== 'rules.ts')) {
-    for (const match of readFileSync(VALIDATE + file, 'utf8').matchAll(/'(APIM\d{3})'/g)) codes.add(match[1]);
+    for (const match of readFileSync(VALIDATE + file, 'utf8').matchAll(/'(APIM\d{3})'/g)) codes.add(match[1]!);
   }
   return codes;
 }

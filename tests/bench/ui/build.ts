@@ -66,14 +66,14 @@ export function initialJs(outDir: string): InitialJs {
     for (const next of manifest[key]?.imports ?? []) visit(next);
   };
   visit('index.html');
-  const lazy = Object.keys(manifest).filter((key) => !initial.has(key) && manifest[key].file.endsWith('.js'));
+  const lazy = Object.keys(manifest).filter((key) => !initial.has(key) && manifest[key]!.file.endsWith('.js'));
   const gzip = (keys: string[]) =>
-    keys.reduce((sum, key) => sum + gzipSync(readFileSync(join(outDir, manifest[key].file)), { level: 9 }).length, 0);
-  const initialKeys = [...initial].filter((key) => manifest[key].file.endsWith('.js'));
+    keys.reduce((sum, key) => sum + gzipSync(readFileSync(join(outDir, manifest[key]!.file)), { level: 9 }).length, 0);
+  const initialKeys = [...initial].filter((key) => manifest[key]!.file.endsWith('.js'));
   return {
-    files: initialKeys.map((key) => manifest[key].file),
+    files: initialKeys.map((key) => manifest[key]!.file),
     gzipBytes: gzip(initialKeys),
-    lazy: lazy.map((key) => manifest[key].file),
+    lazy: lazy.map((key) => manifest[key]!.file),
     lazyGzipBytes: gzip(lazy),
   };
 }

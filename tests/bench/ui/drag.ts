@@ -83,7 +83,7 @@ export async function settle(page: Page): Promise<void> {
     () => {
       const f = window.__frames;
       if (f.length < 31) return false;
-      for (let i = f.length - 30; i < f.length; i++) if (f[i] - f[i - 1] > 25) return false;
+      for (let i = f.length - 30; i < f.length; i++) if (f[i]! - f[i - 1]! > 25) return false;
       return true;
     },
     undefined,
@@ -119,7 +119,7 @@ export async function dragFrames(page: Page, id: string): Promise<DragResult> {
     const end = await page.evaluate(() => performance.now());
     await page.mouse.up();
     const times = await page.evaluate(() => window.__frames);
-    for (let i = 1; i < times.length; i++) if (times[i] > start && times[i] <= end) frames.push(times[i] - times[i - 1]);
+    for (let i = 1; i < times.length; i++) if (times[i]! > start && times[i]! <= end) frames.push(times[i]! - times[i - 1]!);
   }
   await settle(page);
   return { frames, p95: percentile(frames, 0.95), mean: frames.reduce((sum, f) => sum + f, 0) / frames.length };
@@ -128,11 +128,11 @@ export async function dragFrames(page: Page, id: string): Promise<DragResult> {
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
