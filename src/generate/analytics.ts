@@ -20,7 +20,11 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
   const updateOnly =
     support === 'update'
       ? [`API-M ${facts.version} publishes ${type} analytics only with a WSO2 update level that includes it (APIM027).`]
-      : [];
+      : support === 'deprecated'
+        ? [
+            `API-M ${facts.version} still publishes ${type} analytics, but WSO2 has deprecated it for ${facts.defaultAnalyticsType} (APIM027).`,
+          ]
+        : [];
   switch (type) {
     case 'choreo':
       return [

@@ -1,6 +1,6 @@
 /** The tables every API-M node's deployment.toml starts with, in WSO2's order. */
 import type { ApimNode, LogicalDatabase, MysqlVersion } from '../model/index.ts';
-import { DB_ENGINE_PORTS, KIND_NAMES, mysqlVersionOf, portOf } from '../model/index.ts';
+import { DB_ENGINE_PORTS, KIND_NAMES, mysqlVersionOf, portOf, versionName } from '../model/index.ts';
 import type { TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
@@ -28,7 +28,7 @@ export function serverTable(context: GenerationContext, node: ApimNode): TomlTab
       : `Ports are default + offset ${node.offset}: HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}.`,
   ];
   if (context.facts.componentDistributions) {
-    comment.push('API-M 4.5 component distributions define only the "default" server role.');
+    comment.push(`API-M ${versionName(context.facts.version)} component distributions define only the "default" server role.`);
   }
   return table('server', { hostname: lb ? lb.host : node.host, node_ip: node.nodeIp, server_role: role, offset: node.offset }, comment);
 }

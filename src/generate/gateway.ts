@@ -3,6 +3,7 @@
  * nodes'; helm-apim distributed/gateway/confs/deployment.toml; the seed's "Configure the Gateway nodes").
  */
 import type { GatewayNode } from '../model/index.ts';
+import { versionName } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
@@ -77,7 +78,7 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
       serviceUrl = servicesUrl(first);
       serviceComment = facts.controlPlaneRunsTrafficManager
         ? `Throttling: the Traffic Manager inside ${describeCluster(first)}; this also reaches its event hub.`
-        : `Throttling: ${describeCluster(first)}; the API-M 4.5 API Control Plane runs no Traffic Manager, so add one (APIM026).`;
+        : `Throttling: ${describeCluster(first)}; the API-M ${versionName(facts.version)} API Control Plane runs no Traffic Manager, so add one (APIM026).`;
     } else if (facts.gatewayThrottlingServiceUrlWithSeparateTm) {
       serviceUrl = servicesUrl(first);
       serviceComment = `Throttling: ${describeCluster(first)}.`;

@@ -22,7 +22,7 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const APIM_KINDS = ['gateway', 'control-plane', 'traffic-manager'] as const;
 export type ApimKind = (typeof APIM_KINDS)[number];
 
-export const PRODUCT_VERSIONS = ['4.0.0', '4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0'] as const;
+export const PRODUCT_VERSIONS = ['4.0.0', '4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0', '4.6.0', '4.7.0'] as const;
 export type ProductVersion = (typeof PRODUCT_VERSIONS)[number];
 
 /** Database engines, spelled as WSO2's `[database.*] type` spells them (`postgre`, not `postgres`). */

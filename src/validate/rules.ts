@@ -221,16 +221,17 @@ export const RULES = [
   {
     code: 'APIM026',
     severity: 'error',
-    title: 'API-M 4.5 without a traffic manager',
-    source: 'APIM docs 4.5.0 "API-M Distributed Deployment - Overview" (the API Control Plane excludes the Traffic Manager)',
+    title: 'API-M 4.5 or later without a traffic manager',
+    source:
+      'APIM docs 4.5.0 "API-M Distributed Deployment - Overview" (the API Control Plane excludes the Traffic Manager); APIM docs 4.7.0 "Pattern 3: Distributed Setup" (the Traffic Manager, a distribution of its own)',
     applies: 'yes',
   },
   {
     code: 'APIM027',
     severity: 'warning',
-    title: 'a setting the chosen API-M version does not read',
+    title: 'a setting the chosen API-M version does not read, or has deprecated',
     source:
-      'APIM docs analytics guides: Choreo "Configure the API Gateway", ELK (4.3.0), OpenSearch (4.5.0), Moesif (4.1.0, update level 242+)',
+      'APIM docs analytics guides: Choreo "Configure the API Gateway", ELK (4.3.0), OpenSearch (4.5.0), Moesif (4.1.0, update level 242+; 4.6.0: "Moesif-powered WSO2 Analytics replaces Choreo Analytics")',
     applies: 'yes',
   },
   {

@@ -1,8 +1,8 @@
 /**
  * Version rules: what the chosen API-M version runs and reads (APIM docs 4.5.0 'API-M Distributed Deployment -
- * Overview'; APIM docs analytics guides per type): APIM026 (4.5
- * without a traffic manager), APIM027 (a setting the version does not read: an analytics type it does
- * not publish), APIM028 (analytics without its key). The facts come
+ * Overview'; APIM docs analytics guides per type): APIM026 (4.5+
+ * without a traffic manager), APIM027 (a setting the version does not read or has deprecated: an analytics
+ * type it does not publish), APIM028 (analytics without its key). The facts come
  * from `model/versions.ts`; this module never compares version strings itself.
  */
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
@@ -32,21 +32,27 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
   if (analytics.enabled) {
     const type = analyticsTypeOf(analytics);
     const support = facts.analytics[type];
-    // APIM027: an analytics type the version does not publish (APIM docs analytics guides: Choreo 'Configure the API
-    // Gateway', ELK 4.3.0, OpenSearch 4.5.0, Moesif 4.1.0 from update level 242).
+    // APIM027: an analytics type the version does not publish, or has deprecated (APIM docs analytics guides: Choreo
+    // 'Configure the API Gateway', ELK 4.3.0, OpenSearch 4.5.0, Moesif 4.1.0 from update level 242; APIM docs 4.6.0
+    // Moesif guide: "Moesif-powered WSO2 Analytics replaces Choreo Analytics", 4.7.0: Choreo "has been deprecated").
     if (support !== 'yes') {
       const supported = ANALYTICS_TYPES.filter((t) => facts.analytics[t] === 'yes');
+      const successor = facts.defaultAnalyticsType;
       out.push(
         report('APIM027', {
           message:
-            support === 'update'
-              ? `Analytics type ${type} is not in API-M ${topology.product} as released: it needs a WSO2 update level that adds it (4.1: update level 242 or later)`
-              : `Analytics type ${type} is not supported by API-M ${topology.product}: it publishes ${supported.join(' and ')} analytics`,
+            support === 'deprecated'
+              ? `Analytics type ${type} is deprecated in API-M ${topology.product}: the gateways still publish to it, but WSO2 Analytics is ${successor} from 4.6`
+              : support === 'update'
+                ? `Analytics type ${type} is not in API-M ${topology.product} as released: it needs a WSO2 update level that adds it (4.1: update level 242 or later)`
+                : `Analytics type ${type} is not supported by API-M ${topology.product}: it publishes ${supported.join(' and ')} analytics`,
           nodeIds: gateways.map((g) => g.id),
           fix:
-            support === 'update'
-              ? `Apply a WSO2 update that includes ${type} analytics on every gateway, or choose ${supported.join(' or ')}.`
-              : `Choose ${supported.join(' or ')} analytics, or an API-M version that supports ${type}.`,
+            support === 'deprecated'
+              ? `Move to ${successor} analytics (its key goes where the ${type} token is), or keep ${type} while WSO2 still runs it.`
+              : support === 'update'
+                ? `Apply a WSO2 update that includes ${type} analytics on every gateway, or choose ${supported.join(' or ')}.`
+                : `Choose ${supported.join(' or ')} analytics, or an API-M version that supports ${type}.`,
         }),
       );
     }

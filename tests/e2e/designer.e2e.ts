@@ -183,7 +183,7 @@ test('copy and paste keep the links inside the copied set; Delete removes the se
 
 test('switching the API-M version in the inspector regenerates every file for that version', async ({ designer }) => {
   const settings = designer.getByRole('form', { name: 'Topology settings' });
-  await expect(settings.getByLabel('API-M version')).toHaveValue('4.5.0');
+  await expect(settings.getByLabel('API-M version')).toHaveValue('4.7.0');
   expect(await fileText(designer, GW1)).toContain('server_role = "default"');
   expect(await fileText(designer, 'README.md')).toContain('gateway.sh');
   await settings.getByLabel('API-M version').selectOption('4.0.0');

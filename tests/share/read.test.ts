@@ -100,7 +100,7 @@ describe('reading a topology', () => {
     [
       'unknown version',
       doc({ product: '3.2.0' }),
-      'product: "3.2.0" is not a supported API-M version: use 4.0.0, 4.1.0, 4.2.0, 4.3.0, 4.4.0 or 4.5.0',
+      'product: "3.2.0" is not a supported API-M version: use 4.0.0, 4.1.0, 4.2.0, 4.3.0, 4.4.0, 4.5.0, 4.6.0 or 4.7.0',
     ],
     [
       'bad engine',

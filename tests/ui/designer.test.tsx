@@ -213,7 +213,12 @@ describe('analytics per version', () => {
       within(within(settings).getByLabelText('Analytics type'))
         .getAllByRole('option')
         .map((o) => o.textContent);
+    // The sample is on 4.7, where Moesif is the default and Choreo deprecated (APIM docs 4.6.0 Moesif guide).
+    expect(types()).toEqual(['Choreo (cloud) (deprecated)', 'ELK', 'OpenSearch', 'Moesif']);
+    expect(within(settings).getByLabelText('Analytics type')).toHaveProperty('value', 'moesif');
+    await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.5.0');
     expect(types()).toEqual(['Choreo (cloud)', 'ELK', 'OpenSearch', 'Moesif']);
+    await user.selectOptions(within(settings).getByLabelText('Analytics type'), 'choreo');
     await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.0.0');
     expect(types()).toEqual(['Choreo (cloud)']);
     expect(within(settings).getByLabelText('Analytics config endpoint')).toBeTruthy();

@@ -10,7 +10,7 @@ import {
   defaultEnvironment,
   versionFacts,
 } from '../../model/index.ts';
-import type { AnalyticsType } from '../../model/index.ts';
+import type { AnalyticsSupport, AnalyticsType } from '../../model/index.ts';
 
 const ANALYTICS_LABELS: Record<AnalyticsType, string> = {
   choreo: 'Choreo (cloud)',
@@ -18,6 +18,20 @@ const ANALYTICS_LABELS: Record<AnalyticsType, string> = {
   opensearch: 'OpenSearch',
   moesif: 'Moesif',
 };
+
+/** What the analytics type's entry adds to its name: how the chosen version supports it (APIM027 says more). */
+function supportNote(support: AnalyticsSupport, product: string): string {
+  switch (support) {
+    case 'yes':
+      return '';
+    case 'deprecated':
+      return ' (deprecated)';
+    case 'update':
+      return ' (needs a WSO2 update level)';
+    case 'no':
+      return ` (not in ${product})`;
+  }
+}
 import { useDesigner } from '../store.tsx';
 import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, required } from './fields.tsx';
 import { environmentsOf } from './environments.ts';
@@ -141,7 +155,7 @@ export function SettingsInspector() {
                 (type) => facts.analytics[type] !== 'no' || type === (settings.analytics.type ?? 'choreo'),
               ).map((type) => ({
                 value: type,
-                label: `${ANALYTICS_LABELS[type]}${facts.analytics[type] === 'update' ? ' (needs a WSO2 update level)' : facts.analytics[type] === 'no' ? ` (not in ${topology.product})` : ''}`,
+                label: `${ANALYTICS_LABELS[type]}${supportNote(facts.analytics[type], topology.product)}`,
               }))}
               onChange={(type) => set('analytics', { ...settings.analytics, type: type === 'choreo' ? undefined : type })}
             />
