@@ -52,8 +52,9 @@ function copyOf(topology: Topology, template: TopologyNode, id: string, at: { x:
     return { ...copy, host: hostFor(template as TopologyNode & { host: string }, id) };
   if (!isApimNode(copy) || !isApimNode(template)) return copy;
   const host = hostFor(template, id);
-  const { nodeIp: _nodeIp, ...rest } = copy; // a node IP belongs to one machine
-  return { ...rest, host, offset: freeOffset(topology, host) };
+  // A node IP belongs to one machine, a gateway_id to one gateway.
+  const { nodeIp: _nodeIp, gatewayId: _gatewayId, ...rest } = copy as typeof copy & { gatewayId?: string };
+  return { ...rest, host, offset: freeOffset(topology, host) } as TopologyNode;
 }
 
 function withLinks(topology: Topology, links: Link[]): Topology {

@@ -104,6 +104,17 @@ export function analyticsTypeOf(analytics: { type?: AnalyticsType }): AnalyticsT
   return analytics.type ?? DEFAULT_ANALYTICS_TYPE;
 }
 
+/**
+ * A gateway's `[apim.gateway_notification] gateway_id` (4.6+): its override, else its node id. The node id is
+ * unique in the topology and does not change when the topology is generated again or its nodes are reordered, so
+ * a restarted gateway registers under the same id (carbon-apimgt v9.32.147 GatewayNotifier: an empty id is a new
+ * random UUID on every start; APIM docs 4.6.0 distributed deployment, Gateway: "a unique identifier for each
+ * Gateway node").
+ */
+export function gatewayIdOf(gateway: { id: string; gatewayId?: string }): string {
+  return gateway.gatewayId ?? gateway.id;
+}
+
 /** The id prefix and host pattern a new node of each kind gets: `gw-2`, `gw-2.example.com`. */
 export const KIND_ID_PREFIX: Record<NodeKind, string> = {
   gateway: 'gw',

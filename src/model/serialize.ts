@@ -25,6 +25,7 @@ const KEY_ORDER = [
   'apimDbName',
   'sharedDbName',
   'labels',
+  'gatewayId',
   'skipRedeployingPolicies',
   'sticky',
   'x',

@@ -11,6 +11,13 @@ export const TOPOLOGY_FORMAT = 'apim-topology/1';
 /** A node id: it names the node's folder in the bundle, so it is kept to a safe alphabet. */
 export const NODE_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
 
+/**
+ * A gateway's `gateway_id` (4.6+): what it registers with the control plane under (carbon-apimgt v9.32.147
+ * GatewayNotifier, a JSON payload and a database row). Letters, digits, `.`, `_` and `-`, as WSO2's docs example
+ * `gateway_00` and every node id.
+ */
+export const GATEWAY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
 /** A DNS name (RFC 1123 labels) or an IPv4 address: what `host` and `nodeIp` accept. */
 export const HOST_PATTERN =
   /^(?=.{1,253}$)(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
@@ -97,6 +104,11 @@ export interface GatewayNode extends ApimNodeBase {
   kind: 'gateway';
   /** The gateway environments this gateway serves (`gateway_labels`). Default: the first environment. */
   labels?: string[];
+  /**
+   * `[apim.gateway_notification] gateway_id` (4.6+), overriding the id derived from the node (`gatewayIdOf`).
+   * It must stay the same across restarts and differ from every other gateway's.
+   */
+  gatewayId?: string;
 }
 
 export interface ControlPlaneNode extends ApimNodeBase {

@@ -10,6 +10,7 @@ import {
   DB_ENGINES,
   DB_ENGINE_PORTS,
   ENVIRONMENT_TYPES,
+  GATEWAY_ID_PATTERN,
   KEYSTORE_TYPES,
   LOGICAL_DATABASES,
   MAX_OFFSET,
@@ -121,7 +122,20 @@ const apimNode = {
 const dbDefaults = DATABASE_DEFAULTS;
 
 const nodeSchemas = {
-  gateway: strict({ kind: v.literal('gateway'), ...apimNode, labels: v.optional(texts()) }),
+  gateway: strict({
+    kind: v.literal('gateway'),
+    ...apimNode,
+    labels: v.optional(texts()),
+    gatewayId: v.optional(
+      v.pipe(
+        v.string((issue) => `expected a gateway id, got ${typeName(issue.input)}`),
+        v.regex(
+          GATEWAY_ID_PATTERN,
+          (issue) => `${quote(issue.input)} is not a valid gateway id: use letters, digits, ".", "_" and "-" (at most 100)`,
+        ),
+      ),
+    ),
+  }),
   'control-plane': strict({ kind: v.literal('control-plane'), ...apimNode }),
   'traffic-manager': strict({ kind: v.literal('traffic-manager'), ...apimNode, skipRedeployingPolicies: v.optional(texts()) }),
   // `sticky` stays absent when the file does not say: absent means LOAD_BALANCER_DEFAULTS.sticky (true), so

@@ -337,6 +337,15 @@ export const RULES = [
       'APIM docs "Set Passwords using Environment Variables/System Properties" and "Encrypting Passwords in Configuration Files": config-mapper resolves $env{}, $sys{}, $secret{} and ${} in deployment.toml when the node starts; nginx and the shell do not read that syntax',
     applies: 'yes',
   },
+  // Gateway notification (versions.ts)
+  {
+    code: 'APIM041',
+    severity: 'error',
+    title: 'two gateways with one gateway_id (4.6+)',
+    source:
+      'carbon-apimgt v9.32.147 GatewayNotifier (gateways register with the control plane under [apim.gateway_notification] gateway_id); APIM docs 4.6.0, distributed deployment with the Traffic Manager separated, Gateway: "a unique identifier for each Gateway node"',
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',

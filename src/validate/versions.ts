@@ -5,9 +5,10 @@
  * type it does not publish), APIM028 (analytics without its key). The facts come
  * from `model/versions.ts`; this module never compares version strings itself.
  */
-import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, versionFacts } from '../model/index.ts';
+import type { Diagnostic, GatewayNode, Topology, TopologyGraph } from '../model/index.ts';
+import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, gatewayIdOf, versionFacts, versionName } from '../model/index.ts';
 import { report } from './rules.ts';
+import { names } from './text.ts';
 
 export function validateVersions(topology: Topology, graph: TopologyGraph = buildGraph(topology)): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -27,6 +28,8 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
       }),
     );
   }
+
+  out.push(...gatewayIdRules(topology, gateways));
 
   const analytics = topology.settings.analytics;
   if (analytics.enabled) {
@@ -74,6 +77,47 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
         }),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * The 4.6+ `gateway_id` of each gateway (carbon-apimgt v9.32.147 GatewayNotifier; APIM docs 4.6.0 distributed
+ * deployment, Gateway: "a unique identifier for each Gateway node"). APIM041: two gateways registering under one id
+ * would be one gateway to the control plane (only an override can make that happen: derived ids are node ids).
+ * APIM027: an override on a version that reads no gateway_id.
+ */
+function gatewayIdRules(topology: Topology, gateways: GatewayNode[]): Diagnostic[] {
+  const facts = versionFacts(topology.product);
+  const overridden = gateways.filter((g) => g.gatewayId !== undefined);
+  if (!facts.gatewayId) {
+    if (overridden.length === 0) return [];
+    return [
+      report('APIM027', {
+        message: `API-M ${topology.product} reads no gateway_id (from 4.6): the Gateway ID of ${names(
+          overridden.map((g) => g.id),
+          10,
+        )} is not written`,
+        nodeIds: overridden.map((g) => g.id),
+        fix: `Clear the Gateway ID, or choose API-M 4.6 or later, which registers each gateway with the control plane under it.`,
+      }),
+    ];
+  }
+  const byId = new Map<string, string[]>();
+  for (const gateway of gateways) {
+    const id = gatewayIdOf(gateway);
+    byId.set(id, [...(byId.get(id) ?? []), gateway.id]);
+  }
+  const out: Diagnostic[] = [];
+  for (const [id, nodes] of byId) {
+    if (nodes.length < 2) continue;
+    out.push(
+      report('APIM041', {
+        message: `Gateways ${names(nodes, 10)} all register with the control plane as gateway_id "${id}": API-M ${versionName(topology.product)} would take them for one gateway`,
+        nodeIds: nodes,
+        fix: 'Give each of them a Gateway ID of its own, or clear the field: an empty Gateway ID is the node id, which no other node has.',
+      }),
+    );
   }
   return out;
 }

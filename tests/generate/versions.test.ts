@@ -288,6 +288,15 @@ const ROWS: Row[] = [
     ],
     'S4: product-apim v4.5.0, v4.6.0, v4.7.0 api-control-plane deployment.toml',
   ],
+  // Gateway notification (carbon-apimgt v9.32.147 default.json apim.gateway_notification.gateway_id, GatewayNotifier)
+  [
+    'apim.gateway_notification.gateway_id',
+    'gateway',
+    'separate-tm-ha',
+    'gw-2',
+    [ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, 'gw-2', 'gw-2'],
+    '4.6+: one per gateway node, its node id (an empty id is a random UUID at every start)',
+  ],
   // Embedded H2 (product-apim v4.2.0 vs v4.3.0 default deployment.toml, H2 url)
   [
     'database.apim_db.url',

@@ -107,6 +107,16 @@ describe('reading a topology', () => {
       doc({ nodes: [{ id: 'db', kind: 'database', host: 'h', engine: 'postgres' }], links: [] }),
       'nodes[0].engine: "postgres" is not a database engine: use mysql, postgre, mssql, oracle or db2',
     ],
+    [
+      'a gateway id with a space',
+      doc({ nodes: [{ id: 'gw', kind: 'gateway', host: 'h', gatewayId: 'edge gw' }], links: [] }),
+      'nodes[0].gatewayId: "edge gw" is not a valid gateway id: use letters, digits, ".", "_" and "-" (at most 100)',
+    ],
+    [
+      'a gateway id on a traffic manager',
+      doc({ nodes: [{ id: 'tm', kind: 'traffic-manager', host: 'h', gatewayId: 'tm' }], links: [] }),
+      'nodes[0]: unknown field "gatewayId"',
+    ],
     ['unknown settings field', doc({ settings: { jwt: { enable: true } } }), 'settings.jwt: unknown field "enable"'],
     ['wrong type', doc({ settings: { cors: { enabled: 'yes' } } }), 'settings.cors.enabled: expected true or false, got "yes"'],
     ['missing format', { product: '4.0.0', nodes: [] }, 'format: missing: a topology file starts with "format": "apim-topology/1"'],

@@ -204,6 +204,24 @@ describe('one-action fixes: CORS', () => {
   });
 });
 
+describe('the Gateway ID of a gateway (4.6+)', () => {
+  it("is the node id until set; a value of its own reaches the gateway's file, an invalid one does not", async () => {
+    const { store, user } = renderPage();
+    expect(await fileText(GW1)).toContain('gateway_id = "gw-1"');
+    act(() => store.getState().select({ nodes: ['gw-1'] }));
+    const form = screen.getByRole('form', { name: 'Gateway gw-1' });
+    const field = within(form).getByLabelText('Gateway ID');
+    expect(field).toHaveProperty('placeholder', 'gw-1');
+    await user.type(field, 'edge gw{Enter}');
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).not.toHaveProperty('gatewayId', 'edge gw');
+    await user.clear(field);
+    await user.type(field, 'edge_eu_01{Enter}');
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ gatewayId: 'edge_eu_01' });
+    expect(await fileText(GW1)).toContain('gateway_id = "edge_eu_01"');
+    expect(await fileText('nodes/gw-2/repository/conf/deployment.toml')).toContain('gateway_id = "gw-2"');
+  });
+});
+
 describe('analytics per version', () => {
   it('offers only the analytics types the chosen version publishes', async () => {
     const { user } = renderPage();
