@@ -66,6 +66,7 @@ const KEY_ORDER = [
   'domain',
   'configEndpoint',
   'authToken',
+  'moesifBaseUrl',
   'apis',
   'endpoints',
   'sequences',

@@ -197,9 +197,10 @@ export interface Settings {
    * API-M Analytics, published by gateways. `type` absent means `choreo` (files from before the field
    * stay as they are). `authToken` is the Choreo on-prem key, or the Moesif application id (`moesifKey`);
    * ELK and OpenSearch read a log file and need neither. `configEndpoint` is the Choreo auth endpoint,
-   * which every version needs (B5).
+   * which every version needs (B5). `moesifBaseUrl` is Moesif's API address (`moesif_base_url`, 4.6+; absent: the
+   * publisher's default, Moesif's cloud).
    */
-  analytics: { enabled: boolean; type?: AnalyticsType; configEndpoint: string; authToken: string };
+  analytics: { enabled: boolean; type?: AnalyticsType; configEndpoint: string; authToken: string; moesifBaseUrl?: string };
   /** Runtime artifacts gateways keep instead of syncing (seed: optional). */
   skipList: { apis: string[]; endpoints: string[]; sequences: string[]; localEntries: string[] };
   /**

@@ -254,6 +254,8 @@ export const settingsSchema = strict({
       type: v.optional(oneOf(ANALYTICS_TYPES, 'an analytics type')),
       configEndpoint: v.optional(text(LIMITS.longText), defaults.analytics.configEndpoint),
       authToken: v.optional(text(LIMITS.longText), defaults.analytics.authToken),
+      // Not filled when absent (absent: the Moesif publisher's own default address).
+      moesifBaseUrl: v.optional(text(LIMITS.longText)),
     }),
     {},
   ),

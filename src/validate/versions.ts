@@ -59,6 +59,17 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
         }),
       );
     }
+    // APIM027: a Moesif base URL the version's publisher does not read (apim-analytics-publisher v1.2.29+
+    // MoesifReporter reads moesif_base_url; 4.5 pins v1.2.23, 4.6 v1.2.33: product-apim gateway/pom.xml).
+    if (type === 'moesif' && support !== 'no' && analytics.moesifBaseUrl && !facts.moesifBaseUrl) {
+      out.push(
+        report('APIM027', {
+          message: `API-M ${topology.product} reads no moesif_base_url (from 4.6): the Moesif base URL is not written, and the gateways publish to Moesif's own address`,
+          nodeIds: gateways.map((g) => g.id),
+          fix: 'Clear the Moesif base URL, or choose API-M 4.6 or later.',
+        }),
+      );
+    }
     // APIM028: the gateways publish to Choreo with the on-prem key as auth_token, and to Moesif with its
     // application id (APIM docs Choreo 'Configure the API Gateway'; 4.1.0 Moesif guide, moesifKey); ELK and
     // OpenSearch read a log file and need no key.

@@ -35,12 +35,15 @@ const everySetting = fc
     fc.boolean(),
     fc.boolean(),
     fc.option(fc.constantFrom(...ANALYTICS_TYPES), { nil: undefined }),
+    fc.option(fc.constant('https://moesif.example.com'), { nil: undefined }),
   )
-  .map(([t, skipList, primary, skipPolicies, vault, analyticsType]): Topology => ({
+  .map(([t, skipList, primary, skipPolicies, vault, analyticsType, moesifBaseUrl]): Topology => ({
     ...t,
     settings: {
       ...t.settings,
-      analytics: analyticsType ? { ...t.settings.analytics, enabled: true, type: analyticsType, authToken: 'key' } : t.settings.analytics,
+      analytics: analyticsType
+        ? { ...t.settings.analytics, enabled: true, type: analyticsType, authToken: 'key', moesifBaseUrl }
+        : t.settings.analytics,
       skipList: skipList ? { apis: ['a.xml'], endpoints: ['e.xml'], sequences: ['s.xml'], localEntries: ['l.xml'] } : t.settings.skipList,
       keystore: primary ? { ...t.settings.keystore, primary: { ...DEFAULT_KEYSTORE, fileName: 'primary.jks' } } : t.settings.keystore,
       secureVault: vault,

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import parseToml from '@iarna/toml/parse-string.js';
 import type { ProductVersion, Settings, Topology } from '../../src/model/index.ts';
-import { PRODUCT_VERSIONS, versionFacts } from '../../src/model/index.ts';
+import { PRODUCT_VERSIONS, emptyTopology, versionFacts } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { startCommand } from '../../src/generate/runbook.ts';
 import { generationContext } from '../../src/generate/context.ts';
@@ -478,6 +478,41 @@ describe('analytics types by API-M version (APIM docs analytics guides: Choreo, 
       expect(row.flagged).toBe(support[i] !== 'yes');
       expect(row.moesifKey).toBe(type === 'moesif' && support[i] !== 'no' ? '$env{ANALYTICS_KEY}' : undefined);
     });
+  });
+});
+
+describe('Moesif from 4.6 (APIM docs 4.6.0 Moesif guide; helm-apim 4.6.x / 4.7.x gateway [apim.analytics.properties])', () => {
+  const withMoesif = (product: ProductVersion, moesifBaseUrl?: string) => {
+    const t = patternTopology('separate-tm-ha', product);
+    const analytics = { ...t.settings.analytics, enabled: true, type: 'moesif' as const, authToken: '$env{MOESIF_KEY}', moesifBaseUrl };
+    const bundle = generateBundle({ ...t, settings: { ...t.settings, analytics } });
+    const gw = JSON.parse(JSON.stringify(parseToml(bundle.files.find((f) => f.nodeId === 'gw-1')!.content)));
+    return { analytics: at(gw, 'apim.analytics'), codes: bundle.diagnostics.map((d) => d.code) };
+  };
+
+  it.each(['4.6.0', '4.7.0'] as const)('%s: type moesif, moesifKey, and moesif_base_url when it is set', (product) => {
+    expect(withMoesif(product).analytics).toEqual({ enable: true, type: 'moesif', properties: { moesifKey: '$env{MOESIF_KEY}' } });
+    const set = withMoesif(product, 'https://moesif.internal.example');
+    expect(set.analytics).toEqual({
+      enable: true,
+      type: 'moesif',
+      properties: { moesifKey: '$env{MOESIF_KEY}', moesif_base_url: 'https://moesif.internal.example' },
+    });
+    expect(set.codes).not.toContain('APIM027');
+  });
+
+  it('4.5 reads no moesif_base_url (apim-analytics-publisher v1.2.23): not written, and APIM027 says so', () => {
+    const result = withMoesif('4.5.0', 'https://moesif.internal.example');
+    expect(result.analytics).toEqual({ enable: true, type: 'moesif', properties: { moesifKey: '$env{MOESIF_KEY}' } });
+    expect(result.codes).toContain('APIM027');
+  });
+
+  it('a new topology starts on the version’s own default type: Choreo up to 4.5, Moesif from 4.6', () => {
+    expect(PRODUCT_VERSIONS.map((v) => emptyTopology(v).settings.analytics.type ?? 'choreo')).toEqual([
+      ...every('choreo').slice(0, 6),
+      'moesif',
+      'moesif',
+    ]);
   });
 });
 

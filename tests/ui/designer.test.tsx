@@ -223,6 +223,26 @@ describe('the Gateway ID of a gateway (4.6+)', () => {
 });
 
 describe('analytics per version', () => {
+  it('turning analytics on from 4.6 starts on Moesif, with its key and base URL fields', async () => {
+    const { store, user } = renderPage();
+    const t = store.getState().topology;
+    // A topology from a file that names no analytics type (Choreo), moved to 4.6.
+    act(() =>
+      store
+        .getState()
+        .replaceTopology({ ...t, product: '4.6.0', settings: { ...t.settings, analytics: { ...t.settings.analytics, type: undefined } } }),
+    );
+    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    await user.click(within(settings).getByLabelText('Publish analytics'));
+    expect(store.getState().topology.settings.analytics).toMatchObject({ enabled: true, type: 'moesif' });
+    await user.type(within(settings).getByLabelText('Moesif application key'), 'app-key{Enter}');
+    await user.type(within(settings).getByLabelText('Moesif base URL (optional)'), 'https://moesif.example.com{Enter}');
+    const gateway = await fileText(GW1);
+    expect(gateway).toContain('type = "moesif"');
+    expect(gateway).toContain('moesifKey = "app-key"');
+    expect(gateway).toContain('moesif_base_url = "https://moesif.example.com"');
+  });
+
   it('offers only the analytics types the chosen version publishes', async () => {
     const { user } = renderPage();
     const settings = screen.getByRole('form', { name: 'Topology settings' });

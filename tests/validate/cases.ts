@@ -603,6 +603,24 @@ export const CASES = {
       () => withGatewayIds('4.6.0', 'edge-1', undefined),
     ],
     [
+      'APIM027',
+      'a Moesif base URL on 4.5, whose publisher reads none',
+      () =>
+        withSettings(withGatewayIds('4.5.0', undefined, undefined), {
+          analytics: { enabled: true, type: 'moesif', authToken: 'k', moesifBaseUrl: 'https://moesif.example.com' },
+        }),
+      () =>
+        withSettings(withGatewayIds('4.6.0', undefined, undefined), {
+          analytics: { enabled: true, type: 'moesif', authToken: 'k', moesifBaseUrl: 'https://moesif.example.com' },
+        }),
+    ],
+    [
+      'APIM027',
+      'Choreo analytics on 4.7, deprecated',
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { analytics: { enabled: true, type: undefined, authToken: 'k' } }),
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { analytics: { enabled: true, type: 'moesif', authToken: 'k' } }),
+    ],
+    [
       'APIM041',
       'two gateways registering under one gateway_id',
       () => withGatewayIds('4.6.0', 'edge', 'edge'),

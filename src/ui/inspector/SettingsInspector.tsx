@@ -144,7 +144,18 @@ export function SettingsInspector() {
         <CheckboxField
           label="Publish analytics"
           checked={settings.analytics.enabled}
-          onChange={(enabled) => set('analytics', { ...settings.analytics, enabled })}
+          onChange={(enabled) =>
+            // A topology that names no type means Choreo; from 4.6 WSO2's default is Moesif, so turning analytics on
+            // there starts on it (versionFacts.defaultAnalyticsType).
+            set('analytics', {
+              ...settings.analytics,
+              enabled,
+              type:
+                enabled && settings.analytics.type === undefined && facts.defaultAnalyticsType !== 'choreo'
+                  ? facts.defaultAnalyticsType
+                  : settings.analytics.type,
+            })
+          }
         />
         {settings.analytics.enabled && (
           <>
@@ -176,6 +187,21 @@ export function SettingsInspector() {
                 value={settings.analytics.authToken}
                 parse={anyText}
                 onChange={(authToken) => set('analytics', { ...settings.analytics, authToken })}
+              />
+            )}
+            {settings.analytics.type === 'moesif' && (facts.moesifBaseUrl || settings.analytics.moesifBaseUrl !== undefined) && (
+              <TextField
+                label="Moesif base URL (optional)"
+                maxLength={LIMITS.longText}
+                value={settings.analytics.moesifBaseUrl ?? ''}
+                parse={anyText}
+                placeholder="https://api.moesif.net"
+                onChange={(url) => set('analytics', { ...settings.analytics, moesifBaseUrl: url.trim() === '' ? undefined : url.trim() })}
+                hint={
+                  facts.moesifBaseUrl
+                    ? 'moesif_base_url: where the gateways send events. Empty: Moesif’s own address.'
+                    : `API-M ${topology.product} reads no moesif_base_url (from 4.6): clear it.`
+                }
               />
             )}
           </>
