@@ -68,8 +68,13 @@ export const DATABASES_OF: Record<ApimNode['kind'], LogicalDatabase[]> = {
 
 export function databaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
   const explained = new Set<MysqlVersion>(); // why each MySQL version is written as it is: once per file
-  return DATABASES_OF[node.kind].map((db) => {
+  // 4.7 gateways and traffic managers carry their H2 apim_db / shared_db in default.json (product-apim commit
+  // dd8ad8f5a removed the blocks from their default deployment.toml): a block is written only for a real database.
+  // The API Control Plane's default deployment.toml still has its H2 blocks (v4.7.0), so a control plane writes them.
+  const h2FromDefaults = context.facts.embeddedDatabaseInDefaults && node.kind !== 'control-plane';
+  return DATABASES_OF[node.kind].flatMap((db): TomlTable | TomlTable[] => {
     const server = context.graph.databaseFor(node, db);
+    if (!server && h2FromDefaults) return [];
     if (!server) {
       const autoServer = db === 'apim_db' && context.facts.h2AutoServer ? ';AUTO_SERVER=TRUE' : '';
       return table(

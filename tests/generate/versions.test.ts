@@ -34,7 +34,7 @@ const profilesThenComponents = (profiles: unknown, components: unknown): Eight =
 ];
 
 /** The topologies the rows read, by name. */
-type Pattern = ExampleName | 'single-cp-gw-h2' | 'separate-tm-ha-skip-list' | 'separate-tm-ha-choreo';
+type Pattern = ExampleName | 'single-cp-gw-h2' | 'separate-tm-ha-skip-list' | 'separate-tm-ha-choreo' | 'separate-tm-ha-tm-h2';
 
 function patternTopology(pattern: Pattern, product: ProductVersion): Topology {
   const withSettings = (name: ExampleName, patch: Partial<Settings>): Topology => {
@@ -45,6 +45,11 @@ function patternTopology(pattern: Pattern, product: ProductVersion): Topology {
     case 'single-cp-gw-h2':
       // A control plane with no database linked: its apim_db is the embedded H2.
       return topology([node('control-plane', 'cp-1'), node('gateway', 'gw-1')], [['gw-1', 'cp-1']], product);
+    case 'separate-tm-ha-tm-h2': {
+      // The traffic managers linked to no database: their apim_db and shared_db are the embedded H2.
+      const t = loadExample('separate-tm-ha');
+      return { ...t, product, links: t.links.filter((l) => !(l.from.startsWith('tm-') && l.to === 'db')) };
+    }
     case 'separate-tm-ha-skip-list':
       return withSettings('separate-tm-ha', { skipList: { apis: [], endpoints: [], sequences: [], localEntries: ['entry.xml'] } });
     case 'separate-tm-ha-choreo':
@@ -315,6 +320,25 @@ const ROWS: Row[] = [
     ],
     'product-apim v4.3.0 default toml: AUTO_SERVER dropped; v4.7.0 ACP default toml keeps the H2 blocks',
   ],
+  // H2 in the gateway's and TM's default.json from 4.7 (product-apim commit dd8ad8f5a; v4.7.0 gateway and
+  // traffic-manager default deployment.toml have no [database.*]); the ACP's default toml keeps its H2 blocks.
+  [
+    'database.shared_db.url',
+    'gateway',
+    'separate-tm-ha',
+    'gw-1',
+    [...every('jdbc:h2:./repository/database/WSO2SHARED_DB;DB_CLOSE_ON_EXIT=FALSE').slice(0, 7), ABSENT] as unknown as Eight,
+    'product-apim v4.7.0 gateway default.json database.shared_db (commit dd8ad8f5a)',
+  ],
+  [
+    'database.apim_db.type',
+    'traffic-manager',
+    'separate-tm-ha-tm-h2',
+    'tm-1',
+    [...every('h2').slice(0, 7), ABSENT] as unknown as Eight,
+    'product-apim v4.7.0 traffic-manager default.json database.apim_db (commit dd8ad8f5a)',
+  ],
+  ['database.apim_db.type', 'traffic-manager', 'separate-tm-ha', 'tm-1', every('mysql'), 'a linked database is written on every version'],
   // Analytics (APIM docs Choreo 'Configure the API Gateway')
   [
     'apim.analytics.config_endpoint',
