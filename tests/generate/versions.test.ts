@@ -293,6 +293,24 @@ const ROWS: Row[] = [
     ],
     'S4: product-apim v4.5.0, v4.6.0, v4.7.0 api-control-plane deployment.toml',
   ],
+  // Non-persistent JWTs on the 4.7 API Control Plane (product-apim v4.7.0 api-control-plane deployment.toml; 4.6 default.json
+  // oauth.token_persistence.enable = true); the token_revocation listener stays (its events are the only revocation path).
+  [
+    'oauth.extensions.token_types.0.issuer',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-2',
+    [...every(ABSENT).slice(0, 7), 'org.wso2.is.key.manager.tokenpersistence.issuer.ExtendedJWTTokenIssuer'] as unknown as Eight,
+    'product-apim v4.7.0 ACP default toml [[oauth.extensions.token_types]] JWT',
+  ],
+  [
+    'event_listener.0.name',
+    'control-plane',
+    'separate-tm-ha',
+    'cp-2',
+    every('org.wso2.is.notification.ApimOauthEventInterceptor'),
+    'every version, 4.7 too (apim-km-wso2is ApimOauthEventInterceptor sends every revocation of non-persistent tokens)',
+  ],
   // Gateway notification (carbon-apimgt v9.32.147 default.json apim.gateway_notification.gateway_id, GatewayNotifier)
   [
     'apim.gateway_notification.gateway_id',
