@@ -200,6 +200,38 @@ export function clusterBaseTables(context: GenerationContext, node: ApimNode): T
     superAdminTable(context),
     ...databaseTables(context, node),
     ...keystoreTables(context),
+    ...shared(context, 'encryption', () => encryptionTables(context)),
     ...transportTables(context, node),
   ]);
+}
+
+/** WSO2's symmetric internal crypto provider (carbon-kernel v4.11.18 carbon.xml.j2 `encryption.internal_crypto_provider`). */
+export const SYMMETRIC_CRYPTO_PROVIDER = 'org.wso2.carbon.crypto.provider.SymmetricKeyInternalCryptoProvider';
+
+/**
+ * `[encryption]` on every 4.7 node, as helm-apim 4.7.x writes it on every component (`internal_crypto_provider`, and
+ * `key` for the symmetric provider): product-apim v4.7.0 default.json makes SymmetricKeyInternalCryptoProvider the
+ * provider, and carbon-kernel v4.11.18 carbon.xml.j2 reads `encryption.key`, which has no default. The key must be the
+ * same on every node (api-manager#4891; docs-apim PR #10936): a node without one makes a random key at first start
+ * and cannot read what the others encrypted. Written as given (a literal, `$env{…}` or `$secret{…}`); with the
+ * secure vault on, a literal becomes `$secret{encryption_key}` (secureVault.ts), as in helm-apim 4.7.x.
+ */
+function encryptionTables(context: GenerationContext): TomlTable[] {
+  if (!context.facts.internalEncryptionKey) return [];
+  const key = context.settings.encryptionKey || undefined;
+  return [
+    table(
+      'encryption',
+      { internal_crypto_provider: SYMMETRIC_CRYPTO_PROVIDER, key },
+      key
+        ? [
+            'Internal encryption: AES with one key, the same in every node of the deployment (secrets stored in the databases',
+            'and the registry are encrypted with it). Never change it once a node has started: what it encrypted would be unreadable.',
+          ]
+        : [
+            'Internal encryption: AES with one key, the same in every node of the deployment. NO KEY IS SET (APIM042):',
+            'each node would make its own at first start and could not read what the others encrypted. See the runbook.',
+          ],
+    ),
+  ];
 }

@@ -15,6 +15,7 @@ import { inlineCode, markdownText } from './text.ts';
 import { ENGINES, databaseSteps, databasesOf } from './runbook/databases.ts';
 import { certificateSteps, fileList, nodeSecurityFiles } from './runbook/certificates.ts';
 import { nodeChecks } from './runbook/checks.ts';
+import { encryptionKeySteps } from './runbook/encryption.ts';
 import { homeOf } from './runbook/home.ts';
 import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
@@ -85,6 +86,7 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
     '',
   );
   out.push('### Certificates and keystores', '', ...certificateSteps(context));
+  out.push(...encryptionKeySteps(context));
   if (context.settings.secureVault) {
     out.push(
       '### Secure vault',

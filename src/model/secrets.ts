@@ -65,6 +65,12 @@ export function secretFields(topology: Topology): SecretField[] {
       publicDefault: '',
       set: settings((x, v) => ({ ...x, analytics: { ...x.analytics, authToken: v } })),
     },
+    {
+      what: 'internal encryption key',
+      value: s.encryptionKey ?? '',
+      publicDefault: '',
+      set: settings((x, v) => ({ ...x, encryptionKey: v })),
+    },
   ];
   const primary = s.keystore.primary;
   if (primary) {

@@ -42,6 +42,7 @@ const KEY_ORDER = [
   'analytics',
   'skipList',
   'secureVault',
+  'encryptionKey',
   'tls',
   'primary',
   'enabled',

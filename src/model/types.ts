@@ -209,6 +209,13 @@ export interface Settings {
    * Absent means off.
    */
   secureVault?: boolean;
+  /**
+   * API-M 4.7+: the one internal encryption key every node uses (`[encryption] key`, with the
+   * SymmetricKeyInternalCryptoProvider). Written as given: a literal (e.g. from `openssl rand -hex 32`), `$env{…}`
+   * or `$secret{…}`. A secret: share links and a "keep passwords out" autosave leave it out. Absent: not set
+   * (APIM042 on 4.7).
+   */
+  encryptionKey?: string;
 }
 
 export interface Topology {

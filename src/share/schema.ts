@@ -270,6 +270,8 @@ export const settingsSchema = strict({
   ),
   // Not filled when absent: files without it stay as they are.
   secureVault: v.optional(bool()),
+  // 4.7+ [encryption] key; a secret, written as given (a literal, $env{…} or $secret{…}). Absent: not set.
+  encryptionKey: v.optional(credential()),
 });
 
 /** The document without its nodes, which are checked one by one against their kind's schema. */

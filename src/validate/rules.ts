@@ -346,6 +346,15 @@ export const RULES = [
       'carbon-apimgt v9.32.147 GatewayNotifier (gateways register with the control plane under [apim.gateway_notification] gateway_id); APIM docs 4.6.0, distributed deployment with the Traffic Manager separated, Gateway: "a unique identifier for each Gateway node"',
     applies: 'yes',
   },
+  // Internal encryption (versions.ts)
+  {
+    code: 'APIM042',
+    severity: 'error',
+    title: 'API-M 4.7 or later without an internal encryption key',
+    source:
+      'product-apim v4.7.0 default.json (SymmetricKeyInternalCryptoProvider) and carbon-kernel v4.11.18 carbon.xml.j2 ([encryption] key, no default); api-manager#4891 and docs-apim PR #10936: a mandatory key, the same on every node; helm-apim 4.7.x refuses to render without one',
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',

@@ -2,11 +2,12 @@
  * Version rules: what the chosen API-M version runs and reads (APIM docs 4.5.0 'API-M Distributed Deployment -
  * Overview'; APIM docs analytics guides per type): APIM026 (4.5+
  * without a traffic manager), APIM027 (a setting the version does not read or has deprecated: an analytics
- * type it does not publish), APIM028 (analytics without its key). The facts come
+ * type it does not publish, a Gateway ID, a Moesif base URL, an encryption key), APIM028 (analytics without its
+ * key), APIM041 (two gateways with one gateway_id), APIM042 (4.7 without an internal encryption key). The facts come
  * from `model/versions.ts`; this module never compares version strings itself.
  */
 import type { Diagnostic, GatewayNode, Topology, TopologyGraph } from '../model/index.ts';
-import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, gatewayIdOf, versionFacts, versionName } from '../model/index.ts';
+import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, gatewayIdOf, isApimNode, versionFacts, versionName } from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
@@ -29,7 +30,7 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
     );
   }
 
-  out.push(...gatewayIdRules(topology, gateways));
+  out.push(...gatewayIdRules(topology, gateways), ...encryptionKeyRules(topology));
 
   const analytics = topology.settings.analytics;
   if (analytics.enabled) {
@@ -131,4 +132,32 @@ function gatewayIdRules(topology: Topology, gateways: GatewayNode[]): Diagnostic
     );
   }
   return out;
+}
+
+/**
+ * The 4.7 internal encryption key. APIM042: API-M nodes on 4.7 without it (carbon-kernel v4.11.18 carbon.xml.j2 reads
+ * `[encryption] key`, which has no default under product-apim v4.7.0's SymmetricKeyInternalCryptoProvider; each node
+ * would make a random key of its own at first start, so nodes could not read each other's encrypted data:
+ * api-manager#4891, docs-apim PR #10936 "mandatory internal encryption key", the same on every node). APIM027: a key
+ * set on a version that encrypts with the primary keystore instead.
+ */
+function encryptionKeyRules(topology: Topology): Diagnostic[] {
+  const facts = versionFacts(topology.product);
+  const key = topology.settings.encryptionKey;
+  if (!facts.internalEncryptionKey) {
+    if (!key) return [];
+    return [
+      report('APIM027', {
+        message: `API-M ${topology.product} encrypts with the primary keystore (the internal encryption key is from 4.7): the key is not written`,
+        fix: 'Clear the internal encryption key in the topology settings, or choose API-M 4.7 or later.',
+      }),
+    ];
+  }
+  if (key || !topology.nodes.some(isApimNode)) return [];
+  return [
+    report('APIM042', {
+      message: `API-M ${topology.product} needs one internal encryption key, the same on every node, and this topology has none: each node would make its own at first start and could not read what the others encrypted`,
+      fix: 'Make a key with openssl rand -hex 32 and set it as the internal encryption key in the topology settings (or write $env{WSO2_ENCRYPTION_KEY} and set that variable on every node to the same key).',
+    }),
+  ];
 }

@@ -204,6 +204,23 @@ describe('one-action fixes: CORS', () => {
   });
 });
 
+describe('the internal encryption key (4.7+)', () => {
+  it('the sample reads it from an environment variable; a key typed in the settings reaches every file', async () => {
+    const { store, user } = renderPage();
+    expect(await fileText(GW1)).toContain('key = "$env{WSO2_ENCRYPTION_KEY}"');
+    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const field = within(settings).getByLabelText('Internal encryption key');
+    await user.clear(field);
+    await user.type(field, '{Enter}');
+    expect(store.getState().topology.settings).not.toHaveProperty('encryptionKey', '$env{WSO2_ENCRYPTION_KEY}');
+    expect(await screen.findAllByText(/APIM042/)).not.toHaveLength(0);
+    await user.type(field, '00112233445566778899aabbccddeeff{Enter}');
+    for (const id of ['gw-1', 'cp-2', 'tm-1']) {
+      expect(await fileText(`nodes/${id}/repository/conf/deployment.toml`)).toContain('key = "00112233445566778899aabbccddeeff"');
+    }
+  });
+});
+
 describe('the Gateway ID of a gateway (4.6+)', () => {
   it("is the node id until set; a value of its own reaches the gateway's file, an invalid one does not", async () => {
     const { store, user } = renderPage();

@@ -621,6 +621,19 @@ export const CASES = {
       () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { analytics: { enabled: true, type: 'moesif', authToken: 'k' } }),
     ],
     [
+      'APIM042',
+      'API-M 4.7 without an internal encryption key',
+      () => withGatewayIds('4.7.0', undefined, undefined),
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' }),
+    ],
+    ['APIM042', 'API-M 4.7 with no API-M node yet', () => withGatewayIds('4.7.0', undefined, undefined), () => topology([], [], '4.7.0')],
+    [
+      'APIM027',
+      'an internal encryption key on 4.6, which encrypts with the primary keystore',
+      () => withSettings(withGatewayIds('4.6.0', undefined, undefined), { encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' }),
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' }),
+    ],
+    [
       'APIM041',
       'two gateways registering under one gateway_id',
       () => withGatewayIds('4.6.0', 'edge', 'edge'),

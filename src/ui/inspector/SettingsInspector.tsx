@@ -84,6 +84,21 @@ export function SettingsInspector() {
         <p className="hint">
           Each file gets a [secrets] table, last, for ciphertool.sh -Dconfigure to encrypt on the node; the runbook shows how.
         </p>
+        {(facts.internalEncryptionKey || settings.encryptionKey !== undefined) && (
+          <TextField
+            label="Internal encryption key"
+            type="password"
+            value={settings.encryptionKey ?? ''}
+            parse={credential('The key', { allowEmpty: true })}
+            onChange={(key) => updateSettings({ encryptionKey: key === '' ? undefined : key })}
+            placeholder="$env{WSO2_ENCRYPTION_KEY}"
+            hint={
+              facts.internalEncryptionKey
+                ? `[encryption] key of every node (API-M ${topology.product}), the same everywhere and never changed after the first start. Make one with openssl rand -hex 32, or write $env{…} and set it on every node.`
+                : `API-M ${topology.product} encrypts with the primary keystore; the key is for 4.7 and later: clear it.`
+            }
+          />
+        )}
         <CheckboxField label="Keep passwords out of this browser's storage" checked={keepSecretsOut} onChange={setKeepSecretsOut} />
         <p className="hint">
           The page autosaves your work in this browser.{' '}
