@@ -496,6 +496,20 @@ describe("start commands by API-M version (APIM docs 'API-M Profiles'; docs 4.5 
   });
 });
 
+describe("the runbook names WSO2's distributions and pattern (product-apim component READMEs; APIM docs 4.7.0 'Pattern 3: Distributed Setup')", () => {
+  const readme = (product: ProductVersion) =>
+    generateBundle(patternTopology('separate-tm-ha', product)).files.find((f) => f.path === 'README.md')!.content;
+
+  it.each(PRODUCT_VERSIONS)('%s', (product) => {
+    const text = readme(product);
+    const components = versionFacts(product).componentDistributions;
+    expect(text.includes(`WSO2 Universal Gateway (\`wso2am-universal-gw-${product}.zip\``)).toBe(components);
+    expect(text.includes(`WSO2 API Control Plane (\`wso2am-acp-${product}.zip\``)).toBe(components);
+    expect(text.includes(`WSO2 Traffic Manager (\`wso2am-tm-${product}.zip\``)).toBe(components);
+    expect(text.includes('“Pattern 3: Distributed Setup”')).toBe(product === '4.6.0' || product === '4.7.0');
+  });
+});
+
 describe('analytics types by API-M version (APIM docs analytics guides: Choreo, ELK, OpenSearch, Moesif)', () => {
   // [type, the versions that publish it as released]; 'update' = only with a WSO2 update level; 'deprecated' = still
   // published, but WSO2 points to another type (Choreo from 4.6: APIM docs 4.6.0 Moesif guide, 4.7.0 analytics).
