@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DbEngine, Link, ProductVersion, Topology, TopologyNode } from '../src/model/index.ts';
-import { DB_ENGINES, DB_ENGINE_PORTS, MYSQL_VERSIONS, emptyTopology, newNode } from '../src/model/index.ts';
+import { DB_ENGINES, DB_ENGINE_PORTS, MYSQL_VERSIONS, PRODUCT_VERSIONS, emptyTopology, newNode } from '../src/model/index.ts';
 import { readTopology } from '../src/share/index.ts';
 
 export const EXAMPLE_FILES = ['seed-sample', 'single-cp-gw', 'ha-cp-gw', 'separate-tm-ha'] as const;
@@ -48,7 +48,7 @@ const hostPool = ['a.example.com', 'b.example.com', 'c.example.com', '10.0.0.5',
  */
 export const arbitraryTopology: fc.Arbitrary<Topology> = fc
   .record({
-    product: fc.constantFrom<ProductVersion>('4.0.0', '4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0'),
+    product: fc.constantFrom<ProductVersion>(...PRODUCT_VERSIONS),
     cps: fc.integer({ min: 1, max: 3 }),
     tms: fc.integer({ min: 0, max: 3 }),
     gws: fc.integer({ min: 1, max: 4 }),

@@ -20,7 +20,11 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
   const updateOnly =
     support === 'update'
       ? [`API-M ${facts.version} publishes ${type} analytics only with a WSO2 update level that includes it (APIM027).`]
-      : [];
+      : support === 'deprecated'
+        ? [
+            `API-M ${facts.version} still publishes ${type} analytics, but WSO2 has deprecated it for ${facts.defaultAnalyticsType} (APIM027).`,
+          ]
+        : [];
   switch (type) {
     case 'choreo':
       return [
@@ -52,10 +56,23 @@ export function analyticsTables(context: GenerationContext): TomlTable[] {
           ...updateOnly,
         ]),
       ];
-    case 'moesif':
+    case 'moesif': {
+      // moesif_base_url is read by the MoesifReporter of apim-analytics-publisher v1.2.29+ (4.6 and 4.7 pin
+      // v1.2.33 / v1.2.36); helm-apim 4.6.x / 4.7.x gateway writes it. Earlier versions do not read it (APIM027).
+      const baseUrl = facts.moesifBaseUrl && analytics.moesifBaseUrl ? analytics.moesifBaseUrl : undefined;
       return [
-        table('apim.analytics', { enable: true, type }, ['Analytics: gateways publish API usage to Moesif.', ...updateOnly]),
-        table('apim.analytics.properties', { moesifKey: analytics.authToken }, 'The Moesif application id.'),
+        table('apim.analytics', { enable: true, type }, [
+          facts.defaultAnalyticsType === 'moesif'
+            ? 'Analytics: gateways publish API usage to Moesif, WSO2 Analytics from API-M 4.6.'
+            : 'Analytics: gateways publish API usage to Moesif.',
+          ...updateOnly,
+        ]),
+        table(
+          'apim.analytics.properties',
+          { moesifKey: analytics.authToken, moesif_base_url: baseUrl },
+          baseUrl ? 'The Moesif application id, and the Moesif API address events go to.' : 'The Moesif application id.',
+        ),
       ];
+    }
   }
 }

@@ -1,10 +1,10 @@
 /** The tables every API-M node's deployment.toml starts with, in WSO2's order. */
 import type { ApimNode, LogicalDatabase, MysqlVersion } from '../model/index.ts';
-import { DB_ENGINE_PORTS, KIND_NAMES, mysqlVersionOf, portOf, unhandledKind } from '../model/index.ts';
+import { DB_ENGINE_PORTS, KIND_NAMES, mysqlVersionOf, portOf, unhandledKind, versionName } from '../model/index.ts';
 import type { TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
-import { shared } from './context.ts';
+import { shared, WHOLE_TOPOLOGY } from './context.ts';
 import { homeOf } from './runbook/home.ts';
 
 export const PRODUCT_NAME = 'APIM Topology Designer';
@@ -26,7 +26,7 @@ export function serverTable(context: GenerationContext, node: ApimNode): TomlTab
     `Ports are default + offset ${node.offset}: ${portsOf(node)}.`,
   ];
   if (context.facts.componentDistributions) {
-    comment.push('API-M 4.5 component distributions define only the "default" server role.');
+    comment.push(`API-M ${versionName(context.facts.version)} component distributions define only the "default" server role.`);
   }
   return table('server', { hostname: lb ? lb.host : node.host, node_ip: node.nodeIp, server_role: role, offset: node.offset }, comment);
 }
@@ -79,8 +79,13 @@ export const DATABASES_OF: Record<ApimNode['kind'], LogicalDatabase[]> = {
 
 export function databaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
   const explained = new Set<MysqlVersion>(); // why each MySQL version is written as it is: once per file
-  return DATABASES_OF[node.kind].map((db) => {
+  // 4.7 gateways and traffic managers carry their H2 apim_db / shared_db in default.json (product-apim commit
+  // dd8ad8f5a removed the blocks from their default deployment.toml): a block is written only for a real database.
+  // The API Control Plane's default deployment.toml still has its H2 blocks (v4.7.0), so a control plane writes them.
+  const h2FromDefaults = context.facts.embeddedDatabaseInDefaults && node.kind !== 'control-plane';
+  return DATABASES_OF[node.kind].flatMap((db): TomlTable | TomlTable[] => {
     const server = context.graph.databaseFor(node, db);
+    if (!server && h2FromDefaults) return [];
     if (!server) {
       const autoServer = db === 'apim_db' && context.facts.h2AutoServer ? ';AUTO_SERVER=TRUE' : '';
       return table(
@@ -206,6 +211,38 @@ export function clusterBaseTables(context: GenerationContext, node: ApimNode): T
     superAdminTable(context),
     ...databaseTables(context, node),
     ...keystoreTables(context),
+    ...shared(context, WHOLE_TOPOLOGY, 'encryption', () => encryptionTables(context)),
     ...transportTables(context, node),
   ]);
+}
+
+/** WSO2's symmetric internal crypto provider (carbon-kernel v4.11.18 carbon.xml.j2 `encryption.internal_crypto_provider`). */
+export const SYMMETRIC_CRYPTO_PROVIDER = 'org.wso2.carbon.crypto.provider.SymmetricKeyInternalCryptoProvider';
+
+/**
+ * `[encryption]` on every 4.7 node, as helm-apim 4.7.x writes it on every component (`internal_crypto_provider`, and
+ * `key` for the symmetric provider): product-apim v4.7.0 default.json makes SymmetricKeyInternalCryptoProvider the
+ * provider, and carbon-kernel v4.11.18 carbon.xml.j2 reads `encryption.key`, which has no default. The key must be the
+ * same on every node (api-manager#4891; docs-apim PR #10936): a node without one makes a random key at first start
+ * and cannot read what the others encrypted. Written as given (a literal, `$env{…}` or `$secret{…}`); with the
+ * secure vault on, a literal becomes `$secret{encryption_key}` (secureVault.ts), as in helm-apim 4.7.x.
+ */
+function encryptionTables(context: GenerationContext): TomlTable[] {
+  if (!context.facts.internalEncryptionKey) return [];
+  const key = context.settings.encryptionKey || undefined;
+  return [
+    table(
+      'encryption',
+      { internal_crypto_provider: SYMMETRIC_CRYPTO_PROVIDER, key },
+      key
+        ? [
+            'Internal encryption: AES with one key, the same in every node of the deployment (secrets stored in the databases',
+            'and the registry are encrypted with it). Never change it once a node has started: what it encrypted would be unreadable.',
+          ]
+        : [
+            'Internal encryption: AES with one key, the same in every node of the deployment. NO KEY IS SET (APIM042):',
+            'each node would make its own at first start and could not read what the others encrypted. See the runbook.',
+          ],
+    ),
+  ];
 }

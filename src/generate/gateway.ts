@@ -3,6 +3,7 @@
  * nodes'; helm-apim distributed/gateway/confs/deployment.toml; the seed's "Configure the Gateway nodes").
  */
 import type { GatewayNode } from '../model/index.ts';
+import { gatewayIdOf, versionName } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
@@ -28,8 +29,25 @@ export function gatewayDocument(context: GenerationContext, node: GatewayNode): 
       ),
     ),
     ...shared(context, WHOLE_TOPOLOGY, 'gateway skip list', () => skipListTables(context)),
+    ...gatewayNotificationTables(context, node),
   ];
   return { header: fileHeader(context, node), tables };
+}
+
+/**
+ * `[apim.gateway_notification] gateway_id` (4.6+), one per gateway node, never per cluster: carbon-apimgt v9.32.147
+ * GatewayNotifier registers the gateway with the control plane under it, and turns an empty id (the default) into a
+ * new random UUID on every start, so without it a restarted gateway is a new gateway to the control plane. APIM docs
+ * 4.6.0 / 4.7.0 (distributed deployment, Gateway step 4): "a unique identifier for each Gateway node".
+ */
+function gatewayNotificationTables(context: GenerationContext, node: GatewayNode): TomlTable[] {
+  if (!context.facts.gatewayId) return [];
+  return [
+    table('apim.gateway_notification', { gateway_id: gatewayIdOf(node) }, [
+      `Gateway notification: the id this gateway registers with the control plane under, ${node.gatewayId === undefined ? 'its node id' : 'set on the node'},`,
+      'the same at every start and unique to this node (without it each start registers a new gateway under a random id).',
+    ]),
+  ];
 }
 
 /** The tables a gateway's cluster decides: Key Manager, event hub, throttling, JWT, analytics, CORS. */
@@ -77,7 +95,7 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
       serviceUrl = servicesUrl(first);
       serviceComment = facts.controlPlaneRunsTrafficManager
         ? `Throttling: the Traffic Manager inside ${describeCluster(first)}; this also reaches its event hub.`
-        : `Throttling: ${describeCluster(first)}; the API-M 4.5 API Control Plane runs no Traffic Manager, so add one (APIM026).`;
+        : `Throttling: ${describeCluster(first)}; the API-M ${versionName(facts.version)} API Control Plane runs no Traffic Manager, so add one (APIM026).`;
     } else if (facts.gatewayThrottlingServiceUrlWithSeparateTm) {
       serviceUrl = servicesUrl(first);
       serviceComment = `Throttling: ${describeCluster(first)}.`;

@@ -15,6 +15,7 @@ import { inlineCode, markdownText } from './text.ts';
 import { ENGINES, databaseSteps, databasesOf } from './runbook/databases.ts';
 import { certificateSteps, fileList, nodeSecurityFiles } from './runbook/certificates.ts';
 import { nodeChecks } from './runbook/checks.ts';
+import { encryptionKeySteps } from './runbook/encryption.ts';
 import { homeOf } from './runbook/home.ts';
 import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
@@ -85,6 +86,7 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
     '',
   );
   out.push('### Certificates and keystores', '', ...certificateSteps(context));
+  out.push(...encryptionKeySteps(context));
   if (context.settings.secureVault) {
     out.push(
       '### Secure vault',
@@ -112,6 +114,8 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
       '> `deployment.toml` with the profile template and discards this configuration.',
       '',
     );
+  } else {
+    out.push(...distributionLines(context));
   }
 
   let step = 1;
@@ -127,6 +131,32 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   if (checks.length > 0) out.push(`### ${step++}. Check through the load balancers`, '', ...checks);
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * From 4.5 each kind of node is its own WSO2 distribution: its name as its README titles it, its zip and its start
+ * script (product-apim v4.5.0–v4.7.0 `gateway|api-control-plane|traffic-manager/README.md`: "Extract the
+ * wso2am-…-<version>.zip … Run the gateway.sh"), and WSO2's name for the pattern (APIM docs 4.7.0 'Pattern 3:
+ * Distributed Setup') when the topology has all three kinds.
+ */
+function distributionLines(context: GenerationContext): string[] {
+  const { graph, facts, topology } = context;
+  const kinds = START_ORDER.filter((k) => graph.nodesOfKind(k).length);
+  if (kinds.length === 0) return [];
+  const pattern =
+    facts.distributedPattern && kinds.length === START_ORDER.length
+      ? [`This is WSO2's “${facts.distributedPattern}” (APIM docs ${topology.product}).`]
+      : [];
+  return [
+    ...pattern,
+    'Each kind of node runs its own WSO2 distribution; unpack it on the node where its `<…_HOME>` stands below:',
+    '',
+    ...kinds.map((kind) => {
+      const start = facts.start[kind];
+      return `- ${PLURAL[kind].toLowerCase()}: ${start.product} (\`${start.distribution}-${topology.product}.zip\`, \`${homeOf(context, kind)}\`), started with \`${startCommand(context, kind)}\``;
+    }),
+    '',
+  ];
 }
 
 function describeNode(node: ApimNode): string {

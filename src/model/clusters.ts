@@ -50,7 +50,8 @@ function copyOf(topology: Topology, template: TopologyNode, id: string, at: { x:
   const copy = { ...template, id, label: labelFor(topology, template, id), x: at.x, y: at.y } as TopologyNode;
   const host = hostFor(template, id);
   if (!isApimNode(copy)) return { ...copy, host };
-  const { nodeIp: _nodeIp, ...rest } = copy; // a node IP belongs to one machine
+  // A node IP belongs to one machine, a gateway_id to one gateway.
+  const { nodeIp: _nodeIp, gatewayId: _gatewayId, ...rest } = copy as typeof copy & { gatewayId?: string | undefined };
   return { ...rest, host, offset: freeOffset(topology, host) };
 }
 

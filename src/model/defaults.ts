@@ -110,6 +110,17 @@ export function analyticsTypeOf(analytics: { type?: AnalyticsType | undefined })
   return analytics.type ?? DEFAULT_ANALYTICS_TYPE;
 }
 
+/**
+ * A gateway's `[apim.gateway_notification] gateway_id` (4.6+): its override, else its node id. The node id is
+ * unique in the topology and does not change when the topology is generated again or its nodes are reordered, so
+ * a restarted gateway registers under the same id (carbon-apimgt v9.32.147 GatewayNotifier: an empty id is a new
+ * random UUID on every start; APIM docs 4.6.0 distributed deployment, Gateway: "a unique identifier for each
+ * Gateway node").
+ */
+export function gatewayIdOf(gateway: { id: string; gatewayId?: string | undefined }): string {
+  return gateway.gatewayId ?? gateway.id;
+}
+
 /** New nodes' hosts are their ids in this domain: `gw-2.example.com` (each kind's id prefix is in its registry entry, kinds.ts). */
 export const DEFAULT_DOMAIN = 'example.com';
 

@@ -5,13 +5,22 @@
 import type { DatabaseNode, DbEngine, Link, NodeKind, Settings, Topology, TopologyNode } from './types.ts';
 import { TOPOLOGY_FORMAT } from './types.ts';
 import { KINDS, isApimNode } from './kinds.ts';
-import { DB_ENGINE_PORTS, DEFAULT_PRODUCT, DEFAULT_TOPOLOGY_NAME, defaultSettings, newNode } from './defaults.ts';
+import { DB_ENGINE_PORTS, DEFAULT_ANALYTICS_TYPE, DEFAULT_PRODUCT, DEFAULT_TOPOLOGY_NAME, defaultSettings, newNode } from './defaults.ts';
+import { versionFacts } from './versions.ts';
 import { MAX_OFFSET } from './ports.ts';
 import { buildGraph } from './graph.ts';
 import { linkVerdict } from './links.ts';
 
+/**
+ * A topology with no nodes, on `product` (default: the newest version). Its analytics type is the version's own
+ * default (`defaultAnalyticsType`: Moesif from 4.6), written out when it is not the Choreo that a file without a
+ * type means.
+ */
 export function emptyTopology(product = DEFAULT_PRODUCT, name = DEFAULT_TOPOLOGY_NAME): Topology {
-  return { format: TOPOLOGY_FORMAT, name, product, settings: defaultSettings(), nodes: [], links: [] };
+  const settings = defaultSettings();
+  const type = versionFacts(product).defaultAnalyticsType;
+  if (type !== DEFAULT_ANALYTICS_TYPE) settings.analytics = { ...settings.analytics, type };
+  return { format: TOPOLOGY_FORMAT, name, product, settings, nodes: [], links: [] };
 }
 
 /** The first free id for a new node of a kind: `gw-1`, `gw-2`, … */

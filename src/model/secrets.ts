@@ -65,6 +65,12 @@ export function secretFields(topology: Topology): SecretField[] {
       publicDefault: '',
       set: settings((x, v) => ({ ...x, analytics: { ...x.analytics, authToken: v } })),
     },
+    {
+      what: 'internal encryption key',
+      value: s.encryptionKey ?? '',
+      publicDefault: '',
+      set: settings((x, v) => ({ ...x, encryptionKey: v })),
+    },
   ];
   const primary = s.keystore.primary;
   if (primary) {
@@ -159,6 +165,7 @@ export function plainTextFields(topology: Topology): { what: string; value: stri
     ...s.cors.allowHeaders.map((value) => ({ what: 'CORS allowed headers', value })),
     { what: 'cache invalidation domain', value: s.cacheInvalidation.domain },
     { what: 'analytics config endpoint', value: s.analytics.configEndpoint },
+    ...(s.analytics.moesifBaseUrl !== undefined ? [{ what: 'Moesif base URL', value: s.analytics.moesifBaseUrl }] : []),
     ...gatewayEnvironmentsOf(topology).flatMap((e) => [
       { what: `name of gateway environment "${e.name}"`, value: e.name },
       { what: `description of gateway environment "${e.name}"`, value: e.description },

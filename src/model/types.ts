@@ -13,11 +13,18 @@ export const TOPOLOGY_FORMAT = 'apim-topology/1';
 /** A node id: it names the node's folder in the bundle, so it is kept to a safe alphabet. */
 export const NODE_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
 
+/**
+ * A gateway's `gateway_id` (4.6+): what it registers with the control plane under (carbon-apimgt v9.32.147
+ * GatewayNotifier, a JSON payload and a database row). Letters, digits, `.`, `_` and `-`, as WSO2's docs example
+ * `gateway_00` and every node id.
+ */
+export const GATEWAY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
 /** A DNS name (RFC 1123 labels) or an IPv4 address: what `host` and `nodeIp` accept. */
 export const HOST_PATTERN =
   /^(?=.{1,253}$)(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
 
-export const PRODUCT_VERSIONS = ['4.0.0', '4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0'] as const;
+export const PRODUCT_VERSIONS = ['4.0.0', '4.1.0', '4.2.0', '4.3.0', '4.4.0', '4.5.0', '4.6.0', '4.7.0'] as const;
 export type ProductVersion = (typeof PRODUCT_VERSIONS)[number];
 
 /** Database engines, spelled as WSO2's `[database.*] type` spells them (`postgre`, not `postgres`). */
@@ -92,6 +99,11 @@ export interface GatewayNode extends ApimNodeBase {
   kind: 'gateway';
   /** The gateway environments this gateway serves (`gateway_labels`). Default: the first environment. */
   labels?: string[] | undefined;
+  /**
+   * `[apim.gateway_notification] gateway_id` (4.6+), overriding the id derived from the node (`gatewayIdOf`).
+   * It must stay the same across restarts and differ from every other gateway's.
+   */
+  gatewayId?: string | undefined;
 }
 
 export interface ControlPlaneNode extends ApimNodeBase {
@@ -188,9 +200,16 @@ export interface Settings {
    * API-M Analytics, published by gateways. `type` absent means `choreo` (files from before the field
    * stay as they are). `authToken` is the Choreo on-prem key, or the Moesif application id (`moesifKey`);
    * ELK and OpenSearch read a log file and need neither. `configEndpoint` is the Choreo auth endpoint,
-   * which every version needs (B5).
+   * which every version needs (B5). `moesifBaseUrl` is Moesif's API address (`moesif_base_url`, 4.6+; absent: the
+   * publisher's default, Moesif's cloud).
    */
-  analytics: { enabled: boolean; type?: AnalyticsType | undefined; configEndpoint: string; authToken: string };
+  analytics: {
+    enabled: boolean;
+    type?: AnalyticsType | undefined;
+    configEndpoint: string;
+    authToken: string;
+    moesifBaseUrl?: string | undefined;
+  };
   /** Runtime artifacts gateways keep instead of syncing (seed: optional). */
   skipList: { apis: string[]; endpoints: string[]; sequences: string[]; localEntries: string[] };
   /**
@@ -199,6 +218,13 @@ export interface Settings {
    * Absent means off.
    */
   secureVault?: boolean | undefined;
+  /**
+   * API-M 4.7+: the one internal encryption key every node uses (`[encryption] key`, with the
+   * SymmetricKeyInternalCryptoProvider). Written as given: a literal (e.g. from `openssl rand -hex 32`), `$env{…}`
+   * or `$secret{…}`. A secret: share links and a "keep passwords out" autosave leave it out. Absent: not set
+   * (APIM042 on 4.7).
+   */
+  encryptionKey?: string | undefined;
 }
 
 export interface Topology {

@@ -8,27 +8,30 @@
 import type { AnalyticsType, ApimKind, ProductVersion } from './types.ts';
 
 /**
- * Whether a version publishes analytics of a type: `yes`; `update` (only with a WSO2 update level of
- * that version, not in the GA release); `no`.
+ * Whether a version publishes analytics of a type: `yes`; `deprecated` (it still publishes, but WSO2 has
+ * deprecated the type and points to another); `update` (only with a WSO2 update level of that version, not in
+ * the GA release); `no`.
  */
-export type AnalyticsSupport = 'yes' | 'update' | 'no';
+export type AnalyticsSupport = 'yes' | 'deprecated' | 'update' | 'no';
 
 export interface VersionFacts {
   readonly version: ProductVersion;
   /**
    * Each kind of node is its own distribution, started by its own script: the API Control Plane, the Universal
    * Gateway and the Traffic Manager (4.5: APIM docs 4.5.0 'API-M Distributed Deployment - Overview', 'API-M
-   * Component Distributions'). Before, one API-M pack runs each kind as a profile (4.0–4.4: APIM docs 'API-M
-   * Profiles'), whose `--optimize` option rewrites deployment.toml unless `--skipConfigOptimization` is given.
-   * `serverRole` and `start` follow from it.
+   * Component Distributions'; 4.6 and 4.7 unchanged: product-apim v4.6.0 / v4.7.0 `gateway/`, `api-control-plane/`,
+   * `traffic-manager/` with their `startup-scripts` and READMEs). Before, one API-M pack runs each kind as a profile
+   * (4.0–4.4: APIM docs 'API-M Profiles'), whose `--optimize` option rewrites deployment.toml unless
+   * `--skipConfigOptimization` is given. `serverRole` and `start` follow from it.
    */
   readonly componentDistributions: boolean;
   /**
    * The control plane runs a Traffic Manager, so gateways can throttle through it when no TM is separate
    * (4.0–4.4: APIM docs 4.1.0 'API-M Distributed Deployment - Overview', the Control Plane profile "starts all the
-   * API-M components (Traffic Manager, Key Manager, Publisher, Developer Portal)"). The 4.5 API Control Plane
-   * excludes it (APIM docs 4.5.0 'API-M Distributed Deployment - Overview'), so a 4.5 topology with gateways
-   * needs a separate TM (APIM026).
+   * API-M components (Traffic Manager, Key Manager, Publisher, Developer Portal)"). The API Control Plane of 4.5 and
+   * later excludes it (APIM docs 4.5.0 'API-M Distributed Deployment - Overview'; APIM docs 4.7.0 'Pattern 3:
+   * Distributed Setup', the Traffic Manager a distribution of its own), so such a topology with gateways needs a
+   * separate TM (APIM026).
    */
   readonly controlPlaneRunsTrafficManager: boolean;
   /**
@@ -36,7 +39,10 @@ export interface VersionFacts {
    * the note on WebSocket ports 9099 and 8099; the 4.0 page has no such check).
    */
   readonly gatewayWebSocketHealthCheck: boolean;
-  /** `[server] server_role` per kind (C13: `default` on the 4.5 component distributions, product-apim v4.5.0 infer.json). */
+  /**
+   * `[server] server_role` per kind (C13: `default` on the component distributions, product-apim v4.5.0 infer.json;
+   * v4.6.0 and v4.7.0 `gateway|traffic-manager|api-control-plane/…/infer.json` still define only `default`).
+   */
   readonly serverRole: Readonly<Record<ApimKind, string>>;
   /**
    * The default gateway environment name (C7): the seed's "Production and Sandbox" on 4.0 (APIM docs 4.0.0
@@ -68,8 +74,9 @@ export interface VersionFacts {
   readonly apikeySubscriptionValidation: boolean;
   /**
    * `[apim] gateway_type` of the API Control Plane (audit S4): the gateway types the Admin portal
-   * offers. product-apim v4.5.0 `api-control-plane/…/conf/deployment.toml`: "Regular,APK,AWS";
-   * without the key only "Regular" is offered.
+   * offers, as product-apim `api-control-plane/…/conf/deployment.toml` ships them: v4.5.0 "Regular,APK,AWS";
+   * v4.6.0 adds Azure, Kong and Envoy; v4.7.0 adds APIPlatform (commit 0141989eb). Without the key only
+   * "Regular" is offered.
    */
   readonly controlPlaneGatewayTypes: string | undefined;
   /**
@@ -85,7 +92,7 @@ export interface VersionFacts {
   /** A separate TM carries the 3.x-era `[[apim.gateway.environment]]` (C8: 4.0 only, APIM docs 4.0.0 distributed TM sample). */
   readonly trafficManagerGatewayEnvironment: boolean;
   /**
-   * Gateways always carry `[apim.event_hub]`, even with the TM inside the CP (4.5: docs 4.5 TM-separated include;
+   * Gateways always carry `[apim.event_hub]`, even with the TM inside the CP (4.5+: docs 4.5 TM-separated include;
    * C17: 4.0–4.4 omit it, APIM docs 4.1-4.4 'Configuring a Distributed API-M Deployment' and kubernetes-apim 4.0.x
    * am-pattern-3 gateway ConfigMap).
    */
@@ -106,18 +113,80 @@ export interface VersionFacts {
    *   guide was found).
    * - OpenSearch: APIM docs 4.5.0 OpenSearch guide.
    * - Moesif: 4.1 from update level 242 (APIM docs 4.1.0 Moesif guide); in the 4.5 docs.
+   * - 4.6: "Moesif-powered WSO2 Analytics replaces Choreo Analytics" (APIM docs 4.6.0 Moesif guide); the 4.7.0 docs
+   *   say Choreo analytics "has been deprecated". The gateway's default toml drops `config_endpoint` and
+   *   `auth_token` for `type = "moesif"` (product-apim v4.6.0 `gateway/…/conf/deployment.toml`), while the
+   *   templates still read the Choreo keys (carbon-apimgt v9.32.147 / v9.33.122 api-manager.xml.j2): Choreo is
+   *   `deprecated`. ELK and OpenSearch still write `apim_metrics.log` (product-apim v4.7.0 gateway
+   *   log4j2.properties APIM_METRICS_APPENDER; helm-apim 4.6.x / 4.7.x gateway `wso2.ELKAnalytics`).
    */
   readonly analytics: Readonly<Record<AnalyticsType, AnalyticsSupport>>;
+  /**
+   * The type a new topology's analytics starts with (a file that names no type keeps meaning Choreo): Choreo up to
+   * 4.5 (the product's default toml writes `config_endpoint` and `auth_token`, no `type`); Moesif from 4.6
+   * (product-apim v4.6.0 / v4.7.0 `gateway/…/conf/deployment.toml` `[apim.analytics] type = "moesif"`).
+   */
+  readonly defaultAnalyticsType: AnalyticsType;
+  /**
+   * The Moesif publisher reads `[apim.analytics.properties] moesif_base_url` (and `moesifKey` directly): the
+   * MoesifReporter of wso2/apim-analytics-publisher v1.2.29 and later (`Constants.MOESIF_BASE_URL`), which 4.6
+   * (v1.2.33) and 4.7 (v1.2.36) pin (product-apim `gateway/pom.xml` `apim.analytics.publisher.version`); 4.5
+   * pins v1.2.23, whose reporter reads neither. helm-apim 4.6.x / 4.7.x gateway writes it.
+   */
+  readonly moesifBaseUrl: boolean;
   /**
    * ELK needs the `APIM_METRICS_APPENDER` log4j2 appender added by hand (pre-added from 4.3: APIM docs
    * 4.3.0 ELK guide, "added by default from the APIM 4.3.0 version onwards").
    */
   readonly analyticsLogAppenderByHand: boolean;
   /**
-   * How each kind of node is started: profiles on 4.0–4.4 (APIM docs 'API-M Profiles'), component distributions
-   * on 4.5 (APIM docs 4.5.0 'Deployment Overview'; docs 4.5 TM-separated include, Step 7).
+   * `[apim.gateway_notification] gateway_id` on each gateway (4.6+): new in carbon-apimgt v9.32.147 default.json
+   * (`apim.gateway_notification.gateway_id = ""`, read by api-manager.xml.j2). Its GatewayNotifier turns an empty id
+   * into `UUID.randomUUID()` on every start, so a restarted VM registers with the control plane as a new gateway;
+   * the docs ask to "set a unique identifier for each Gateway node when setting up a distributed deployment on
+   * VMs" (APIM docs 4.6.0 / 4.7.0, distributed deployment with the Traffic Manager separated, Gateway step 4).
    */
-  readonly start: Readonly<Record<ApimKind, { readonly script: string; readonly args: string; readonly distribution: string }>>;
+  readonly gatewayId: boolean;
+  /**
+   * One internal encryption key, the same on every node (4.7): carbon-kernel v4.11.18 reads `[encryption] key`
+   * (carbon.xml.j2), and product-apim v4.7.0 default.json makes `SymmetricKeyInternalCryptoProvider` the
+   * `internal_crypto_provider` (AES/GCM instead of the primary keystore's RSA; api-manager#4692). Without a key
+   * each node makes its own random one at first start (docs-apim PR #10910, 'Symmetric encryption'), so nodes
+   * cannot read what another encrypted: the key is mandatory and identical on every node (api-manager#4891;
+   * docs-apim PR #10936; helm-apim 4.7.x `distributed/<component>/confs/deployment.toml` refuses to render without one).
+   */
+  readonly internalEncryptionKey: boolean;
+  /**
+   * Gateways and traffic managers need no `[database.*]` on the embedded H2: their default.json holds the H2
+   * `apim_db` and `shared_db` (4.7: product-apim commit dd8ad8f5a moved the blocks out of the gateway and TM
+   * default deployment.toml into `gateway|traffic-manager/…/resources/conf/default.json`). Before 4.7 a file
+   * without the block has no such data source.
+   */
+  readonly embeddedDatabaseInDefaults: boolean;
+  /**
+   * The control plane issues non-persistent JWTs: product-apim v4.7.0 `api-control-plane/…/conf/deployment.toml`
+   * `[[oauth.extensions.token_types]] name = "JWT"`, `issuer = "…tokenpersistence.issuer.ExtendedJWTTokenIssuer"`
+   * beside default.json `oauth.token_persistence.enable = false` (commits a6c2b49fc, 6b1f8db20). 4.6 still
+   * persists tokens (v4.6.0 default.json `oauth.token_persistence.enable = true`).
+   */
+  readonly nonPersistentTokens: boolean;
+  /**
+   * WSO2's name for the distributed pattern the runbook follows, where the docs number it: 4.5 'Pattern 3:
+   * Distributed Deployment with Gateway and Traffic Manager Separated' (APIM docs 4.5.0 'Deployment Overview');
+   * 4.6 and 4.7 'Pattern 3: Distributed Setup' (APIM docs 4.6.0 / 4.7.0
+   * `distributed-deployment/deploying-wso2-api-m-in-a-distributed-setup`). 4.0–4.4 docs number no patterns.
+   */
+  readonly distributedPattern: string | undefined;
+  /**
+   * How each kind of node is started: profiles on 4.0–4.4 (APIM docs 'API-M Profiles'), component distributions
+   * from 4.5 (APIM docs 4.5.0 'Deployment Overview'; docs 4.5 TM-separated include, Step 7; product-apim v4.6.0 /
+   * v4.7.0 component READMEs, "Extract the wso2am-…zip … Run the gateway.sh"). `product` is WSO2's name of the
+   * distribution, as its README titles it: "WSO2 API Manager" (4.0–4.4), "WSO2 Universal Gateway", "WSO2 API
+   * Control Plane", "WSO2 Traffic Manager" (product-apim v4.5.0–v4.7.0 `gateway|api-control-plane|traffic-manager/README.md`).
+   */
+  readonly start: Readonly<
+    Record<ApimKind, { readonly script: string; readonly args: string; readonly distribution: string; readonly product: string }>
+  >;
 }
 
 /**
@@ -129,7 +198,12 @@ export type VersionTable = { readonly [V in ProductVersion]: VersionFacts & { re
 /** How a kind of node is packaged and started: three facts that change together, in two named sets below. */
 type HowStarted = Pick<VersionFacts, 'componentDistributions' | 'serverRole' | 'start'>;
 
-const PROFILE_START = (profile: string) => ({ script: 'api-manager.sh', args: `-Dprofile=${profile}`, distribution: 'wso2am' });
+const PROFILE_START = (profile: string) => ({
+  script: 'api-manager.sh',
+  args: `-Dprofile=${profile}`,
+  distribution: 'wso2am',
+  product: 'WSO2 API Manager',
+});
 
 /** 4.0–4.4: one API-M pack, each kind a profile (APIM docs 'API-M Profiles'; product-apim infer.json server_role). */
 const STARTED_AS_PROFILES: HowStarted = {
@@ -142,22 +216,37 @@ const STARTED_AS_PROFILES: HowStarted = {
   },
 };
 
-/** 4.5: a distribution per kind, each with only the `default` server role (C13; APIM docs 4.5.0 'Deployment Overview'). */
+/**
+ * 4.5–4.7: a distribution per kind, each with only the `default` server role (C13; APIM docs 4.5.0 'Deployment
+ * Overview'; product-apim v4.5.0–v4.7.0 component READMEs, startup-scripts and infer.json, unchanged in 4.6 and 4.7).
+ */
 const STARTED_AS_COMPONENTS: HowStarted = {
   componentDistributions: true,
   serverRole: { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default' },
   start: {
-    gateway: { script: 'gateway.sh', args: '', distribution: 'wso2am-universal-gw' },
-    'control-plane': { script: 'api-cp.sh', args: '', distribution: 'wso2am-acp' },
-    'traffic-manager': { script: 'traffic-manager.sh', args: '', distribution: 'wso2am-tm' },
+    gateway: { script: 'gateway.sh', args: '', distribution: 'wso2am-universal-gw', product: 'WSO2 Universal Gateway' },
+    'control-plane': { script: 'api-cp.sh', args: '', distribution: 'wso2am-acp', product: 'WSO2 API Control Plane' },
+    'traffic-manager': { script: 'traffic-manager.sh', args: '', distribution: 'wso2am-tm', product: 'WSO2 Traffic Manager' },
   },
 };
+
+/** Facts that hold on every version before 4.6, written once for the rows 4.0–4.5. */
+const BEFORE_4_6 = {
+  defaultAnalyticsType: 'choreo',
+  moesifBaseUrl: false,
+  gatewayId: false,
+  internalEncryptionKey: false,
+  embeddedDatabaseInDefaults: false,
+  nonPersistentTokens: false,
+} as const satisfies Partial<VersionFacts>;
 
 /** Every fact of every version, one row per version (tests/model/versions.test.ts reads it fact by fact). */
 export const VERSION_FACTS = {
   '4.0.0': {
     version: '4.0.0',
     ...STARTED_AS_PROFILES,
+    ...BEFORE_4_6,
+    distributedPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: false,
     defaultEnvironmentName: 'Production and Sandbox',
@@ -178,6 +267,8 @@ export const VERSION_FACTS = {
   '4.1.0': {
     version: '4.1.0',
     ...STARTED_AS_PROFILES,
+    ...BEFORE_4_6,
+    distributedPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -198,6 +289,8 @@ export const VERSION_FACTS = {
   '4.2.0': {
     version: '4.2.0',
     ...STARTED_AS_PROFILES,
+    ...BEFORE_4_6,
+    distributedPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -218,6 +311,8 @@ export const VERSION_FACTS = {
   '4.3.0': {
     version: '4.3.0',
     ...STARTED_AS_PROFILES,
+    ...BEFORE_4_6,
+    distributedPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -238,6 +333,8 @@ export const VERSION_FACTS = {
   '4.4.0': {
     version: '4.4.0',
     ...STARTED_AS_PROFILES,
+    ...BEFORE_4_6,
+    distributedPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -258,6 +355,8 @@ export const VERSION_FACTS = {
   '4.5.0': {
     version: '4.5.0',
     ...STARTED_AS_COMPONENTS,
+    ...BEFORE_4_6,
+    distributedPattern: 'Pattern 3: Distributed Deployment with Gateway and Traffic Manager Separated',
     controlPlaneRunsTrafficManager: false,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -275,7 +374,80 @@ export const VERSION_FACTS = {
     analytics: { choreo: 'yes', elk: 'yes', opensearch: 'yes', moesif: 'yes' },
     analyticsLogAppenderByHand: false,
   },
+  '4.6.0': {
+    version: '4.6.0',
+    ...STARTED_AS_COMPONENTS,
+    distributedPattern: 'Pattern 3: Distributed Setup',
+    controlPlaneRunsTrafficManager: false,
+    gatewayWebSocketHealthCheck: true,
+    defaultEnvironmentName: 'Default',
+    controlPlanePublishesToTrafficManager: false,
+    controlPlanePeerKeys: { eventHub: true, throttling: false },
+    apikeySubscriptionValidation: false,
+    // product-apim v4.6.0 api-control-plane/…/conf/deployment.toml
+    controlPlaneGatewayTypes: 'Regular,APK,AWS,Azure,Kong,Envoy',
+    gatewayThrottlingServiceUrlWithSeparateTm: false,
+    trafficManagerKeyManager: false,
+    trafficManagerGatewayEnvironment: false,
+    gatewayEventHubAlways: true,
+    environmentProvider: true,
+    environmentGatewayType: true,
+    h2AutoServer: false,
+    // APIM docs 4.6.0 Moesif guide ("replaces Choreo Analytics"); product-apim v4.6.0 gateway default toml type = "moesif"
+    analytics: { choreo: 'deprecated', elk: 'yes', opensearch: 'yes', moesif: 'yes' },
+    defaultAnalyticsType: 'moesif',
+    // apim-analytics-publisher v1.2.33 (product-apim v4.6.0 gateway/pom.xml)
+    moesifBaseUrl: true,
+    analyticsLogAppenderByHand: false,
+    // carbon-apimgt v9.32.147 default.json apim.gateway_notification.gateway_id, GatewayNotifier.java
+    gatewayId: true,
+    // product-apim v4.6.0 default.json: KeyStoreBasedInternalCryptoProvider, no key needed
+    internalEncryptionKey: false,
+    embeddedDatabaseInDefaults: false,
+    // product-apim v4.6.0 api-control-plane default.json oauth.token_persistence.enable = true
+    nonPersistentTokens: false,
+  },
+  '4.7.0': {
+    version: '4.7.0',
+    ...STARTED_AS_COMPONENTS,
+    // APIM docs 4.7.0 'Pattern 3: Distributed Setup'
+    distributedPattern: 'Pattern 3: Distributed Setup',
+    controlPlaneRunsTrafficManager: false,
+    gatewayWebSocketHealthCheck: true,
+    defaultEnvironmentName: 'Default',
+    controlPlanePublishesToTrafficManager: false,
+    controlPlanePeerKeys: { eventHub: true, throttling: false },
+    apikeySubscriptionValidation: false,
+    // product-apim v4.7.0 api-control-plane/…/conf/deployment.toml (commit 0141989eb)
+    controlPlaneGatewayTypes: 'Regular,APK,AWS,Azure,Kong,Envoy,APIPlatform',
+    gatewayThrottlingServiceUrlWithSeparateTm: false,
+    trafficManagerKeyManager: false,
+    trafficManagerGatewayEnvironment: false,
+    gatewayEventHubAlways: true,
+    environmentProvider: true,
+    environmentGatewayType: true,
+    h2AutoServer: false,
+    // APIM docs 4.7.0: Choreo analytics "has been deprecated"; product-apim v4.7.0 gateway default toml type = "moesif"
+    analytics: { choreo: 'deprecated', elk: 'yes', opensearch: 'yes', moesif: 'yes' },
+    defaultAnalyticsType: 'moesif',
+    // apim-analytics-publisher v1.2.36 (product-apim v4.7.0 gateway/pom.xml)
+    moesifBaseUrl: true,
+    analyticsLogAppenderByHand: false,
+    // carbon-apimgt v9.33.122 default.json apim.gateway_notification.gateway_id
+    gatewayId: true,
+    // product-apim v4.7.0 default.json SymmetricKeyInternalCryptoProvider; api-manager#4891; helm-apim 4.7.x [encryption]
+    internalEncryptionKey: true,
+    // product-apim commit dd8ad8f5a: H2 apim_db / shared_db in the gateway and TM default.json
+    embeddedDatabaseInDefaults: true,
+    // product-apim v4.7.0 api-control-plane deployment.toml [[oauth.extensions.token_types]] ExtendedJWTTokenIssuer
+    nonPersistentTokens: true,
+  },
 } satisfies VersionTable;
+
+/** A version as WSO2's docs write it in prose: "4.7" for 4.7.0. */
+export function versionName(version: ProductVersion): string {
+  return version.replace(/\.0$/, '');
+}
 
 /** The facts of one version: its row of `VERSION_FACTS`. */
 export function versionFacts(version: ProductVersion): VersionFacts {

@@ -13,6 +13,7 @@ import {
   DB_ENGINES,
   DB_ENGINE_PORTS,
   ENVIRONMENT_TYPES,
+  GATEWAY_ID_PATTERN,
   KEYSTORE_TYPES,
   LOGICAL_DATABASES,
   MAX_OFFSET,
@@ -128,7 +129,20 @@ const apimNode = {
 const dbDefaults = DATABASE_DEFAULTS;
 
 const nodeSchemas = {
-  gateway: strict({ kind: v.literal('gateway'), ...apimNode, labels: v.optional(texts()) }),
+  gateway: strict({
+    kind: v.literal('gateway'),
+    ...apimNode,
+    labels: v.optional(texts()),
+    gatewayId: v.optional(
+      v.pipe(
+        v.string((issue) => `expected a gateway id, got ${typeName(issue.input)}`),
+        v.regex(
+          GATEWAY_ID_PATTERN,
+          (issue) => `${quote(issue.input)} is not a valid gateway id: use letters, digits, ".", "_" and "-" (at most 100)`,
+        ),
+      ),
+    ),
+  }),
   'control-plane': strict({ kind: v.literal('control-plane'), ...apimNode }),
   'traffic-manager': strict({ kind: v.literal('traffic-manager'), ...apimNode, skipRedeployingPolicies: v.optional(texts()) }),
   // `sticky` stays absent when the file does not say: absent means LOAD_BALANCER_DEFAULTS.sticky (true), so
@@ -267,6 +281,8 @@ export const settingsSchema = strict({
       type: v.optional(oneOf(ANALYTICS_TYPES, 'an analytics type')),
       configEndpoint: v.optional(text(LIMITS.longText), defaults.analytics.configEndpoint),
       authToken: v.optional(text(LIMITS.longText), defaults.analytics.authToken),
+      // Not filled when absent (absent: the Moesif publisher's own default address).
+      moesifBaseUrl: v.optional(text(LIMITS.longText)),
     }),
     {},
   ),
@@ -281,6 +297,8 @@ export const settingsSchema = strict({
   ),
   // Not filled when absent: files without it stay as they are.
   secureVault: v.optional(bool()),
+  // 4.7+ [encryption] key; a secret, written as given (a literal, $env{…} or $secret{…}). Absent: not set.
+  encryptionKey: v.optional(credential()),
 });
 
 /**

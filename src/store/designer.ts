@@ -380,8 +380,8 @@ export function createDesignerStore(storage: Storage | undefined) {
               set({ selection: { nodes: [], links: [] }, drafts: {}, opened: get().opened + 1 });
             },
             newTopology() {
-              const { topology } = get();
-              edit('newTopology', edits.emptyTopology(topology.product, edits.DEFAULT_TOPOLOGY_NAME));
+              // A new topology starts on the newest version, whatever the one it replaces was on.
+              edit('newTopology', edits.emptyTopology(undefined, edits.DEFAULT_TOPOLOGY_NAME));
               set({ selection: { nodes: [], links: [] }, drafts: {}, opened: get().opened + 1 });
             },
             notify(text, tone = 'info') {

@@ -1,10 +1,13 @@
 /**
  * What a first open shows: a deployment that works, so the product is seen working at once. Two
  * control planes behind a load balancer with sticky sessions, two gateways behind their own, and a
- * database they share, on the newest API-M version.
+ * database they share, on the newest API-M version (with its internal encryption key read from an environment variable).
  */
 import type { Topology } from '../model/index.ts';
-import { addNode, connect, emptyTopology } from '../model/index.ts';
+import { addNode, connect, emptyTopology, versionFacts } from '../model/index.ts';
+
+/** The sample's internal encryption key: a reference, set on each node (the runbook says how). */
+export const SAMPLE_ENCRYPTION_KEY = '$env{WSO2_ENCRYPTION_KEY}';
 
 const LAYOUT = [
   ['load-balancer', 'gw-lb', 80, 0],
@@ -33,6 +36,12 @@ const LINKS = [
 
 export function sampleTopology(): Topology {
   let topology = emptyTopology(undefined, 'HA control plane and gateways');
+  if (versionFacts(topology.product).internalEncryptionKey) {
+    // 4.7+ needs one internal encryption key on every node (APIM042). The sample names an environment variable, as
+    // helm-apim 4.7.x does with an existing secret (WSO2_ENCRYPTION_KEY): it holds no secret, and its runbook says
+    // how to make the key and set the variable.
+    topology = { ...topology, settings: { ...topology.settings, encryptionKey: SAMPLE_ENCRYPTION_KEY } };
+  }
   for (const [kind, id, x, y] of LAYOUT) topology = addNode(topology, kind, { id, position: { x, y } }).topology;
   for (const [from, to] of LINKS) {
     const result = connect(topology, from, to);

@@ -6,7 +6,15 @@
  * a `[secrets]` table (last in the file) encrypted by `ciphertool.sh -Dconfigure`.
  */
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, SECRET_PLACEHOLDER, analyticsTypeOf, buildGraph, isReference } from '../model/index.ts';
+import {
+  DATABASE_DEFAULTS,
+  DEFAULT_KEYSTORE,
+  SECRET_PLACEHOLDER,
+  analyticsTypeOf,
+  buildGraph,
+  isReference,
+  versionFacts,
+} from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
@@ -98,6 +106,11 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
   // ELK and OpenSearch write no key into the files (the generator leaves authToken out for them).
   const analyticsKeyWritten = analytics.enabled && ['choreo', 'moesif'].includes(analyticsTypeOf(analytics));
   if (analyticsKeyWritten && analytics.authToken.trim()) secrets.push({ what: 'analytics auth token', value: analytics.authToken });
+  // The 4.7 internal encryption key, written into every file as given (its absence is APIM042).
+  const { encryptionKey } = topology.settings;
+  if (versionFacts(topology.product).internalEncryptionKey && encryptionKey) {
+    secrets.push({ what: 'internal encryption key', value: encryptionKey });
+  }
 
   // APIM032: every other secret written as it is; with the secure vault on, the generator writes them
   // as $secret{…} in an encrypted [secrets] table instead.

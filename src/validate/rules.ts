@@ -221,16 +221,17 @@ export const RULES = [
   {
     code: 'APIM026',
     severity: 'error',
-    title: 'API-M 4.5 without a traffic manager',
-    source: 'APIM docs 4.5.0 "API-M Distributed Deployment - Overview" (the API Control Plane excludes the Traffic Manager)',
+    title: 'API-M 4.5 or later without a traffic manager',
+    source:
+      'APIM docs 4.5.0 "API-M Distributed Deployment - Overview" (the API Control Plane excludes the Traffic Manager); APIM docs 4.7.0 "Pattern 3: Distributed Setup" (the Traffic Manager, a distribution of its own)',
     applies: 'yes',
   },
   {
     code: 'APIM027',
     severity: 'warning',
-    title: 'a setting the chosen API-M version does not read',
+    title: 'a setting the chosen API-M version does not read, or has deprecated',
     source:
-      'APIM docs analytics guides: Choreo "Configure the API Gateway", ELK (4.3.0), OpenSearch (4.5.0), Moesif (4.1.0, update level 242+)',
+      'APIM docs analytics guides: Choreo "Configure the API Gateway", ELK (4.3.0), OpenSearch (4.5.0), Moesif (4.1.0, update level 242+; 4.6.0: "Moesif-powered WSO2 Analytics replaces Choreo Analytics")',
     applies: 'yes',
   },
   {
@@ -336,6 +337,24 @@ export const RULES = [
       'APIM docs "Set Passwords using Environment Variables/System Properties" and "Encrypting Passwords in Configuration Files": config-mapper resolves $env{}, $sys{}, $secret{} and ${} in deployment.toml when the node starts; nginx and the shell do not read that syntax',
     applies: 'yes',
   },
+  // Gateway notification (versions.ts)
+  {
+    code: 'APIM041',
+    severity: 'error',
+    title: 'two gateways with one gateway_id (4.6+)',
+    source:
+      'carbon-apimgt v9.32.147 GatewayNotifier (gateways register with the control plane under [apim.gateway_notification] gateway_id); APIM docs 4.6.0, distributed deployment with the Traffic Manager separated, Gateway: "a unique identifier for each Gateway node"',
+    applies: 'yes',
+  },
+  // Internal encryption (versions.ts)
+  {
+    code: 'APIM042',
+    severity: 'error',
+    title: 'API-M 4.7 or later without an internal encryption key',
+    source:
+      'product-apim v4.7.0 default.json (SymmetricKeyInternalCryptoProvider) and carbon-kernel v4.11.18 carbon.xml.j2 ([encryption] key, no default); api-manager#4891 and docs-apim PR #10936: a mandatory key, the same on every node; helm-apim 4.7.x refuses to render without one',
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',
@@ -410,7 +429,10 @@ export const RULES = [
     severity: 'error',
     title: 'a gateway without [database.shared_db]',
     source: 'APIM docs 4.1.0 "API-M Distributed Deployment - Overview" (the registry data source stays on the gateway)',
-    applies: { notApplicable: 'the generator writes shared_db on every gateway (H2 when no database is linked)' },
+    applies: {
+      notApplicable:
+        "the generator writes shared_db on every gateway (H2 when no database is linked; on 4.7 the gateway's default.json holds that H2 block, product-apim commit dd8ad8f5a)",
+    },
   },
   {
     severity: 'warning',

@@ -1,13 +1,15 @@
 /**
  * Version rules: what the chosen API-M version runs and reads (APIM docs 4.5.0 'API-M Distributed Deployment -
- * Overview'; APIM docs analytics guides per type): APIM026 (4.5
- * without a traffic manager), APIM027 (a setting the version does not read: an analytics type it does
- * not publish), APIM028 (analytics without its key). The facts come
+ * Overview'; APIM docs analytics guides per type): APIM026 (4.5+
+ * without a traffic manager), APIM027 (a setting the version does not read or has deprecated: an analytics
+ * type it does not publish, a Gateway ID, a Moesif base URL, an encryption key), APIM028 (analytics without its
+ * key), APIM041 (two gateways with one gateway_id), APIM042 (4.7 without an internal encryption key). The facts come
  * from `model/versions.ts`; this module never compares version strings itself.
  */
-import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, versionFacts } from '../model/index.ts';
+import type { Diagnostic, GatewayNode, Topology, TopologyGraph } from '../model/index.ts';
+import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, gatewayIdOf, isApimNode, versionFacts, versionName } from '../model/index.ts';
 import { report } from './rules.ts';
+import { names } from './text.ts';
 
 export function validateVersions(topology: Topology, graph: TopologyGraph = buildGraph(topology)): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -28,25 +30,44 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
     );
   }
 
+  out.push(...gatewayIdRules(topology, gateways), ...encryptionKeyRules(topology));
+
   const analytics = topology.settings.analytics;
   if (analytics.enabled) {
     const type = analyticsTypeOf(analytics);
     const support = facts.analytics[type];
-    // APIM027: an analytics type the version does not publish (APIM docs analytics guides: Choreo 'Configure the API
-    // Gateway', ELK 4.3.0, OpenSearch 4.5.0, Moesif 4.1.0 from update level 242).
+    // APIM027: an analytics type the version does not publish, or has deprecated (APIM docs analytics guides: Choreo
+    // 'Configure the API Gateway', ELK 4.3.0, OpenSearch 4.5.0, Moesif 4.1.0 from update level 242; APIM docs 4.6.0
+    // Moesif guide: "Moesif-powered WSO2 Analytics replaces Choreo Analytics", 4.7.0: Choreo "has been deprecated").
     if (support !== 'yes') {
       const supported = ANALYTICS_TYPES.filter((t) => facts.analytics[t] === 'yes');
+      const successor = facts.defaultAnalyticsType;
       out.push(
         report('APIM027', {
           message:
-            support === 'update'
-              ? `Analytics type ${type} is not in API-M ${topology.product} as released: it needs a WSO2 update level that adds it (4.1: update level 242 or later)`
-              : `Analytics type ${type} is not supported by API-M ${topology.product}: it publishes ${supported.join(' and ')} analytics`,
+            support === 'deprecated'
+              ? `Analytics type ${type} is deprecated in API-M ${topology.product}: the gateways still publish to it, but WSO2 Analytics is ${successor} from 4.6`
+              : support === 'update'
+                ? `Analytics type ${type} is not in API-M ${topology.product} as released: it needs a WSO2 update level that adds it (4.1: update level 242 or later)`
+                : `Analytics type ${type} is not supported by API-M ${topology.product}: it publishes ${supported.join(' and ')} analytics`,
           nodeIds: gateways.map((g) => g.id),
           fix:
-            support === 'update'
-              ? `Apply a WSO2 update that includes ${type} analytics on every gateway, or choose ${supported.join(' or ')}.`
-              : `Choose ${supported.join(' or ')} analytics, or an API-M version that supports ${type}.`,
+            support === 'deprecated'
+              ? `Move to ${successor} analytics (its key goes where the ${type} token is), or keep ${type} while WSO2 still runs it.`
+              : support === 'update'
+                ? `Apply a WSO2 update that includes ${type} analytics on every gateway, or choose ${supported.join(' or ')}.`
+                : `Choose ${supported.join(' or ')} analytics, or an API-M version that supports ${type}.`,
+        }),
+      );
+    }
+    // APIM027: a Moesif base URL the version's publisher does not read (apim-analytics-publisher v1.2.29+
+    // MoesifReporter reads moesif_base_url; 4.5 pins v1.2.23, 4.6 v1.2.33: product-apim gateway/pom.xml).
+    if (type === 'moesif' && support !== 'no' && analytics.moesifBaseUrl && !facts.moesifBaseUrl) {
+      out.push(
+        report('APIM027', {
+          message: `API-M ${topology.product} reads no moesif_base_url (from 4.6): the Moesif base URL is not written, and the gateways publish to Moesif's own address`,
+          nodeIds: gateways.map((g) => g.id),
+          fix: 'Clear the Moesif base URL, or choose API-M 4.6 or later.',
         }),
       );
     }
@@ -70,4 +91,73 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
     }
   }
   return out;
+}
+
+/**
+ * The 4.6+ `gateway_id` of each gateway (carbon-apimgt v9.32.147 GatewayNotifier; APIM docs 4.6.0 distributed
+ * deployment, Gateway: "a unique identifier for each Gateway node"). APIM041: two gateways registering under one id
+ * would be one gateway to the control plane (only an override can make that happen: derived ids are node ids).
+ * APIM027: an override on a version that reads no gateway_id.
+ */
+function gatewayIdRules(topology: Topology, gateways: GatewayNode[]): Diagnostic[] {
+  const facts = versionFacts(topology.product);
+  const overridden = gateways.filter((g) => g.gatewayId !== undefined);
+  if (!facts.gatewayId) {
+    if (overridden.length === 0) return [];
+    return [
+      report('APIM027', {
+        message: `API-M ${topology.product} reads no gateway_id (from 4.6): the Gateway ID of ${names(
+          overridden.map((g) => g.id),
+          10,
+        )} is not written`,
+        nodeIds: overridden.map((g) => g.id),
+        fix: `Clear the Gateway ID, or choose API-M 4.6 or later, which registers each gateway with the control plane under it.`,
+      }),
+    ];
+  }
+  const byId = new Map<string, string[]>();
+  for (const gateway of gateways) {
+    const id = gatewayIdOf(gateway);
+    byId.set(id, [...(byId.get(id) ?? []), gateway.id]);
+  }
+  const out: Diagnostic[] = [];
+  for (const [id, nodes] of byId) {
+    if (nodes.length < 2) continue;
+    out.push(
+      report('APIM041', {
+        message: `Gateways ${names(nodes, 10)} all register with the control plane as gateway_id "${id}": API-M ${versionName(topology.product)} would take them for one gateway`,
+        nodeIds: nodes,
+        fix: 'Give each of them a Gateway ID of its own, or clear the field: an empty Gateway ID is the node id, which no other node has.',
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * The 4.7 internal encryption key. APIM042: API-M nodes on 4.7 without it (carbon-kernel v4.11.18 carbon.xml.j2 reads
+ * `[encryption] key`, which has no default under product-apim v4.7.0's SymmetricKeyInternalCryptoProvider; each node
+ * would make a random key of its own at first start, so nodes could not read each other's encrypted data:
+ * api-manager#4891, docs-apim PR #10936 "mandatory internal encryption key", the same on every node). APIM027: a key
+ * set on a version that encrypts with the primary keystore instead.
+ */
+function encryptionKeyRules(topology: Topology): Diagnostic[] {
+  const facts = versionFacts(topology.product);
+  const key = topology.settings.encryptionKey;
+  if (!facts.internalEncryptionKey) {
+    if (!key) return [];
+    return [
+      report('APIM027', {
+        message: `API-M ${topology.product} encrypts with the primary keystore (the internal encryption key is from 4.7): the key is not written`,
+        fix: 'Clear the internal encryption key in the topology settings, or choose API-M 4.7 or later.',
+      }),
+    ];
+  }
+  if (key || !topology.nodes.some(isApimNode)) return [];
+  return [
+    report('APIM042', {
+      message: `API-M ${topology.product} needs one internal encryption key, the same on every node, and this topology has none: each node would make its own at first start and could not read what the others encrypted`,
+      fix: 'Make a key with openssl rand -hex 32 and set it as the internal encryption key in the topology settings (or write $env{WSO2_ENCRYPTION_KEY} and set that variable on every node to the same key).',
+    }),
+  ];
 }

@@ -76,7 +76,8 @@ test('dragging a kind from the palette onto the canvas adds the node where it is
 
 test('connecting two nodes by dragging between handles adds the link and what it configures', async ({ designer }) => {
   const TM1 = 'nodes/tm-1/repository/conf/deployment.toml';
-  expect(await fileText(designer, TM1)).toContain('type = "h2"');
+  // API-M 4.7 (the sample's version): a TM on the embedded H2 takes it from its default.json, so no block is written.
+  expect(await fileText(designer, TM1)).not.toContain('[database.apim_db]');
   await dragMouse(designer, await centre(handle(designer, 'tm-1', 'source')), await centre(handle(designer, 'db', 'target')));
   await expect(designer.getByLabel('Link tm-1 to db: database')).toHaveCount(1);
   expect(await fileText(designer, TM1)).toContain(
@@ -183,14 +184,14 @@ test('copy and paste keep the links inside the copied set; Delete removes the se
 
 test('switching the API-M version in the inspector regenerates every file for that version', async ({ designer }) => {
   const settings = designer.getByRole('form', { name: 'Topology settings' });
-  await expect(settings.getByLabel('API-M version')).toHaveValue('4.5.0');
+  await expect(settings.getByLabel('API-M version')).toHaveValue('4.7.0');
   expect(await fileText(designer, GW1)).toContain('server_role = "default"');
   expect(await fileText(designer, 'README.md')).toContain('gateway.sh');
   await settings.getByLabel('API-M version').selectOption('4.0.0');
   // What the switch does is shown first, file by file, key by key; nothing changes until confirmed.
-  const dialog = designer.getByRole('dialog', { name: 'Switch from API-M 4.5.0 to 4.0.0?' });
+  const dialog = designer.getByRole('dialog', { name: 'Switch from API-M 4.7.0 to 4.0.0?' });
   await expect(dialog.getByRole('listitem', { name: GW1 })).toContainText('server.server_role: "default" → "gateway-worker"');
-  await expect(settings.getByLabel('API-M version')).toHaveValue('4.5.0');
+  await expect(settings.getByLabel('API-M version')).toHaveValue('4.7.0');
   await dialog.getByRole('button', { name: 'Switch to 4.0.0' }).click();
   await expect(dialog).toHaveCount(0);
   const gateway = await fileText(designer, GW1);

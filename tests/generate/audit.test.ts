@@ -80,7 +80,7 @@ const cpBroker = (i: number) => `tcp://cp${i + 1}.example.com:${5672 + CP_OFFSET
 /** What control plane i copies token revocations to: the other two, on their own offset ports. */
 const peersOf = (i: number) => [0, 1, 2].filter((j) => j !== i).map(cpBroker);
 
-const versionsFrom = (first: ProductVersion, last: ProductVersion = '4.5.0') =>
+const versionsFrom = (first: ProductVersion, last: ProductVersion = PRODUCT_VERSIONS[PRODUCT_VERSIONS.length - 1]!) =>
   PRODUCT_VERSIONS.slice(PRODUCT_VERSIONS.indexOf(first), PRODUCT_VERSIONS.indexOf(last) + 1);
 
 // carbon-apimgt v9.0.174 jndi.properties.j2 (CP publishers use throttle_decision_endpoints); kubernetes-apim 4.0.x am-pattern-4 CP: none.
@@ -275,11 +275,17 @@ describe('S3: control planes allow application names with spaces (sp_name_regex)
   });
 });
 
-// product-apim v4.5.0 api-control-plane/…/conf/deployment.toml: [apim] gateway_type = "Regular,APK,AWS".
-describe('S4: the 4.5 API Control Plane offers the gateway types it ships', () => {
+// product-apim api-control-plane/…/conf/deployment.toml [apim] gateway_type: v4.5.0 "Regular,APK,AWS", v4.6.0 adds
+// Azure, Kong, Envoy, v4.7.0 APIPlatform.
+const SHIPPED_GATEWAY_TYPES: Partial<Record<ProductVersion, string>> = {
+  '4.5.0': 'Regular,APK,AWS',
+  '4.6.0': 'Regular,APK,AWS,Azure,Kong,Envoy',
+  '4.7.0': 'Regular,APK,AWS,Azure,Kong,Envoy,APIPlatform',
+};
+describe('S4: the API Control Plane (4.5+) offers the gateway types it ships', () => {
   it.each(PRODUCT_VERSIONS)('%s', (product) => {
     const generated = files(shape(product));
-    for (const id of cpIds) expect(generated.get(id)!.apim.gateway_type, id).toBe(product === '4.5.0' ? 'Regular,APK,AWS' : undefined);
+    for (const id of cpIds) expect(generated.get(id)!.apim.gateway_type, id).toBe(SHIPPED_GATEWAY_TYPES[product]);
     expect(generated.get('gw-1')!.apim.gateway_type).toBeUndefined();
   });
 });

@@ -35,12 +35,17 @@ const everySetting = fc
     fc.boolean(),
     fc.boolean(),
     fc.option(fc.constantFrom(...ANALYTICS_TYPES), { nil: undefined }),
+    fc.option(fc.constant('https://moesif.example.com'), { nil: undefined }),
+    fc.option(fc.constantFrom('00112233445566778899aabbccddeeff', '$env{WSO2_ENCRYPTION_KEY}'), { nil: undefined }),
   )
-  .map(([t, skipList, primary, skipPolicies, vault, analyticsType]): Topology => ({
+  .map(([t, skipList, primary, skipPolicies, vault, analyticsType, moesifBaseUrl, encryptionKey]): Topology => ({
     ...t,
     settings: {
       ...t.settings,
-      analytics: analyticsType ? { ...t.settings.analytics, enabled: true, type: analyticsType, authToken: 'key' } : t.settings.analytics,
+      encryptionKey,
+      analytics: analyticsType
+        ? { ...t.settings.analytics, enabled: true, type: analyticsType, authToken: 'key', moesifBaseUrl }
+        : t.settings.analytics,
       skipList: skipList ? { apis: ['a.xml'], endpoints: ['e.xml'], sequences: ['s.xml'], localEntries: ['l.xml'] } : t.settings.skipList,
       keystore: primary ? { ...t.settings.keystore, primary: { ...DEFAULT_KEYSTORE, fileName: 'primary.jks' } } : t.settings.keystore,
       secureVault: vault,
@@ -54,7 +59,9 @@ describe('every key the generator emits is read by its API-M version', () => {
   const cases = EXAMPLE_FILES.flatMap((name) => PRODUCT_VERSIONS.map((version) => [name, version] as const));
   it.each(cases)('the example %s on %s', (name, version) => {
     const t = loadExample(name);
-    expect(unread({ ...t, product: version, settings: { ...t.settings, secureVault: true } })).toEqual([]);
+    // With an encryption key, so 4.7's [encryption] key and its [secrets] alias are checked too.
+    const settings = { ...t.settings, secureVault: true, encryptionKey: '00112233445566778899aabbccddeeff' };
+    expect(unread({ ...t, product: version, settings })).toEqual([]);
   });
 
   it('random topologies of every version, with every optional setting', () => {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { DatabaseNode } from '../../src/model/index.ts';
+import type { DatabaseNode, Topology } from '../../src/model/index.ts';
 import {
+  addClusterMember,
   addNode,
   connect,
+  copyFragment,
+  duplicateNodes,
   emptyTopology,
   freeOffset,
   nextId,
+  pasteFragment,
   removeNodes,
   setDatabaseEngine,
   updateNode,
@@ -99,5 +103,21 @@ describe("changing a database's engine", () => {
     expect(t).toEqual(copy);
     expect(next.nodes[0]).toMatchObject({ engine: 'postgre', port: 5432 });
     expect(next.nodes[1]).toBe(t.nodes[1]);
+  });
+});
+
+describe('copies of a gateway with its own Gateway ID', () => {
+  // A gateway_id names one gateway (carbon-apimgt v9.32.147 GatewayNotifier): a copy derives its own from its node id.
+  const t = topology([node('gateway', 'gw-1', { gatewayId: 'edge_01' }), node('load-balancer', 'gw-lb')], [['gw-lb', 'gw-1']], '4.7.0');
+
+  it.each([
+    ['duplicate', () => duplicateNodes(t, ['gw-1']).topology],
+    ['add member', () => (addClusterMember(t, 'gw-lb') as { topology: Topology }).topology],
+    ['copy and paste', () => pasteFragment(t, copyFragment(t, ['gw-1']), { x: 40, y: 40 }).topology],
+  ])('%s: the copy has none, the original keeps it', (_name, edit) => {
+    const [original, copy] = edit().nodes.filter((n) => n.kind === 'gateway');
+    expect(original).toMatchObject({ id: 'gw-1', gatewayId: 'edge_01' });
+    expect(copy!.id).toBe('gw-2');
+    expect(copy).not.toHaveProperty('gatewayId');
   });
 });

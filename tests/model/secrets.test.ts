@@ -27,6 +27,7 @@ describe('secretFields', () => {
       'TLS key password',
       'truststore password',
       'analytics auth token',
+      'internal encryption key',
       'password of database db',
     ]);
     expect(fields.filter(isPrivate).map((f) => f.what)).toEqual(['password of database db']);

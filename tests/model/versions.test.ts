@@ -19,24 +19,34 @@ function versions(list: string): ProductVersion[] {
 
 /** Yes/no facts: the versions where each holds (it does not on the others). */
 const HOLDS: [fact: string, on: string][] = [
-  ['componentDistributions', '4.5'],
+  ['componentDistributions', '4.5 4.6 4.7'],
   ['controlPlaneRunsTrafficManager', '4.0 4.1 4.2 4.3 4.4'],
-  ['gatewayWebSocketHealthCheck', '4.1 4.2 4.3 4.4 4.5'],
+  ['gatewayWebSocketHealthCheck', '4.1 4.2 4.3 4.4 4.5 4.6 4.7'],
   ['controlPlanePublishesToTrafficManager', '4.0'],
-  ['controlPlanePeerKeys.eventHub', '4.1 4.2 4.3 4.4 4.5'],
+  ['controlPlanePeerKeys.eventHub', '4.1 4.2 4.3 4.4 4.5 4.6 4.7'],
   ['controlPlanePeerKeys.throttling', '4.0 4.1 4.2'],
   ['apikeySubscriptionValidation', '4.2 4.3'],
   ['gatewayThrottlingServiceUrlWithSeparateTm', '4.0'],
   ['trafficManagerKeyManager', '4.0 4.1 4.2 4.3 4.4'],
   ['trafficManagerGatewayEnvironment', '4.0'],
-  ['gatewayEventHubAlways', '4.5'],
-  ['environmentProvider', '4.1 4.2 4.3 4.4 4.5'],
-  ['environmentGatewayType', '4.3 4.4 4.5'],
+  ['gatewayEventHubAlways', '4.5 4.6 4.7'],
+  ['environmentProvider', '4.1 4.2 4.3 4.4 4.5 4.6 4.7'],
+  ['environmentGatewayType', '4.3 4.4 4.5 4.6 4.7'],
   ['h2AutoServer', '4.0 4.1 4.2'],
   ['analyticsLogAppenderByHand', '4.0 4.1 4.2'],
+  ['moesifBaseUrl', '4.6 4.7'],
+  ['gatewayId', '4.6 4.7'],
+  ['internalEncryptionKey', '4.7'],
+  ['embeddedDatabaseInDefaults', '4.7'],
+  ['nonPersistentTokens', '4.7'],
 ];
 
-const PROFILE = (profile: string) => ({ script: 'api-manager.sh', args: `-Dprofile=${profile}`, distribution: 'wso2am' });
+const PROFILE = (profile: string) => ({
+  script: 'api-manager.sh',
+  args: `-Dprofile=${profile}`,
+  distribution: 'wso2am',
+  product: 'WSO2 API Manager',
+});
 
 /** Facts with a value: each value and the versions that have it (every version exactly once per fact). */
 const VALUES: [fact: string, value: unknown, on: string][] = [
@@ -45,25 +55,41 @@ const VALUES: [fact: string, value: unknown, on: string][] = [
     { gateway: 'gateway-worker', 'control-plane': 'control-plane', 'traffic-manager': 'traffic-manager' },
     '4.0 4.1 4.2 4.3 4.4',
   ],
-  ['serverRole', { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default' }, '4.5'],
+  ['serverRole', { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default' }, '4.5 4.6 4.7'],
   ['start.gateway', PROFILE('gateway-worker'), '4.0 4.1 4.2 4.3 4.4'],
-  ['start.gateway', { script: 'gateway.sh', args: '', distribution: 'wso2am-universal-gw' }, '4.5'],
+  [
+    'start.gateway',
+    { script: 'gateway.sh', args: '', distribution: 'wso2am-universal-gw', product: 'WSO2 Universal Gateway' },
+    '4.5 4.6 4.7',
+  ],
   ['start.control-plane', PROFILE('control-plane'), '4.0 4.1 4.2 4.3 4.4'],
-  ['start.control-plane', { script: 'api-cp.sh', args: '', distribution: 'wso2am-acp' }, '4.5'],
+  ['start.control-plane', { script: 'api-cp.sh', args: '', distribution: 'wso2am-acp', product: 'WSO2 API Control Plane' }, '4.5 4.6 4.7'],
   ['start.traffic-manager', PROFILE('traffic-manager'), '4.0 4.1 4.2 4.3 4.4'],
-  ['start.traffic-manager', { script: 'traffic-manager.sh', args: '', distribution: 'wso2am-tm' }, '4.5'],
+  [
+    'start.traffic-manager',
+    { script: 'traffic-manager.sh', args: '', distribution: 'wso2am-tm', product: 'WSO2 Traffic Manager' },
+    '4.5 4.6 4.7',
+  ],
   ['defaultEnvironmentName', 'Production and Sandbox', '4.0'],
-  ['defaultEnvironmentName', 'Default', '4.1 4.2 4.3 4.4 4.5'],
+  ['defaultEnvironmentName', 'Default', '4.1 4.2 4.3 4.4 4.5 4.6 4.7'],
   ['controlPlaneGatewayTypes', undefined, '4.0 4.1 4.2 4.3 4.4'],
   ['controlPlaneGatewayTypes', 'Regular,APK,AWS', '4.5'],
+  ['controlPlaneGatewayTypes', 'Regular,APK,AWS,Azure,Kong,Envoy', '4.6'],
+  ['controlPlaneGatewayTypes', 'Regular,APK,AWS,Azure,Kong,Envoy,APIPlatform', '4.7'],
   ['analytics.choreo', 'yes', '4.0 4.1 4.2 4.3 4.4 4.5'],
+  ['analytics.choreo', 'deprecated', '4.6 4.7'],
   ['analytics.elk', 'no', '4.0 4.1'],
-  ['analytics.elk', 'yes', '4.2 4.3 4.4 4.5'],
+  ['analytics.elk', 'yes', '4.2 4.3 4.4 4.5 4.6 4.7'],
   ['analytics.opensearch', 'no', '4.0 4.1 4.2 4.3 4.4'],
-  ['analytics.opensearch', 'yes', '4.5'],
+  ['analytics.opensearch', 'yes', '4.5 4.6 4.7'],
   ['analytics.moesif', 'no', '4.0'],
   ['analytics.moesif', 'update', '4.1 4.2 4.3 4.4'],
-  ['analytics.moesif', 'yes', '4.5'],
+  ['analytics.moesif', 'yes', '4.5 4.6 4.7'],
+  ['defaultAnalyticsType', 'choreo', '4.0 4.1 4.2 4.3 4.4 4.5'],
+  ['defaultAnalyticsType', 'moesif', '4.6 4.7'],
+  ['distributedPattern', undefined, '4.0 4.1 4.2 4.3 4.4'],
+  ['distributedPattern', 'Pattern 3: Distributed Deployment with Gateway and Traffic Manager Separated', '4.5'],
+  ['distributedPattern', 'Pattern 3: Distributed Setup', '4.6 4.7'],
 ];
 
 function factOf(facts: VersionFacts, path: string): unknown {

@@ -101,12 +101,22 @@ describe('reading a topology', () => {
     [
       'unknown version',
       doc({ product: '3.2.0' }),
-      'product: "3.2.0" is not a supported API-M version: use 4.0.0, 4.1.0, 4.2.0, 4.3.0, 4.4.0 or 4.5.0',
+      'product: "3.2.0" is not a supported API-M version: use 4.0.0, 4.1.0, 4.2.0, 4.3.0, 4.4.0, 4.5.0, 4.6.0 or 4.7.0',
     ],
     [
       'bad engine',
       doc({ nodes: [{ id: 'db', kind: 'database', host: 'h', engine: 'postgres' }], links: [] }),
       'nodes[0].engine: "postgres" is not a database engine: use mysql, postgre, mssql, oracle or db2',
+    ],
+    [
+      'a gateway id with a space',
+      doc({ nodes: [{ id: 'gw', kind: 'gateway', host: 'h', gatewayId: 'edge gw' }], links: [] }),
+      'nodes[0].gatewayId: "edge gw" is not a valid gateway id: use letters, digits, ".", "_" and "-" (at most 100)',
+    ],
+    [
+      'a gateway id on a traffic manager',
+      doc({ nodes: [{ id: 'tm', kind: 'traffic-manager', host: 'h', gatewayId: 'tm' }], links: [] }),
+      'nodes[0]: unknown field "gatewayId"',
     ],
     ['unknown settings field', doc({ settings: { jwt: { enable: true } } }), 'settings.jwt: unknown field "enable"'],
     ['wrong type', doc({ settings: { cors: { enabled: 'yes' } } }), 'settings.cors.enabled: expected true or false, got "yes"'],

@@ -124,6 +124,18 @@ describe('autosave', () => {
     expect(store.getState().topology.settings.superAdmin.password).toBe('Hunter2-secret');
     expect(createDesignerStore(storage).getState().keepSecretsOut).toBe(true);
   });
+
+  it('"keep passwords out" leaves the 4.7 internal encryption key out too', () => {
+    const storage = memoryStorage();
+    const store = createDesignerStore(storage);
+    const key = '9f2c4b1e7a6d3c8b5e0f1a2d4c6b8e0a1c3e5f7092b4d6f8a0c2e4f6a8b0d2e4';
+    store.getState().updateSettings({ encryptionKey: key });
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toContain(key);
+    store.getState().setKeepSecretsOut(true);
+    expect(storage.getItem(AUTOSAVE_KEY)).not.toContain(key);
+    expect(store.getState().topology.settings.encryptionKey).toBe(key);
+  });
 });
 
 describe('history', () => {

@@ -204,7 +204,62 @@ describe('one-action fixes: CORS', () => {
   });
 });
 
+describe('the internal encryption key (4.7+)', () => {
+  it('the sample reads it from an environment variable; a key typed in the settings reaches every file', async () => {
+    const { store, user } = renderPage();
+    expect(await fileText(GW1)).toContain('key = "$env{WSO2_ENCRYPTION_KEY}"');
+    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const field = within(settings).getByLabelText('Internal encryption key');
+    await user.clear(field);
+    await user.type(field, '{Enter}');
+    expect(store.getState().topology.settings).not.toHaveProperty('encryptionKey', '$env{WSO2_ENCRYPTION_KEY}');
+    expect(await screen.findAllByText(/APIM042/)).not.toHaveLength(0);
+    await user.type(field, '00112233445566778899aabbccddeeff{Enter}');
+    for (const id of ['gw-1', 'cp-2', 'tm-1']) {
+      expect(await fileText(`nodes/${id}/repository/conf/deployment.toml`)).toContain('key = "00112233445566778899aabbccddeeff"');
+    }
+  });
+});
+
+describe('the Gateway ID of a gateway (4.6+)', () => {
+  it("is the node id until set; a value of its own reaches the gateway's file, an invalid one does not", async () => {
+    const { store, user } = renderPage();
+    expect(await fileText(GW1)).toContain('gateway_id = "gw-1"');
+    act(() => store.getState().select({ nodes: ['gw-1'] }));
+    const form = screen.getByRole('form', { name: 'Gateway gw-1' });
+    const field = within(form).getByLabelText('Gateway ID');
+    expect(field).toHaveProperty('placeholder', 'gw-1');
+    await user.type(field, 'edge gw{Enter}');
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).not.toHaveProperty('gatewayId', 'edge gw');
+    await user.clear(field);
+    await user.type(field, 'edge_eu_01{Enter}');
+    expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')).toMatchObject({ gatewayId: 'edge_eu_01' });
+    expect(await fileText(GW1)).toContain('gateway_id = "edge_eu_01"');
+    expect(await fileText('nodes/gw-2/repository/conf/deployment.toml')).toContain('gateway_id = "gw-2"');
+  });
+});
+
 describe('analytics per version', () => {
+  it('turning analytics on from 4.6 starts on Moesif, with its key and base URL fields', async () => {
+    const { store, user } = renderPage();
+    const t = store.getState().topology;
+    // A topology from a file that names no analytics type (Choreo), moved to 4.6.
+    act(() =>
+      store
+        .getState()
+        .replaceTopology({ ...t, product: '4.6.0', settings: { ...t.settings, analytics: { ...t.settings.analytics, type: undefined } } }),
+    );
+    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    await user.click(within(settings).getByLabelText('Publish analytics'));
+    expect(store.getState().topology.settings.analytics).toMatchObject({ enabled: true, type: 'moesif' });
+    await user.type(within(settings).getByLabelText('Moesif application key'), 'app-key{Enter}');
+    await user.type(within(settings).getByLabelText('Moesif base URL (optional)'), 'https://moesif.example.com{Enter}');
+    const gateway = await fileText(GW1);
+    expect(gateway).toContain('type = "moesif"');
+    expect(gateway).toContain('moesifKey = "app-key"');
+    expect(gateway).toContain('moesif_base_url = "https://moesif.example.com"');
+  });
+
   it('offers only the analytics types the chosen version publishes', async () => {
     const { user } = renderPage();
     const settings = screen.getByRole('form', { name: 'Topology settings' });
@@ -213,7 +268,13 @@ describe('analytics per version', () => {
       within(within(settings).getByLabelText('Analytics type'))
         .getAllByRole('option')
         .map((o) => o.textContent);
+    // The sample is on 4.7, where Moesif is the default and Choreo deprecated (APIM docs 4.6.0 Moesif guide).
+    expect(types()).toEqual(['Choreo (cloud) (deprecated)', 'ELK', 'OpenSearch', 'Moesif']);
+    expect(within(settings).getByLabelText('Analytics type')).toHaveProperty('value', 'moesif');
+    await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.5.0');
+    await user.click(await screen.findByRole('button', { name: 'Switch to 4.5.0' }));
     expect(types()).toEqual(['Choreo (cloud)', 'ELK', 'OpenSearch', 'Moesif']);
+    await user.selectOptions(within(settings).getByLabelText('Analytics type'), 'choreo');
     await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.0.0');
     await user.click(await screen.findByRole('button', { name: 'Switch to 4.0.0' }));
     expect(types()).toEqual(['Choreo (cloud)']);

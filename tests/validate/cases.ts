@@ -48,6 +48,23 @@ const haControlPlane = (fields: Record<string, unknown> = {}) =>
 
 const cpGw = () => [cp(), gw()];
 
+/** Two gateways (with these Gateway IDs), a traffic manager and a control plane on a database, on `product`. */
+function withGatewayIds(product: ProductVersion, id1: string | undefined, id2: string | undefined): Topology {
+  return topology(
+    [cp(), gw('gw-1', { gatewayId: id1 }), gw('gw-2', { gatewayId: id2 }), tm(), db()],
+    [
+      ['gw-1', 'cp-1'],
+      ['gw-2', 'cp-1'],
+      ['gw-1', 'tm-1'],
+      ['gw-2', 'tm-1'],
+      ['tm-1', 'cp-1'],
+      ['cp-1', 'db'],
+      ['tm-1', 'db'],
+    ],
+    product,
+  );
+}
+
 /** Two gateways behind gw-lb with the given labels (undefined: the first environment), and an Internal environment. */
 const gatewayCluster = (labels1: string[] | undefined, labels2: string[] | undefined) => ({
   ...twoEnvironments(),
@@ -578,6 +595,55 @@ export const CASES = {
           ),
           { analytics: { enabled: true, type: 'moesif', authToken: 'moesif-app-id' } },
         ),
+    ],
+    [
+      'APIM027',
+      'a Gateway ID on 4.5, which reads no gateway_id',
+      () => withGatewayIds('4.5.0', 'edge-1', undefined),
+      () => withGatewayIds('4.6.0', 'edge-1', undefined),
+    ],
+    [
+      'APIM027',
+      'a Moesif base URL on 4.5, whose publisher reads none',
+      () =>
+        withSettings(withGatewayIds('4.5.0', undefined, undefined), {
+          analytics: { enabled: true, type: 'moesif', authToken: 'k', moesifBaseUrl: 'https://moesif.example.com' },
+        }),
+      () =>
+        withSettings(withGatewayIds('4.6.0', undefined, undefined), {
+          analytics: { enabled: true, type: 'moesif', authToken: 'k', moesifBaseUrl: 'https://moesif.example.com' },
+        }),
+    ],
+    [
+      'APIM027',
+      'Choreo analytics on 4.7, deprecated',
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { analytics: { enabled: true, type: undefined, authToken: 'k' } }),
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { analytics: { enabled: true, type: 'moesif', authToken: 'k' } }),
+    ],
+    [
+      'APIM042',
+      'API-M 4.7 without an internal encryption key',
+      () => withGatewayIds('4.7.0', undefined, undefined),
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' }),
+    ],
+    ['APIM042', 'API-M 4.7 with no API-M node yet', () => withGatewayIds('4.7.0', undefined, undefined), () => topology([], [], '4.7.0')],
+    [
+      'APIM027',
+      'an internal encryption key on 4.6, which encrypts with the primary keystore',
+      () => withSettings(withGatewayIds('4.6.0', undefined, undefined), { encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' }),
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' }),
+    ],
+    [
+      'APIM041',
+      'two gateways registering under one gateway_id',
+      () => withGatewayIds('4.6.0', 'edge', 'edge'),
+      () => withGatewayIds('4.6.0', 'edge', undefined),
+    ],
+    [
+      'APIM041',
+      "a Gateway ID that is another gateway's node id",
+      () => withGatewayIds('4.7.0', 'gw-2', undefined),
+      () => withGatewayIds('4.5.0', 'gw-2', undefined),
     ],
     [
       'APIM028',

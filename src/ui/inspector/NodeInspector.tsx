@@ -1,20 +1,23 @@
 /** Editing one node: its id, label, host and offset, the settings of its kind, and its links. */
 import { useId, useState } from 'react';
-import type { DatabaseNode, MysqlVersion, NodePatch, TopologyNode } from '../../model/index.ts';
+import type { DatabaseNode, GatewayNode, MysqlVersion, NodePatch, TopologyNode } from '../../model/index.ts';
 import {
   DATABASE_NAME_PATTERN,
   DB_ENGINES,
+  GATEWAY_ID_PATTERN,
   KIND_NAMES,
   LOGICAL_DATABASES,
   MAX_OFFSET,
   MIN_OFFSET,
   NODE_ID_PATTERN,
   clusterAround,
+  gatewayIdOf,
   isApimNode,
   isSticky,
   linkId,
   mysqlVersionOf,
   unhandledKind,
+  versionFacts,
 } from '../../model/index.ts';
 import { HOST_PATTERN } from '../../share/index.ts';
 import { useDesigner } from '../store.tsx';
@@ -33,6 +36,7 @@ import {
 import { environmentNames } from './environments.ts';
 
 const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
+const gatewayIdField = pattern(GATEWAY_ID_PATTERN, 'Use letters, digits, ".", "_" and "-" (at most 100), such as gateway_00');
 // The same rule as a topology file's (it goes into JDBC URLs and the runbook's commands).
 const databaseName = pattern(
   DATABASE_NAME_PATTERN,
@@ -119,7 +123,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
 function KindFields({ node, update }: { node: TopologyNode; update: (patch: NodePatch) => void }) {
   switch (node.kind) {
     case 'gateway':
-      return <GatewayFields labels={node.labels} onChange={(labels) => update({ labels })} />;
+      return <GatewayFields node={node} update={update} />;
     case 'control-plane':
       return null;
     case 'traffic-manager':
@@ -149,19 +153,20 @@ function KindFields({ node, update }: { node: TopologyNode; update: (patch: Node
   }
 }
 
-function GatewayFields({ labels, onChange }: { labels?: string[] | undefined; onChange: (labels: string[] | undefined) => void }) {
+function GatewayFields({ node, update }: { node: GatewayNode; update: (patch: NodePatch) => void }) {
   const topology = useDesigner((s) => s.topology);
   const listId = useId();
   const names = environmentNames(topology);
+  const readsGatewayId = versionFacts(topology.product).gatewayId;
   return (
     <>
       <TextField
         label="Gateway labels"
-        value={labels ?? []}
+        value={node.labels ?? []}
         format={commaList.format}
         parse={commaList.parse}
         maxLength={null}
-        onChange={(list) => onChange(list.length ? list : undefined)}
+        onChange={(list) => update({ labels: list.length ? list : undefined })}
         placeholder={names[0]}
         list={listId}
         hint={`Environments this gateway serves, comma-separated. Empty: ${names[0] ?? 'the default environment'}.`}
@@ -171,6 +176,20 @@ function GatewayFields({ labels, onChange }: { labels?: string[] | undefined; on
           <option key={name} value={name} />
         ))}
       </datalist>
+      {(readsGatewayId || node.gatewayId !== undefined) && (
+        <TextField
+          label="Gateway ID"
+          value={node.gatewayId ?? ''}
+          parse={(text) => (text === '' ? { ok: true, value: '' } : gatewayIdField(text))}
+          onChange={(gatewayId) => update({ gatewayId: gatewayId === '' ? undefined : gatewayId })}
+          placeholder={gatewayIdOf({ id: node.id })}
+          hint={
+            readsGatewayId
+              ? `[apim.gateway_notification] gateway_id: how this gateway registers with the control plane, the same at every start. Empty: its node id, ${node.id}.`
+              : `API-M ${topology.product} reads no gateway_id (from 4.6): clear it.`
+          }
+        />
+      )}
     </>
   );
 }

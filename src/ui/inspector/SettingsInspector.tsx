@@ -10,7 +10,7 @@ import {
   defaultEnvironment,
   versionFacts,
 } from '../../model/index.ts';
-import type { AnalyticsType } from '../../model/index.ts';
+import type { AnalyticsSupport, AnalyticsType } from '../../model/index.ts';
 
 const ANALYTICS_LABELS: Record<AnalyticsType, string> = {
   choreo: 'Choreo (cloud)',
@@ -19,6 +19,20 @@ const ANALYTICS_LABELS: Record<AnalyticsType, string> = {
   moesif: 'Moesif',
 };
 import { useState } from 'react';
+
+/** What the analytics type's entry adds to its name: how the chosen version supports it (APIM027 says more). */
+function supportNote(support: AnalyticsSupport, product: string): string {
+  switch (support) {
+    case 'yes':
+      return '';
+    case 'deprecated':
+      return ' (deprecated)';
+    case 'update':
+      return ' (needs a WSO2 update level)';
+    case 'no':
+      return ` (not in ${product})`;
+  }
+}
 import { useDesigner } from '../store.tsx';
 import type { VersionSwitch } from '../VersionSwitchDialog.tsx';
 import { VersionSwitchDialog } from '../VersionSwitchDialog.tsx';
@@ -91,6 +105,21 @@ export function SettingsInspector() {
         <p className="hint">
           Each file gets a [secrets] table, last, for ciphertool.sh -Dconfigure to encrypt on the node; the runbook shows how.
         </p>
+        {(facts.internalEncryptionKey || settings.encryptionKey !== undefined) && (
+          <TextField
+            label="Internal encryption key"
+            type="password"
+            value={settings.encryptionKey ?? ''}
+            parse={credential('The key', { allowEmpty: true })}
+            onChange={(key) => updateSettings({ encryptionKey: key === '' ? undefined : key })}
+            placeholder="$env{WSO2_ENCRYPTION_KEY}"
+            hint={
+              facts.internalEncryptionKey
+                ? `[encryption] key of every node (API-M ${topology.product}), the same everywhere and never changed after the first start. Make one with openssl rand -hex 32, or write $env{…} and set it on every node.`
+                : `API-M ${topology.product} encrypts with the primary keystore; the key is for 4.7 and later: clear it.`
+            }
+          />
+        )}
         <CheckboxField label="Keep passwords out of this browser's storage" checked={keepSecretsOut} onChange={setKeepSecretsOut} />
         <p className="hint">
           The page autosaves your work in this browser.{' '}
@@ -151,7 +180,18 @@ export function SettingsInspector() {
         <CheckboxField
           label="Publish analytics"
           checked={settings.analytics.enabled}
-          onChange={(enabled) => set('analytics', { ...settings.analytics, enabled })}
+          onChange={(enabled) =>
+            // A topology that names no type means Choreo; from 4.6 WSO2's default is Moesif, so turning analytics on
+            // there starts on it (versionFacts.defaultAnalyticsType).
+            set('analytics', {
+              ...settings.analytics,
+              enabled,
+              type:
+                enabled && settings.analytics.type === undefined && facts.defaultAnalyticsType !== 'choreo'
+                  ? facts.defaultAnalyticsType
+                  : settings.analytics.type,
+            })
+          }
         />
         {settings.analytics.enabled && (
           <>
@@ -162,7 +202,7 @@ export function SettingsInspector() {
                 (type) => facts.analytics[type] !== 'no' || type === (settings.analytics.type ?? 'choreo'),
               ).map((type) => ({
                 value: type,
-                label: `${ANALYTICS_LABELS[type]}${facts.analytics[type] === 'update' ? ' (needs a WSO2 update level)' : facts.analytics[type] === 'no' ? ` (not in ${topology.product})` : ''}`,
+                label: `${ANALYTICS_LABELS[type]}${supportNote(facts.analytics[type], topology.product)}`,
               }))}
               onChange={(type) => set('analytics', { ...settings.analytics, type: type === 'choreo' ? undefined : type })}
             />
@@ -183,6 +223,21 @@ export function SettingsInspector() {
                 value={settings.analytics.authToken}
                 parse={anyText}
                 onChange={(authToken) => set('analytics', { ...settings.analytics, authToken })}
+              />
+            )}
+            {settings.analytics.type === 'moesif' && (facts.moesifBaseUrl || settings.analytics.moesifBaseUrl !== undefined) && (
+              <TextField
+                label="Moesif base URL (optional)"
+                maxLength={LIMITS.longText}
+                value={settings.analytics.moesifBaseUrl ?? ''}
+                parse={anyText}
+                placeholder="https://api.moesif.net"
+                onChange={(url) => set('analytics', { ...settings.analytics, moesifBaseUrl: url.trim() === '' ? undefined : url.trim() })}
+                hint={
+                  facts.moesifBaseUrl
+                    ? 'moesif_base_url: where the gateways send events. Empty: Moesif’s own address.'
+                    : `API-M ${topology.product} reads no moesif_base_url (from 4.6): clear it.`
+                }
               />
             )}
           </>
