@@ -92,7 +92,7 @@ test('a host typed with a port is refused whole: the files keep the host in forc
 
 test('rename by typing keeps the focus and renames once; undo restores the id and selection keeps working', async ({ designer }) => {
   await node(designer, 'gw-2').click();
-  const id = designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Id');
+  const id = designer.getByRole('form', { name: 'Gateway gw-2' }).getByLabel('Id', { exact: true });
   await id.click();
   await id.press('ControlOrMeta+a');
   await id.pressSequentially('gateway-east');
@@ -101,7 +101,7 @@ test('rename by typing keeps the focus and renames once; undo restores the id an
   // Not renamed while typing: no "g", "ga", … nodes on the way.
   await expect(node(designer, 'gw-2')).toBeVisible();
   await id.press('Enter');
-  const renamed = designer.getByRole('form', { name: 'Gateway gateway-east' }).getByLabel('Id');
+  const renamed = designer.getByRole('form', { name: 'Gateway gateway-east' }).getByLabel('Id', { exact: true });
   await expect(renamed).toBeFocused();
   await expect(node(designer, 'gateway-east')).toBeVisible();
   await expect(node(designer, 'gw-2')).toHaveCount(0);
