@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DbEngine, Link, ProductVersion, Topology, TopologyNode } from '../src/model/index.ts';
-import { DB_ENGINES, DB_ENGINE_PORTS, MYSQL_VERSIONS, PRODUCT_VERSIONS, emptyTopology, newNode } from '../src/model/index.ts';
+import { DB_ENGINES, DB_ENGINE_PORTS, MYSQL_VERSIONS, PRODUCT_VERSIONS, emptyTopology, newNode, versionFacts } from '../src/model/index.ts';
 import { readTopology } from '../src/share/index.ts';
 
 export const EXAMPLE_FILES = ['seed-sample', 'single-cp-gw', 'ha-cp-gw', 'separate-tm-ha'] as const;
@@ -28,6 +28,25 @@ export function topology(nodes: TopologyNode[], links: [string, string][] = [], 
   return { ...emptyTopology(product, 'Test'), nodes, links: links.map(([from, to]) => ({ from, to })) };
 }
 
+/**
+ * The topology with a Redis server `redis-1` for distributed throttling, linked from every control plane and traffic
+ * manager (APIM docs 4.6.0 'Configuring Distributed Rate Limiting for an API Gateway Cluster').
+ */
+export function withRedis(t: Topology, fields: Record<string, unknown> = {}): Topology {
+  const redis = {
+    ...newNode('redis', 'redis-1', { x: 900, y: 340 }),
+    host: 'redis.example.com',
+    password: '$env{REDIS_PASSWORD}',
+    ...fields,
+  };
+  const users = t.nodes.filter((n) => n.kind === 'control-plane' || n.kind === 'traffic-manager');
+  return {
+    ...t,
+    nodes: [...t.nodes, redis as TopologyNode],
+    links: [...t.links, ...users.map((n) => ({ from: n.id, to: 'redis-1' }))],
+  };
+}
+
 /** Text that tries to break out of wherever it is written. */
 export const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -44,7 +63,8 @@ const hostPool = ['a.example.com', 'b.example.com', 'c.example.com', '10.0.0.5',
 
 /**
  * Valid topologies: 1–3 control planes, 0–3 traffic managers, 1–4 gateways, optional load balancers per
- * tier, 0–1 database; nodes share hosts with distinct offsets; labels are hostile text.
+ * tier, 0–1 database, on 4.6+ 0–1 Redis for throttle counters; nodes share hosts with distinct offsets; labels are
+ * hostile text.
  */
 export const arbitraryTopology: fc.Arbitrary<Topology> = fc
   .record({
@@ -65,6 +85,7 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
     analytics: fc.boolean(),
     cacheInvalidation: fc.boolean(),
     mysqlVersion: fc.constantFrom(undefined, ...MYSQL_VERSIONS),
+    redis: fc.constantFrom(undefined, { ssl: true, user: 'apim' }, {}),
   })
   .map((p) => {
     const nodes: TopologyNode[] = [];
@@ -111,6 +132,10 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
       for (const n of [...cps, ...tms, ...(p.gwUsesDb ? gws : [])]) links.push({ from: n, to: 'db' });
     }
     const base = emptyTopology(p.product, p.name);
+    if (p.redis && versionFacts(p.product).distributedThrottling) {
+      nodes.push({ ...newNode('redis', 'redis'), host: 'redis.example.com', password: 'counters', ...p.redis } as TopologyNode);
+      for (const n of [...cps, ...tms]) links.push({ from: n, to: 'redis' });
+    }
     return {
       ...base,
       settings: {

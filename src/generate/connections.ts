@@ -1,5 +1,6 @@
 /** Tables more than one kind of node writes the same way. */
-import type { Cluster } from '../model/index.ts';
+import type { ApimNode, Cluster } from '../model/index.ts';
+import { KIND_NAMES } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 import type { TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
@@ -23,9 +24,45 @@ export function eventHubOf(controlPlanes: Cluster[], comment: string[]): TomlTab
   );
 }
 
-/** One `[[apim.throttling.url_group]]` per traffic manager (or control plane) node. */
-export function throttlingUrlGroups(throttlers: Cluster[]): TomlTable[] {
-  return uniqueMembers(throttlers).map((member) =>
+/**
+ * Whether a gateway's throttlers keep their counters in Redis: every cluster it publishes throttle events to uses
+ * one (4.6+, `sharesCounters`). Then it publishes to them as one `loadbalance` group: each event reaches one of
+ * them, and the counters they share in Redis add up (APIM docs 4.6.0 'Configuring Distributed Rate Limiting for an
+ * API Gateway Cluster', step 2; helm-apim 4.6.x distributed/gateway/confs/deployment.toml with distributedThrottling).
+ * Some with Redis and some without is APIM045: each group per node, as without Redis.
+ */
+export function sharesCounters(context: GenerationContext, throttlers: Cluster[]): boolean {
+  return (
+    context.facts.distributedThrottling &&
+    throttlers.length > 0 &&
+    throttlers.every((cluster) => context.graph.counterStoreFor(cluster.members[0]) !== undefined)
+  );
+}
+
+/**
+ * `[[apim.throttling.url_group]]` of a gateway: one per traffic manager (or control plane) node, so every node
+ * counts every request; or, when they share their counters in Redis (`sharesCounters`), one `loadbalance` group
+ * listing all of them.
+ */
+export function throttlingUrlGroups(throttlers: Cluster[], shared = false): TomlTable[] {
+  const members = uniqueMembers(throttlers);
+  if (shared) {
+    return [
+      arrayTable(
+        'apim.throttling.url_group',
+        {
+          traffic_manager_urls: members.map((member) => endpoint('tcp', member, 'binaryTcp')),
+          traffic_manager_auth_urls: members.map((member) => endpoint('ssl', member, 'binarySsl')),
+          type: 'loadbalance',
+        },
+        [
+          `Throttle events to one of ${members.map((member) => member.id).join(', ')} each (loadbalance): they add up their counters in Redis,`,
+          'so one group replaces the group per node that keeps every node counting alone.',
+        ],
+      ),
+    ];
+  }
+  return members.map((member) =>
     arrayTable(
       'apim.throttling.url_group',
       {
@@ -35,6 +72,39 @@ export function throttlingUrlGroups(throttlers: Cluster[]): TomlTable[] {
       `Throttle events to ${member.id}.`,
     ),
   );
+}
+
+/**
+ * `[apim.distributed_throttling]` of a control plane or traffic manager linked to Redis (4.6+; APIM docs 4.6.0
+ * 'Configuring Distributed Rate Limiting for an API Gateway Cluster', step 2, "for both the control plane and
+ * traffic-manager components"; helm-apim 4.6.x / 4.7.x distributed/control-plane and traffic-manager confs). The
+ * type, sync interval, pool size and pool options are the values of that page and of the charts' values.yaml,
+ * spelled as the templates read them (`max_total`, where the charts write `maxTotal`, which nothing reads).
+ */
+export function distributedThrottlingTables(context: GenerationContext, node: ApimNode): TomlTable[] {
+  if (!context.facts.distributedThrottling) return [];
+  const redis = context.graph.counterStoreFor(node);
+  if (!redis) return [];
+  return [
+    table('apim.distributed_throttling', { enable: true, type: 'redis', sync_interval: 1, core_pool_size: 5 }, [
+      `Distributed throttling: this ${KIND_NAMES[node.kind].toLowerCase()} keeps its throttle counters in Redis ${redis.id}, with every`,
+      'control plane and traffic manager, so a limit holds across the cluster instead of per node.',
+    ]),
+    table('apim.distributed_throttling.keyvalue_store', {
+      host: redis.host,
+      port: redis.port,
+      user: redis.user === '' ? undefined : redis.user,
+      password: redis.password === '' ? undefined : redis.password,
+      ssl: redis.ssl ? true : undefined,
+      max_total: 20,
+      max_idle: 20,
+      min_idle: 4,
+      block_when_exhausted: true,
+      test_while_idle: true,
+      min_evictable_idle_time_millis: 3000,
+      time_between_eviction_runs_millis: 1200,
+    }),
+  ];
 }
 
 /**

@@ -9,7 +9,13 @@ import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { gatewayLabels } from './context.ts';
 import { baseTables, fileHeader } from './baseTables.ts';
-import { SUPER_ADMIN_REFS, apikeySubscriptionValidation, corsTables, throttlingUrlGroups } from './connections.ts';
+import {
+  SUPER_ADMIN_REFS,
+  apikeySubscriptionValidation,
+  corsTables,
+  distributedThrottlingTables,
+  throttlingUrlGroups,
+} from './connections.ts';
 import { describeCluster, endpoint, httpsBase, servicesUrl } from './addresses.ts';
 
 export function controlPlaneDocument(context: GenerationContext, node: ControlPlaneNode): TomlDocument {
@@ -86,7 +92,7 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
     ),
   );
 
-  tables.push(...throttlingTables(context, trafficManagers, peerBrokers));
+  tables.push(...throttlingTables(context, trafficManagers, peerBrokers), ...distributedThrottlingTables(context, node));
 
   if (settings.cacheInvalidation.enabled) {
     tables.push(

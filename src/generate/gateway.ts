@@ -9,7 +9,14 @@ import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { WHOLE_TOPOLOGY, gatewayLabels, shared } from './context.ts';
 import { baseTables, fileHeader } from './baseTables.ts';
-import { SUPER_ADMIN_REFS, apikeySubscriptionValidation, corsTables, eventHubOf, throttlingUrlGroups } from './connections.ts';
+import {
+  SUPER_ADMIN_REFS,
+  apikeySubscriptionValidation,
+  corsTables,
+  eventHubOf,
+  sharesCounters,
+  throttlingUrlGroups,
+} from './connections.ts';
 import { describeCluster, memberEndpoints, servicesUrl } from './addresses.ts';
 import { analyticsTables } from './analytics.ts';
 
@@ -102,13 +109,16 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
     } else {
       serviceComment = `Throttling: ${describeCluster(first)}; from API-M 4.1 the event hub has its own service_url.`;
     }
+    const shared = sharesCounters(context, throttlers);
     tables.push(
       table('apim.throttling', { service_url: serviceUrl, throttle_decision_endpoints: memberEndpoints(throttlers, 'tcp', 'broker') }, [
         serviceComment,
-        "Decisions arrive on every node's broker; events go to every node, one url_group each.",
+        shared
+          ? "Decisions arrive on every node's broker; events go to one node each, which count together in Redis."
+          : "Decisions arrive on every node's broker; events go to every node, one url_group each.",
       ]),
     );
-    tables.push(...throttlingUrlGroups(throttlers));
+    tables.push(...throttlingUrlGroups(throttlers, shared));
   }
 
   if (settings.jwt.enabled) {

@@ -16,6 +16,7 @@ import { ENGINES, databaseSteps, databasesOf } from './runbook/databases.ts';
 import { certificateSteps, fileList, nodeSecurityFiles } from './runbook/certificates.ts';
 import { nodeChecks } from './runbook/checks.ts';
 import { encryptionKeySteps } from './runbook/encryption.ts';
+import { redisInUse, redisSteps } from './runbook/redis.ts';
 import { homeOf } from './runbook/home.ts';
 import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
@@ -101,8 +102,10 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   }
 
   out.push('## Start order', '');
+  const redis = redisInUse(context);
   const order = [
     'databases',
+    ...(redis.length ? ['Redis'] : []),
     ...(plans.length ? ['load balancers'] : []),
     ...START_ORDER.filter((k) => graph.nodesOfKind(k).length).map((k) => PLURAL[k].toLowerCase()),
   ];
@@ -120,6 +123,7 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
 
   let step = 1;
   out.push(`### ${step++}. Databases`, '', ...databaseSteps(context));
+  if (redis.length > 0) out.push(`### ${step++}. Redis`, '', ...redisSteps(context));
   if (plans.length > 0) out.push(`### ${step++}. Load balancers`, '', ...loadBalancerSteps(plans));
   for (const kind of START_ORDER) {
     const nodes = graph.nodesOfKind(kind);

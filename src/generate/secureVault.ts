@@ -19,6 +19,7 @@ const SECRET_KEYS: Record<string, Record<string, string>> = {
   truststore: { password: 'truststore_password' },
   'apim.analytics': { auth_token: 'analytics_auth_token' },
   'apim.analytics.properties': { moesifKey: 'analytics_moesif_key' },
+  'apim.distributed_throttling.keyvalue_store': { password: 'redis_password' },
   // helm-apim 4.7.x writes key = "$secret{encryption_key}" with the secure vault on.
   encryption: { key: 'encryption_key' },
 };

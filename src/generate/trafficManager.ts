@@ -9,7 +9,7 @@ import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { baseTables, fileHeader } from './baseTables.ts';
-import { SUPER_ADMIN_REFS, eventHubOf } from './connections.ts';
+import { SUPER_ADMIN_REFS, distributedThrottlingTables, eventHubOf } from './connections.ts';
 import { describeCluster, endpoint, servicesUrl } from './addresses.ts';
 
 export function trafficManagerDocument(context: GenerationContext, node: TrafficManagerNode): TomlDocument {
@@ -68,6 +68,8 @@ export function trafficManagerDocument(context: GenerationContext, node: Traffic
       ),
     );
   }
+
+  tables.push(...distributedThrottlingTables(context, node));
 
   return { header: fileHeader(context, node), tables };
 }

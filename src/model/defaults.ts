@@ -11,6 +11,7 @@ import type {
   MysqlVersion,
   NodeKind,
   ProductVersion,
+  RedisNode,
   Settings,
   TopologyNode,
 } from './types.ts';
@@ -143,6 +144,12 @@ export const DATABASE_DEFAULTS = {
   password: 'wso2carbon',
 } as const satisfies Omit<DatabaseNode, 'id' | 'label' | 'x' | 'y' | 'host' | 'kind'>;
 
+/**
+ * A new Redis node: Redis's own port, the default user, no password (helm-apim 4.6.x / 4.7.x values.yaml
+ * `distributedThrottling.keyvalueStore`: port 6379, user and password empty). The hardening rules flag the empty password.
+ */
+export const REDIS_DEFAULTS = { port: 6379, user: '', password: '' } as const satisfies Pick<RedisNode, 'port' | 'user' | 'password'>;
+
 /** MySQL 8.0 or later when a database node does not say: 5.7 reached its end of life in 2023. */
 export const DEFAULT_MYSQL_VERSION: MysqlVersion = '8';
 
@@ -175,6 +182,8 @@ export function newNode(kind: NodeKind, id: string, position: { x: number; y: nu
       return { ...base, kind };
     case 'database':
       return { ...base, kind, ...DATABASE_DEFAULTS, databases: [...DATABASE_DEFAULTS.databases] };
+    case 'redis':
+      return { ...base, kind, ...REDIS_DEFAULTS };
     default:
       return unhandledKind(kind);
   }

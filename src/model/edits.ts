@@ -114,7 +114,7 @@ export function connect(topology: Topology, from: string, to: string): ConnectRe
   if (topology.links.some((link) => sameLink(link, { from, to }))) {
     return { ok: false, reason: `${from} and ${to} are already connected` };
   }
-  const verdict = linkVerdict(source, target, graph.frontedKind);
+  const verdict = linkVerdict(source, target, graph.frontedKind, topology.product);
   if (!verdict.ok) return verdict;
   return { ok: true, topology: { ...topology, links: [...topology.links, { from, to }] } };
 }

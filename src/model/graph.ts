@@ -1,9 +1,9 @@
 /**
- * The topology as a graph: who fronts whom, who is wired to whom, which database each node uses.
+ * The topology as a graph: who fronts whom, who is wired to whom, which database and which Redis each node uses.
  * Built once per topology in O(nodes + links); every question after that is a map lookup, so generating
  * or validating N nodes never scans all nodes per node.
  */
-import type { ApimKind, ApimNode, DatabaseNode, LoadBalancerNode, LogicalDatabase, Topology, TopologyNode } from './types.ts';
+import type { ApimKind, ApimNode, DatabaseNode, LoadBalancerNode, LogicalDatabase, RedisNode, Topology, TopologyNode } from './types.ts';
 import { kindRule } from './links.ts';
 
 /**
@@ -38,6 +38,13 @@ export interface TopologyGraph {
   nodesOfKind<K extends TopologyNode['kind']>(kind: K): Extract<TopologyNode, { kind: K }>[];
   /** The database server a node uses for a logical database, or undefined for embedded H2. */
   databaseFor(node: ApimNode, db: LogicalDatabase): DatabaseNode | undefined;
+  /**
+   * The Redis server that keeps a node's throttle counters: the first one it links to, or one a member of its
+   * cluster links to (members are configured alike). Undefined: counters are the node's own.
+   */
+  counterStoreFor(node: ApimNode): RedisNode | undefined;
+  /** Every Redis server a node links to itself, in the order drawn (more than one is APIM044). */
+  counterStoresLinked(node: ApimNode): RedisNode[];
 }
 
 export function buildGraph(topology: Topology): TopologyGraph {
@@ -66,6 +73,7 @@ export function buildGraph(topology: Topology): TopologyGraph {
   /** Nodes calling a load balancer. */
   const callers = new Map<string, ApimNode[]>();
   const databases = new Map<string, DatabaseNode[]>();
+  const counterStores = new Map<string, RedisNode[]>();
 
   // Each list also has a set beside it, so a load balancer called by thousands of nodes stays linear.
   const members = new Map<unknown[], Set<unknown>>();
@@ -108,6 +116,9 @@ export function buildGraph(topology: Topology): TopologyGraph {
       case 'uses-database':
         push(databases, from.id, to as DatabaseNode);
         break;
+      case 'uses-counter-store':
+        push(counterStores, from.id, to as RedisNode);
+        break;
     }
   }
 
@@ -118,6 +129,7 @@ export function buildGraph(topology: Topology): TopologyGraph {
   const singleClusters = new Map<string, Cluster>();
   const wiredCache = new Map<string, Cluster[]>();
   const databaseCache = new Map<string, DatabaseNode | undefined>();
+  const counterStoreCache = new Map<string, RedisNode | undefined>();
 
   const graph: TopologyGraph = {
     topology,
@@ -196,6 +208,20 @@ export function buildGraph(topology: Topology): TopologyGraph {
       databaseCache.set(cacheKey, found);
       return found;
     },
+    counterStoreFor(node) {
+      const own = counterStores.get(node.id)?.[0];
+      if (own) return own;
+      const cluster = graph.clusterOf(node);
+      if (counterStoreCache.has(cluster.key)) return counterStoreCache.get(cluster.key);
+      let found: RedisNode | undefined;
+      for (const member of cluster.members) {
+        found = counterStores.get(member.id)?.[0];
+        if (found) break;
+      }
+      counterStoreCache.set(cluster.key, found);
+      return found;
+    },
+    counterStoresLinked: (node) => counterStores.get(node.id) ?? [],
   };
   return graph;
 }

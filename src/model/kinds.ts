@@ -11,7 +11,7 @@
 import type { ApimKind, ApimNode, NodeKind, TopologyNode } from './types.ts';
 
 /** The icons the page draws (ui/icons.tsx), named by what they show. */
-export type IconName = 'gate' | 'dashboard' | 'gauge' | 'fan-out' | 'cylinder';
+export type IconName = 'gate' | 'dashboard' | 'gauge' | 'fan-out' | 'cylinder' | 'counter';
 
 interface KindBase {
   /** What the palette, the inspector and messages call a node of this kind: "Control Plane". */
@@ -30,7 +30,7 @@ export interface ApimKindInfo extends KindBase {
   offset: number;
 }
 
-/** A kind that does not run API-M (a load balancer, a database). */
+/** A kind that does not run API-M (a load balancer, a database, a Redis server). */
 export interface OtherKindInfo extends KindBase {
   apim: false;
 }
@@ -47,6 +47,7 @@ export const KINDS = {
   'traffic-manager': { name: 'Traffic Manager', icon: 'gauge', palette: 3, idPrefix: 'tm', apim: true, offset: 0 },
   'load-balancer': { name: 'Load Balancer', icon: 'fan-out', palette: 4, idPrefix: 'lb', apim: false },
   database: { name: 'Database', icon: 'cylinder', palette: 5, idPrefix: 'db', apim: false },
+  redis: { name: 'Redis', icon: 'counter', palette: 6, idPrefix: 'redis', apim: false },
 } satisfies KindTable;
 
 /** Every kind, in the registry's order (the order messages list them in). */

@@ -5,16 +5,23 @@
  *
  * Between two API-M nodes a link means "these two are wired", whichever way it was drawn. Direction
  * matters only at a load balancer: `load-balancer → X` fronts X, `X → load-balancer` calls the cluster
- * behind it. Databases are used by API-M nodes: `X → database`.
+ * behind it. Databases are used by API-M nodes: `X → database`; a Redis server by the control planes and traffic
+ * managers that keep their throttle counters in it: `X → redis`.
  */
-import type { ApimKind, NodeKind, TopologyNode } from './types.ts';
+import type { ApimKind, NodeKind, ProductVersion, TopologyNode } from './types.ts';
 import { KIND_NAMES, NODE_KINDS, isApimKind, kindWithArticle } from './kinds.ts';
+import { PRODUCT_VERSIONS } from './types.ts';
+import { versionFacts } from './versions.ts';
 
 /** What a link between two API-M kinds configures, keyed by the sorted pair. */
 export type ApimPair = 'gateway|control-plane' | 'gateway|traffic-manager' | 'traffic-manager|control-plane';
 
 export type LinkRole =
-  { role: 'wire'; pair: ApimPair } | { role: 'fronts'; kind: ApimKind } | { role: 'calls-cluster' } | { role: 'uses-database' };
+  | { role: 'wire'; pair: ApimPair }
+  | { role: 'fronts'; kind: ApimKind }
+  | { role: 'calls-cluster' }
+  | { role: 'uses-database' }
+  | { role: 'uses-counter-store' };
 
 export type LinkVerdict = { ok: true; link: LinkRole } | { ok: false; reason: string };
 
@@ -26,7 +33,7 @@ export const APIM_PAIRS: Record<ApimPair, { configures: string }> = {
 };
 
 /** A cell of the link table: the link a node of one kind may draw to a node of another, or why it may not. */
-export type LinkRule = { refuse: string } | { wire: ApimPair } | 'fronts' | 'calls-cluster' | 'uses-database';
+export type LinkRule = { refuse: string } | { wire: ApimPair } | 'fronts' | 'calls-cluster' | 'uses-database' | 'uses-counter-store';
 
 /** The pair that names kinds A and B, either way round; never when they are not a pair. */
 type PairOf<A extends NodeKind, B extends NodeKind> = Extract<ApimPair, `${A}|${B}` | `${B}|${A}`>;
@@ -34,7 +41,8 @@ type PairOf<A extends NodeKind, B extends NodeKind> = Extract<ApimPair, `${A}|${
 /**
  * The rules a cell from `From` to `To` may hold: any refusal; `wire` only between two API-M kinds that
  * are a pair; `fronts` only from a load balancer to an API-M kind; `calls-cluster` only from an API-M
- * kind to a load balancer; `uses-database` only from an API-M kind to a database. The graph (graph.ts)
+ * kind to a load balancer; `uses-database` only from an API-M kind to a database; `uses-counter-store` only from an
+ * API-M kind to a Redis server. The graph (graph.ts)
  * relies on these when it reads a link.
  */
 export type KindLinkRule<From extends NodeKind, To extends NodeKind> =
@@ -42,7 +50,8 @@ export type KindLinkRule<From extends NodeKind, To extends NodeKind> =
   | ([From, To] extends [ApimKind, ApimKind] ? ([PairOf<From, To>] extends [never] ? never : { wire: PairOf<From, To> }) : never)
   | ([From, To] extends ['load-balancer', ApimKind] ? 'fronts' : never)
   | ([From, To] extends [ApimKind, 'load-balancer'] ? 'calls-cluster' : never)
-  | ([From, To] extends [ApimKind, 'database'] ? 'uses-database' : never);
+  | ([From, To] extends [ApimKind, 'database'] ? 'uses-database' : never)
+  | ([From, To] extends [ApimKind, 'redis'] ? 'uses-counter-store' : never);
 
 /** The link table's type: a row for every kind, and in each row a cell for every kind. */
 export type LinkTable = { readonly [From in NodeKind]: { readonly [To in NodeKind]: KindLinkRule<From, To> } };
@@ -53,6 +62,15 @@ const oneKind = (kind: NodeKind) => ({
 
 const nodesUseDatabases = (kind: NodeKind) => ({
   refuse: `Draw the link from the ${KIND_NAMES[kind].toLowerCase()} to the database: nodes use databases`,
+});
+
+const nodesUseRedis = (kind: NodeKind) => ({
+  refuse: `Draw the link from the ${KIND_NAMES[kind].toLowerCase()} to Redis: control planes and traffic managers keep their counters in it`,
+});
+
+/** Why only control planes and traffic managers link to Redis (APIM docs 4.6.0 'Configuring Distributed Rate Limiting…', step 2). */
+const REDIS_USERS_ONLY = (kind: NodeKind) => ({
+  refuse: `${capitalize(kindWithArticle(kind))} does not use Redis: link the control planes and traffic managers to it, and gateways share their counters through the traffic managers`,
 });
 
 /**
@@ -67,6 +85,7 @@ export const LINK_TABLE: LinkTable = {
     'traffic-manager': { wire: 'gateway|traffic-manager' },
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
+    redis: REDIS_USERS_ONLY('gateway'),
   },
   'control-plane': {
     gateway: { wire: 'gateway|control-plane' },
@@ -74,6 +93,7 @@ export const LINK_TABLE: LinkTable = {
     'traffic-manager': { wire: 'traffic-manager|control-plane' },
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
+    redis: 'uses-counter-store',
   },
   'traffic-manager': {
     gateway: { wire: 'gateway|traffic-manager' },
@@ -81,6 +101,7 @@ export const LINK_TABLE: LinkTable = {
     'traffic-manager': oneKind('traffic-manager'),
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
+    redis: 'uses-counter-store',
   },
   'load-balancer': {
     gateway: 'fronts',
@@ -91,6 +112,7 @@ export const LINK_TABLE: LinkTable = {
         "A load balancer cannot connect to a load balancer: link this one to the nodes it fronts, and draw a link from each node that calls the other cluster to that cluster's load balancer",
     },
     database: { refuse: 'A load balancer cannot front a database: link each node to the database instead' },
+    redis: { refuse: 'A load balancer cannot front Redis: link each control plane and traffic manager to Redis instead' },
   },
   database: {
     gateway: nodesUseDatabases('gateway'),
@@ -100,6 +122,15 @@ export const LINK_TABLE: LinkTable = {
       refuse: 'A database cannot connect to a load balancer: draw the link from each node behind the load balancer to the database',
     },
     database: { refuse: 'A database cannot connect to a database: link each API-M node to the database it uses' },
+    redis: { refuse: 'A database cannot connect to Redis: link the control planes and traffic managers to Redis' },
+  },
+  redis: {
+    gateway: REDIS_USERS_ONLY('gateway'),
+    'control-plane': nodesUseRedis('control-plane'),
+    'traffic-manager': nodesUseRedis('traffic-manager'),
+    'load-balancer': { refuse: 'Redis cannot connect to a load balancer: draw the link from each node behind the load balancer to Redis' },
+    database: { refuse: 'Redis cannot connect to a database: link each API-M node to the database it uses' },
+    redis: { refuse: 'Redis cannot connect to Redis: link the control planes and traffic managers to the one Redis they share' },
   },
 };
 
@@ -127,15 +158,31 @@ export function apimPair(a: ApimKind, b: ApimKind): ApimPair | undefined {
   return typeof rule === 'object' && 'wire' in rule ? rule.wire : undefined;
 }
 
+/** The first version that reads distributed throttling, for the refusal below. */
+const FIRST_REDIS_VERSION = PRODUCT_VERSIONS.find((version) => versionFacts(version).distributedThrottling);
+
 /**
  * The full verdict for a new link, given the kinds the load balancers involved already front.
  * `frontedKind(lbId)` answers the kind of the cluster behind a load balancer, if it fronts anything.
+ * Given the product version, a link to Redis is refused where the version reads no distributed throttling (a link
+ * already drawn stays, and validation reports it: APIM043).
  */
-export function linkVerdict(from: TopologyNode, to: TopologyNode, frontedKind: (lbId: string) => ApimKind | undefined): LinkVerdict {
+export function linkVerdict(
+  from: TopologyNode,
+  to: TopologyNode,
+  frontedKind: (lbId: string) => ApimKind | undefined,
+  product?: ProductVersion,
+): LinkVerdict {
   if (from.id === to.id) return { ok: false, reason: 'A node cannot connect to itself' };
   const verdict = kindRule(from.kind, to.kind);
   if (!verdict.ok) return verdict;
   const link = verdict.link;
+  if (link.role === 'uses-counter-store' && product !== undefined && !versionFacts(product).distributedThrottling) {
+    return {
+      ok: false,
+      reason: `API-M ${product} has no distributed throttling: Redis is read from API-M ${FIRST_REDIS_VERSION ?? 'a later version'}. Choose that version or later in the settings first`,
+    };
+  }
   if (link.role === 'fronts') {
     const current = frontedKind(from.id);
     if (current && current !== link.kind) {
@@ -168,6 +215,8 @@ export function linkCaption(link: LinkRole): string {
       return 'calls cluster';
     case 'uses-database':
       return 'database';
+    case 'uses-counter-store':
+      return 'throttle counters';
   }
 }
 

@@ -4,7 +4,7 @@
  * about placeholders; all read this one list.
  */
 import type { Settings, Topology } from './types.ts';
-import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, SECRET_PLACEHOLDER, defaultSettings } from './defaults.ts';
+import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, REDIS_DEFAULTS, SECRET_PLACEHOLDER, defaultSettings } from './defaults.ts';
 import { gatewayEnvironmentsOf } from './environments.ts';
 
 export interface SecretField {
@@ -13,7 +13,7 @@ export interface SecretField {
   value: string;
   /** WSO2's published default: known to everyone, so not a secret to hide. */
   publicDefault: string;
-  /** The database node it belongs to, if any. */
+  /** The database or Redis node it belongs to, if any. */
   nodeId?: string;
   set: (topology: Topology, value: string) => Topology;
 }
@@ -90,14 +90,23 @@ export function secretFields(topology: Topology): SecretField[] {
     );
   }
   for (const node of topology.nodes) {
-    if (node.kind !== 'database') continue;
-    fields.push({
-      what: `password of database ${node.id}`,
-      value: node.password,
-      publicDefault: DATABASE_DEFAULTS.password,
-      nodeId: node.id,
-      set: (t, v) => ({ ...t, nodes: t.nodes.map((n) => (n.id === node.id && n.kind === 'database' ? { ...n, password: v } : n)) }),
-    });
+    if (node.kind === 'database') {
+      fields.push({
+        what: `password of database ${node.id}`,
+        value: node.password,
+        publicDefault: DATABASE_DEFAULTS.password,
+        nodeId: node.id,
+        set: (t, v) => ({ ...t, nodes: t.nodes.map((n) => (n.id === node.id && n.kind === 'database' ? { ...n, password: v } : n)) }),
+      });
+    } else if (node.kind === 'redis') {
+      fields.push({
+        what: `password of Redis ${node.id}`,
+        value: node.password,
+        publicDefault: REDIS_DEFAULTS.password,
+        nodeId: node.id,
+        set: (t, v) => ({ ...t, nodes: t.nodes.map((n) => (n.id === node.id && n.kind === 'redis' ? { ...n, password: v } : n)) }),
+      });
+    }
   }
   return fields;
 }
@@ -132,14 +141,22 @@ export function credentialFields(topology: Topology): { what: string; value: str
     ...(s.keystore.primary ? keystore('primary', s.keystore.primary) : []),
     { what: 'truststore file name', value: s.truststore.fileName },
     { what: 'truststore password', value: s.truststore.password },
-    ...topology.nodes.flatMap((node) =>
-      node.kind === 'database'
-        ? [
+    ...topology.nodes.flatMap((node) => {
+      switch (node.kind) {
+        case 'database':
+          return [
             { what: `username of database ${node.id}`, value: node.username, nodeId: node.id },
             { what: `password of database ${node.id}`, value: node.password, nodeId: node.id },
-          ]
-        : [],
-    ),
+          ];
+        case 'redis':
+          return [
+            { what: `username of Redis ${node.id}`, value: node.user, nodeId: node.id },
+            { what: `password of Redis ${node.id}`, value: node.password, nodeId: node.id },
+          ];
+        default:
+          return [];
+      }
+    }),
   ];
 }
 

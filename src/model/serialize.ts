@@ -28,6 +28,7 @@ const KEY_ORDER = [
   'gatewayId',
   'skipRedeployingPolicies',
   'sticky',
+  'ssl',
   'x',
   'y',
   'from',

@@ -145,8 +145,25 @@ export interface DatabaseNode extends NodeBase {
   mysqlVersion?: MysqlVersion | undefined;
 }
 
+/**
+ * A Redis server that keeps the throttle counters the control planes and traffic managers share (API-M 4.6+,
+ * `[apim.distributed_throttling.keyvalue_store]`; APIM docs 4.6.0 'Configuring Distributed Rate Limiting for an
+ * API Gateway Cluster'). Control planes and traffic managers link to it, as to a database.
+ */
+export interface RedisNode extends NodeBase {
+  kind: 'redis';
+  host: string;
+  /** 6379 by default (helm-apim 4.6.x distributedThrottling.keyvalueStore.port). */
+  port: number;
+  /** The Redis ACL user; empty for the default user (Redis 6 `AUTH <password>`). */
+  user: string;
+  password: string;
+  /** TLS to Redis (`keyvalue_store.ssl`, read from 4.6: carbon-apimgt v9.32.147 api-manager.xml.j2). Absent means off. */
+  ssl?: boolean | undefined;
+}
+
 export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode;
-export type TopologyNode = ApimNode | LoadBalancerNode | DatabaseNode;
+export type TopologyNode = ApimNode | LoadBalancerNode | DatabaseNode | RedisNode;
 
 /**
  * The node kinds: one per node type. Each has an entry in the registry (kinds.ts), which `NODE_KINDS`,

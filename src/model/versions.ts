@@ -171,6 +171,15 @@ export interface VersionFacts {
    */
   readonly nonPersistentTokens: boolean;
   /**
+   * Throttle counters kept in a Redis key-value store shared by the control planes and traffic managers
+   * (`[apim.distributed_throttling]` with `[apim.distributed_throttling.keyvalue_store]`): new in 4.6 (carbon-apimgt
+   * v9.32.147 api-manager.xml.j2; APIM docs 4.6.0 'Configuring Distributed Rate Limiting for an API Gateway
+   * Cluster'; helm-apim 4.6.x / 4.7.x `distributedThrottling` on the control plane and traffic manager charts).
+   * Gateways then publish to every traffic manager through one `loadbalance` url_group (the same docs page,
+   * helm-apim 4.6.x / 4.7.x distributed/gateway/confs/deployment.toml). 4.5 and before read none of it.
+   */
+  readonly distributedThrottling: boolean;
+  /**
    * WSO2's name for the distributed pattern the runbook follows, where the docs number it: 4.5 'Pattern 3:
    * Distributed Deployment with Gateway and Traffic Manager Separated' (APIM docs 4.5.0 'Deployment Overview');
    * 4.6 and 4.7 'Pattern 3: Distributed Setup' (APIM docs 4.6.0 / 4.7.0
@@ -238,6 +247,7 @@ const BEFORE_4_6 = {
   internalEncryptionKey: false,
   embeddedDatabaseInDefaults: false,
   nonPersistentTokens: false,
+  distributedThrottling: false,
 } as const satisfies Partial<VersionFacts>;
 
 /** Every fact of every version, one row per version (tests/model/versions.test.ts reads it fact by fact). */
@@ -406,6 +416,8 @@ export const VERSION_FACTS = {
     embeddedDatabaseInDefaults: false,
     // product-apim v4.6.0 api-control-plane default.json oauth.token_persistence.enable = true
     nonPersistentTokens: false,
+    // carbon-apimgt v9.32.147 api-manager.xml.j2 apim.distributed_throttling; helm-apim 4.6.x distributedThrottling
+    distributedThrottling: true,
   },
   '4.7.0': {
     version: '4.7.0',
@@ -441,6 +453,8 @@ export const VERSION_FACTS = {
     embeddedDatabaseInDefaults: true,
     // product-apim v4.7.0 api-control-plane deployment.toml [[oauth.extensions.token_types]] ExtendedJWTTokenIssuer
     nonPersistentTokens: true,
+    // carbon-apimgt v9.33.122 api-manager.xml.j2 apim.distributed_throttling; helm-apim 4.7.x distributedThrottling
+    distributedThrottling: true,
   },
 } satisfies VersionTable;
 

@@ -28,6 +28,7 @@ import {
   ENVIRONMENT_DEFAULTS,
   defaultSettings,
   DATABASE_DEFAULTS,
+  REDIS_DEFAULTS,
   HOST_PATTERN,
   credentialProblem,
   LIMITS,
@@ -174,6 +175,18 @@ const nodeSchemas = {
     username: v.optional(credential(), dbDefaults.username),
     password: v.optional(credential(), dbDefaults.password),
   }),
+  // `ssl` stays absent when the file does not say, like `sticky`: absent means off.
+  redis: strict({
+    kind: v.literal('redis'),
+    id: id(),
+    label: v.optional(text()),
+    ...position,
+    host: host(),
+    port: v.optional(integer(1, 65535), REDIS_DEFAULTS.port),
+    user: v.optional(credential(), REDIS_DEFAULTS.user),
+    password: v.optional(credential(), REDIS_DEFAULTS.password),
+    ssl: v.optional(bool()),
+  }),
 } satisfies Record<NodeKind, GenericSchema>;
 
 const kinds = NODE_KINDS.join(', ');
@@ -186,13 +199,27 @@ const node = v.pipe(
   ),
   v.variant(
     'kind',
-    [nodeSchemas.gateway, nodeSchemas['control-plane'], nodeSchemas['traffic-manager'], nodeSchemas['load-balancer'], nodeSchemas.database],
+    [
+      nodeSchemas.gateway,
+      nodeSchemas['control-plane'],
+      nodeSchemas['traffic-manager'],
+      nodeSchemas['load-balancer'],
+      nodeSchemas.database,
+      nodeSchemas.redis,
+    ],
     (issue) => (issue.input === undefined ? `missing: use ${kinds}` : `${JSON.stringify(issue.input)} is not a node kind: use ${kinds}`),
   ),
 );
 
 /** Kind columns for nodes that come without a position: load balancers, control planes, … left to right. */
-const COLUMN: Record<NodeKind, number> = { 'load-balancer': 0, 'control-plane': 1, 'traffic-manager': 2, gateway: 3, database: 4 };
+const COLUMN: Record<NodeKind, number> = {
+  'load-balancer': 0,
+  'control-plane': 1,
+  'traffic-manager': 2,
+  gateway: 3,
+  database: 4,
+  redis: 5,
+};
 
 /** What a node leaves out that follows from the rest: its label (its id), its place (its kind's column, its row), a database's port. */
 function filled(parsed: v.InferOutput<typeof node>, index: number) {

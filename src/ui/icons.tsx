@@ -13,6 +13,8 @@ const ICON_PATHS: Record<IconName, string> = {
   'fan-out': 'M12 3v6m0 0L5 15m7-6l7 6m-7-6v6M5 15v3m7-3v3m7-3v3',
   // A cylinder: databases.
   cylinder: 'M5 6c0-1.7 3.1-3 7-3s7 1.3 7 3-3.1 3-7 3-7-1.3-7-3zm0 0v12c0 1.7 3.1 3 7 3s7-1.3 7-3V6M5 12c0 1.7 3.1 3 7 3s7-1.3 7-3',
+  // Stacked boxes with tally marks: the Redis store of shared throttle counters.
+  counter: 'M4 4h16v7H4zM4 13h16v7H4zM8 6.5v2m3-2v2m3-2v2M8 15.5v2m3-2v2',
 };
 
 export function KindIcon({ kind }: { kind: NodeKind }) {

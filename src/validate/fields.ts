@@ -47,12 +47,18 @@ export function validateFields(topology: Topology): Diagnostic[] {
           }),
         );
       }
-    } else if (node.kind === 'database' && (!Number.isInteger(node.port) || node.port < 1 || node.port > 65535)) {
+    } else if (
+      (node.kind === 'database' || node.kind === 'redis') &&
+      (!Number.isInteger(node.port) || node.port < 1 || node.port > 65535)
+    ) {
       out.push(
         report('APIM016', {
           message: `${what}: port ${node.port} is out of range 1–65535`,
           nodeIds: [node.id],
-          fix: 'Use the port the database server listens on (MySQL 3306, PostgreSQL 5432, SQL Server 1433, Oracle 1521, DB2 50000).',
+          fix:
+            node.kind === 'redis'
+              ? 'Use the port the Redis server listens on (6379 by default).'
+              : 'Use the port the database server listens on (MySQL 3306, PostgreSQL 5432, SQL Server 1433, Oracle 1521, DB2 50000).',
         }),
       );
     }

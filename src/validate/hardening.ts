@@ -103,6 +103,22 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
     );
   }
 
+  // APIM047: a Redis server the files reach without a password (only where the version writes it, 4.6+).
+  if (versionFacts(topology.product).distributedThrottling) {
+    for (const redis of graph.nodesOfKind('redis')) {
+      const secret: Secret = { what: `Redis ${redis.id} password`, value: redis.password, nodeId: redis.id };
+      secrets.push(secret);
+      if (redis.password !== '') continue;
+      out.push(
+        report('APIM047', {
+          message: `Redis ${redis.id} has no password: anyone who reaches ${redis.host}:${redis.port} can reset the throttle counters and lift every rate limit`,
+          nodeIds: [redis.id],
+          fix: `Set a password on the Redis server (requirepass, or an ACL user) and on ${redis.id}, and ${KEEP_OUT(`${redis.id.replace(/-/g, '_')}_password`, `${redis.id.replace(/-/g, '_').toUpperCase()}_PASSWORD`)}`,
+        }),
+      );
+    }
+  }
+
   // ELK and OpenSearch write no key into the files (the generator leaves authToken out for them).
   const analyticsKeyWritten = analytics.enabled && ['choreo', 'moesif'].includes(analyticsTypeOf(analytics));
   if (analyticsKeyWritten && analytics.authToken.trim()) secrets.push({ what: 'analytics auth token', value: analytics.authToken });

@@ -8,6 +8,7 @@ import { validateDatabases } from './databases.ts';
 import { validateVersions } from './versions.ts';
 import { validateHardening } from './hardening.ts';
 import { validateSettings } from './settings.ts';
+import { validateThrottling } from './throttling.ts';
 
 export { validateStructure } from './structure.ts';
 export { validateFields } from './fields.ts';
@@ -15,9 +16,10 @@ export { validatePorts, openPorts } from './ports.ts';
 export type { OpenPort } from './ports.ts';
 export { validateDeployment } from './deployment.ts';
 export { validateDatabases } from './databases.ts';
-export { validateVersions } from './versions.ts';
+export { encryptionKeyProblem, validateVersions } from './versions.ts';
 export { validateHardening } from './hardening.ts';
 export { validateSettings } from './settings.ts';
+export { validateThrottling } from './throttling.ts';
 export { RULES, ruleOf, rulesTableMarkdown } from './rules.ts';
 export type { ImplementedRule, NotApplicableRule, RuleCode, RuleEntry } from './rules.ts';
 
@@ -29,6 +31,7 @@ const MODULES: ((topology: Topology, graph: TopologyGraph) => Diagnostic[])[] = 
   validateDeployment,
   validateDatabases,
   validateVersions,
+  validateThrottling,
   validateSettings,
   validateHardening,
 ];

@@ -37,6 +37,8 @@ export function openPorts(node: TopologyNode, graph: TopologyGraph): OpenPort[] 
     }
     case 'database':
       return [{ port: node.port, label: 'database' }];
+    case 'redis':
+      return [{ port: node.port, label: 'Redis' }];
     default:
       return unhandledKind(node);
   }

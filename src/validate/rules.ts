@@ -355,6 +355,56 @@ export const RULES = [
       'product-apim v4.7.0 default.json (SymmetricKeyInternalCryptoProvider) and carbon-kernel v4.11.18 carbon.xml.j2 ([encryption] key, no default); api-manager#4891 and docs-apim PR #10936: a mandatory key, the same on every node; helm-apim 4.7.x refuses to render without one',
     applies: 'yes',
   },
+  // Distributed throttling (throttling.ts; APIM047 in hardening.ts); APIM048 below
+  {
+    code: 'APIM043',
+    severity: 'error',
+    title: 'Redis distributed throttling before API-M 4.6',
+    source:
+      'carbon-apimgt v9.32.147 api-manager.xml.j2 (apim.distributed_throttling, new in 4.6; not read by 4.5); helm-apim 4.6.x adds distributedThrottling, 4.5.x has none',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM044',
+    severity: 'error',
+    title: 'control planes and traffic managers on different Redis servers',
+    source:
+      'APIM docs 4.6.0 "Configuring Distributed Rate Limiting for an API Gateway Cluster" (Redis on both the control plane and the traffic managers); one [apim.distributed_throttling.keyvalue_store] host',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM045',
+    severity: 'error',
+    title: 'some control planes or traffic managers on Redis, others counting alone',
+    source:
+      'APIM docs 4.6.0 "Configuring Distributed Rate Limiting for an API Gateway Cluster" (Redis on both the control plane and the traffic managers); helm-apim 4.6.x distributedThrottling on the control-plane and traffic-manager charts',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM046',
+    severity: 'warning',
+    title: 'a Redis that no control plane or traffic manager uses',
+    source:
+      'APIM docs 4.6.0 "Configuring Distributed Rate Limiting for an API Gateway Cluster" (Redis on both the control plane and the traffic managers)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM047',
+    severity: 'warning',
+    title: 'Redis without a password',
+    source:
+      'APIM docs "Production Deployment Guidelines"; APIM docs 4.6.0 "Configuring Distributed Rate Limiting for an API Gateway Cluster" (keyvalue_store user and password)',
+    applies: 'yes',
+  },
+  // Internal encryption (versions.ts)
+  {
+    code: 'APIM048',
+    severity: 'error',
+    title: 'an internal encryption key AES cannot use (4.7+)',
+    source:
+      'carbon-kernel org.wso2.carbon.crypto.provider SymmetricKeyInternalCryptoProvider (determineEncodingAndEncode: 64 or 48 characters are hexadecimal, any other key is its bytes; AES keys are 16, 24 or 32 bytes); APIM docs 4.7.0: openssl rand -hex 32',
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',
@@ -368,12 +418,12 @@ export const RULES = [
   },
   {
     severity: 'warning',
-    title: 'several TMs in one loadbalance url_group',
+    title: 'several TMs in one loadbalance url_group without shared counters',
     source:
-      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: one [[apim.throttling.url_group]] per Traffic Manager',
+      'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, Gateway: one [[apim.throttling.url_group]] per Traffic Manager; APIM docs 4.6.0 "Configuring Distributed Rate Limiting for an API Gateway Cluster": one loadbalance group with Redis',
     applies: {
       notApplicable:
-        'the generator writes one [[apim.throttling.url_group]] per traffic manager node; the designer has no way to group them',
+        'the generator writes one [[apim.throttling.url_group]] per traffic manager node, and one loadbalance group only when every traffic manager keeps its counters in Redis (4.6+)',
     },
   },
   {

@@ -3,11 +3,22 @@
  * Overview'; APIM docs analytics guides per type): APIM026 (4.5+
  * without a traffic manager), APIM027 (a setting the version does not read or has deprecated: an analytics
  * type it does not publish, a Gateway ID, a Moesif base URL, an encryption key), APIM028 (analytics without its
- * key), APIM041 (two gateways with one gateway_id), APIM042 (4.7 without an internal encryption key). The facts come
+ * key), APIM041 (two gateways with one gateway_id), APIM042 (4.7 without an internal encryption key), APIM048 (a key AES
+ * cannot use). The facts come
  * from `model/versions.ts`; this module never compares version strings itself.
  */
 import type { Diagnostic, GatewayNode, Topology, TopologyGraph } from '../model/index.ts';
-import { ANALYTICS_TYPES, analyticsTypeOf, buildGraph, gatewayIdOf, isApimNode, versionFacts, versionName } from '../model/index.ts';
+import {
+  ANALYTICS_TYPES,
+  SECRET_PLACEHOLDER,
+  analyticsTypeOf,
+  buildGraph,
+  gatewayIdOf,
+  isApimNode,
+  isReference,
+  versionFacts,
+  versionName,
+} from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
@@ -135,6 +146,26 @@ function gatewayIdRules(topology: Topology, gateways: GatewayNode[]): Diagnostic
 }
 
 /**
+ * What is wrong with a literal internal encryption key, or undefined (a reference, `$env{…}` or `$secret{…}`, and the
+ * placeholder of a link without secrets are not judged). WSO2's SymmetricKeyInternalCryptoProvider (carbon-kernel
+ * `org.wso2.carbon.crypto.provider`, `determineEncodingAndEncode`) reads a key of 64 or 48 characters as hexadecimal
+ * (AES-256, AES-192) and fails on any other digit; any other key is taken byte for byte, and AES takes only 16, 24 or
+ * 32 bytes.
+ */
+export function encryptionKeyProblem(key: string): string | undefined {
+  if (key === SECRET_PLACEHOLDER || isReference(key)) return undefined;
+  if (key.length === 64 || key.length === 48) {
+    return /^[0-9a-fA-F]+$/.test(key)
+      ? undefined
+      : `has ${key.length} characters, which WSO2 reads as hexadecimal, but not all are hex digits (0-9, a-f)`;
+  }
+  const bytes = new TextEncoder().encode(key).length;
+  return [16, 24, 32].includes(bytes)
+    ? undefined
+    : `is ${bytes} ${bytes === 1 ? 'byte' : 'bytes'} long: AES takes a key of 64 or 48 hexadecimal digits, or of exactly 16, 24 or 32 bytes`;
+}
+
+/**
  * The 4.7 internal encryption key. APIM042: API-M nodes on 4.7 without it (carbon-kernel v4.11.18 carbon.xml.j2 reads
  * `[encryption] key`, which has no default under product-apim v4.7.0's SymmetricKeyInternalCryptoProvider; each node
  * would make a random key of its own at first start, so nodes could not read each other's encrypted data:
@@ -153,7 +184,17 @@ function encryptionKeyRules(topology: Topology): Diagnostic[] {
       }),
     ];
   }
-  if (key || !topology.nodes.some(isApimNode)) return [];
+  if (key) {
+    const problem = encryptionKeyProblem(key);
+    if (!problem) return [];
+    return [
+      report('APIM048', {
+        message: `The internal encryption key ${problem}, so no node can start its crypto provider`,
+        fix: 'Make a key with openssl rand -hex 32 (64 hexadecimal digits, AES-256) and set it in the topology settings, or write $env{WSO2_ENCRYPTION_KEY} and give every node that key.',
+      }),
+    ];
+  }
+  if (!topology.nodes.some(isApimNode)) return [];
   return [
     report('APIM042', {
       message: `API-M ${topology.product} needs one internal encryption key, the same on every node, and this topology has none: each node would make its own at first start and could not read what the others encrypted`,

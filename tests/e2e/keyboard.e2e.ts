@@ -30,8 +30,10 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = 
   throw new Error(`never reached ${target}`);
 }
 
-test('Tab walks the toolbar, the palette, the nodes in reading order, then the edges, then on', async ({ designer }) => {
-  await tabTo(designer, designer.getByRole('list', { name: 'Node palette' }).getByRole('button', { name: 'Database' }));
+test('Tab walks the toolbar, the palette (its last kind, Redis), the nodes in reading order, then the edges, then on', async ({
+  designer,
+}) => {
+  await tabTo(designer, designer.getByRole('list', { name: 'Node palette' }).getByRole('button', { name: 'Redis' }));
   const order: string[] = [];
   for (let i = 0; i < 8 + 11 + 1; i++) {
     await designer.keyboard.press('Tab');

@@ -13,7 +13,7 @@ import type { Topology } from '../../src/model/index.ts';
 import { PRODUCT_VERSIONS, versionFacts } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import type { ExampleName } from '../factories.ts';
-import { EXAMPLE_FILES, loadExample } from '../factories.ts';
+import { EXAMPLE_FILES, loadExample, withRedis } from '../factories.ts';
 
 const GOLDEN = fileURLToPath(new URL('../golden/', import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -85,3 +85,21 @@ describe.each(
     : example.settings;
   goldenBundle({ ...example, product: version, settings }, join(GOLDEN, 'versions', name), EXPECTED_ERRORS[name]);
 });
+
+/**
+ * Separate TM with HA and Redis distributed throttling (4.6+): the control planes and traffic managers keep their
+ * counters in one Redis, and the gateways publish through one loadbalance group. Reviewed against APIM docs 4.6.0
+ * 'Configuring Distributed Rate Limiting for an API Gateway Cluster' and helm-apim 4.6.x / 4.7.x
+ * distributed/{control-plane,traffic-manager,gateway}/confs with distributedThrottling on.
+ */
+describe.each(PRODUCT_VERSIONS.filter((version) => versionFacts(version).distributedThrottling))(
+  'golden bundle of separate-tm-ha with Redis on API-M %s',
+  (version) => {
+    const example = loadExample('separate-tm-ha');
+    const settings = {
+      ...example.settings,
+      encryptionKey: versionFacts(version).internalEncryptionKey ? '$env{WSO2_ENCRYPTION_KEY}' : undefined,
+    };
+    goldenBundle(withRedis({ ...example, product: version, settings }), join(GOLDEN, 'versions', `separate-tm-ha-redis-${version}`));
+  },
+);

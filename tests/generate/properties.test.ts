@@ -61,9 +61,16 @@ describe('for any valid topology', () => {
         const tms = t.nodes.filter((n) => n.kind === 'traffic-manager');
         const cps = t.nodes.filter((n) => n.kind === 'control-plane');
         const throttlers = tms.length ? tms : cps;
+        // With Redis (4.6+) the throttlers share their counters: one loadbalance group lists them all.
+        const shared = t.nodes.some((n) => n.kind === 'redis');
         for (const file of generateBundle(t).files.filter((f) => f.path.startsWith('nodes/gw-'))) {
-          const toml = parseToml(file.content) as { apim: { throttling: { url_group: unknown[]; throttle_decision_endpoints: string[] } } };
-          expect(toml.apim.throttling.url_group).toHaveLength(throttlers.length);
+          const toml = parseToml(file.content) as {
+            apim: { throttling: { url_group: { traffic_manager_urls: string[]; type?: string }[]; throttle_decision_endpoints: string[] } };
+          };
+          const groups = toml.apim.throttling.url_group;
+          expect(groups).toHaveLength(shared ? 1 : throttlers.length);
+          expect(groups.flatMap((g) => g.traffic_manager_urls)).toHaveLength(throttlers.length);
+          expect(groups.map((g) => g.type)).toEqual(shared ? ['loadbalance'] : throttlers.map(() => undefined));
           expect(toml.apim.throttling.throttle_decision_endpoints).toHaveLength(throttlers.length);
         }
       }),

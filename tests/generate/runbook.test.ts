@@ -58,7 +58,7 @@ function portsByHost(t: Topology): Map<string, Set<number>> {
   for (const n of t.nodes) {
     const set = at(n.host);
     if (isApimNode(n)) for (const name of Object.keys(DEFAULT_PORTS) as PortName[]) set.add(portOf(n, name));
-    else if (n.kind === 'database') set.add(n.port);
+    else if (n.kind === 'database' || n.kind === 'redis') set.add(n.port);
     else {
       // A load balancer: HTTPS 443 and 80; in front of gateways also the ports the environment advertises.
       [80, 443].forEach((p) => set.add(p));

@@ -17,7 +17,7 @@ import {
 
 describe('the kind registry', () => {
   it('lists the kinds in its order, and the API-M kinds among them', () => {
-    expect(NODE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database']);
+    expect(NODE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database', 'redis']);
     expect(APIM_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager']);
   });
 
@@ -28,6 +28,7 @@ describe('the kind registry', () => {
       'traffic-manager': 'Traffic Manager',
       'load-balancer': 'Load Balancer',
       database: 'Database',
+      redis: 'Redis',
     });
     expect(kindWithArticle('control-plane')).toBe('a control plane');
   });
@@ -45,7 +46,7 @@ describe('the kind registry', () => {
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].palette))).toBe(true);
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].idPrefix))).toBe(true);
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].icon))).toBe(true);
-    expect(PALETTE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database']);
+    expect(PALETTE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database', 'redis']);
   });
 
   it.each(NODE_KINDS)('%s has its colour in the stylesheet, which no compiler checks', (kind) => {

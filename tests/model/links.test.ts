@@ -20,6 +20,8 @@ describe('kindRule', () => {
     ['gateway', 'database', 'uses-database'],
     ['control-plane', 'database', 'uses-database'],
     ['traffic-manager', 'database', 'uses-database'],
+    ['control-plane', 'redis', 'uses-counter-store'],
+    ['traffic-manager', 'redis', 'uses-counter-store'],
   ])('%s → %s is allowed as %s', (from, to, role) => {
     const verdict = kindRule(from, to);
     expect(verdict.ok && verdict.link.role).toBe(role);
@@ -34,6 +36,15 @@ describe('kindRule', () => {
     ['load-balancer', 'database', 'A load balancer cannot front a database'],
     ['database', 'load-balancer', 'A database cannot connect to a load balancer'],
     ['database', 'database', 'A database cannot connect to a database'],
+    ['gateway', 'redis', 'A gateway does not use Redis'],
+    ['redis', 'gateway', 'A gateway does not use Redis'],
+    ['redis', 'control-plane', 'Draw the link from the control plane to Redis'],
+    ['redis', 'traffic-manager', 'Draw the link from the traffic manager to Redis'],
+    ['load-balancer', 'redis', 'A load balancer cannot front Redis'],
+    ['redis', 'load-balancer', 'Redis cannot connect to a load balancer'],
+    ['database', 'redis', 'A database cannot connect to Redis'],
+    ['redis', 'database', 'Redis cannot connect to a database'],
+    ['redis', 'redis', 'Redis cannot connect to Redis'],
   ])('%s → %s is refused: %s', (from, to, reason) => {
     const verdict = kindRule(from, to);
     expect(verdict.ok).toBe(false);
@@ -91,6 +102,19 @@ describe('LINK_TABLE', () => {
 });
 
 describe('linkVerdict', () => {
+  it.each([
+    ['4.5.0', false],
+    ['4.6.0', true],
+    ['4.7.0', true],
+  ] as const)('on API-M %s, a link to Redis is allowed: %s', (product, allowed) => {
+    const verdict = linkVerdict(node('traffic-manager', 'tm-1'), node('redis', 'redis-1'), () => undefined, product);
+    expect(verdict.ok).toBe(allowed);
+    if (!verdict.ok)
+      expect(verdict.reason).toBe(
+        `API-M ${product} has no distributed throttling: Redis is read from API-M 4.6.0. Choose that version or later in the settings first`,
+      );
+  });
+
   it('refuses a load balancer fronting a second kind', () => {
     const verdict = linkVerdict(node('load-balancer', 'lb'), node('gateway', 'gw'), () => 'control-plane');
     expect(verdict).toEqual({ ok: false, reason: expect.stringContaining('already fronts control plane nodes') });

@@ -39,6 +39,7 @@ const HOLDS: [fact: string, on: string][] = [
   ['internalEncryptionKey', '4.7'],
   ['embeddedDatabaseInDefaults', '4.7'],
   ['nonPersistentTokens', '4.7'],
+  ['distributedThrottling', '4.6 4.7'],
 ];
 
 const PROFILE = (profile: string) => ({

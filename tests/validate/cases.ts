@@ -65,6 +65,23 @@ function withGatewayIds(product: ProductVersion, id1: string | undefined, id2: s
   );
 }
 
+const redis = (id = 'redis-1', fields: Record<string, unknown> = {}) =>
+  node('redis', id, { host: `${id}.example.com`, password: '$env{REDIS_PASSWORD}', ...fields });
+
+/**
+ * `withGatewayIds` with Redis servers for throttle counters: `uses` maps each Redis id to the nodes linked to it
+ * (default: redis-1 used by cp-1 and tm-1).
+ */
+function withRedisLinks(product: ProductVersion, uses: Record<string, string[]> = { 'redis-1': ['cp-1', 'tm-1'] }, fields = {}): Topology {
+  const t = withGatewayIds(product, undefined, undefined);
+  return {
+    ...t,
+    settings: { ...t.settings, encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' },
+    nodes: [...t.nodes, ...Object.keys(uses).map((id) => redis(id, fields))],
+    links: [...t.links, ...Object.entries(uses).flatMap(([to, from]) => from.map((f) => ({ from: f, to })))],
+  };
+}
+
 /** Two gateways behind gw-lb with the given labels (undefined: the first environment), and an Internal environment. */
 const gatewayCluster = (labels1: string[] | undefined, labels2: string[] | undefined) => ({
   ...twoEnvironments(),
@@ -626,6 +643,18 @@ export const CASES = {
       () => withGatewayIds('4.7.0', undefined, undefined),
       () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' }),
     ],
+    [
+      'APIM048',
+      'a 64-character internal encryption key that is not hexadecimal',
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { encryptionKey: 'g'.repeat(64) }),
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { encryptionKey: 'a1'.repeat(32) }),
+    ],
+    [
+      'APIM048',
+      'an internal encryption key of 20 bytes',
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { encryptionKey: 'k'.repeat(20) }),
+      () => withSettings(withGatewayIds('4.7.0', undefined, undefined), { encryptionKey: 'k'.repeat(32) }),
+    ],
     ['APIM042', 'API-M 4.7 with no API-M node yet', () => withGatewayIds('4.7.0', undefined, undefined), () => topology([], [], '4.7.0')],
     [
       'APIM027',
@@ -658,7 +687,47 @@ export const CASES = {
       () => withSettings(clean(), { analytics: { enabled: true, authToken: '$env{ANALYTICS_KEY}' } }),
     ],
   ],
+  throttling: [
+    ['APIM043', 'Redis on API-M 4.5, which reads no distributed throttling', () => withRedisLinks('4.5.0'), () => withRedisLinks('4.6.0')],
+    [
+      'APIM044',
+      'the control plane and the traffic manager on different Redis servers',
+      () => withRedisLinks('4.7.0', { 'redis-1': ['cp-1'], 'redis-2': ['tm-1'] }),
+      () => withRedisLinks('4.7.0', { 'redis-1': ['cp-1', 'tm-1'] }),
+    ],
+    [
+      'APIM044',
+      'a traffic manager linked to two Redis servers',
+      () => withRedisLinks('4.7.0', { 'redis-1': ['cp-1', 'tm-1'], 'redis-2': ['tm-1'] }),
+      () => withRedisLinks('4.7.0', { 'redis-1': ['cp-1', 'tm-1'], 'redis-2': [] }),
+    ],
+    [
+      'APIM045',
+      'the traffic manager on Redis, the control plane counting alone',
+      () => withRedisLinks('4.6.0', { 'redis-1': ['tm-1'] }),
+      () => withRedisLinks('4.6.0', { 'redis-1': ['tm-1', 'cp-1'] }),
+    ],
+    [
+      'APIM046',
+      'a Redis no node uses',
+      () => withRedisLinks('4.7.0', { 'redis-1': [] }),
+      () => withRedisLinks('4.7.0', { 'redis-1': ['cp-1', 'tm-1'] }),
+    ],
+  ],
   hardening: [
+    [
+      'APIM047',
+      'Redis without a password',
+      () => withRedisLinks('4.7.0', undefined, { password: '' }),
+      () => withRedisLinks('4.7.0', undefined, { password: 'a-long-random-password' }),
+    ],
+    [
+      'APIM032',
+      'a Redis password in plain text',
+      () =>
+        withSettings(withRedisLinks('4.7.0', undefined, { password: 'a-long-random-password' }), { superAdmin: { password: '$env{A}' } }),
+      () => withSettings(withRedisLinks('4.7.0'), { superAdmin: { password: '$env{A}' } }),
+    ],
     ['APIM029', 'admin / admin', () => clean(), () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } })],
     [
       'APIM030',

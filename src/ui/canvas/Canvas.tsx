@@ -197,7 +197,7 @@ export function Canvas() {
       const to = graph.node(connection.target);
       if (!from || !to) return false;
       if (topology.links.some((l) => (l.from === from.id && l.to === to.id) || (l.from === to.id && l.to === from.id))) return false;
-      return linkVerdict(from, to, graph.frontedKind).ok;
+      return linkVerdict(from, to, graph.frontedKind, topology.product).ok;
     },
     [store],
   );

@@ -1,4 +1,4 @@
-/** How a node looks on the canvas: icon, label, `host:offset` (a database: its engine), problem badge. */
+/** How a node looks on the canvas: icon, label, `host:offset` (a database: its engine; Redis: its port), problem badge. */
 import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
@@ -14,6 +14,8 @@ export function nodeAddress(node: TopologyNode): string {
       return `${node.engine} · ${node.host}`;
     case 'load-balancer':
       return node.host;
+    case 'redis':
+      return `${node.host}:${node.port}`;
     default:
       return unhandledKind(node);
   }

@@ -1,6 +1,6 @@
 /** Editing one node: its id, label, host and offset, the settings of its kind, and its links. */
 import { useId, useState } from 'react';
-import type { DatabaseNode, GatewayNode, MysqlVersion, NodePatch, TopologyNode } from '../../model/index.ts';
+import type { DatabaseNode, GatewayNode, MysqlVersion, NodePatch, RedisNode, TopologyNode } from '../../model/index.ts';
 import {
   DATABASE_NAME_PATTERN,
   DB_ENGINES,
@@ -148,6 +148,8 @@ function KindFields({ node, update }: { node: TopologyNode; update: (patch: Node
       );
     case 'database':
       return <DatabaseFields node={node} update={update} />;
+    case 'redis':
+      return <RedisFields node={node} update={update} />;
     default:
       return unhandledKind(node);
   }
@@ -237,6 +239,29 @@ function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: 
         parse={credential('The password', { allowEmpty: true })}
         onChange={(password) => update({ password })}
       />
+    </Fieldset>
+  );
+}
+
+function RedisFields({ node, update }: { node: RedisNode; update: (patch: NodePatch) => void }) {
+  return (
+    <Fieldset legend="Redis">
+      <TextField label="Port" type="number" value={node.port} parse={integer(1, 65535, 'The port')} onChange={(port) => update({ port })} />
+      <TextField
+        label="Username"
+        value={node.user}
+        parse={credential('The username', { allowEmpty: true })}
+        onChange={(user) => update({ user })}
+        hint="A Redis ACL user. Empty: the default user."
+      />
+      <TextField
+        label="Password"
+        type="password"
+        value={node.password}
+        parse={credential('The password', { allowEmpty: true })}
+        onChange={(password) => update({ password })}
+      />
+      <CheckboxField label="TLS (ssl)" checked={node.ssl ?? false} onChange={(ssl) => update({ ssl: ssl ? true : undefined })} />
     </Fieldset>
   );
 }
