@@ -6,7 +6,7 @@ import type { DbEngine, Link, ProductVersion, Topology, TopologyNode } from '../
 import { DB_ENGINES, DB_ENGINE_PORTS, MYSQL_VERSIONS, PRODUCT_VERSIONS, emptyTopology, newNode, versionFacts } from '../src/model/index.ts';
 import { readTopology } from '../src/share/index.ts';
 
-export const EXAMPLE_FILES = ['seed-sample', 'single-cp-gw', 'ha-cp-gw', 'separate-tm-ha'] as const;
+export const EXAMPLE_FILES = ['seed-sample', 'single-cp-gw', 'ha-cp-gw', 'separate-tm-ha', 'pattern-4-km'] as const;
 export type ExampleName = (typeof EXAMPLE_FILES)[number];
 
 export function examplePath(name: ExampleName): string {
@@ -44,6 +44,32 @@ export function withRedis(t: Topology, fields: Record<string, unknown> = {}): To
     ...t,
     nodes: [...t.nodes, redis as TopologyNode],
     links: [...t.links, ...users.map((n) => ({ from: n.id, to: 'redis-1' }))],
+  };
+}
+
+/**
+ * The topology with its one Key Manager `km-1` made a pair behind a load balancer `km-lb` (km.example.com): `km-2` is
+ * linked like `km-1`, and every link to `km-1` from another API-M node goes to `km-lb` instead.
+ */
+export function withKeyManagerPair(t: Topology): Topology {
+  const km1 = t.nodes.find((n) => n.id === 'km-1');
+  if (!km1 || km1.kind !== 'key-manager') throw new Error('withKeyManagerPair needs a key manager km-1');
+  const km2 = { ...km1, id: 'km-2', label: 'Key Manager 2', host: 'km2.example.com', y: km1.y + 120 };
+  const lb = { ...newNode('load-balancer', 'km-lb', { x: km1.x, y: km1.y - 140 }), label: 'Key Manager LB', host: 'km.example.com' };
+  const own = t.links.filter((l) => l.from === 'km-1');
+  const callers = t.links.filter((l) => l.to === 'km-1');
+  const rest = t.links.filter((l) => l.from !== 'km-1' && l.to !== 'km-1');
+  return {
+    ...t,
+    nodes: [...t.nodes, km2, lb],
+    links: [
+      ...rest,
+      ...own,
+      ...own.map((l) => ({ ...l, from: 'km-2' })),
+      { from: 'km-lb', to: 'km-1' },
+      { from: 'km-lb', to: 'km-2' },
+      ...callers.map((l) => ({ ...l, to: 'km-lb' })),
+    ],
   };
 }
 

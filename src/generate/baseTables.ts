@@ -38,6 +38,7 @@ function portsOf(node: ApimNode): string {
       return `HTTPS ${portOf(node, 'https')}, API ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, ws ${portOf(node, 'ws')} / wss ${portOf(node, 'wss')}`;
     case 'control-plane':
     case 'traffic-manager':
+    case 'key-manager':
       return `HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;
     default:
       return unhandledKind(node);
@@ -75,14 +76,18 @@ export const DATABASES_OF: Record<ApimNode['kind'], LogicalDatabase[]> = {
   gateway: ['shared_db'],
   'control-plane': ['apim_db', 'shared_db'],
   'traffic-manager': ['apim_db', 'shared_db'],
+  // The same two as the control planes: it registers applications and issues keys into apim_db (APIM docs 'Distributed
+  // Deployment with Key Manager Separated', Key Manager step: the API-M and shared databases).
+  'key-manager': ['apim_db', 'shared_db'],
 };
 
 export function databaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
   const explained = new Set<MysqlVersion>(); // why each MySQL version is written as it is: once per file
   // 4.7 gateways and traffic managers carry their H2 apim_db / shared_db in default.json (product-apim commit
   // dd8ad8f5a removed the blocks from their default deployment.toml): a block is written only for a real database.
-  // The API Control Plane's default deployment.toml still has its H2 blocks (v4.7.0), so a control plane writes them.
-  const h2FromDefaults = context.facts.embeddedDatabaseInDefaults && node.kind !== 'control-plane';
+  // The API Control Plane's default deployment.toml still has its H2 blocks (v4.7.0), so a control plane, and a Key
+  // Manager (a copy of that distribution), writes them.
+  const h2FromDefaults = context.facts.embeddedDatabaseInDefaults && (node.kind === 'gateway' || node.kind === 'traffic-manager');
   return DATABASES_OF[node.kind].flatMap((db): TomlTable | TomlTable[] => {
     const server = context.graph.databaseFor(node, db);
     if (!server && h2FromDefaults) return [];

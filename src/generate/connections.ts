@@ -108,6 +108,16 @@ export function distributedThrottlingTables(context: GenerationContext, node: Ap
 }
 
 /**
+ * Where a node validates keys and tokens: the Key Manager cluster it is wired to (4.3+; APIM docs 'Distributed
+ * Deployment with Key Manager Separated': the gateways' and control planes' `[apim.key_manager] service_url` name the
+ * Key Manager, or its load balancer), else `otherwise` (the control plane, whose Key Manager it runs).
+ */
+export function keyManagerOf(context: GenerationContext, node: ApimNode, otherwise: Cluster | undefined): Cluster | undefined {
+  if (!context.facts.separateKeyManager) return otherwise;
+  return context.graph.wiredClusters(node, 'key-manager')[0] ?? otherwise;
+}
+
+/**
  * `[apim.cors]`, on gateways and control planes alike (audit B4; product-apim default deployment.toml `[apim.cors]`
  * allow_headers incl. apikey, Internal-Key, PRs #7633, #10315): the control plane serves the
  * Publisher and Developer Portal REST APIs the consoles call, and the file the designer writes replaces

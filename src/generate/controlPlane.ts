@@ -3,7 +3,7 @@
  * Control Plane nodes'; helm-apim distributed/control-plane/confs; the seed's "Configure the Control Plane nodes").
  */
 import type { Cluster, ControlPlaneNode, GatewayEnvironment } from '../model/index.ts';
-import { gatewayEndpoints, portOf, versionName } from '../model/index.ts';
+import { gatewayEndpoints, portOf } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
@@ -14,9 +14,11 @@ import {
   apikeySubscriptionValidation,
   corsTables,
   distributedThrottlingTables,
+  keyManagerOf,
   throttlingUrlGroups,
 } from './connections.ts';
 import { describeCluster, endpoint, httpsBase, servicesUrl } from './addresses.ts';
+import { signUpAndApplicationTables, tokenRevocationTables, tokenTypeTables } from './identity.ts';
 
 export function controlPlaneDocument(context: GenerationContext, node: ControlPlaneNode): TomlDocument {
   const { graph, facts, settings } = context;
@@ -84,11 +86,18 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
     );
   }
 
+  // With a separate Key Manager it names it, with the admin's credentials, as the gateways do (APIM docs 'Distributed
+  // Deployment with Key Manager Separated', Control Plane step; helm-apim 4.5.x distributed/control-plane `km.enabled`).
+  const keyManager = keyManagerOf(context, node, own) ?? own;
   tables.push(
     table(
       'apim.key_manager',
-      { service_url: servicesUrl(own), ...apikeySubscriptionValidation(context) },
-      `Key Manager: ${describeCluster(own)}.`,
+      {
+        service_url: servicesUrl(keyManager),
+        ...(keyManager === own ? {} : SUPER_ADMIN_REFS),
+        ...apikeySubscriptionValidation(context),
+      },
+      `Key Manager: ${describeCluster(keyManager)}.`,
     ),
   );
 
@@ -104,82 +113,11 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
     );
   }
 
-  tables.push(...corsTables(context), ...tokenTypeTables(context));
+  tables.push(...corsTables(context), ...tokenTypeTables(context, node));
 
-  tables.push(
-    arrayTable('event_handler', { name: 'userPostSelfRegistration', subscriptions: ['POST_ADD_USER'] }, [
-      'Developer Portal sign-up: gives self-registered users the subscriber role, so they can log in',
-      "(the product's default deployment.toml of every 4.x carries it; carbon-apimgt PR #6727).",
-    ]),
-    table(
-      'service_provider',
-      { sp_name_regex: '^[\\sa-zA-Z0-9._-]*$' },
-      "Application names may contain spaces, as the product's default deployment.toml allows (product-apim PR #6317).",
-    ),
-    arrayTable(
-      'event_listener',
-      {
-        id: 'token_revocation',
-        type: 'org.wso2.carbon.identity.core.handler.AbstractIdentityHandler',
-        name: 'org.wso2.is.notification.ApimOauthEventInterceptor',
-        order: 1,
-      },
-      [
-        `Token revocation: notify the control plane${own.lb ? ` cluster through ${own.lb.id}` : ''}, whose event hub the gateways hear.`,
-        ...(facts.nonPersistentTokens
-          ? [
-              `API-M ${versionName(facts.version)} keeps no token rows to look up: gateways learn of every revocation (by a client, a refresh,`,
-              'a user or an application change) only from the events this listener sends, so it stays on every control plane.',
-            ]
-          : []),
-        ...(graph.nodesOfKind('traffic-manager').length > 0
-          ? [
-              "(The seed sends this to the Traffic Manager, but its broker carries only throttle decisions: gateways get revocations from the control plane's event hub.)",
-            ]
-          : []),
-      ],
-    ),
-    table('event_listener.properties', {
-      notification_endpoint: `${httpsBase(own)}/internal/data/v1/notify`,
-      username: '${admin.username}',
-      password: '${admin.password}',
-      'header.X-WSO2-KEY-MANAGER': 'default',
-    }),
-  );
+  tables.push(...signUpAndApplicationTables(), ...tokenRevocationTables(context, node, own));
 
   return { header: fileHeader(context, node), tables };
-}
-
-/**
- * The token issuer of a 4.7 control plane: non-persistent JWTs, as product-apim v4.7.0
- * `api-control-plane/…/conf/deployment.toml` ships them (`[[oauth.extensions.token_types]]` beside default.json
- * `oauth.token_persistence.enable = false`, commits a6c2b49fc and 6b1f8db20). This file replaces that one, so it
- * carries the table: without it the identity default JWTTokenIssuer issues tokens without the `entity_id` claim and
- * opaque refresh tokens, neither of which is stored any more, so the token persistence extension cannot validate,
- * refresh or revoke them (wso2-extensions/apim-km-wso2is v1.8.6 InMemoryTokenProvider looks a token without
- * `entity_id` up in the database; TokenPersistenceServiceComponent registers the in-memory processors only with
- * persistence off; the ACP pins wso2is.km.version 1.8.8).
- *
- * What that means for the token_revocation listener: with nothing stored, a revocation reaches the gateways only as
- * an event. The extension publishes all of them through the EventSender that ApimOauthEventInterceptor builds from
- * the listener's notification_endpoint: client revocations and refreshes (TokenRevocationEvent), user changes
- * (onPostTokenRevocationBySystem → SubjectEntityRevocationEvent) and application changes
- * (APIMOAuthApplicationMgtListener → ConsumerAppRevocationEvent). So the listener, aimed at the control plane (its
- * load balancer), stays on every control plane as on earlier versions, as the v4.7.0 ACP default toml and helm-apim
- * 4.7.x control-plane confs keep it; 4.7 needs nothing more from it.
- */
-function tokenTypeTables(context: GenerationContext): TomlTable[] {
-  if (!context.facts.nonPersistentTokens) return [];
-  return [
-    arrayTable(
-      'oauth.extensions.token_types',
-      { name: 'JWT', issuer: 'org.wso2.is.key.manager.tokenpersistence.issuer.ExtendedJWTTokenIssuer' },
-      [
-        `Access tokens: non-persistent JWTs, as the API-M ${versionName(context.facts.version)} API Control Plane ships them (its default deployment.toml`,
-        'carries this table). Tokens are no longer stored: without it, refreshing or revoking a token would look it up in vain.',
-      ],
-    ),
-  ];
 }
 
 /**

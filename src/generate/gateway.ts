@@ -14,6 +14,7 @@ import {
   apikeySubscriptionValidation,
   corsTables,
   eventHubOf,
+  keyManagerOf,
   sharesCounters,
   throttlingUrlGroups,
 } from './connections.ts';
@@ -67,14 +68,17 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
   const throttlers = separateTm ? trafficManagers : controlPlanes;
   const tables: TomlTable[] = [];
 
-  if (controlPlane) {
+  const keyManager = keyManagerOf(context, node, controlPlane);
+  if (keyManager) {
     tables.push(
       table(
         'apim.key_manager',
-        { service_url: servicesUrl(controlPlane), ...SUPER_ADMIN_REFS, ...apikeySubscriptionValidation(context) },
-        `Key Manager: ${describeCluster(controlPlane)}.`,
+        { service_url: servicesUrl(keyManager), ...SUPER_ADMIN_REFS, ...apikeySubscriptionValidation(context) },
+        `Key Manager: ${describeCluster(keyManager)}.`,
       ),
     );
+  }
+  if (controlPlane) {
     if (separateTm || facts.gatewayEventHubAlways) {
       tables.push(
         eventHubOf(

@@ -62,6 +62,7 @@ export function certificatePaths(lb: { host: string; id: string }): { crt: strin
 const TIER: Record<ApimKind, string> = {
   'control-plane': 'control_planes',
   'traffic-manager': 'traffic_managers',
+  'key-manager': 'key_managers',
   gateway: 'gateways',
 };
 
@@ -114,6 +115,28 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
               'https',
               isSticky(lb) ? 'sticky' : 'round-robin',
               `the ${names}' HTTPS port: portals, /services/, /internal/data/v1/`,
+            ),
+          },
+        ],
+      };
+    case 'key-manager':
+      return {
+        lb,
+        kind,
+        members,
+        listeners: [
+          redirect,
+          {
+            port: 443,
+            ssl: true,
+            purpose: `the Key Manager: key validation, token and client registration (https://${lb.host})`,
+            // No session state to keep: each call carries its own credentials.
+            upstream: upstream(
+              'https',
+              'https',
+              'https',
+              'round-robin',
+              `the ${names}' HTTPS port: /services/, /oauth2/, /keymanager-operations/`,
             ),
           },
         ],

@@ -20,11 +20,12 @@ import { redisInUse, redisSteps } from './runbook/redis.ts';
 import { homeOf } from './runbook/home.ts';
 import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
-export const START_ORDER = everyKind<ApimKind>()(['control-plane', 'traffic-manager', 'gateway']);
+export const START_ORDER = everyKind<ApimKind>()(['control-plane', 'key-manager', 'traffic-manager', 'gateway']);
 
 const PLURAL: Record<ApimKind, string> = {
   'control-plane': 'Control planes',
   'traffic-manager': 'Traffic managers',
+  'key-manager': 'Key managers',
   gateway: 'Gateways',
 };
 
@@ -140,17 +141,17 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
 /**
  * From 4.5 each kind of node is its own WSO2 distribution: its name as its README titles it, its zip and its start
  * script (product-apim v4.5.0–v4.7.0 `gateway|api-control-plane|traffic-manager/README.md`: "Extract the
- * wso2am-…-<version>.zip … Run the gateway.sh"), and WSO2's name for the pattern (APIM docs 4.7.0 'Pattern 3:
- * Distributed Setup') when the topology has all three kinds.
+ * wso2am-…-<version>.zip … Run the gateway.sh"), and WSO2's name for the pattern when the topology has control
+ * planes, traffic managers and gateways (APIM docs 4.7.0 'Pattern 3: Distributed Setup'), and Key Managers
+ * (Pattern 4).
  */
 function distributionLines(context: GenerationContext): string[] {
   const { graph, facts, topology } = context;
   const kinds = START_ORDER.filter((k) => graph.nodesOfKind(k).length);
   if (kinds.length === 0) return [];
-  const pattern =
-    facts.distributedPattern && kinds.length === START_ORDER.length
-      ? [`This is WSO2's “${facts.distributedPattern}” (APIM docs ${topology.product}).`]
-      : [];
+  const distributed = (['control-plane', 'traffic-manager', 'gateway'] as const).every((kind) => kinds.includes(kind));
+  const name = kinds.includes('key-manager') ? facts.keyManagerPattern : facts.distributedPattern;
+  const pattern = distributed && name ? [`This is WSO2's “${name}” (APIM docs ${topology.product}).`] : [];
   return [
     ...pattern,
     'Each kind of node runs its own WSO2 distribution; unpack it on the node where its `<…_HOME>` stands below:',
@@ -180,6 +181,7 @@ function listensOn(node: ApimNode): string {
       return `HTTPS ${portOf(node, 'https')}, API traffic ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, WebSocket ${portOf(node, 'ws')} / ${portOf(node, 'wss')}`;
     case 'control-plane':
     case 'traffic-manager':
+    case 'key-manager':
       return `HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;
     default:
       return unhandledKind(node);
@@ -207,10 +209,13 @@ function nodeSteps(context: GenerationContext, node: ApimNode): string[] {
           `   - then encrypt its secrets: \`cd ${home}/bin/ && sh ciphertool.sh -Dconfigure\` (it asks for the primary keystore password and encrypts the [secrets] table of deployment.toml in place)`,
         ]
       : []),
-    '2. Start it:',
+    start.profileSetup
+      ? `2. Apply the ${start.profileSetup} profile once, then start it (\`--skipConfigOptimization\` keeps the deployment.toml you copied: without it profileSetup.sh replaces the file with the profile's template):`
+      : '2. Start it:',
     '',
     '   ```sh',
     `   cd ${home}/bin/`,
+    ...(start.profileSetup ? [`   sh profileSetup.sh -Dprofile=${start.profileSetup} --skipConfigOptimization`] : []),
     `   ${startCommand(context, node.kind)}`,
     '   ```',
     '',

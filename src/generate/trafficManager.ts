@@ -9,7 +9,7 @@ import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { baseTables, fileHeader } from './baseTables.ts';
-import { SUPER_ADMIN_REFS, distributedThrottlingTables, eventHubOf } from './connections.ts';
+import { SUPER_ADMIN_REFS, distributedThrottlingTables, eventHubOf, keyManagerOf } from './connections.ts';
 import { describeCluster, endpoint, servicesUrl } from './addresses.ts';
 
 export function trafficManagerDocument(context: GenerationContext, node: TrafficManagerNode): TomlDocument {
@@ -19,12 +19,13 @@ export function trafficManagerDocument(context: GenerationContext, node: Traffic
   const peers = graph.nodesOfKind('traffic-manager').filter((peer) => peer.id !== node.id);
   const tables: TomlTable[] = baseTables(context, node);
 
-  if (controlPlane && facts.trafficManagerKeyManager) {
+  const keyManager = keyManagerOf(context, node, controlPlane);
+  if (keyManager && facts.trafficManagerKeyManager) {
     tables.push(
       table(
         'apim.key_manager',
-        { service_url: servicesUrl(controlPlane), ...SUPER_ADMIN_REFS },
-        `Key Manager: ${describeCluster(controlPlane)}.`,
+        { service_url: servicesUrl(keyManager), ...SUPER_ADMIN_REFS },
+        `Key Manager: ${describeCluster(keyManager)}.`,
       ),
     );
   }

@@ -11,7 +11,7 @@
 import type { ApimKind, ApimNode, NodeKind, TopologyNode } from './types.ts';
 
 /** The icons the page draws (ui/icons.tsx), named by what they show. */
-export type IconName = 'gate' | 'dashboard' | 'gauge' | 'fan-out' | 'cylinder' | 'counter';
+export type IconName = 'gate' | 'dashboard' | 'gauge' | 'key' | 'fan-out' | 'cylinder' | 'counter';
 
 interface KindBase {
   /** What the palette, the inspector and messages call a node of this kind: "Control Plane". */
@@ -45,9 +45,10 @@ export const KINDS = {
   gateway: { name: 'Gateway', icon: 'gate', palette: 1, idPrefix: 'gw', apim: true, offset: 0 },
   'control-plane': { name: 'Control Plane', icon: 'dashboard', palette: 2, idPrefix: 'cp', apim: true, offset: 0 },
   'traffic-manager': { name: 'Traffic Manager', icon: 'gauge', palette: 3, idPrefix: 'tm', apim: true, offset: 0 },
-  'load-balancer': { name: 'Load Balancer', icon: 'fan-out', palette: 4, idPrefix: 'lb', apim: false },
-  database: { name: 'Database', icon: 'cylinder', palette: 5, idPrefix: 'db', apim: false },
-  redis: { name: 'Redis', icon: 'counter', palette: 6, idPrefix: 'redis', apim: false },
+  'key-manager': { name: 'Key Manager', icon: 'key', palette: 4, idPrefix: 'km', apim: true, offset: 0 },
+  'load-balancer': { name: 'Load Balancer', icon: 'fan-out', palette: 5, idPrefix: 'lb', apim: false },
+  database: { name: 'Database', icon: 'cylinder', palette: 6, idPrefix: 'db', apim: false },
+  redis: { name: 'Redis', icon: 'counter', palette: 7, idPrefix: 'redis', apim: false },
 } satisfies KindTable;
 
 /** Every kind, in the registry's order (the order messages list them in). */

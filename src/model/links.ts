@@ -14,7 +14,13 @@ import { PRODUCT_VERSIONS } from './types.ts';
 import { versionFacts } from './versions.ts';
 
 /** What a link between two API-M kinds configures, keyed by the sorted pair. */
-export type ApimPair = 'gateway|control-plane' | 'gateway|traffic-manager' | 'traffic-manager|control-plane';
+export type ApimPair =
+  | 'gateway|control-plane'
+  | 'gateway|traffic-manager'
+  | 'traffic-manager|control-plane'
+  | 'gateway|key-manager'
+  | 'key-manager|control-plane'
+  | 'traffic-manager|key-manager';
 
 export type LinkRole =
   | { role: 'wire'; pair: ApimPair }
@@ -30,6 +36,9 @@ export const APIM_PAIRS: Record<ApimPair, { configures: string }> = {
   'gateway|control-plane': { configures: 'Key Manager · event hub' },
   'gateway|traffic-manager': { configures: 'throttling' },
   'traffic-manager|control-plane': { configures: 'event hub · policies' },
+  'gateway|key-manager': { configures: 'Key Manager' },
+  'key-manager|control-plane': { configures: 'Key Manager · event hub · revocations' },
+  'traffic-manager|key-manager': { configures: 'Key Manager' },
 };
 
 /** A cell of the link table: the link a node of one kind may draw to a node of another, or why it may not. */
@@ -83,6 +92,7 @@ export const LINK_TABLE: LinkTable = {
     gateway: oneKind('gateway'),
     'control-plane': { wire: 'gateway|control-plane' },
     'traffic-manager': { wire: 'gateway|traffic-manager' },
+    'key-manager': { wire: 'gateway|key-manager' },
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: REDIS_USERS_ONLY('gateway'),
@@ -91,6 +101,7 @@ export const LINK_TABLE: LinkTable = {
     gateway: { wire: 'gateway|control-plane' },
     'control-plane': oneKind('control-plane'),
     'traffic-manager': { wire: 'traffic-manager|control-plane' },
+    'key-manager': { wire: 'key-manager|control-plane' },
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: 'uses-counter-store',
@@ -99,14 +110,27 @@ export const LINK_TABLE: LinkTable = {
     gateway: { wire: 'gateway|traffic-manager' },
     'control-plane': { wire: 'traffic-manager|control-plane' },
     'traffic-manager': oneKind('traffic-manager'),
+    'key-manager': { wire: 'traffic-manager|key-manager' },
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: 'uses-counter-store',
+  },
+  'key-manager': {
+    gateway: { wire: 'gateway|key-manager' },
+    'control-plane': { wire: 'key-manager|control-plane' },
+    'traffic-manager': { wire: 'traffic-manager|key-manager' },
+    'key-manager': oneKind('key-manager'),
+    'load-balancer': 'calls-cluster',
+    database: 'uses-database',
+    redis: {
+      refuse: 'A key manager does not use Redis: link the control planes and traffic managers to it, which keep the throttle counters',
+    },
   },
   'load-balancer': {
     gateway: 'fronts',
     'control-plane': 'fronts',
     'traffic-manager': 'fronts',
+    'key-manager': 'fronts',
     'load-balancer': {
       refuse:
         "A load balancer cannot connect to a load balancer: link this one to the nodes it fronts, and draw a link from each node that calls the other cluster to that cluster's load balancer",
@@ -118,6 +142,7 @@ export const LINK_TABLE: LinkTable = {
     gateway: nodesUseDatabases('gateway'),
     'control-plane': nodesUseDatabases('control-plane'),
     'traffic-manager': nodesUseDatabases('traffic-manager'),
+    'key-manager': nodesUseDatabases('key-manager'),
     'load-balancer': {
       refuse: 'A database cannot connect to a load balancer: draw the link from each node behind the load balancer to the database',
     },
@@ -128,6 +153,10 @@ export const LINK_TABLE: LinkTable = {
     gateway: REDIS_USERS_ONLY('gateway'),
     'control-plane': nodesUseRedis('control-plane'),
     'traffic-manager': nodesUseRedis('traffic-manager'),
+    'key-manager': {
+      refuse:
+        'Redis cannot connect to a key manager: link the control planes and traffic managers to Redis, which keep the throttle counters',
+    },
     'load-balancer': { refuse: 'Redis cannot connect to a load balancer: draw the link from each node behind the load balancer to Redis' },
     database: { refuse: 'Redis cannot connect to a database: link each API-M node to the database it uses' },
     redis: { refuse: 'Redis cannot connect to Redis: link the control planes and traffic managers to the one Redis they share' },
@@ -160,12 +189,15 @@ export function apimPair(a: ApimKind, b: ApimKind): ApimPair | undefined {
 
 /** The first version that reads distributed throttling, for the refusal below. */
 const FIRST_REDIS_VERSION = PRODUCT_VERSIONS.find((version) => versionFacts(version).distributedThrottling);
+/** The first version with a separate Key Manager node. */
+const FIRST_KEY_MANAGER_VERSION = PRODUCT_VERSIONS.find((version) => versionFacts(version).separateKeyManager);
 
 /**
  * The full verdict for a new link, given the kinds the load balancers involved already front.
  * `frontedKind(lbId)` answers the kind of the cluster behind a load balancer, if it fronts anything.
- * Given the product version, a link to Redis is refused where the version reads no distributed throttling (a link
- * already drawn stays, and validation reports it: APIM043).
+ * Given the product version, a link to Redis is refused where the version reads no distributed throttling, and a link
+ * to or from a Key Manager where the version has no separate one (a link already drawn stays, and validation reports
+ * it: APIM043, APIM049).
  */
 export function linkVerdict(
   from: TopologyNode,
@@ -177,6 +209,13 @@ export function linkVerdict(
   const verdict = kindRule(from.kind, to.kind);
   if (!verdict.ok) return verdict;
   const link = verdict.link;
+  const keyManager = from.kind === 'key-manager' || to.kind === 'key-manager';
+  if (keyManager && product !== undefined && !versionFacts(product).separateKeyManager) {
+    return {
+      ok: false,
+      reason: `API-M ${product} has no separate Key Manager node: its control plane is the Key Manager (4.0–4.2 keep only the deprecated api-key-manager-deprecated profile, for opaque tokens migrated from 3.x). Choose API-M ${FIRST_KEY_MANAGER_VERSION ?? 'a later version'} or later in the settings first`,
+    };
+  }
   if (link.role === 'uses-counter-store' && product !== undefined && !versionFacts(product).distributedThrottling) {
     return {
       ok: false,

@@ -67,6 +67,9 @@ export const OPEN_PORTS: Record<ApimKind, readonly PortName[]> = {
   gateway: ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'wss', 'websubHttp', 'websubHttps'],
   'control-plane': ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'broker', 'binaryTcp', 'binarySsl', 'jmxRmiServer', 'jmxRmiRegistry'],
   'traffic-manager': ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'broker', 'binaryTcp', 'binarySsl', 'jmxRmiServer', 'jmxRmiRegistry'],
+  // The control plane's pack (4.3–4.4) or distribution (4.5+) with the Key Manager profile: what it leaves running is not
+  // documented port by port, so a clash is judged on every port a control plane opens.
+  'key-manager': ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'broker', 'binaryTcp', 'binarySsl', 'jmxRmiServer', 'jmxRmiRegistry'],
 };
 
 /**

@@ -116,6 +116,15 @@ export interface TrafficManagerNode extends ApimNodeBase {
   skipRedeployingPolicies?: string[] | undefined;
 }
 
+/**
+ * A separate API-M Key Manager (4.3+: the `api-key-manager-node` profile on 4.3–4.4, a copy of the API Control Plane
+ * optimised with the `key-manager` profile from 4.5; APIM docs 'Distributed Deployment with Key Manager Separated').
+ * Gateways, control planes and traffic managers linked to it (or to its load balancer) validate keys and tokens there.
+ */
+export interface KeyManagerNode extends ApimNodeBase {
+  kind: 'key-manager';
+}
+
 export interface LoadBalancerNode extends NodeBase {
   kind: 'load-balancer';
   host: string;
@@ -162,7 +171,7 @@ export interface RedisNode extends NodeBase {
   ssl?: boolean | undefined;
 }
 
-export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode;
+export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode | KeyManagerNode;
 export type TopologyNode = ApimNode | LoadBalancerNode | DatabaseNode | RedisNode;
 
 /**

@@ -187,15 +187,42 @@ export interface VersionFacts {
    */
   readonly distributedPattern: string | undefined;
   /**
+   * WSO2's name for the same pattern with a separate Key Manager, where the docs number it: 'Pattern 4: Fully
+   * Distributed Setup' (APIM docs 4.5.0 'Deployment Overview', "Fully Distributed Setup"; APIM docs 4.7.0 Kubernetes
+   * overview, "Pattern 4 - Fully Distributed Setup"; helm-apim 4.5.x docs/README.md, pattern 4 ACP, TM, GW and KM).
+   */
+  readonly keyManagerPattern: string | undefined;
+  /**
    * How each kind of node is started: profiles on 4.0–4.4 (APIM docs 'API-M Profiles'), component distributions
    * from 4.5 (APIM docs 4.5.0 'Deployment Overview'; docs 4.5 TM-separated include, Step 7; product-apim v4.6.0 /
    * v4.7.0 component READMEs, "Extract the wso2am-…zip … Run the gateway.sh"). `product` is WSO2's name of the
    * distribution, as its README titles it: "WSO2 API Manager" (4.0–4.4), "WSO2 Universal Gateway", "WSO2 API
    * Control Plane", "WSO2 Traffic Manager" (product-apim v4.5.0–v4.7.0 `gateway|api-control-plane|traffic-manager/README.md`).
+   * `profileSetup`: the profile `bin/profileSetup.sh` must apply once before the first start (a Key Manager: its
+   * webapps and axis2 templates; product-apim v4.3.0 / v4.5.0 profileSetup.sh), always with `--skipConfigOptimization`,
+   * which keeps the generated deployment.toml instead of replacing it with the profile's template.
    */
-  readonly start: Readonly<
-    Record<ApimKind, { readonly script: string; readonly args: string; readonly distribution: string; readonly product: string }>
-  >;
+  readonly start: Readonly<Record<ApimKind, StartCommand>>;
+  /**
+   * A separate Key Manager node exists (4.3+): the `api-key-manager-node` profile of the API-M pack on 4.3 and 4.4
+   * (product-apim v4.3.0 / v4.4.0 profileSetup.sh, deployment-templates/api-key-manager-node.toml; APIM docs 4.3.0
+   * 'Distributed Deployment with Key Manager Separated'), a copy of the API Control Plane optimised with the
+   * `key-manager` profile and started by `key-manager.sh` from 4.5 (product-apim v4.5.0–v4.7.0
+   * api-control-plane/…/startup-scripts/key-manager.sh; helm-apim 4.5.x–4.7.x distributed/key-manager). 4.0–4.2 keep
+   * only the deprecated `api-key-manager-deprecated` profile, which APIM docs 4.0.0 'Configuring a Distributed API-M
+   * Deployment with Key Manager Separation' reserve for deployments migrated from 3.x that use opaque tokens; there
+   * the control plane is the Key Manager.
+   */
+  readonly separateKeyManager: boolean;
+}
+
+/** How a kind of node is started: the script and its arguments, in which distribution. */
+export interface StartCommand {
+  readonly script: string;
+  readonly args: string;
+  readonly distribution: string;
+  readonly product: string;
+  readonly profileSetup?: string | undefined;
 }
 
 /**
@@ -214,16 +241,30 @@ const PROFILE_START = (profile: string) => ({
   product: 'WSO2 API Manager',
 });
 
-/** 4.0–4.4: one API-M pack, each kind a profile (APIM docs 'API-M Profiles'; product-apim infer.json server_role). */
-const STARTED_AS_PROFILES: HowStarted = {
-  componentDistributions: false,
-  serverRole: { gateway: 'gateway-worker', 'control-plane': 'control-plane', 'traffic-manager': 'traffic-manager' },
-  start: {
-    gateway: PROFILE_START('gateway-worker'),
-    'control-plane': PROFILE_START('control-plane'),
-    'traffic-manager': PROFILE_START('traffic-manager'),
-  },
-};
+/**
+ * 4.0–4.4: one API-M pack, each kind a profile (APIM docs 'API-M Profiles'; product-apim infer.json server_role). The
+ * Key Manager profile differs: 4.0–4.2 `api-key-manager-deprecated` (its own server_role; product-apim v4.0.0
+ * deployment-templates/api-key-manager-deprecated.toml), 4.3–4.4 `api-key-manager-node`, whose template runs with
+ * `server_role = "control-plane"` (product-apim v4.3.0 deployment-templates/api-key-manager-node.toml; infer.json has no
+ * role of that name; helm-apim 4.3.x / 4.4.x distributed/key-manager/confs/deployment.toml).
+ */
+function startedAsProfiles(keyManager: 'api-key-manager-deprecated' | 'api-key-manager-node'): HowStarted {
+  return {
+    componentDistributions: false,
+    serverRole: {
+      gateway: 'gateway-worker',
+      'control-plane': 'control-plane',
+      'traffic-manager': 'traffic-manager',
+      'key-manager': keyManager === 'api-key-manager-node' ? 'control-plane' : keyManager,
+    },
+    start: {
+      gateway: PROFILE_START('gateway-worker'),
+      'control-plane': PROFILE_START('control-plane'),
+      'traffic-manager': PROFILE_START('traffic-manager'),
+      'key-manager': { ...PROFILE_START(keyManager), profileSetup: keyManager },
+    },
+  };
+}
 
 /**
  * 4.5–4.7: a distribution per kind, each with only the `default` server role (C13; APIM docs 4.5.0 'Deployment
@@ -231,11 +272,20 @@ const STARTED_AS_PROFILES: HowStarted = {
  */
 const STARTED_AS_COMPONENTS: HowStarted = {
   componentDistributions: true,
-  serverRole: { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default' },
+  serverRole: { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default', 'key-manager': 'default' },
   start: {
     gateway: { script: 'gateway.sh', args: '', distribution: 'wso2am-universal-gw', product: 'WSO2 Universal Gateway' },
     'control-plane': { script: 'api-cp.sh', args: '', distribution: 'wso2am-acp', product: 'WSO2 API Control Plane' },
     'traffic-manager': { script: 'traffic-manager.sh', args: '', distribution: 'wso2am-tm', product: 'WSO2 Traffic Manager' },
+    // A copy of the API Control Plane: key-manager.sh sets no profile itself, profileSetup.sh applies it (product-apim
+    // v4.5.0 api-control-plane/…/startup-scripts/key-manager.sh, profileSetup.sh `-Dprofile=key-manager`).
+    'key-manager': {
+      script: 'key-manager.sh',
+      args: '',
+      distribution: 'wso2am-acp',
+      product: 'WSO2 API Control Plane',
+      profileSetup: 'key-manager',
+    },
   },
 };
 
@@ -254,9 +304,11 @@ const BEFORE_4_6 = {
 export const VERSION_FACTS = {
   '4.0.0': {
     version: '4.0.0',
-    ...STARTED_AS_PROFILES,
+    ...startedAsProfiles('api-key-manager-deprecated'),
+    separateKeyManager: false,
     ...BEFORE_4_6,
     distributedPattern: undefined,
+    keyManagerPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: false,
     defaultEnvironmentName: 'Production and Sandbox',
@@ -276,9 +328,11 @@ export const VERSION_FACTS = {
   },
   '4.1.0': {
     version: '4.1.0',
-    ...STARTED_AS_PROFILES,
+    ...startedAsProfiles('api-key-manager-deprecated'),
+    separateKeyManager: false,
     ...BEFORE_4_6,
     distributedPattern: undefined,
+    keyManagerPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -298,9 +352,11 @@ export const VERSION_FACTS = {
   },
   '4.2.0': {
     version: '4.2.0',
-    ...STARTED_AS_PROFILES,
+    ...startedAsProfiles('api-key-manager-deprecated'),
+    separateKeyManager: false,
     ...BEFORE_4_6,
     distributedPattern: undefined,
+    keyManagerPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -320,9 +376,11 @@ export const VERSION_FACTS = {
   },
   '4.3.0': {
     version: '4.3.0',
-    ...STARTED_AS_PROFILES,
+    ...startedAsProfiles('api-key-manager-node'),
+    separateKeyManager: true,
     ...BEFORE_4_6,
     distributedPattern: undefined,
+    keyManagerPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -342,9 +400,11 @@ export const VERSION_FACTS = {
   },
   '4.4.0': {
     version: '4.4.0',
-    ...STARTED_AS_PROFILES,
+    ...startedAsProfiles('api-key-manager-node'),
+    separateKeyManager: true,
     ...BEFORE_4_6,
     distributedPattern: undefined,
+    keyManagerPattern: undefined,
     controlPlaneRunsTrafficManager: true,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -365,8 +425,10 @@ export const VERSION_FACTS = {
   '4.5.0': {
     version: '4.5.0',
     ...STARTED_AS_COMPONENTS,
+    separateKeyManager: true,
     ...BEFORE_4_6,
     distributedPattern: 'Pattern 3: Distributed Deployment with Gateway and Traffic Manager Separated',
+    keyManagerPattern: 'Pattern 4: Fully Distributed Setup',
     controlPlaneRunsTrafficManager: false,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -387,7 +449,9 @@ export const VERSION_FACTS = {
   '4.6.0': {
     version: '4.6.0',
     ...STARTED_AS_COMPONENTS,
+    separateKeyManager: true,
     distributedPattern: 'Pattern 3: Distributed Setup',
+    keyManagerPattern: 'Pattern 4: Fully Distributed Setup',
     controlPlaneRunsTrafficManager: false,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',
@@ -422,8 +486,10 @@ export const VERSION_FACTS = {
   '4.7.0': {
     version: '4.7.0',
     ...STARTED_AS_COMPONENTS,
+    separateKeyManager: true,
     // APIM docs 4.7.0 'Pattern 3: Distributed Setup'
     distributedPattern: 'Pattern 3: Distributed Setup',
+    keyManagerPattern: 'Pattern 4: Fully Distributed Setup',
     controlPlaneRunsTrafficManager: false,
     gatewayWebSocketHealthCheck: true,
     defaultEnvironmentName: 'Default',

@@ -31,6 +31,8 @@ const COMPONENT_OF: Record<ApimKind, Exclude<Distribution, 'all' | 'aio'>> = {
   gateway: 'gateway',
   'control-plane': 'acp',
   'traffic-manager': 'tm',
+  // A copy of the API Control Plane distribution with the key-manager profile (product-apim v4.5.0 api-control-plane).
+  'key-manager': 'acp',
 };
 
 /** The distribution a node of this kind runs on this version. */

@@ -146,6 +146,7 @@ const nodeSchemas = {
   }),
   'control-plane': strict({ kind: v.literal('control-plane'), ...apimNode }),
   'traffic-manager': strict({ kind: v.literal('traffic-manager'), ...apimNode, skipRedeployingPolicies: v.optional(texts()) }),
+  'key-manager': strict({ kind: v.literal('key-manager'), ...apimNode }),
   // `sticky` stays absent when the file does not say: absent means LOAD_BALANCER_DEFAULTS.sticky (true), so
   // files written before the field existed read, and write back, unchanged.
   'load-balancer': strict({
@@ -203,6 +204,7 @@ const node = v.pipe(
       nodeSchemas.gateway,
       nodeSchemas['control-plane'],
       nodeSchemas['traffic-manager'],
+      nodeSchemas['key-manager'],
       nodeSchemas['load-balancer'],
       nodeSchemas.database,
       nodeSchemas.redis,
@@ -215,6 +217,7 @@ const node = v.pipe(
 const COLUMN: Record<NodeKind, number> = {
   'load-balancer': 0,
   'control-plane': 1,
+  'key-manager': 2,
   'traffic-manager': 2,
   gateway: 3,
   database: 4,

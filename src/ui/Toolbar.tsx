@@ -13,6 +13,7 @@ export const EXAMPLES = [
   { file: 'single-cp-gw.json', title: 'Single control plane + gateway' },
   { file: 'ha-cp-gw.json', title: 'HA control plane + HA gateway' },
   { file: 'separate-tm-ha.json', title: 'Separate Traffic Manager, HA' },
+  { file: 'pattern-4-km.json', title: 'Pattern 4: Fully Distributed Setup (Key Manager separated)' },
 ];
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';

@@ -43,7 +43,9 @@ export function validateDatabases(topology: Topology, graph: TopologyGraph = bui
   // One diagnostic per distinct split: usually apim_db and shared_db are split the same way.
   const splits = new Map<string, { dbs: LogicalDatabase[]; nodes: string[] }>();
   for (const db of LOGICAL_DATABASES) {
-    const split = splitDatabase(db, controlPlanes, trafficManagers, graph);
+    // A Key Manager uses the control planes' two databases (APIM docs 'Distributed Deployment with Key Manager
+    // Separated'): it counts as one of them.
+    const split = splitDatabase(db, [...controlPlanes, ...graph.nodesOfKind('key-manager')], trafficManagers, graph);
     if (!split) continue;
     flagged.add(db);
     const same = splits.get(split.summary);

@@ -93,9 +93,9 @@ export const RULES = [
   {
     code: 'APIM010',
     severity: 'error',
-    title: 'a gateway or traffic manager with no control plane',
+    title: 'a gateway, traffic manager or Key Manager with no control plane',
     source:
-      "APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated: gateways and traffic managers use the control plane's Key Manager and event hub",
+      "APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated: gateways and traffic managers use the control plane's Key Manager and event hub; APIM docs 'Distributed Deployment with Key Manager Separated': the Key Manager's event hub and token revocations go to the control plane",
     applies: 'yes',
   },
   {
@@ -172,7 +172,7 @@ export const RULES = [
   {
     code: 'APIM020',
     severity: 'error',
-    title: 'a gateway or traffic manager that does not listen to every control plane',
+    title: 'a gateway, traffic manager or Key Manager that does not listen to every control plane',
     source:
       'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated: event_listening_endpoints list every control plane node',
     applies: 'yes',
@@ -403,6 +403,30 @@ export const RULES = [
     title: 'an internal encryption key AES cannot use (4.7+)',
     source:
       'carbon-kernel org.wso2.carbon.crypto.provider SymmetricKeyInternalCryptoProvider (determineEncodingAndEncode: 64 or 48 characters are hexadecimal, any other key is its bytes; AES keys are 16, 24 or 32 bytes); APIM docs 4.7.0: openssl rand -hex 32',
+    applies: 'yes',
+  },
+  // Key Managers (keyManagers.ts)
+  {
+    code: 'APIM049',
+    severity: 'error',
+    title: 'a separate Key Manager before API-M 4.3',
+    source:
+      "product-apim v4.0.0–v4.2.0 profileSetup.sh (only the deprecated api-key-manager-deprecated profile; api-key-manager-node from v4.3.0); APIM docs 4.0.0 'Configuring a Distributed API-M Deployment with Key Manager Separation' (for migrated opaque-token deployments only)",
+    applies: 'yes',
+  },
+  {
+    code: 'APIM050',
+    severity: 'warning',
+    title: 'a gateway or control plane that does not use the separate Key Manager',
+    source:
+      "APIM docs 'Distributed Deployment with Key Manager Separated' (gateways and control planes name the Key Manager in [apim.key_manager]); helm-apim 4.5.x distributed/gateway and control-plane km.serviceUrl",
+    applies: 'yes',
+  },
+  {
+    code: 'APIM051',
+    severity: 'warning',
+    title: 'a node linked to several separate Key Managers',
+    source: "APIM docs 'Distributed Deployment with Key Manager Separated': one Key Manager service_url, the Key Managers' load balancer",
     applies: 'yes',
   },
   // Conditions the designer cannot express, or the generator makes impossible

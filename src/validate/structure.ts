@@ -167,6 +167,8 @@ const NEEDS_CONTROL_PLANE = {
   gateway: true,
   'control-plane': false,
   'traffic-manager': true,
+  // Its event hub and the token revocations it sends are the control plane's.
+  'key-manager': true,
 } as const satisfies Record<ApimKind, boolean>;
 
 type ControlPlaneClient = NodeOfKind<{ [K in ApimKind]: (typeof NEEDS_CONTROL_PLANE)[K] extends true ? K : never }[ApimKind]>;
@@ -176,7 +178,7 @@ export function needsControlPlane(node: TopologyNode): node is ControlPlaneClien
   return isApimNode(node) && NEEDS_CONTROL_PLANE[node.kind];
 }
 
-/** APIM010: gateways and traffic managers need a control plane; APIM013: more than one is ambiguous. */
+/** APIM010: gateways, traffic managers and Key Managers need a control plane; APIM013: more than one is ambiguous. */
 const controlPlaneReach: Rule = (topology, graph) => {
   const out: Diagnostic[] = [];
   for (const node of topology.nodes) {
@@ -186,7 +188,10 @@ const controlPlaneReach: Rule = (topology, graph) => {
     if (!first) {
       out.push(
         report('APIM010', {
-          message: `${KIND_NAMES[node.kind]} ${node.id} is not linked to a control plane: it has no Key Manager or event hub`,
+          message:
+            node.kind === 'key-manager'
+              ? `Key Manager ${node.id} is not linked to a control plane: it has no event hub, and the tokens it revokes reach no gateway`
+              : `${KIND_NAMES[node.kind]} ${node.id} is not linked to a control plane: it has no Key Manager or event hub`,
           nodeIds: [node.id],
           fix: `Link ${node.id} to a control plane, or to the load balancer in front of the control planes.`,
         }),

@@ -33,6 +33,7 @@ test('first open: the sample topology, its files, and no errors', async ({ desig
     'Gateway',
     'Control Plane',
     'Traffic Manager',
+    'Key Manager',
     'Load Balancer',
     'Database',
     'Redis',
@@ -204,6 +205,34 @@ test('switching a 4.5 topology to 4.7 lists what changes per file, then asks for
   await expect(prompt).toHaveCount(1);
   await expect(prompt.getByRole('button')).toContainText('needs one internal encryption key, the same on every node');
   await expect(prompt).toContainText('openssl rand -hex 32');
+});
+
+test('Pattern 4: a second Key Manager behind a new load balancer, and the gateways name that load balancer', async ({ designer }) => {
+  designer.once('dialog', (dialog) => void dialog.accept());
+  await designer.getByLabel('Open an example').selectOption({ label: 'Pattern 4: Fully Distributed Setup (Key Manager separated)' });
+  await expect(node(designer, 'km-1')).toBeVisible();
+  expect(await fileText(designer, GW1)).toContain('service_url = "https://km1.example.com:9443/services/"');
+
+  // A load balancer from the palette, in front of km-1 (the inspector's Connect to).
+  await designer.getByRole('list', { name: 'Node palette' }).getByRole('button', { name: 'Load Balancer' }).click();
+  const lbForm = designer.getByRole('form', { name: 'Load Balancer lb-1' });
+  await lbForm.getByLabel('Connect to').selectOption('km-1');
+  await lbForm.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(designer.getByLabel('Link lb-1 to km-1: fronts')).toHaveCount(1);
+  await typeInto(lbForm.getByLabel('Host'), 'km.example.com');
+
+  // The second Key Manager: a member like km-1, with its links.
+  await node(designer, 'km-1').click();
+  await designer.getByRole('form', { name: 'Key Manager km-1' }).getByRole('button', { name: 'Add member to lb-1' }).click();
+  await expect(node(designer, 'km-2')).toBeVisible();
+  await expect(designer.getByLabel('Link lb-1 to km-2: fronts')).toHaveCount(1);
+
+  const gateway = await fileText(designer, GW1);
+  expect(gateway).toContain('[apim.key_manager]\nservice_url = "https://km.example.com/services/"');
+  // A new member shares its model's host, one offset up: the load balancer forwards to both ports.
+  const nginx = await fileText(designer, 'load-balancers/lb-1/nginx.conf');
+  expect(nginx).toContain('server km1.example.com:9443;  # km-1');
+  expect(nginx).toContain('server km1.example.com:9444;  # km-2');
 });
 
 test('copy and paste keep the links inside the copied set; Delete removes the selection', async ({ designer }) => {

@@ -13,7 +13,7 @@ import type { Topology } from '../../src/model/index.ts';
 import { PRODUCT_VERSIONS, versionFacts } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import type { ExampleName } from '../factories.ts';
-import { EXAMPLE_FILES, loadExample, withRedis } from '../factories.ts';
+import { EXAMPLE_FILES, loadExample, withKeyManagerPair, withRedis } from '../factories.ts';
 
 const GOLDEN = fileURLToPath(new URL('../golden/', import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -103,3 +103,23 @@ describe.each(PRODUCT_VERSIONS.filter((version) => versionFacts(version).distrib
     goldenBundle(withRedis({ ...example, product: version, settings }), join(GOLDEN, 'versions', `separate-tm-ha-redis-${version}`));
   },
 );
+
+/**
+ * Pattern 4 (API Control Plane, Traffic Manager, Gateway and a separate Key Manager): the example on 4.7.0 is its own
+ * golden above; here it is on 4.5.0 and on 4.3.0 (the first version with a Key Manager node, the api-key-manager-node
+ * profile), and on 4.7.0 with two Key Managers behind a load balancer. Reviewed against helm-apim 4.3.x, 4.5.x and
+ * 4.7.x distributed/key-manager/confs/deployment.toml, the gateway and control-plane confs with km.serviceUrl, and the
+ * APIM docs 'Distributed Deployment with Key Manager Separated' include (4.3 and 4.5 texts).
+ */
+describe.each(['4.3.0', '4.5.0'] as const)('golden bundle of pattern-4-km on API-M %s', (version) => {
+  const example = loadExample('pattern-4-km');
+  const settings = {
+    ...example.settings,
+    encryptionKey: versionFacts(version).internalEncryptionKey ? example.settings.encryptionKey : undefined,
+  };
+  goldenBundle({ ...example, product: version, settings }, join(GOLDEN, 'versions', `pattern-4-km-${version}`));
+});
+
+describe('golden bundle of pattern-4-km with two Key Managers behind a load balancer on API-M 4.7.0', () => {
+  goldenBundle(withKeyManagerPair(loadExample('pattern-4-km')), join(GOLDEN, 'versions', 'pattern-4-km-ha-4.7.0'));
+});

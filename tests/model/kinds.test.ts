@@ -17,8 +17,8 @@ import {
 
 describe('the kind registry', () => {
   it('lists the kinds in its order, and the API-M kinds among them', () => {
-    expect(NODE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database', 'redis']);
-    expect(APIM_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager']);
+    expect(NODE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'key-manager', 'load-balancer', 'database', 'redis']);
+    expect(APIM_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'key-manager']);
   });
 
   it('names the kinds as the palette and messages say them', () => {
@@ -26,6 +26,7 @@ describe('the kind registry', () => {
       gateway: 'Gateway',
       'control-plane': 'Control Plane',
       'traffic-manager': 'Traffic Manager',
+      'key-manager': 'Key Manager',
       'load-balancer': 'Load Balancer',
       database: 'Database',
       redis: 'Redis',
@@ -46,7 +47,7 @@ describe('the kind registry', () => {
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].palette))).toBe(true);
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].idPrefix))).toBe(true);
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].icon))).toBe(true);
-    expect(PALETTE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database', 'redis']);
+    expect(PALETTE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'key-manager', 'load-balancer', 'database', 'redis']);
   });
 
   it.each(NODE_KINDS)('%s has its colour in the stylesheet, which no compiler checks', (kind) => {
@@ -75,7 +76,7 @@ describe('a kind left out does not compile', () => {
     // @ts-expect-error: a gateway runs API-M, so its entry needs an offset
     const noOffset: KindTable = { ...KINDS, gateway: { name: 'Gateway', icon: 'gate', palette: 1, idPrefix: 'gw', apim: true } };
     // @ts-expect-error: an icon the page does not draw
-    const unknownIcon: KindTable = { ...KINDS, database: { ...KINDS.database, icon: 'key' } };
+    const unknownIcon: KindTable = { ...KINDS, database: { ...KINDS.database, icon: 'padlock' } };
     expect([incomplete, wrongApim, noOffset, unknownIcon]).toHaveLength(4);
   });
 

@@ -21,6 +21,15 @@ describe('kindRule', () => {
     ['control-plane', 'database', 'uses-database'],
     ['traffic-manager', 'database', 'uses-database'],
     ['control-plane', 'redis', 'uses-counter-store'],
+    ['gateway', 'key-manager', 'wire'],
+    ['key-manager', 'gateway', 'wire'],
+    ['control-plane', 'key-manager', 'wire'],
+    ['key-manager', 'control-plane', 'wire'],
+    ['traffic-manager', 'key-manager', 'wire'],
+    ['key-manager', 'traffic-manager', 'wire'],
+    ['load-balancer', 'key-manager', 'fronts'],
+    ['key-manager', 'load-balancer', 'calls-cluster'],
+    ['key-manager', 'database', 'uses-database'],
     ['traffic-manager', 'redis', 'uses-counter-store'],
   ])('%s → %s is allowed as %s', (from, to, role) => {
     const verdict = kindRule(from, to);
@@ -45,6 +54,10 @@ describe('kindRule', () => {
     ['database', 'redis', 'A database cannot connect to Redis'],
     ['redis', 'database', 'Redis cannot connect to a database'],
     ['redis', 'redis', 'Redis cannot connect to Redis'],
+    ['key-manager', 'key-manager', 'A key manager cannot connect to a key manager'],
+    ['database', 'key-manager', 'Draw the link from the key manager to the database'],
+    ['key-manager', 'redis', 'A key manager does not use Redis'],
+    ['redis', 'key-manager', 'Redis cannot connect to a key manager'],
   ])('%s → %s is refused: %s', (from, to, reason) => {
     const verdict = kindRule(from, to);
     expect(verdict.ok).toBe(false);
@@ -102,6 +115,22 @@ describe('LINK_TABLE', () => {
 });
 
 describe('linkVerdict', () => {
+  it.each([
+    ['4.2.0', false],
+    ['4.3.0', true],
+    ['4.7.0', true],
+  ] as const)('on API-M %s, a link to or from a Key Manager is allowed: %s', (product, allowed) => {
+    for (const [from, to] of [
+      [node('gateway', 'gw-1'), node('key-manager', 'km-1')],
+      [node('key-manager', 'km-1'), node('control-plane', 'cp-1')],
+      [node('load-balancer', 'km-lb'), node('key-manager', 'km-1')],
+    ] as const) {
+      const verdict = linkVerdict(from, to, () => undefined, product);
+      expect(verdict.ok, `${from.id} → ${to.id}`).toBe(allowed);
+      if (!verdict.ok) expect(verdict.reason).toContain(`API-M ${product} has no separate Key Manager node`);
+    }
+  });
+
   it.each([
     ['4.5.0', false],
     ['4.6.0', true],

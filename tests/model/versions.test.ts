@@ -40,6 +40,7 @@ const HOLDS: [fact: string, on: string][] = [
   ['embeddedDatabaseInDefaults', '4.7'],
   ['nonPersistentTokens', '4.7'],
   ['distributedThrottling', '4.6 4.7'],
+  ['separateKeyManager', '4.3 4.4 4.5 4.6 4.7'],
 ];
 
 const PROFILE = (profile: string) => ({
@@ -51,12 +52,23 @@ const PROFILE = (profile: string) => ({
 
 /** Facts with a value: each value and the versions that have it (every version exactly once per fact). */
 const VALUES: [fact: string, value: unknown, on: string][] = [
+  ['serverRole.gateway', 'gateway-worker', '4.0 4.1 4.2 4.3 4.4'],
+  ['serverRole.gateway', 'default', '4.5 4.6 4.7'],
+  ['serverRole.control-plane', 'control-plane', '4.0 4.1 4.2 4.3 4.4'],
+  ['serverRole.control-plane', 'default', '4.5 4.6 4.7'],
+  ['serverRole.traffic-manager', 'traffic-manager', '4.0 4.1 4.2 4.3 4.4'],
+  ['serverRole.traffic-manager', 'default', '4.5 4.6 4.7'],
+  // The 4.3/4.4 api-key-manager-node template runs with the control-plane role (product-apim v4.3.0).
+  ['serverRole.key-manager', 'api-key-manager-deprecated', '4.0 4.1 4.2'],
+  ['serverRole.key-manager', 'control-plane', '4.3 4.4'],
+  ['serverRole.key-manager', 'default', '4.5 4.6 4.7'],
+  ['start.key-manager', { ...PROFILE('api-key-manager-deprecated'), profileSetup: 'api-key-manager-deprecated' }, '4.0 4.1 4.2'],
+  ['start.key-manager', { ...PROFILE('api-key-manager-node'), profileSetup: 'api-key-manager-node' }, '4.3 4.4'],
   [
-    'serverRole',
-    { gateway: 'gateway-worker', 'control-plane': 'control-plane', 'traffic-manager': 'traffic-manager' },
-    '4.0 4.1 4.2 4.3 4.4',
+    'start.key-manager',
+    { script: 'key-manager.sh', args: '', distribution: 'wso2am-acp', product: 'WSO2 API Control Plane', profileSetup: 'key-manager' },
+    '4.5 4.6 4.7',
   ],
-  ['serverRole', { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default' }, '4.5 4.6 4.7'],
   ['start.gateway', PROFILE('gateway-worker'), '4.0 4.1 4.2 4.3 4.4'],
   [
     'start.gateway',
@@ -91,6 +103,8 @@ const VALUES: [fact: string, value: unknown, on: string][] = [
   ['distributedPattern', undefined, '4.0 4.1 4.2 4.3 4.4'],
   ['distributedPattern', 'Pattern 3: Distributed Deployment with Gateway and Traffic Manager Separated', '4.5'],
   ['distributedPattern', 'Pattern 3: Distributed Setup', '4.6 4.7'],
+  ['keyManagerPattern', undefined, '4.0 4.1 4.2 4.3 4.4'],
+  ['keyManagerPattern', 'Pattern 4: Fully Distributed Setup', '4.5 4.6 4.7'],
 ];
 
 function factOf(facts: VersionFacts, path: string): unknown {

@@ -82,6 +82,44 @@ function withRedisLinks(product: ProductVersion, uses: Record<string, string[]> 
   };
 }
 
+/** `withGatewayIds` with a Key Manager km-1 on the database, linked to the control plane and used by the nodes `users`. */
+function withKeyManager(product: ProductVersion, users: string[] = ['gw-1', 'gw-2', 'cp-1'], extra: [string, string][] = []): Topology {
+  const t = withGatewayIds(product, undefined, undefined);
+  return {
+    ...t,
+    settings: { ...t.settings, encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' },
+    nodes: [...t.nodes, node('key-manager', 'km-1', { host: 'km1.example.com' }), node('key-manager', 'km-2', { host: 'km2.example.com' })],
+    links: [
+      ...t.links,
+      ...['km-1', 'km-2'].flatMap((km) => [
+        { from: km, to: 'cp-1' },
+        { from: km, to: 'db' },
+      ]),
+      ...users.map((from) => ({ from, to: 'km-1' })),
+      ...['gw-1', 'gw-2', 'cp-1'].filter((n) => users.includes(n)).map((from) => ({ from, to: 'km-2' })),
+      ...extra.map(([from, to]) => ({ from, to })),
+    ],
+  };
+}
+
+/** One Key Manager km-1 (no second one), linked like withKeyManager's. */
+function withOneKeyManager(
+  product: ProductVersion,
+  users: string[] = ['gw-1', 'gw-2', 'cp-1'],
+  kmLinks: [string, string][] = [
+    ['km-1', 'cp-1'],
+    ['km-1', 'db'],
+  ],
+): Topology {
+  const t = withGatewayIds(product, undefined, undefined);
+  return {
+    ...t,
+    settings: { ...t.settings, encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' },
+    nodes: [...t.nodes, node('key-manager', 'km-1', { host: 'km1.example.com' })],
+    links: [...t.links, ...kmLinks.map(([from, to]) => ({ from, to })), ...users.map((from) => ({ from, to: 'km-1' }))],
+  };
+}
+
 /** Two gateways behind gw-lb with the given labels (undefined: the first environment), and an Internal environment. */
 const gatewayCluster = (labels1: string[] | undefined, labels2: string[] | undefined) => ({
   ...twoEnvironments(),
@@ -712,6 +750,40 @@ export const CASES = {
       'a Redis no node uses',
       () => withRedisLinks('4.7.0', { 'redis-1': [] }),
       () => withRedisLinks('4.7.0', { 'redis-1': ['cp-1', 'tm-1'] }),
+    ],
+  ],
+  keyManagers: [
+    ['APIM049', 'a Key Manager on API-M 4.2', () => withOneKeyManager('4.2.0'), () => withOneKeyManager('4.3.0')],
+    [
+      'APIM050',
+      'a gateway that validates keys at the control plane while a Key Manager exists',
+      () => withOneKeyManager('4.7.0', ['gw-1', 'cp-1']),
+      () => withOneKeyManager('4.7.0', ['gw-1', 'gw-2', 'cp-1']),
+    ],
+    [
+      'APIM051',
+      'gateways and a control plane linked to two Key Managers that no load balancer joins',
+      () => withKeyManager('4.7.0'),
+      () => withOneKeyManager('4.7.0'),
+    ],
+    [
+      'APIM010',
+      'a Key Manager linked to no control plane',
+      // (A control plane linked to the Key Manager is its control plane too: the link is one wire.)
+      () => withOneKeyManager('4.7.0', ['gw-1', 'gw-2'], [['km-1', 'db']]),
+      () => withOneKeyManager('4.7.0'),
+    ],
+    [
+      'APIM024',
+      'a Key Manager on a database of its own',
+      () => ({
+        ...withOneKeyManager('4.7.0', undefined, [
+          ['km-1', 'cp-1'],
+          ['km-1', 'db-2'],
+        ]),
+        nodes: [...withOneKeyManager('4.7.0').nodes, node('database', 'db-2', { host: 'db2.example.com' })],
+      }),
+      () => withOneKeyManager('4.7.0'),
     ],
   ],
   hardening: [

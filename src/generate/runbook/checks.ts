@@ -21,6 +21,7 @@ export function nodeChecks(context: GenerationContext, node: ApimNode): { comman
   const version = `curl -k https://${host}:${portOf(node, 'https')}/services/Version`;
   switch (node.kind) {
     case 'control-plane':
+    case 'key-manager':
       return {
         commands: [version],
         expect: `The Version service answers with the product version (\`WSO2 API Manager-…\`).`,
@@ -57,6 +58,8 @@ export function loadBalancerChecks(context: GenerationContext, plan: LoadBalance
       return [check(`curl -k ${STATUS} https://${host}/services/Version`, '200'), check(`curl ${STATUS} http://${host}/`, '301, to HTTPS')];
     case 'traffic-manager':
       return [check(`curl -k ${STATUS} https://${host}/services/`, 'any status but 502 or 504')];
+    case 'key-manager':
+      return [check(`curl -k ${STATUS} https://${host}/services/Version`, '200')];
     case 'gateway':
       return [
         check(`curl -k ${STATUS} https://${host}:9443/services/Version`, '200'),

@@ -1,0 +1,111 @@
+/**
+ * The identity side of API-M, which control planes and Key Managers both run (the Key Manager is the control plane's
+ * pack or distribution with the Key Manager profile): the self-sign-up handler, the application name pattern, the
+ * token issuer of 4.7 and the token revocation listener. Each is one function, so both kinds write them alike.
+ */
+import type { ApimNode, Cluster } from '../model/index.ts';
+import { KIND_NAMES, versionName } from '../model/index.ts';
+import type { GenerationContext } from './context.ts';
+import type { TomlTable } from './toml/index.ts';
+import { arrayTable, table } from './toml/index.ts';
+import { httpsBase } from './addresses.ts';
+
+/**
+ * Developer Portal sign-up (the product's default deployment.toml of every 4.x carries it; carbon-apimgt PR #6727) and
+ * application names with spaces (product-apim PR #6317): both are identity settings, so the node that registers users
+ * and OAuth applications needs them.
+ */
+export function signUpAndApplicationTables(): TomlTable[] {
+  return [
+    arrayTable('event_handler', { name: 'userPostSelfRegistration', subscriptions: ['POST_ADD_USER'] }, [
+      'Developer Portal sign-up: gives self-registered users the subscriber role, so they can log in',
+      "(the product's default deployment.toml of every 4.x carries it; carbon-apimgt PR #6727).",
+    ]),
+    table(
+      'service_provider',
+      { sp_name_regex: '^[\\sa-zA-Z0-9._-]*$' },
+      "Application names may contain spaces, as the product's default deployment.toml allows (product-apim PR #6317).",
+    ),
+  ];
+}
+
+/**
+ * The token issuer of 4.7: non-persistent JWTs, as product-apim v4.7.0 `api-control-plane/…/conf/deployment.toml`
+ * ships them (`[[oauth.extensions.token_types]]` beside default.json `oauth.token_persistence.enable = false`, commits
+ * a6c2b49fc and 6b1f8db20). This file replaces that one, so it carries the table: without it the identity default
+ * JWTTokenIssuer issues tokens without the `entity_id` claim and opaque refresh tokens, neither of which is stored any
+ * more, so the token persistence extension cannot validate, refresh or revoke them (wso2-extensions/apim-km-wso2is
+ * v1.8.6 InMemoryTokenProvider looks a token without `entity_id` up in the database; TokenPersistenceServiceComponent
+ * registers the in-memory processors only with persistence off; the ACP pins wso2is.km.version 1.8.8). A Key Manager,
+ * which issues the tokens, is a copy of that distribution (helm-apim 4.7.x distributed/key-manager/confs writes the
+ * same table).
+ */
+export function tokenTypeTables(context: GenerationContext, node: ApimNode): TomlTable[] {
+  if (!context.facts.nonPersistentTokens) return [];
+  return [
+    arrayTable(
+      'oauth.extensions.token_types',
+      { name: 'JWT', issuer: 'org.wso2.is.key.manager.tokenpersistence.issuer.ExtendedJWTTokenIssuer' },
+      [
+        `Access tokens: non-persistent JWTs, as the API-M ${versionName(context.facts.version)} API Control Plane ships them (its default deployment.toml`,
+        ...(node.kind === 'key-manager'
+          ? [
+              'carries this table; a Key Manager is a copy of that distribution). Tokens are no longer stored: without it,',
+              'refreshing or revoking a token would look it up in vain.',
+            ]
+          : ['carries this table). Tokens are no longer stored: without it, refreshing or revoking a token would look it up in vain.']),
+      ],
+    ),
+  ];
+}
+
+/**
+ * The token revocation listener: tokens revoked here are announced to the control plane (its load balancer) at
+ * `/internal/data/v1/notify`, whose event hub the gateways hear (audit C5; APIM docs distributed deployment pages,
+ * 'Configure the Control Plane' and, with a separate Key Manager, 'Configure the Key Manager'; helm-apim
+ * distributed/control-plane and key-manager confs).
+ *
+ * What 4.7's non-persistent tokens mean for it: with nothing stored, a revocation reaches the gateways only as an
+ * event. The token persistence extension publishes all of them through the EventSender that ApimOauthEventInterceptor
+ * builds from the listener's notification_endpoint: client revocations and refreshes (TokenRevocationEvent), user
+ * changes (onPostTokenRevocationBySystem → SubjectEntityRevocationEvent) and application changes
+ * (APIMOAuthApplicationMgtListener → ConsumerAppRevocationEvent). So the listener stays on every node that issues
+ * tokens, aimed at the control plane, as the v4.7.0 ACP default toml and helm-apim 4.7.x keep it; 4.7 needs nothing
+ * more from it.
+ */
+export function tokenRevocationTables(context: GenerationContext, node: ApimNode, controlPlane: Cluster): TomlTable[] {
+  const { facts, graph } = context;
+  const target = `the control plane${controlPlane.lb ? ` cluster through ${controlPlane.lb.id}` : node.kind === 'control-plane' ? '' : ` ${controlPlane.members[0].id}`}`;
+  const issuer = `${KIND_NAMES[node.kind].toLowerCase()}`;
+  return [
+    arrayTable(
+      'event_listener',
+      {
+        id: 'token_revocation',
+        type: 'org.wso2.carbon.identity.core.handler.AbstractIdentityHandler',
+        name: 'org.wso2.is.notification.ApimOauthEventInterceptor',
+        order: 1,
+      },
+      [
+        `Token revocation: notify ${target}, whose event hub the gateways hear.`,
+        ...(facts.nonPersistentTokens
+          ? [
+              `API-M ${versionName(facts.version)} keeps no token rows to look up: gateways learn of every revocation (by a client, a refresh,`,
+              `a user or an application change) only from the events this listener sends, so it stays on every ${issuer}.`,
+            ]
+          : []),
+        ...(node.kind === 'control-plane' && graph.nodesOfKind('traffic-manager').length > 0
+          ? [
+              "(The seed sends this to the Traffic Manager, but its broker carries only throttle decisions: gateways get revocations from the control plane's event hub.)",
+            ]
+          : []),
+      ],
+    ),
+    table('event_listener.properties', {
+      notification_endpoint: `${httpsBase(controlPlane)}/internal/data/v1/notify`,
+      username: '${admin.username}',
+      password: '${admin.password}',
+      'header.X-WSO2-KEY-MANAGER': 'default',
+    }),
+  ];
+}
