@@ -8,6 +8,7 @@ import type { GenerationContext } from './context.ts';
 import { gatewayDocument } from './gateway.ts';
 import { controlPlaneDocument } from './controlPlane.ts';
 import { trafficManagerDocument } from './trafficManager.ts';
+import { allInOneDocument } from './allInOne.ts';
 
 export type DocumentGenerators = { readonly [K in ApimKind]: (context: GenerationContext, node: NodeOfKind<K>) => TomlDocument };
 
@@ -15,6 +16,7 @@ export const NODE_DOCUMENTS: DocumentGenerators = {
   gateway: gatewayDocument,
   'control-plane': controlPlaneDocument,
   'traffic-manager': trafficManagerDocument,
+  'all-in-one': allInOneDocument,
 };
 
 /** The deployment.toml of a node, by its kind's generator (before the secure vault, bundle.ts). */

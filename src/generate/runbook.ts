@@ -20,10 +20,11 @@ import { redisInUse, redisSteps } from './runbook/redis.ts';
 import { homeOf } from './runbook/home.ts';
 import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
-export const START_ORDER = everyKind<ApimKind>()(['control-plane', 'traffic-manager', 'gateway']);
+export const START_ORDER = everyKind<ApimKind>()(['control-plane', 'all-in-one', 'traffic-manager', 'gateway']);
 
 const PLURAL: Record<ApimKind, string> = {
   'control-plane': 'Control planes',
+  'all-in-one': 'All-in-One nodes',
   'traffic-manager': 'Traffic managers',
   gateway: 'Gateways',
 };
@@ -138,6 +139,12 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
 }
 
 /**
+ * WSO2's name for All-in-One nodes with gateways, the same on every version that numbers patterns (APIM docs 4.5.0
+ * 'Deployment Overview', Pattern 2 'Simple Scalable Setup'; APIM docs 4.6.0 / 4.7.0 'Pattern 2: Simple Scalable Setup').
+ */
+const ALL_IN_ONE_WITH_GATEWAYS = 'Pattern 2: Simple Scalable Setup';
+
+/**
  * From 4.5 each kind of node is its own WSO2 distribution: its name as its README titles it, its zip and its start
  * script (product-apim v4.5.0–v4.7.0 `gateway|api-control-plane|traffic-manager/README.md`: "Extract the
  * wso2am-…-<version>.zip … Run the gateway.sh"), and WSO2's name for the pattern (APIM docs 4.7.0 'Pattern 3:
@@ -147,10 +154,15 @@ function distributionLines(context: GenerationContext): string[] {
   const { graph, facts, topology } = context;
   const kinds = START_ORDER.filter((k) => graph.nodesOfKind(k).length);
   if (kinds.length === 0) return [];
+  const has = (kind: ApimKind) => kinds.includes(kind);
   const pattern =
-    facts.distributedPattern && kinds.length === START_ORDER.length
+    facts.distributedPattern && has('control-plane') && has('traffic-manager') && has('gateway') && !has('all-in-one')
       ? [`This is WSO2's “${facts.distributedPattern}” (APIM docs ${topology.product}).`]
-      : [];
+      : has('all-in-one') && has('gateway') && !has('control-plane') && !has('traffic-manager')
+        ? [
+            `This is WSO2's “${ALL_IN_ONE_WITH_GATEWAYS}” (APIM docs ${topology.product}): All-in-One nodes as the control plane of gateways.`,
+          ]
+        : [];
   return [
     ...pattern,
     'Each kind of node runs its own WSO2 distribution; unpack it on the node where its `<…_HOME>` stands below:',
@@ -178,6 +190,8 @@ function listensOn(node: ApimNode): string {
   switch (node.kind) {
     case 'gateway':
       return `HTTPS ${portOf(node, 'https')}, API traffic ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, WebSocket ${portOf(node, 'ws')} / ${portOf(node, 'wss')}`;
+    case 'all-in-one':
+      return `HTTPS ${portOf(node, 'https')}, API traffic ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;
     case 'control-plane':
     case 'traffic-manager':
       return `HTTPS ${portOf(node, 'https')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;

@@ -177,6 +177,7 @@ export function newNode(kind: NodeKind, id: string, position: { x: number; y: nu
     case 'gateway':
     case 'control-plane':
     case 'traffic-manager':
+    case 'all-in-one':
       return { ...base, kind, offset: KINDS[kind].offset };
     case 'load-balancer':
       return { ...base, kind };

@@ -58,7 +58,15 @@ function* around(start: Point): Generator<Point> {
 }
 
 /** The order of the rows `spreadOverlapping` lays nodes out in, one per kind: the traffic's way in, top to bottom. */
-const ROW_ORDER = everyKind<NodeKind>()(['load-balancer', 'control-plane', 'traffic-manager', 'gateway', 'database', 'redis']);
+const ROW_ORDER = everyKind<NodeKind>()([
+  'load-balancer',
+  'control-plane',
+  'all-in-one',
+  'traffic-manager',
+  'gateway',
+  'database',
+  'redis',
+]);
 
 /**
  * A topology whose nodes sit on top of each other (a file or link written by a script, with no

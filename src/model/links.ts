@@ -14,7 +14,7 @@ import { PRODUCT_VERSIONS } from './types.ts';
 import { versionFacts } from './versions.ts';
 
 /** What a link between two API-M kinds configures, keyed by the sorted pair. */
-export type ApimPair = 'gateway|control-plane' | 'gateway|traffic-manager' | 'traffic-manager|control-plane';
+export type ApimPair = 'gateway|control-plane' | 'gateway|traffic-manager' | 'traffic-manager|control-plane' | 'gateway|all-in-one';
 
 export type LinkRole =
   | { role: 'wire'; pair: ApimPair }
@@ -30,6 +30,7 @@ export const APIM_PAIRS: Record<ApimPair, { configures: string }> = {
   'gateway|control-plane': { configures: 'Key Manager · event hub' },
   'gateway|traffic-manager': { configures: 'throttling' },
   'traffic-manager|control-plane': { configures: 'event hub · policies' },
+  'gateway|all-in-one': { configures: 'Key Manager · event hub · throttling' },
 };
 
 /** A cell of the link table: the link a node of one kind may draw to a node of another, or why it may not. */
@@ -74,6 +75,25 @@ const REDIS_USERS_ONLY = (kind: NodeKind) => ({
 });
 
 /**
+ * Why an All-in-One does not link to a control plane or a traffic manager: it runs both itself (APIM docs 4.5.0
+ * 'Deployment Overview': the All-in-One "contains all the API-M components"; Pattern 2 'Simple Scalable Setup' wires
+ * gateways to it and nothing else).
+ */
+const CONTAINED_IN_AIO = (kind: 'control-plane' | 'traffic-manager') => ({
+  refuse: `An All-in-One already contains ${kindWithArticle(kind)}: link the gateways to the All-in-One, or use ${KIND_NAMES[kind].toLowerCase()}s instead of All-in-One nodes`,
+});
+
+/**
+ * Why an All-in-One does not link to Redis: WSO2 documents distributed throttling for the control plane and the
+ * traffic manager components (APIM docs 4.6.0 / 4.7.0 'Configure Distributed Throttling for API Manager', step 2), and
+ * helm-apim 4.6.x / 4.7.x `all-in-one` has no distributedThrottling: an All-in-One keeps its own counters.
+ */
+const AIO_NO_REDIS = {
+  refuse:
+    'An All-in-One keeps its own throttle counters: WSO2 documents Redis distributed throttling for control planes and traffic managers only (Pattern 3)',
+};
+
+/**
  * Who may link to whom: `LINK_TABLE[from][to]` for a link drawn from a node of kind `from` to a node of
  * kind `to`, judged by kinds alone. A link to a load balancer is further checked against what the load
  * balancer fronts: see `linkVerdict`.
@@ -82,6 +102,7 @@ export const LINK_TABLE: LinkTable = {
   gateway: {
     gateway: oneKind('gateway'),
     'control-plane': { wire: 'gateway|control-plane' },
+    'all-in-one': { wire: 'gateway|all-in-one' },
     'traffic-manager': { wire: 'gateway|traffic-manager' },
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
@@ -90,14 +111,25 @@ export const LINK_TABLE: LinkTable = {
   'control-plane': {
     gateway: { wire: 'gateway|control-plane' },
     'control-plane': oneKind('control-plane'),
+    'all-in-one': CONTAINED_IN_AIO('control-plane'),
     'traffic-manager': { wire: 'traffic-manager|control-plane' },
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: 'uses-counter-store',
   },
+  'all-in-one': {
+    gateway: { wire: 'gateway|all-in-one' },
+    'control-plane': CONTAINED_IN_AIO('control-plane'),
+    'all-in-one': oneKind('all-in-one'),
+    'traffic-manager': CONTAINED_IN_AIO('traffic-manager'),
+    'load-balancer': 'calls-cluster',
+    database: 'uses-database',
+    redis: AIO_NO_REDIS,
+  },
   'traffic-manager': {
     gateway: { wire: 'gateway|traffic-manager' },
     'control-plane': { wire: 'traffic-manager|control-plane' },
+    'all-in-one': CONTAINED_IN_AIO('traffic-manager'),
     'traffic-manager': oneKind('traffic-manager'),
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
@@ -106,6 +138,7 @@ export const LINK_TABLE: LinkTable = {
   'load-balancer': {
     gateway: 'fronts',
     'control-plane': 'fronts',
+    'all-in-one': 'fronts',
     'traffic-manager': 'fronts',
     'load-balancer': {
       refuse:
@@ -117,6 +150,7 @@ export const LINK_TABLE: LinkTable = {
   database: {
     gateway: nodesUseDatabases('gateway'),
     'control-plane': nodesUseDatabases('control-plane'),
+    'all-in-one': nodesUseDatabases('all-in-one'),
     'traffic-manager': nodesUseDatabases('traffic-manager'),
     'load-balancer': {
       refuse: 'A database cannot connect to a load balancer: draw the link from each node behind the load balancer to the database',
@@ -127,6 +161,7 @@ export const LINK_TABLE: LinkTable = {
   redis: {
     gateway: REDIS_USERS_ONLY('gateway'),
     'control-plane': nodesUseRedis('control-plane'),
+    'all-in-one': AIO_NO_REDIS,
     'traffic-manager': nodesUseRedis('traffic-manager'),
     'load-balancer': { refuse: 'Redis cannot connect to a load balancer: draw the link from each node behind the load balancer to Redis' },
     database: { refuse: 'Redis cannot connect to a database: link each API-M node to the database it uses' },

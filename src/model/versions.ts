@@ -192,6 +192,10 @@ export interface VersionFacts {
    * v4.7.0 component READMEs, "Extract the wso2am-…zip … Run the gateway.sh"). `product` is WSO2's name of the
    * distribution, as its README titles it: "WSO2 API Manager" (4.0–4.4), "WSO2 Universal Gateway", "WSO2 API
    * Control Plane", "WSO2 Traffic Manager" (product-apim v4.5.0–v4.7.0 `gateway|api-control-plane|traffic-manager/README.md`).
+   * An All-in-One runs with no profile on every version: `sh api-manager.sh` of the one pack (4.0–4.4, product-apim
+   * v4.0.0 `…/startup-scripts/api-manager.sh`), and from 4.5 of the All-in-One distribution `wso2am`, "WSO2 API
+   * Manager" (product-apim v4.5.0 `all-in-one-apim/README.md` and `…/startup-scripts/api-manager.sh`, which has no
+   * profile option; APIM docs 4.5.0 'Simple Scalable Setup', "Start the All-in-One nodes").
    */
   readonly start: Readonly<
     Record<ApimKind, { readonly script: string; readonly args: string; readonly distribution: string; readonly product: string }>
@@ -207,6 +211,12 @@ export type VersionTable = { readonly [V in ProductVersion]: VersionFacts & { re
 /** How a kind of node is packaged and started: three facts that change together, in two named sets below. */
 type HowStarted = Pick<VersionFacts, 'componentDistributions' | 'serverRole' | 'start'>;
 
+/**
+ * The All-in-One: the whole pack started with no profile, `server_role = "default"` (product-apim v4.0.0 and v4.5.0
+ * `all-in-one-apim/…/conf/deployment.toml`; helm-apim 4.5.x all-in-one/confs/instance-1/deployment.toml).
+ */
+const ALL_IN_ONE_START = { script: 'api-manager.sh', args: '', distribution: 'wso2am', product: 'WSO2 API Manager' } as const;
+
 const PROFILE_START = (profile: string) => ({
   script: 'api-manager.sh',
   args: `-Dprofile=${profile}`,
@@ -217,11 +227,17 @@ const PROFILE_START = (profile: string) => ({
 /** 4.0–4.4: one API-M pack, each kind a profile (APIM docs 'API-M Profiles'; product-apim infer.json server_role). */
 const STARTED_AS_PROFILES: HowStarted = {
   componentDistributions: false,
-  serverRole: { gateway: 'gateway-worker', 'control-plane': 'control-plane', 'traffic-manager': 'traffic-manager' },
+  serverRole: {
+    gateway: 'gateway-worker',
+    'control-plane': 'control-plane',
+    'traffic-manager': 'traffic-manager',
+    'all-in-one': 'default',
+  },
   start: {
     gateway: PROFILE_START('gateway-worker'),
     'control-plane': PROFILE_START('control-plane'),
     'traffic-manager': PROFILE_START('traffic-manager'),
+    'all-in-one': ALL_IN_ONE_START,
   },
 };
 
@@ -231,11 +247,12 @@ const STARTED_AS_PROFILES: HowStarted = {
  */
 const STARTED_AS_COMPONENTS: HowStarted = {
   componentDistributions: true,
-  serverRole: { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default' },
+  serverRole: { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default', 'all-in-one': 'default' },
   start: {
     gateway: { script: 'gateway.sh', args: '', distribution: 'wso2am-universal-gw', product: 'WSO2 Universal Gateway' },
     'control-plane': { script: 'api-cp.sh', args: '', distribution: 'wso2am-acp', product: 'WSO2 API Control Plane' },
     'traffic-manager': { script: 'traffic-manager.sh', args: '', distribution: 'wso2am-tm', product: 'WSO2 Traffic Manager' },
+    'all-in-one': ALL_IN_ONE_START,
   },
 };
 

@@ -26,11 +26,12 @@ export type Distribution = 'all' | 'acp' | 'gateway' | 'tm' | 'aio';
 
 const DISTRIBUTION_BITS: Record<Exclude<Distribution, 'all'>, number> = { acp: 1, gateway: 2, tm: 4, aio: 8 };
 
-/** The component distribution each kind runs from 4.5. */
-const COMPONENT_OF: Record<ApimKind, Exclude<Distribution, 'all' | 'aio'>> = {
+/** The component distribution each kind runs from 4.5 (an All-in-One: product-apim v4.5.0 `all-in-one-apim/`). */
+const COMPONENT_OF: Record<ApimKind, Exclude<Distribution, 'all'>> = {
   gateway: 'gateway',
   'control-plane': 'acp',
   'traffic-manager': 'tm',
+  'all-in-one': 'aio',
 };
 
 /** The distribution a node of this kind runs on this version. */

@@ -145,6 +145,7 @@ const nodeSchemas = {
     ),
   }),
   'control-plane': strict({ kind: v.literal('control-plane'), ...apimNode }),
+  'all-in-one': strict({ kind: v.literal('all-in-one'), ...apimNode }),
   'traffic-manager': strict({ kind: v.literal('traffic-manager'), ...apimNode, skipRedeployingPolicies: v.optional(texts()) }),
   // `sticky` stays absent when the file does not say: absent means LOAD_BALANCER_DEFAULTS.sticky (true), so
   // files written before the field existed read, and write back, unchanged.
@@ -202,6 +203,7 @@ const node = v.pipe(
     [
       nodeSchemas.gateway,
       nodeSchemas['control-plane'],
+      nodeSchemas['all-in-one'],
       nodeSchemas['traffic-manager'],
       nodeSchemas['load-balancer'],
       nodeSchemas.database,
@@ -215,6 +217,7 @@ const node = v.pipe(
 const COLUMN: Record<NodeKind, number> = {
   'load-balancer': 0,
   'control-plane': 1,
+  'all-in-one': 1,
   'traffic-manager': 2,
   gateway: 3,
   database: 4,

@@ -9,6 +9,8 @@ const ICON_PATHS: Record<IconName, string> = {
   dashboard: 'M3 5h18v14H3zM3 9h18M9 9v10',
   // An arc and a needle: traffic managers.
   gauge: 'M4 16a8 8 0 1 1 16 0M12 16l4-5',
+  // Four squares in one frame: the All-in-One, every component in one server.
+  'all-in-one': 'M3 3h18v18H3zM6 6h5v5H6zm7 0h5v5h-5zM6 13h5v5H6zm7 0h5v5h-5z',
   // One in, several out: load balancers.
   'fan-out': 'M12 3v6m0 0L5 15m7-6l7 6m-7-6v6M5 15v3m7-3v3m7-3v3',
   // A cylinder: databases.

@@ -9,6 +9,7 @@ import { validateVersions } from './versions.ts';
 import { validateHardening } from './hardening.ts';
 import { validateSettings } from './settings.ts';
 import { validateThrottling } from './throttling.ts';
+import { validateAllInOne } from './allInOne.ts';
 
 export { validateStructure } from './structure.ts';
 export { validateFields } from './fields.ts';
@@ -20,6 +21,7 @@ export { encryptionKeyProblem, validateVersions } from './versions.ts';
 export { validateHardening } from './hardening.ts';
 export { validateSettings } from './settings.ts';
 export { validateThrottling } from './throttling.ts';
+export { validateAllInOne } from './allInOne.ts';
 export { RULES, ruleOf, rulesTableMarkdown } from './rules.ts';
 export type { ImplementedRule, NotApplicableRule, RuleCode, RuleEntry } from './rules.ts';
 
@@ -32,6 +34,7 @@ const MODULES: ((topology: Topology, graph: TopologyGraph) => Diagnostic[])[] = 
   validateDatabases,
   validateVersions,
   validateThrottling,
+  validateAllInOne,
   validateSettings,
   validateHardening,
 ];

@@ -17,8 +17,8 @@ import {
 
 describe('the kind registry', () => {
   it('lists the kinds in its order, and the API-M kinds among them', () => {
-    expect(NODE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database', 'redis']);
-    expect(APIM_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager']);
+    expect(NODE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'all-in-one', 'load-balancer', 'database', 'redis']);
+    expect(APIM_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'all-in-one']);
   });
 
   it('names the kinds as the palette and messages say them', () => {
@@ -26,11 +26,13 @@ describe('the kind registry', () => {
       gateway: 'Gateway',
       'control-plane': 'Control Plane',
       'traffic-manager': 'Traffic Manager',
+      'all-in-one': 'All-in-One',
       'load-balancer': 'Load Balancer',
       database: 'Database',
       redis: 'Redis',
     });
     expect(kindWithArticle('control-plane')).toBe('a control plane');
+    expect(kindWithArticle('all-in-one')).toBe('an all-in-one');
   });
 
   it.each(NODE_KINDS)('%s: a new node has an offset exactly when the kind runs API-M', (kind) => {
@@ -46,7 +48,7 @@ describe('the kind registry', () => {
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].palette))).toBe(true);
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].idPrefix))).toBe(true);
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].icon))).toBe(true);
-    expect(PALETTE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'load-balancer', 'database', 'redis']);
+    expect(PALETTE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'all-in-one', 'load-balancer', 'database', 'redis']);
   });
 
   it.each(NODE_KINDS)('%s has its colour in the stylesheet, which no compiler checks', (kind) => {

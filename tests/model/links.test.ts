@@ -22,6 +22,11 @@ describe('kindRule', () => {
     ['traffic-manager', 'database', 'uses-database'],
     ['control-plane', 'redis', 'uses-counter-store'],
     ['traffic-manager', 'redis', 'uses-counter-store'],
+    ['gateway', 'all-in-one', 'wire'],
+    ['all-in-one', 'gateway', 'wire'],
+    ['load-balancer', 'all-in-one', 'fronts'],
+    ['all-in-one', 'load-balancer', 'calls-cluster'],
+    ['all-in-one', 'database', 'uses-database'],
   ])('%s → %s is allowed as %s', (from, to, role) => {
     const verdict = kindRule(from, to);
     expect(verdict.ok && verdict.link.role).toBe(role);
@@ -45,6 +50,14 @@ describe('kindRule', () => {
     ['database', 'redis', 'A database cannot connect to Redis'],
     ['redis', 'database', 'Redis cannot connect to a database'],
     ['redis', 'redis', 'Redis cannot connect to Redis'],
+    ['all-in-one', 'all-in-one', 'An all-in-one cannot connect to an all-in-one'],
+    ['all-in-one', 'control-plane', 'An All-in-One already contains a control plane'],
+    ['control-plane', 'all-in-one', 'An All-in-One already contains a control plane'],
+    ['all-in-one', 'traffic-manager', 'An All-in-One already contains a traffic manager'],
+    ['traffic-manager', 'all-in-one', 'An All-in-One already contains a traffic manager'],
+    ['all-in-one', 'redis', 'An All-in-One keeps its own throttle counters'],
+    ['redis', 'all-in-one', 'An All-in-One keeps its own throttle counters'],
+    ['database', 'all-in-one', 'Draw the link from the all-in-one to the database'],
   ])('%s → %s is refused: %s', (from, to, reason) => {
     const verdict = kindRule(from, to);
     expect(verdict.ok).toBe(false);
@@ -102,6 +115,13 @@ describe('LINK_TABLE', () => {
 });
 
 describe('linkVerdict', () => {
+  it('lets a gateway call the All-in-One cluster behind a load balancer, and refuses a traffic manager', () => {
+    const fronts = (id: string) => (id === 'aio-lb' ? ('all-in-one' as const) : undefined);
+    expect(linkVerdict(node('gateway', 'gw-1'), node('load-balancer', 'aio-lb'), fronts).ok).toBe(true);
+    const refused = linkVerdict(node('traffic-manager', 'tm-1'), node('load-balancer', 'aio-lb'), fronts);
+    expect(!refused.ok && refused.reason).toContain('cannot call the all-in-one cluster behind aio-lb');
+  });
+
   it.each([
     ['4.5.0', false],
     ['4.6.0', true],

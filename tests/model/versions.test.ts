@@ -53,10 +53,10 @@ const PROFILE = (profile: string) => ({
 const VALUES: [fact: string, value: unknown, on: string][] = [
   [
     'serverRole',
-    { gateway: 'gateway-worker', 'control-plane': 'control-plane', 'traffic-manager': 'traffic-manager' },
+    { gateway: 'gateway-worker', 'control-plane': 'control-plane', 'traffic-manager': 'traffic-manager', 'all-in-one': 'default' },
     '4.0 4.1 4.2 4.3 4.4',
   ],
-  ['serverRole', { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default' }, '4.5 4.6 4.7'],
+  ['serverRole', { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default', 'all-in-one': 'default' }, '4.5 4.6 4.7'],
   ['start.gateway', PROFILE('gateway-worker'), '4.0 4.1 4.2 4.3 4.4'],
   [
     'start.gateway',
@@ -70,6 +70,11 @@ const VALUES: [fact: string, value: unknown, on: string][] = [
     'start.traffic-manager',
     { script: 'traffic-manager.sh', args: '', distribution: 'wso2am-tm', product: 'WSO2 Traffic Manager' },
     '4.5 4.6 4.7',
+  ],
+  [
+    'start.all-in-one',
+    { script: 'api-manager.sh', args: '', distribution: 'wso2am', product: 'WSO2 API Manager' },
+    '4.0 4.1 4.2 4.3 4.4 4.5 4.6 4.7',
   ],
   ['defaultEnvironmentName', 'Production and Sandbox', '4.0'],
   ['defaultEnvironmentName', 'Default', '4.1 4.2 4.3 4.4 4.5 4.6 4.7'],

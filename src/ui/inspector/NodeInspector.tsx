@@ -125,6 +125,7 @@ function KindFields({ node, update }: { node: TopologyNode; update: (patch: Node
     case 'gateway':
       return <GatewayFields node={node} update={update} />;
     case 'control-plane':
+    case 'all-in-one':
       return null;
     case 'traffic-manager':
       return (
