@@ -73,6 +73,57 @@ export function withKeyManagerPair(t: Topology): Topology {
   };
 }
 
+/** Settings for `product`: from 4.7 the internal encryption key, named as helm-apim 4.7.x does (an environment variable). */
+function keyedSettings(product: ProductVersion): Topology['settings'] {
+  const base = emptyTopology(product, 'x').settings;
+  return versionFacts(product).internalEncryptionKey ? { ...base, encryptionKey: '$env{WSO2_ENCRYPTION_KEY}' } : base;
+}
+
+/** Pattern 0 (APIM docs 'All-in-One Deployment Overview', Single Node): one All-in-One and its database. */
+export function singleAllInOne(product: ProductVersion): Topology {
+  const placed = (n: TopologyNode, x: number, y: number) => ({ ...n, x, y });
+  return {
+    ...emptyTopology(product, 'Single All-in-One'),
+    settings: keyedSettings(product),
+    nodes: [
+      placed({ ...newNode('all-in-one', 'aio-1'), host: 'apim.example.com' }, 240, 100),
+      placed({ ...newNode('database', 'db'), host: 'db.example.com' }, 240, 300),
+    ],
+    links: [{ from: 'aio-1', to: 'db' }],
+  };
+}
+
+/**
+ * Pattern 2, HA (APIM docs 4.5.0 'Simple Scalable Setup', HA sample; helm-apim 4.5.x docs/am-pattern-2-all-in-one_GW):
+ * two All-in-One nodes behind aio-lb, two gateways behind gw-lb calling aio-lb, one database.
+ */
+export function simpleScalable(product: ProductVersion): Topology {
+  const at = (n: TopologyNode, x: number, y: number, host: string) => ({ ...n, x, y, host });
+  return {
+    ...emptyTopology(product, 'Simple scalable: All-in-One and gateways'),
+    settings: keyedSettings(product),
+    nodes: [
+      at(newNode('load-balancer', 'aio-lb'), 360, 0, 'apim.example.com'),
+      at(newNode('all-in-one', 'aio-1'), 240, 140, 'aio1.example.com'),
+      at(newNode('all-in-one', 'aio-2'), 480, 140, 'aio2.example.com'),
+      at(newNode('load-balancer', 'gw-lb'), 360, 300, 'gw.example.com'),
+      at(newNode('gateway', 'gw-1'), 240, 440, 'gw1.example.com'),
+      at(newNode('gateway', 'gw-2'), 480, 440, 'gw2.example.com'),
+      at(newNode('database', 'db'), 720, 140, 'db.example.com'),
+    ],
+    links: [
+      ['aio-lb', 'aio-1'],
+      ['aio-lb', 'aio-2'],
+      ['gw-lb', 'gw-1'],
+      ['gw-lb', 'gw-2'],
+      ['gw-1', 'aio-lb'],
+      ['gw-2', 'aio-lb'],
+      ['aio-1', 'db'],
+      ['aio-2', 'db'],
+    ].map(([from, to]) => ({ from: from!, to: to! })),
+  };
+}
+
 /** Text that tries to break out of wherever it is written. */
 export const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -89,8 +140,8 @@ const hostPool = ['a.example.com', 'b.example.com', 'c.example.com', '10.0.0.5',
 
 /**
  * Valid topologies: 1–3 control planes, 0–3 traffic managers, 1–4 gateways, optional load balancers per
- * tier, 0–1 database, on 4.6+ 0–1 Redis for throttle counters; nodes share hosts with distinct offsets; labels are
- * hostile text.
+ * tier, 0–1 database, on 4.6+ 0–1 Redis for throttle counters; or, in place of the control planes and traffic managers,
+ * 1–3 All-in-One nodes (Pattern 2, no Redis); nodes share hosts with distinct offsets; labels are hostile text.
  */
 export const arbitraryTopology: fc.Arbitrary<Topology> = fc
   .record({
@@ -112,21 +163,24 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
     cacheInvalidation: fc.boolean(),
     mysqlVersion: fc.constantFrom(undefined, ...MYSQL_VERSIONS),
     redis: fc.constantFrom(undefined, { ssl: true, user: 'apim' }, {}),
+    allInOne: fc.boolean(),
   })
   .map((p) => {
     const nodes: TopologyNode[] = [];
     const links: Link[] = [];
     const used = new Map<string, number>();
     let labelIndex = 0;
-    const add = (kind: 'gateway' | 'control-plane' | 'traffic-manager', id: string) => {
+    const add = (kind: 'gateway' | 'control-plane' | 'traffic-manager' | 'all-in-one', id: string) => {
       const host = p.hosts[nodes.length % p.hosts.length]!;
       const offset = used.get(host) ?? 0;
       used.set(host, offset + 1);
       nodes.push({ ...newNode(kind, id), host, offset, label: p.labels[labelIndex++ % p.labels.length] } as TopologyNode);
       return id;
     };
-    const cps = Array.from({ length: p.cps }, (_, i) => add('control-plane', `cp-${i + 1}`));
-    const tms = Array.from({ length: p.tms }, (_, i) => add('traffic-manager', `tm-${i + 1}`));
+    const cps = Array.from({ length: p.cps }, (_, i) =>
+      p.allInOne ? add('all-in-one', `aio-${i + 1}`) : add('control-plane', `cp-${i + 1}`),
+    );
+    const tms = Array.from({ length: p.allInOne ? 0 : p.tms }, (_, i) => add('traffic-manager', `tm-${i + 1}`));
     const gws = Array.from({ length: p.gws }, (_, i) => add('gateway', `gw-${i + 1}`));
     const lb = (tier: string[], id: string, wanted: boolean) => {
       if (!wanted || tier.length < 2) return undefined;
@@ -158,7 +212,7 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
       for (const n of [...cps, ...tms, ...(p.gwUsesDb ? gws : [])]) links.push({ from: n, to: 'db' });
     }
     const base = emptyTopology(p.product, p.name);
-    if (p.redis && versionFacts(p.product).distributedThrottling) {
+    if (p.redis && !p.allInOne && versionFacts(p.product).distributedThrottling) {
       nodes.push({ ...newNode('redis', 'redis'), host: 'redis.example.com', password: 'counters', ...p.redis } as TopologyNode);
       for (const n of [...cps, ...tms]) links.push({ from: n, to: 'redis' });
     }

@@ -25,7 +25,9 @@ export function serverTable(context: GenerationContext, node: ApimNode): TomlTab
     lb ? `Server: the cluster hostname, served by load balancer ${lb.id}; this node is ${node.host}.` : `Server: ${node.host}.`,
     `Ports are default + offset ${node.offset}: ${portsOf(node)}.`,
   ];
-  if (context.facts.componentDistributions) {
+  if (node.kind === 'all-in-one') {
+    comment.push('All-in-One: every component in this one server, started with no profile, so the "default" server role.');
+  } else if (context.facts.componentDistributions) {
     comment.push(`API-M ${versionName(context.facts.version)} component distributions define only the "default" server role.`);
   }
   return table('server', { hostname: lb ? lb.host : node.host, node_ip: node.nodeIp, server_role: role, offset: node.offset }, comment);
@@ -36,6 +38,8 @@ function portsOf(node: ApimNode): string {
   switch (node.kind) {
     case 'gateway':
       return `HTTPS ${portOf(node, 'https')}, API ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, ws ${portOf(node, 'ws')} / wss ${portOf(node, 'wss')}`;
+    case 'all-in-one':
+      return `HTTPS ${portOf(node, 'https')}, API ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;
     case 'control-plane':
     case 'traffic-manager':
     case 'key-manager':
@@ -79,14 +83,15 @@ export const DATABASES_OF: Record<ApimNode['kind'], LogicalDatabase[]> = {
   // The same two as the control planes: it registers applications and issues keys into apim_db (APIM docs 'Distributed
   // Deployment with Key Manager Separated', Key Manager step: the API-M and shared databases).
   'key-manager': ['apim_db', 'shared_db'],
+  'all-in-one': ['apim_db', 'shared_db'],
 };
 
 export function databaseTables(context: GenerationContext, node: ApimNode): TomlTable[] {
   const explained = new Set<MysqlVersion>(); // why each MySQL version is written as it is: once per file
   // 4.7 gateways and traffic managers carry their H2 apim_db / shared_db in default.json (product-apim commit
   // dd8ad8f5a removed the blocks from their default deployment.toml): a block is written only for a real database.
-  // The API Control Plane's default deployment.toml still has its H2 blocks (v4.7.0), so a control plane, and a Key
-  // Manager (a copy of that distribution), writes them.
+  // The API Control Plane's and the All-in-One's default deployment.toml still have their H2 blocks (v4.7.0
+  // api-control-plane/ and all-in-one-apim/), so those write them, and a Key Manager, a copy of the API Control Plane.
   const h2FromDefaults = context.facts.embeddedDatabaseInDefaults && (node.kind === 'gateway' || node.kind === 'traffic-manager');
   return DATABASES_OF[node.kind].flatMap((db): TomlTable | TomlTable[] => {
     const server = context.graph.databaseFor(node, db);

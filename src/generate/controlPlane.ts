@@ -2,8 +2,8 @@
  * A control plane's deployment.toml (docs 4.1-4.4 TM-separated page / docs 4.5 TM-separated include, 'Configure the
  * Control Plane nodes'; helm-apim distributed/control-plane/confs; the seed's "Configure the Control Plane nodes").
  */
-import type { Cluster, ControlPlaneNode, GatewayEnvironment } from '../model/index.ts';
-import { gatewayEndpoints, portOf } from '../model/index.ts';
+import type { ApimNode, Cluster, ControlPlaneNode, GatewayEnvironment } from '../model/index.ts';
+import { ALL_IN_ONE_LB_PORTS, GATEWAY_LB_PORTS, KIND_NAMES, gatewayEndpoints, portOf } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
@@ -21,7 +21,7 @@ import { describeCluster, endpoint, httpsBase, servicesUrl } from './addresses.t
 import { signUpAndApplicationTables, tokenRevocationTables, tokenTypeTables } from './identity.ts';
 
 export function controlPlaneDocument(context: GenerationContext, node: ControlPlaneNode): TomlDocument {
-  const { graph, facts, settings } = context;
+  const { graph } = context;
   const own = graph.clusterOf(node);
   const tier = graph.nodesOfKind('control-plane');
   const peers = tier.filter((peer) => peer.id !== node.id);
@@ -30,32 +30,76 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
   const tables: TomlTable[] = baseTables(context, node);
   const peerBrokers = peers.length ? peers.map((peer) => endpoint('tcp', peer, 'broker')) : undefined;
 
-  if (facts.controlPlaneGatewayTypes) {
-    tables.push(
-      table(
-        'apim',
-        { gateway_type: facts.controlPlaneGatewayTypes },
-        `Gateway types the Admin portal offers, as the API-M ${facts.version} API Control Plane ships them (without it, only Regular).`,
-      ),
-    );
-  }
-  // Always written (audit S5; helm-apim 4.2.x distributed/control-plane/confs/instance-1/deployment.toml and the docs 4.5
-  // TM-separated include CP HA sample set [apim.devportal] url): without it the Publisher's "View in Developer Portal"
-  // links and the e-mails point at https://localhost:9443/devportal (carbon-apimgt default.json).
+  tables.push(...gatewayTypeTables(context, 'API Control Plane'), devportalTable(own));
+  tables.push(...environmentTables(context, gateways));
+  tables.push(...eventHubTables(context, node, own, tier));
+  tables.push(keyManagerTable(context, node, own));
+  tables.push(...throttlingTables(context, trafficManagers, peerBrokers), ...distributedThrottlingTables(context, node));
   tables.push(
-    table(
-      'apim.devportal',
-      { url: `${httpsBase(own)}/devportal` },
-      own.lb ? `Developer Portal links use load balancer ${own.lb.id}.` : `Developer Portal links use this node's address.`,
+    ...portalTables(
+      context,
+      node,
+      own,
+      graph.nodesOfKind('traffic-manager').length > 0
+        ? [
+            "(The seed sends this to the Traffic Manager, but its broker carries only throttle decisions: gateways get revocations from the control plane's event hub.)",
+          ]
+        : [],
     ),
   );
 
-  const serving = servingClusters(context, gateways);
-  for (const environment of context.environments) {
-    tables.push(environmentTable(context, environment, serving.get(environment.name)));
-  }
+  return { header: fileHeader(context, node), tables };
+}
 
-  tables.push(
+/**
+ * `[apim] gateway_type`: the gateway types the Admin portal offers, as the version's API Control Plane and All-in-One
+ * ship them (audit S4; product-apim v4.5.0–v4.7.0 `api-control-plane/` and `all-in-one-apim/` default deployment.toml).
+ */
+export function gatewayTypeTables(context: GenerationContext, distribution: 'API Control Plane' | 'All-in-One'): TomlTable[] {
+  const { facts } = context;
+  if (!facts.controlPlaneGatewayTypes) return [];
+  return [
+    table(
+      'apim',
+      { gateway_type: facts.controlPlaneGatewayTypes },
+      `Gateway types the Admin portal offers, as the API-M ${facts.version} ${distribution} ships them (without it, only Regular).`,
+    ),
+  ];
+}
+
+/**
+ * Always written (audit S5; helm-apim 4.2.x distributed/control-plane/confs/instance-1/deployment.toml and the docs 4.5
+ * TM-separated include CP HA sample set [apim.devportal] url): without it the Publisher's "View in Developer Portal"
+ * links and the e-mails point at https://localhost:9443/devportal (carbon-apimgt default.json).
+ */
+export function devportalTable(own: Cluster): TomlTable {
+  return table(
+    'apim.devportal',
+    { url: `${httpsBase(own)}/devportal` },
+    own.lb ? `Developer Portal links use load balancer ${own.lb.id}.` : `Developer Portal links use this node's address.`,
+  );
+}
+
+/**
+ * One `[[apim.gateway.environment]]` per environment, with the endpoints of the first linked gateway cluster serving
+ * it; `fallback` serves the environments no linked gateway serves (an All-in-One's own gateway).
+ */
+export function environmentTables(context: GenerationContext, gateways: Cluster[], fallback?: Cluster): TomlTable[] {
+  const serving = servingClusters(context, gateways);
+  return context.environments.map((environment) => environmentTable(context, environment, serving.get(environment.name) ?? fallback));
+}
+
+/**
+ * `[apim.event_hub]` of a node that runs the event hub (a control plane, an All-in-One), copying events to the other
+ * nodes of its tier, and one `[[apim.event_hub.publish.url_group]]` per node of the tier (C4; docs 4.1-4.4 TM-separated
+ * page, Control Plane HA; APIM docs 4.5.0 'Simple Scalable Setup', the All-in-One HA sample).
+ */
+export function eventHubTables(context: GenerationContext, node: ApimNode, own: Cluster, tier: ApimNode[]): TomlTable[] {
+  const { facts } = context;
+  const kind = KIND_NAMES[node.kind].toLowerCase();
+  const peers = tier.filter((peer) => peer.id !== node.id);
+  const peerBrokers = peers.length ? peers.map((peer) => endpoint('tcp', peer, 'broker')) : undefined;
+  const tables = [
     table(
       'apim.event_hub',
       {
@@ -67,7 +111,7 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
       },
       peerBrokers
         ? [
-            'Event hub: this node, copying events to every other control plane (the seed omits this),',
+            `Event hub: this node, copying events to every other ${kind} (the seed omits this),`,
             'so token revocations and API events reach gateways listening on any of them.',
             ...(facts.controlPlanePeerKeys.eventHub
               ? []
@@ -75,49 +119,61 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
           ]
         : 'Event hub: this node.',
     ),
-  );
+  ];
   for (const member of tier) {
     tables.push(
       arrayTable(
         'apim.event_hub.publish.url_group',
         { urls: [endpoint('tcp', member, 'binaryTcp')], auth_urls: [endpoint('ssl', member, 'binarySsl')] },
-        `Event hub publishing to ${member.id}: one url_group per control plane.`,
+        `Event hub publishing to ${member.id}: one url_group per ${kind}.`,
       ),
     );
   }
+  return tables;
+}
 
-  // With a separate Key Manager it names it, with the admin's credentials, as the gateways do (APIM docs 'Distributed
-  // Deployment with Key Manager Separated', Control Plane step; helm-apim 4.5.x distributed/control-plane `km.enabled`).
+/**
+ * `[apim.key_manager]` of a node that runs a Key Manager itself: its cluster (its load balancer); or, wired to a
+ * separate Key Manager, that one, with the admin's credentials as the gateways name it (APIM docs 'Distributed
+ * Deployment with Key Manager Separated', Control Plane step; helm-apim 4.5.x distributed/control-plane `km.enabled`).
+ */
+export function keyManagerTable(context: GenerationContext, node: ApimNode, own: Cluster): TomlTable {
   const keyManager = keyManagerOf(context, node, own) ?? own;
-  tables.push(
-    table(
-      'apim.key_manager',
-      {
-        service_url: servicesUrl(keyManager),
-        ...(keyManager === own ? {} : SUPER_ADMIN_REFS),
-        ...apikeySubscriptionValidation(context),
-      },
-      `Key Manager: ${describeCluster(keyManager)}.`,
-    ),
+  return table(
+    'apim.key_manager',
+    {
+      service_url: servicesUrl(keyManager),
+      ...(keyManager === own ? {} : SUPER_ADMIN_REFS),
+      ...apikeySubscriptionValidation(context),
+    },
+    `Key Manager: ${describeCluster(keyManager)}.`,
   );
+}
 
-  tables.push(...throttlingTables(context, trafficManagers, peerBrokers), ...distributedThrottlingTables(context, node));
-
+/**
+ * The tables of a node that serves the portals and issues tokens, after throttling: cache invalidation, CORS, the
+ * 4.7 token issuer, the sign-up handler, application names and the token revocation listener, aimed at `own`. These
+ * are in the product's default deployment.toml (API Control Plane and All-in-One alike), which this file replaces.
+ */
+export function portalTables(context: GenerationContext, node: ApimNode, own: Cluster, listenerNote: string[]): TomlTable[] {
+  const { settings } = context;
+  const tables: TomlTable[] = [];
   if (settings.cacheInvalidation.enabled) {
     tables.push(
       table(
         'apim.cache_invalidation',
         { enabled: true, domain: settings.cacheInvalidation.domain },
-        'Distributed cache invalidation between the control plane nodes.',
+        `Distributed cache invalidation between the ${KIND_NAMES[own.kind].toLowerCase()} nodes.`,
       ),
     );
   }
-
-  tables.push(...corsTables(context), ...tokenTypeTables(context, node));
-
-  tables.push(...signUpAndApplicationTables(), ...tokenRevocationTables(context, node, own));
-
-  return { header: fileHeader(context, node), tables };
+  tables.push(
+    ...corsTables(context),
+    ...tokenTypeTables(context, node),
+    ...signUpAndApplicationTables(),
+    ...tokenRevocationTables(context, node, own, listenerNote),
+  );
+  return tables;
 }
 
 /**
@@ -195,7 +251,8 @@ function environmentTable(context: GenerationContext, environment: GatewayEnviro
       `Gateway environment "${environment.name}": no gateway serving it is linked to this control plane, so it has no endpoints.`,
     ]);
   }
-  const endpoints = gatewayEndpoints(serving);
+  // An All-in-One's load balancer serves the portals on 443, so its API traffic keeps the gateway ports.
+  const endpoints = gatewayEndpoints(serving, serving.kind === 'all-in-one' ? ALL_IN_ONE_LB_PORTS : GATEWAY_LB_PORTS);
   const addresses = {
     http_endpoint: endpoints.apiHttp,
     https_endpoint: endpoints.apiHttps,
@@ -209,7 +266,9 @@ function environmentTable(context: GenerationContext, environment: GatewayEnviro
     { ...base, service_url: servicesUrl(serving), username: '${admin.username}', password: '${admin.password}', ...addresses },
     [
       `Gateway environment "${environment.name}": ${describeCluster(serving)}.`,
-      'service_url is how this control plane reaches the gateways (the seed omits it); the endpoints are what the Developer Portal shows.',
+      serving.kind === 'all-in-one'
+        ? "service_url and the endpoints are the All-in-One's own gateway's: no other gateway serves this environment."
+        : 'service_url is how this control plane reaches the gateways (the seed omits it); the endpoints are what the Developer Portal shows.',
     ],
   );
 }

@@ -9,6 +9,7 @@ import { gatewayDocument } from './gateway.ts';
 import { controlPlaneDocument } from './controlPlane.ts';
 import { trafficManagerDocument } from './trafficManager.ts';
 import { keyManagerDocument } from './keyManager.ts';
+import { allInOneDocument } from './allInOne.ts';
 
 export type DocumentGenerators = { readonly [K in ApimKind]: (context: GenerationContext, node: NodeOfKind<K>) => TomlDocument };
 
@@ -17,6 +18,7 @@ export const NODE_DOCUMENTS: DocumentGenerators = {
   'control-plane': controlPlaneDocument,
   'traffic-manager': trafficManagerDocument,
   'key-manager': keyManagerDocument,
+  'all-in-one': allInOneDocument,
 };
 
 /** The deployment.toml of a node, by its kind's generator (before the secure vault, bundle.ts). */

@@ -3,7 +3,7 @@
  * nodes'; helm-apim distributed/gateway/confs/deployment.toml; the seed's "Configure the Gateway nodes").
  */
 import type { GatewayNode } from '../model/index.ts';
-import { gatewayIdOf, versionName } from '../model/index.ts';
+import { controlPlaneClusters, gatewayIdOf, versionName } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
@@ -60,10 +60,17 @@ function gatewayNotificationTables(context: GenerationContext, node: GatewayNode
 
 /** The tables a gateway's cluster decides: Key Manager, event hub, throttling, JWT, analytics, CORS. */
 function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable[] {
-  const { graph, facts, settings } = context;
-  const controlPlanes = graph.wiredClusters(node, 'control-plane');
-  const trafficManagers = graph.wiredClusters(node, 'traffic-manager');
-  const controlPlane = controlPlanes[0];
+  const { graph, facts } = context;
+  // The control planes, or the All-in-One nodes that serve as them (Pattern 2; wired to both is APIM053: the kind of
+  // the first is used).
+  const wired = controlPlaneClusters(graph, node);
+  const controlPlane = wired[0];
+  const controlPlanes = wired.filter((cluster) => cluster.kind === controlPlane?.kind);
+  // An All-in-One runs the Traffic Manager: its gateways throttle through it (APIM docs 4.5.0 'Simple Scalable Setup',
+  // Gateway: throttle_decision_endpoints and one url_group per All-in-One; helm-apim 4.5.x
+  // docs/am-pattern-2-all-in-one_GW default_gw_values.yaml throttling.urls).
+  const onAllInOne = controlPlane?.kind === 'all-in-one';
+  const trafficManagers = onAllInOne ? [] : graph.wiredClusters(node, 'traffic-manager');
   const separateTm = trafficManagers.length > 0;
   const throttlers = separateTm ? trafficManagers : controlPlanes;
   const tables: TomlTable[] = [];
@@ -104,9 +111,10 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
     let serviceComment: string;
     if (!separateTm) {
       serviceUrl = servicesUrl(first);
-      serviceComment = facts.controlPlaneRunsTrafficManager
-        ? `Throttling: the Traffic Manager inside ${describeCluster(first)}; this also reaches its event hub.`
-        : `Throttling: ${describeCluster(first)}; the API-M ${versionName(facts.version)} API Control Plane runs no Traffic Manager, so add one (APIM026).`;
+      serviceComment =
+        facts.controlPlaneRunsTrafficManager || onAllInOne
+          ? `Throttling: the Traffic Manager inside ${describeCluster(first)}; this also reaches its event hub.`
+          : `Throttling: ${describeCluster(first)}; the API-M ${versionName(facts.version)} API Control Plane runs no Traffic Manager, so add one (APIM026).`;
     } else if (facts.gatewayThrottlingServiceUrlWithSeparateTm) {
       serviceUrl = servicesUrl(first);
       serviceComment = `Throttling: ${describeCluster(first)}.`;
@@ -125,6 +133,15 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
     tables.push(...throttlingUrlGroups(throttlers, shared));
   }
 
+  tables.push(...backendJwtTables(context), ...analyticsTables(context), ...corsTables(context));
+
+  return tables;
+}
+
+/** `[apim.jwt]`: the backend JWT a gateway (or an All-in-One serving API traffic) passes to backends. */
+export function backendJwtTables(context: GenerationContext): TomlTable[] {
+  const { settings } = context;
+  const tables: TomlTable[] = [];
   if (settings.jwt.enabled) {
     tables.push(
       table(
@@ -140,14 +157,11 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
       ),
     );
   }
-
-  tables.push(...analyticsTables(context), ...corsTables(context));
-
   return tables;
 }
 
-/** Custom runtime artifacts kept on every gateway. */
-function skipListTables(context: GenerationContext): TomlTable[] {
+/** Custom runtime artifacts kept on every gateway (and an All-in-One serving API traffic). */
+export function skipListTables(context: GenerationContext): TomlTable[] {
   const skip = context.settings.skipList;
   if (!(skip.apis.length || skip.endpoints.length || skip.sequences.length || skip.localEntries.length)) return [];
   return [

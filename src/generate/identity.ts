@@ -73,10 +73,11 @@ export function tokenTypeTables(context: GenerationContext, node: ApimNode): Tom
  * tokens, aimed at the control plane, as the v4.7.0 ACP default toml and helm-apim 4.7.x keep it; 4.7 needs nothing
  * more from it.
  */
-export function tokenRevocationTables(context: GenerationContext, node: ApimNode, controlPlane: Cluster): TomlTable[] {
-  const { facts, graph } = context;
-  const target = `the control plane${controlPlane.lb ? ` cluster through ${controlPlane.lb.id}` : node.kind === 'control-plane' ? '' : ` ${controlPlane.members[0].id}`}`;
-  const issuer = `${KIND_NAMES[node.kind].toLowerCase()}`;
+export function tokenRevocationTables(context: GenerationContext, node: ApimNode, target: Cluster, note: string[] = []): TomlTable[] {
+  const { facts } = context;
+  const own = target.members.some((member) => member.id === node.id);
+  const where = `the ${KIND_NAMES[target.kind].toLowerCase()}${target.lb ? ` cluster through ${target.lb.id}` : own ? '' : ` ${target.members[0].id}`}`;
+  const issuer = KIND_NAMES[node.kind].toLowerCase();
   return [
     arrayTable(
       'event_listener',
@@ -87,22 +88,18 @@ export function tokenRevocationTables(context: GenerationContext, node: ApimNode
         order: 1,
       },
       [
-        `Token revocation: notify ${target}, whose event hub the gateways hear.`,
+        `Token revocation: notify ${where}, whose event hub the gateways hear.`,
         ...(facts.nonPersistentTokens
           ? [
               `API-M ${versionName(facts.version)} keeps no token rows to look up: gateways learn of every revocation (by a client, a refresh,`,
               `a user or an application change) only from the events this listener sends, so it stays on every ${issuer}.`,
             ]
           : []),
-        ...(node.kind === 'control-plane' && graph.nodesOfKind('traffic-manager').length > 0
-          ? [
-              "(The seed sends this to the Traffic Manager, but its broker carries only throttle decisions: gateways get revocations from the control plane's event hub.)",
-            ]
-          : []),
+        ...note,
       ],
     ),
     table('event_listener.properties', {
-      notification_endpoint: `${httpsBase(controlPlane)}/internal/data/v1/notify`,
+      notification_endpoint: `${httpsBase(target)}/internal/data/v1/notify`,
       username: '${admin.username}',
       password: '${admin.password}',
       'header.X-WSO2-KEY-MANAGER': 'default',

@@ -5,7 +5,15 @@
  * runbook reads it for its checks, so the two can never disagree.
  */
 import type { ApimKind, ApimNode, LoadBalancerNode, PortName } from '../model/index.ts';
-import { DEFAULT_PORTS, GATEWAY_LB_PORTS, KIND_NAMES, gatewayEndpoints, isSticky, unhandledKind } from '../model/index.ts';
+import {
+  ALL_IN_ONE_LB_PORTS,
+  DEFAULT_PORTS,
+  GATEWAY_LB_PORTS,
+  KIND_NAMES,
+  gatewayEndpoints,
+  isSticky,
+  unhandledKind,
+} from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 
 /**
@@ -64,6 +72,7 @@ const TIER: Record<ApimKind, string> = {
   'traffic-manager': 'traffic_managers',
   'key-manager': 'key_managers',
   gateway: 'gateways',
+  'all-in-one': 'all_in_ones',
 };
 
 export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNode): LoadBalancerPlan {
@@ -206,6 +215,70 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
           },
           {
             port: GATEWAY_LB_PORTS.websubHttps,
+            ssl: true,
+            purpose: `WebSub / WebHook events over HTTPS: websub_event_receiver_https_endpoint (${endpoints.websubHttps})`,
+            upstream: upstream('websub_https', 'websubHttps', 'https', 'round-robin', 'the WebSub / WebHook receiver over HTTPS'),
+          },
+        ],
+      };
+    }
+    case 'all-in-one': {
+      // The portals as for control planes (sticky), and the API traffic of the gateway inside each All-in-One on the
+      // gateway's own ports, which the environments advertise on this host (APIM docs 'Configuring an Active-Active
+      // Deployment', 'Configure the Load Balancer'; LB docs page, 'HA for Control Plane' and 'HA for Gateway').
+      const endpoints = gatewayEndpoints({ lb, members }, ALL_IN_ONE_LB_PORTS);
+      return {
+        lb,
+        kind,
+        members,
+        listeners: [
+          redirect,
+          {
+            port: 443,
+            ssl: true,
+            purpose: `the portals, the Key Manager and the event hub (https://${lb.host})`,
+            upstream: upstream(
+              'https',
+              'https',
+              'https',
+              isSticky(lb) ? 'sticky' : 'round-robin',
+              `the ${names}' HTTPS port: portals, /services/, /internal/data/v1/`,
+            ),
+          },
+          {
+            port: ALL_IN_ONE_LB_PORTS.apiHttp,
+            ssl: false,
+            purpose: `API traffic over HTTP: the environment's http_endpoint (${endpoints.apiHttp})`,
+            upstream: upstream('api_http', 'apiHttp', 'http', 'round-robin', 'API traffic over HTTP (pass-through transport)'),
+          },
+          {
+            port: ALL_IN_ONE_LB_PORTS.apiHttps,
+            ssl: true,
+            purpose: `API traffic over HTTPS: the environment's https_endpoint (${endpoints.apiHttps})`,
+            upstream: upstream('api_https', 'apiHttps', 'https', 'round-robin', 'API traffic over HTTPS (pass-through transport)'),
+          },
+          {
+            port: ALL_IN_ONE_LB_PORTS.ws,
+            ssl: false,
+            purpose: `WebSocket APIs: the environment's ws_endpoint (${endpoints.ws})`,
+            upstream: upstream('ws', 'ws', 'http', 'round-robin', 'WebSocket (ws)'),
+            websocket: true,
+          },
+          {
+            port: ALL_IN_ONE_LB_PORTS.wss,
+            ssl: true,
+            purpose: `secure WebSocket APIs: the environment's wss_endpoint (${endpoints.wss})`,
+            upstream: upstream('wss', 'wss', 'https', 'round-robin', 'secure WebSocket (wss)'),
+            websocket: true,
+          },
+          {
+            port: ALL_IN_ONE_LB_PORTS.websubHttp,
+            ssl: false,
+            purpose: `WebSub / WebHook events over HTTP: websub_event_receiver_http_endpoint (${endpoints.websubHttp})`,
+            upstream: upstream('websub_http', 'websubHttp', 'http', 'round-robin', 'the WebSub / WebHook receiver over HTTP'),
+          },
+          {
+            port: ALL_IN_ONE_LB_PORTS.websubHttps,
             ssl: true,
             purpose: `WebSub / WebHook events over HTTPS: websub_event_receiver_https_endpoint (${endpoints.websubHttps})`,
             upstream: upstream('websub_https', 'websubHttps', 'https', 'round-robin', 'the WebSub / WebHook receiver over HTTPS'),

@@ -20,10 +20,11 @@ import { redisInUse, redisSteps } from './runbook/redis.ts';
 import { homeOf } from './runbook/home.ts';
 import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
-export const START_ORDER = everyKind<ApimKind>()(['control-plane', 'key-manager', 'traffic-manager', 'gateway']);
+export const START_ORDER = everyKind<ApimKind>()(['control-plane', 'all-in-one', 'key-manager', 'traffic-manager', 'gateway']);
 
 const PLURAL: Record<ApimKind, string> = {
   'control-plane': 'Control planes',
+  'all-in-one': 'All-in-One nodes',
   'traffic-manager': 'Traffic managers',
   'key-manager': 'Key managers',
   gateway: 'Gateways',
@@ -139,6 +140,12 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
 }
 
 /**
+ * WSO2's name for All-in-One nodes with gateways, the same on every version that numbers patterns (APIM docs 4.5.0
+ * 'Deployment Overview', Pattern 2 'Simple Scalable Setup'; APIM docs 4.6.0 / 4.7.0 'Pattern 2: Simple Scalable Setup').
+ */
+const ALL_IN_ONE_WITH_GATEWAYS = 'Pattern 2: Simple Scalable Setup';
+
+/**
  * From 4.5 each kind of node is its own WSO2 distribution: its name as its README titles it, its zip and its start
  * script (product-apim v4.5.0–v4.7.0 `gateway|api-control-plane|traffic-manager/README.md`: "Extract the
  * wso2am-…-<version>.zip … Run the gateway.sh"), and WSO2's name for the pattern when the topology has control
@@ -149,9 +156,16 @@ function distributionLines(context: GenerationContext): string[] {
   const { graph, facts, topology } = context;
   const kinds = START_ORDER.filter((k) => graph.nodesOfKind(k).length);
   if (kinds.length === 0) return [];
-  const distributed = (['control-plane', 'traffic-manager', 'gateway'] as const).every((kind) => kinds.includes(kind));
-  const name = kinds.includes('key-manager') ? facts.keyManagerPattern : facts.distributedPattern;
-  const pattern = distributed && name ? [`This is WSO2's “${name}” (APIM docs ${topology.product}).`] : [];
+  const has = (kind: ApimKind) => kinds.includes(kind);
+  const distributedName = has('key-manager') ? facts.keyManagerPattern : facts.distributedPattern;
+  const pattern =
+    distributedName && has('control-plane') && has('traffic-manager') && has('gateway') && !has('all-in-one')
+      ? [`This is WSO2's “${distributedName}” (APIM docs ${topology.product}).`]
+      : has('all-in-one') && has('gateway') && !has('control-plane') && !has('traffic-manager')
+        ? [
+            `This is WSO2's “${ALL_IN_ONE_WITH_GATEWAYS}” (APIM docs ${topology.product}): All-in-One nodes as the control plane of gateways.`,
+          ]
+        : [];
   return [
     ...pattern,
     'Each kind of node runs its own WSO2 distribution; unpack it on the node where its `<…_HOME>` stands below:',
@@ -179,6 +193,8 @@ function listensOn(node: ApimNode): string {
   switch (node.kind) {
     case 'gateway':
       return `HTTPS ${portOf(node, 'https')}, API traffic ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, WebSocket ${portOf(node, 'ws')} / ${portOf(node, 'wss')}`;
+    case 'all-in-one':
+      return `HTTPS ${portOf(node, 'https')}, API traffic ${portOf(node, 'apiHttp')} / ${portOf(node, 'apiHttps')}, broker ${portOf(node, 'broker')}, binary ${portOf(node, 'binaryTcp')} / ${portOf(node, 'binarySsl')}`;
     case 'control-plane':
     case 'traffic-manager':
     case 'key-manager':

@@ -178,6 +178,7 @@ export function newNode(kind: NodeKind, id: string, position: { x: number; y: nu
     case 'control-plane':
     case 'traffic-manager':
     case 'key-manager':
+    case 'all-in-one':
       return { ...base, kind, offset: KINDS[kind].offset };
     case 'load-balancer':
       return { ...base, kind };

@@ -229,3 +229,14 @@ export function buildGraph(topology: Topology): TopologyGraph {
 function isNonEmpty<T>(list: T[]): list is [T, ...T[]] {
   return list.length > 0;
 }
+
+/**
+ * The clusters a gateway takes its Key Manager, event hub and (with no separate traffic manager) throttling from:
+ * the control planes it is wired to, then the All-in-One nodes, which serve gateways as their control plane (APIM docs
+ * 4.5.0 'Simple Scalable Setup', Pattern 2). Wired to both is APIM053; the first cluster is the one files name.
+ */
+export function controlPlaneClusters(graph: TopologyGraph, node: ApimNode): Cluster[] {
+  const controlPlanes = graph.wiredClusters(node, 'control-plane');
+  const allInOnes = graph.wiredClusters(node, 'all-in-one');
+  return allInOnes.length === 0 ? controlPlanes : controlPlanes.length === 0 ? allInOnes : [...controlPlanes, ...allInOnes];
+}

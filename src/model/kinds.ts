@@ -11,7 +11,7 @@
 import type { ApimKind, ApimNode, NodeKind, TopologyNode } from './types.ts';
 
 /** The icons the page draws (ui/icons.tsx), named by what they show. */
-export type IconName = 'gate' | 'dashboard' | 'gauge' | 'key' | 'fan-out' | 'cylinder' | 'counter';
+export type IconName = 'gate' | 'dashboard' | 'gauge' | 'all-in-one' | 'key' | 'fan-out' | 'cylinder' | 'counter';
 
 interface KindBase {
   /** What the palette, the inspector and messages call a node of this kind: "Control Plane". */
@@ -46,9 +46,10 @@ export const KINDS = {
   'control-plane': { name: 'Control Plane', icon: 'dashboard', palette: 2, idPrefix: 'cp', apim: true, offset: 0 },
   'traffic-manager': { name: 'Traffic Manager', icon: 'gauge', palette: 3, idPrefix: 'tm', apim: true, offset: 0 },
   'key-manager': { name: 'Key Manager', icon: 'key', palette: 4, idPrefix: 'km', apim: true, offset: 0 },
-  'load-balancer': { name: 'Load Balancer', icon: 'fan-out', palette: 5, idPrefix: 'lb', apim: false },
-  database: { name: 'Database', icon: 'cylinder', palette: 6, idPrefix: 'db', apim: false },
-  redis: { name: 'Redis', icon: 'counter', palette: 7, idPrefix: 'redis', apim: false },
+  'all-in-one': { name: 'All-in-One', icon: 'all-in-one', palette: 5, idPrefix: 'aio', apim: true, offset: 0 },
+  'load-balancer': { name: 'Load Balancer', icon: 'fan-out', palette: 6, idPrefix: 'lb', apim: false },
+  database: { name: 'Database', icon: 'cylinder', palette: 7, idPrefix: 'db', apim: false },
+  redis: { name: 'Redis', icon: 'counter', palette: 8, idPrefix: 'redis', apim: false },
 } satisfies KindTable;
 
 /** Every kind, in the registry's order (the order messages list them in). */
@@ -71,9 +72,10 @@ export const PALETTE_KINDS: readonly NodeKind[] = [...NODE_KINDS].sort((a, b) =>
 /** Human names of the kinds, as the palette and messages say them. */
 export const KIND_NAMES = Object.fromEntries(NODE_KINDS.map((kind) => [kind, KINDS[kind].name])) as Readonly<Record<NodeKind, string>>;
 
-/** "a gateway", "a control plane", … for sentences. */
+/** "a gateway", "a control plane", "an all-in-one", … for sentences. */
 export function kindWithArticle(kind: NodeKind): string {
-  return `a ${KIND_NAMES[kind].toLowerCase()}`;
+  const name = KIND_NAMES[kind].toLowerCase();
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 /**

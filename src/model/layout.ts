@@ -62,6 +62,7 @@ const ROW_ORDER = everyKind<NodeKind>()([
   'load-balancer',
   'control-plane',
   'key-manager',
+  'all-in-one',
   'traffic-manager',
   'gateway',
   'database',

@@ -20,7 +20,8 @@ export type ApimPair =
   | 'traffic-manager|control-plane'
   | 'gateway|key-manager'
   | 'key-manager|control-plane'
-  | 'traffic-manager|key-manager';
+  | 'traffic-manager|key-manager'
+  | 'gateway|all-in-one';
 
 export type LinkRole =
   | { role: 'wire'; pair: ApimPair }
@@ -39,6 +40,7 @@ export const APIM_PAIRS: Record<ApimPair, { configures: string }> = {
   'gateway|key-manager': { configures: 'Key Manager' },
   'key-manager|control-plane': { configures: 'Key Manager · event hub · revocations' },
   'traffic-manager|key-manager': { configures: 'Key Manager' },
+  'gateway|all-in-one': { configures: 'Key Manager · event hub · throttling' },
 };
 
 /** A cell of the link table: the link a node of one kind may draw to a node of another, or why it may not. */
@@ -83,6 +85,34 @@ const REDIS_USERS_ONLY = (kind: NodeKind) => ({
 });
 
 /**
+ * Why an All-in-One does not link to a control plane or a traffic manager: it runs both itself (APIM docs 4.5.0
+ * 'Deployment Overview': the All-in-One "contains all the API-M components"; Pattern 2 'Simple Scalable Setup' wires
+ * gateways to it and nothing else).
+ */
+const CONTAINED_IN_AIO = (kind: 'control-plane' | 'traffic-manager') => ({
+  refuse: `An All-in-One already contains ${kindWithArticle(kind)}: link the gateways to the All-in-One, or use ${KIND_NAMES[kind].toLowerCase()}s instead of All-in-One nodes`,
+});
+
+/**
+ * Why an All-in-One does not link to Redis: WSO2 documents distributed throttling for the control plane and the
+ * traffic manager components (APIM docs 4.6.0 / 4.7.0 'Configure Distributed Throttling for API Manager', step 2), and
+ * helm-apim 4.6.x / 4.7.x `all-in-one` has no distributedThrottling: an All-in-One keeps its own counters.
+ */
+const AIO_NO_REDIS = {
+  refuse:
+    'An All-in-One keeps its own throttle counters: WSO2 documents Redis distributed throttling for control planes and traffic managers only (Pattern 3)',
+};
+
+/**
+ * An All-in-One with a separate Key Manager is WSO2's Pattern 5 (APIM docs 4.7.0 'Deployment Patterns'): the designer
+ * does not write it yet, so the link is refused rather than drawn and silently ignored.
+ */
+const AIO_KEY_MANAGER = {
+  refuse:
+    "An All-in-One runs its own Key Manager: the designer does not yet write WSO2's Pattern 5 (an All-in-One with a separate Key Manager), so link the gateways to the All-in-One, or use control planes with the Key Manager (Pattern 4)",
+};
+
+/**
  * Who may link to whom: `LINK_TABLE[from][to]` for a link drawn from a node of kind `from` to a node of
  * kind `to`, judged by kinds alone. A link to a load balancer is further checked against what the load
  * balancer fronts: see `linkVerdict`.
@@ -91,6 +121,7 @@ export const LINK_TABLE: LinkTable = {
   gateway: {
     gateway: oneKind('gateway'),
     'control-plane': { wire: 'gateway|control-plane' },
+    'all-in-one': { wire: 'gateway|all-in-one' },
     'traffic-manager': { wire: 'gateway|traffic-manager' },
     'key-manager': { wire: 'gateway|key-manager' },
     'load-balancer': 'calls-cluster',
@@ -100,15 +131,27 @@ export const LINK_TABLE: LinkTable = {
   'control-plane': {
     gateway: { wire: 'gateway|control-plane' },
     'control-plane': oneKind('control-plane'),
+    'all-in-one': CONTAINED_IN_AIO('control-plane'),
     'traffic-manager': { wire: 'traffic-manager|control-plane' },
     'key-manager': { wire: 'key-manager|control-plane' },
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: 'uses-counter-store',
   },
+  'all-in-one': {
+    gateway: { wire: 'gateway|all-in-one' },
+    'control-plane': CONTAINED_IN_AIO('control-plane'),
+    'all-in-one': oneKind('all-in-one'),
+    'traffic-manager': CONTAINED_IN_AIO('traffic-manager'),
+    'key-manager': AIO_KEY_MANAGER,
+    'load-balancer': 'calls-cluster',
+    database: 'uses-database',
+    redis: AIO_NO_REDIS,
+  },
   'traffic-manager': {
     gateway: { wire: 'gateway|traffic-manager' },
     'control-plane': { wire: 'traffic-manager|control-plane' },
+    'all-in-one': CONTAINED_IN_AIO('traffic-manager'),
     'traffic-manager': oneKind('traffic-manager'),
     'key-manager': { wire: 'traffic-manager|key-manager' },
     'load-balancer': 'calls-cluster',
@@ -119,6 +162,7 @@ export const LINK_TABLE: LinkTable = {
     gateway: { wire: 'gateway|key-manager' },
     'control-plane': { wire: 'key-manager|control-plane' },
     'traffic-manager': { wire: 'traffic-manager|key-manager' },
+    'all-in-one': AIO_KEY_MANAGER,
     'key-manager': oneKind('key-manager'),
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
@@ -129,6 +173,7 @@ export const LINK_TABLE: LinkTable = {
   'load-balancer': {
     gateway: 'fronts',
     'control-plane': 'fronts',
+    'all-in-one': 'fronts',
     'traffic-manager': 'fronts',
     'key-manager': 'fronts',
     'load-balancer': {
@@ -141,6 +186,7 @@ export const LINK_TABLE: LinkTable = {
   database: {
     gateway: nodesUseDatabases('gateway'),
     'control-plane': nodesUseDatabases('control-plane'),
+    'all-in-one': nodesUseDatabases('all-in-one'),
     'traffic-manager': nodesUseDatabases('traffic-manager'),
     'key-manager': nodesUseDatabases('key-manager'),
     'load-balancer': {
@@ -152,6 +198,7 @@ export const LINK_TABLE: LinkTable = {
   redis: {
     gateway: REDIS_USERS_ONLY('gateway'),
     'control-plane': nodesUseRedis('control-plane'),
+    'all-in-one': AIO_NO_REDIS,
     'traffic-manager': nodesUseRedis('traffic-manager'),
     'key-manager': {
       refuse:

@@ -70,6 +70,23 @@ export const OPEN_PORTS: Record<ApimKind, readonly PortName[]> = {
   // The control plane's pack (4.3–4.4) or distribution (4.5+) with the Key Manager profile: what it leaves running is not
   // documented port by port, so a clash is judged on every port a control plane opens.
   'key-manager': ['https', 'http', 'apiHttp', 'apiHttps', 'ws', 'broker', 'binaryTcp', 'binarySsl', 'jmxRmiServer', 'jmxRmiRegistry'],
+  // Everything at once: the gateway's API ports and the control plane's broker and receivers (docker-apim 4.5.x
+  // dockerfiles/ubuntu/apim/Dockerfile, the All-in-One image).
+  'all-in-one': [
+    'https',
+    'http',
+    'apiHttp',
+    'apiHttps',
+    'ws',
+    'wss',
+    'websubHttp',
+    'websubHttps',
+    'broker',
+    'binaryTcp',
+    'binarySsl',
+    'jmxRmiServer',
+    'jmxRmiRegistry',
+  ],
 };
 
 /**
@@ -91,14 +108,31 @@ export const GATEWAY_LB_PORTS = {
 export type GatewayEndpointName = keyof typeof GATEWAY_LB_PORTS;
 
 /**
+ * What an All-in-One cluster's load balancer listens on for API clients: its 443 serves the portals (as a control
+ * plane's), so API traffic keeps the gateway's own ports, 8280 and 8243 (APIM docs 'Configuring an Active-Active
+ * Deployment', 'Configure the Load Balancer': the All-in-One's API ports behind the load balancer).
+ */
+export const ALL_IN_ONE_LB_PORTS: Record<GatewayEndpointName, number> = {
+  apiHttp: DEFAULT_PORTS.apiHttp,
+  apiHttps: DEFAULT_PORTS.apiHttps,
+  ws: DEFAULT_PORTS.ws,
+  wss: DEFAULT_PORTS.wss,
+  websubHttp: DEFAULT_PORTS.websubHttp,
+  websubHttps: DEFAULT_PORTS.websubHttps,
+};
+
+/**
  * Where API clients reach a gateway cluster: its load balancer on GATEWAY_LB_PORTS, or its one gateway
  * on its own ports (default + offset). The control plane's environment, the load balancer's nginx.conf
  * and validation all read this, so they cannot disagree.
  */
-export function gatewayEndpoints(cluster: {
-  lb?: { host: string } | undefined;
-  members: readonly { host: string; offset: number }[];
-}): Record<GatewayEndpointName, string> {
+export function gatewayEndpoints(
+  cluster: {
+    lb?: { host: string } | undefined;
+    members: readonly { host: string; offset: number }[];
+  },
+  lbPorts: Readonly<Record<GatewayEndpointName, number>> = GATEWAY_LB_PORTS,
+): Record<GatewayEndpointName, string> {
   const scheme: Record<GatewayEndpointName, string> = {
     apiHttp: 'http',
     apiHttps: 'https',
@@ -111,7 +145,7 @@ export function gatewayEndpoints(cluster: {
   const gateway = cluster.members[0];
   const address = (name: GatewayEndpointName): string => {
     if (cluster.lb) {
-      const port = GATEWAY_LB_PORTS[name];
+      const port = lbPorts[name];
       // 80 and 443 are the schemes' own ports: left out, as WSO2's environment samples write them.
       return port === 80 || port === 443 ? `${scheme[name]}://${cluster.lb.host}` : `${scheme[name]}://${cluster.lb.host}:${port}`;
     }
@@ -137,5 +171,13 @@ export const LOAD_BALANCER_PORTS = {
     { port: GATEWAY_LB_PORTS.wss, label: 'secure WebSocket' },
     { port: GATEWAY_LB_PORTS.websubHttp, label: 'WebSub HTTP' },
     { port: GATEWAY_LB_PORTS.websubHttps, label: 'WebSub HTTPS' },
+  ],
+  'all-in-one': [
+    { port: ALL_IN_ONE_LB_PORTS.apiHttp, label: 'API HTTP' },
+    { port: ALL_IN_ONE_LB_PORTS.apiHttps, label: 'API HTTPS' },
+    { port: ALL_IN_ONE_LB_PORTS.ws, label: 'WebSocket' },
+    { port: ALL_IN_ONE_LB_PORTS.wss, label: 'secure WebSocket' },
+    { port: ALL_IN_ONE_LB_PORTS.websubHttp, label: 'WebSub HTTP' },
+    { port: ALL_IN_ONE_LB_PORTS.websubHttps, label: 'WebSub HTTPS' },
   ],
 } as const;

@@ -110,6 +110,17 @@ export interface ControlPlaneNode extends ApimNodeBase {
   kind: 'control-plane';
 }
 
+/**
+ * The All-in-One distribution: one API-M server that runs the control plane, Key Manager, Traffic Manager and a
+ * gateway together (`sh api-manager.sh` with no profile; from 4.5 the All-in-One distribution, product-apim v4.5.0
+ * `all-in-one-apim/`). Alone, or two or more behind a load balancer, it serves everything (APIM docs 4.5.0 'Deployment
+ * Overview', Pattern 0 and Pattern 1); wired to gateways it is their control plane, Key Manager and Traffic Manager
+ * (Pattern 2, 'Simple Scalable Setup').
+ */
+export interface AllInOneNode extends ApimNodeBase {
+  kind: 'all-in-one';
+}
+
 export interface TrafficManagerNode extends ApimNodeBase {
   kind: 'traffic-manager';
   /** `[apim.throttling] skip_redeploying_policies`: policies not redeployed at start-up. */
@@ -171,7 +182,7 @@ export interface RedisNode extends NodeBase {
   ssl?: boolean | undefined;
 }
 
-export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode | KeyManagerNode;
+export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode | KeyManagerNode | AllInOneNode;
 export type TopologyNode = ApimNode | LoadBalancerNode | DatabaseNode | RedisNode;
 
 /**

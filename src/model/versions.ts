@@ -201,6 +201,10 @@ export interface VersionFacts {
    * `profileSetup`: the profile `bin/profileSetup.sh` must apply once before the first start (a Key Manager: its
    * webapps and axis2 templates; product-apim v4.3.0 / v4.5.0 profileSetup.sh), always with `--skipConfigOptimization`,
    * which keeps the generated deployment.toml instead of replacing it with the profile's template.
+   * An All-in-One runs with no profile on every version: `sh api-manager.sh` of the one pack (4.0–4.4, product-apim
+   * v4.0.0 `…/startup-scripts/api-manager.sh`), and from 4.5 of the All-in-One distribution `wso2am`, "WSO2 API
+   * Manager" (product-apim v4.5.0 `all-in-one-apim/README.md` and `…/startup-scripts/api-manager.sh`, which has no
+   * profile option; APIM docs 4.5.0 'Simple Scalable Setup', "Start the All-in-One nodes").
    */
   readonly start: Readonly<Record<ApimKind, StartCommand>>;
   /**
@@ -234,6 +238,12 @@ export type VersionTable = { readonly [V in ProductVersion]: VersionFacts & { re
 /** How a kind of node is packaged and started: three facts that change together, in two named sets below. */
 type HowStarted = Pick<VersionFacts, 'componentDistributions' | 'serverRole' | 'start'>;
 
+/**
+ * The All-in-One: the whole pack started with no profile, `server_role = "default"` (product-apim v4.0.0 and v4.5.0
+ * `all-in-one-apim/…/conf/deployment.toml`; helm-apim 4.5.x all-in-one/confs/instance-1/deployment.toml).
+ */
+const ALL_IN_ONE_START = { script: 'api-manager.sh', args: '', distribution: 'wso2am', product: 'WSO2 API Manager' } as const;
+
 const PROFILE_START = (profile: string) => ({
   script: 'api-manager.sh',
   args: `-Dprofile=${profile}`,
@@ -256,12 +266,14 @@ function startedAsProfiles(keyManager: 'api-key-manager-deprecated' | 'api-key-m
       'control-plane': 'control-plane',
       'traffic-manager': 'traffic-manager',
       'key-manager': keyManager === 'api-key-manager-node' ? 'control-plane' : keyManager,
+      'all-in-one': 'default',
     },
     start: {
       gateway: PROFILE_START('gateway-worker'),
       'control-plane': PROFILE_START('control-plane'),
       'traffic-manager': PROFILE_START('traffic-manager'),
       'key-manager': { ...PROFILE_START(keyManager), profileSetup: keyManager },
+      'all-in-one': ALL_IN_ONE_START,
     },
   };
 }
@@ -272,7 +284,13 @@ function startedAsProfiles(keyManager: 'api-key-manager-deprecated' | 'api-key-m
  */
 const STARTED_AS_COMPONENTS: HowStarted = {
   componentDistributions: true,
-  serverRole: { gateway: 'default', 'control-plane': 'default', 'traffic-manager': 'default', 'key-manager': 'default' },
+  serverRole: {
+    gateway: 'default',
+    'control-plane': 'default',
+    'traffic-manager': 'default',
+    'key-manager': 'default',
+    'all-in-one': 'default',
+  },
   start: {
     gateway: { script: 'gateway.sh', args: '', distribution: 'wso2am-universal-gw', product: 'WSO2 Universal Gateway' },
     'control-plane': { script: 'api-cp.sh', args: '', distribution: 'wso2am-acp', product: 'WSO2 API Control Plane' },
@@ -286,6 +304,7 @@ const STARTED_AS_COMPONENTS: HowStarted = {
       product: 'WSO2 API Control Plane',
       profileSetup: 'key-manager',
     },
+    'all-in-one': ALL_IN_ONE_START,
   },
 };
 

@@ -26,13 +26,14 @@ export type Distribution = 'all' | 'acp' | 'gateway' | 'tm' | 'aio';
 
 const DISTRIBUTION_BITS: Record<Exclude<Distribution, 'all'>, number> = { acp: 1, gateway: 2, tm: 4, aio: 8 };
 
-/** The component distribution each kind runs from 4.5. */
-const COMPONENT_OF: Record<ApimKind, Exclude<Distribution, 'all' | 'aio'>> = {
+/** The component distribution each kind runs from 4.5 (an All-in-One: product-apim v4.5.0 `all-in-one-apim/`). */
+const COMPONENT_OF: Record<ApimKind, Exclude<Distribution, 'all'>> = {
   gateway: 'gateway',
   'control-plane': 'acp',
   'traffic-manager': 'tm',
   // A copy of the API Control Plane distribution with the key-manager profile (product-apim v4.5.0 api-control-plane).
   'key-manager': 'acp',
+  'all-in-one': 'aio',
 };
 
 /** The distribution a node of this kind runs on this version. */

@@ -145,6 +145,7 @@ const nodeSchemas = {
     ),
   }),
   'control-plane': strict({ kind: v.literal('control-plane'), ...apimNode }),
+  'all-in-one': strict({ kind: v.literal('all-in-one'), ...apimNode }),
   'traffic-manager': strict({ kind: v.literal('traffic-manager'), ...apimNode, skipRedeployingPolicies: v.optional(texts()) }),
   'key-manager': strict({ kind: v.literal('key-manager'), ...apimNode }),
   // `sticky` stays absent when the file does not say: absent means LOAD_BALANCER_DEFAULTS.sticky (true), so
@@ -203,6 +204,7 @@ const node = v.pipe(
     [
       nodeSchemas.gateway,
       nodeSchemas['control-plane'],
+      nodeSchemas['all-in-one'],
       nodeSchemas['traffic-manager'],
       nodeSchemas['key-manager'],
       nodeSchemas['load-balancer'],
@@ -218,6 +220,7 @@ const COLUMN: Record<NodeKind, number> = {
   'load-balancer': 0,
   'control-plane': 1,
   'key-manager': 2,
+  'all-in-one': 1,
   'traffic-manager': 2,
   gateway: 3,
   database: 4,

@@ -11,6 +11,8 @@ const ICON_PATHS: Record<IconName, string> = {
   gauge: 'M4 16a8 8 0 1 1 16 0M12 16l4-5',
   // A key: Key Managers.
   key: 'M14.5 9.5a4.5 4.5 0 1 1-9 0 4.5 4.5 0 0 1 9 0zM13.2 12.7L20 19.5M17 16.5l2-2M15 14.5l2-2',
+  // Four squares in one frame: the All-in-One, every component in one server.
+  'all-in-one': 'M3 3h18v18H3zM6 6h5v5H6zm7 0h5v5h-5zM6 13h5v5H6zm7 0h5v5h-5z',
   // One in, several out: load balancers.
   'fan-out': 'M12 3v6m0 0L5 15m7-6l7 6m-7-6v6M5 15v3m7-3v3m7-3v3',
   // A cylinder: databases.

@@ -5,7 +5,7 @@
  * should not keep the control plane's data in embedded H2, which no other node can reach.
  */
 import type { ApimNode, Diagnostic, LogicalDatabase, Topology, TopologyGraph } from '../model/index.ts';
-import { LOGICAL_DATABASES, buildGraph, isApimNode } from '../model/index.ts';
+import { KIND_NAMES, LOGICAL_DATABASES, buildGraph, isApimNode } from '../model/index.ts';
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
@@ -37,7 +37,9 @@ function splitDatabase(db: LogicalDatabase, controlPlanes: ApimNode[], trafficMa
 
 export function validateDatabases(topology: Topology, graph: TopologyGraph = buildGraph(topology)): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const controlPlanes = graph.nodesOfKind('control-plane');
+  // An All-in-One keeps the same data as a control plane (APIM docs 4.5.0 'Simple Scalable Setup': apim_db and
+  // shared_db on every All-in-One node, shared).
+  const controlPlanes: ApimNode[] = [...graph.nodesOfKind('control-plane'), ...graph.nodesOfKind('all-in-one')];
   const trafficManagers = graph.nodesOfKind('traffic-manager');
   const flagged = new Set<LogicalDatabase>();
   // One diagnostic per distinct split: usually apim_db and shared_db are split the same way.
@@ -73,7 +75,7 @@ export function validateDatabases(topology: Topology, graph: TopologyGraph = bui
     if (onH2.length === 0) continue;
     out.push(
       report('APIM025', {
-        message: `Control plane ${node.id} keeps ${onH2.join(' and ')} in its embedded H2 database${noDatabase ? ' (the topology has no database)' : ''}: fine for a trial, but H2 cannot be shared between nodes`,
+        message: `${KIND_NAMES[node.kind]} ${node.id} keeps ${onH2.join(' and ')} in its embedded H2 database${noDatabase ? ' (the topology has no database)' : ''}: fine for a trial, but H2 cannot be shared between nodes`,
         nodeIds: [node.id],
         fix: noDatabase
           ? `Add a database node (MySQL, PostgreSQL, …) and link ${node.id} and the traffic managers to it.`

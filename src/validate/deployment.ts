@@ -5,7 +5,15 @@
  * answered once per cluster, so a topology of thousands of gateways in clusters costs one pass.
  */
 import type { ApimNode, Cluster, Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
-import { KIND_NAMES, buildGraph, gatewayEnvironmentsOf, gatewayLabelsOf, isSticky, versionFacts } from '../model/index.ts';
+import {
+  KIND_NAMES,
+  buildGraph,
+  controlPlaneClusters,
+  gatewayEnvironmentsOf,
+  gatewayLabelsOf,
+  isSticky,
+  versionFacts,
+} from '../model/index.ts';
 import { report } from './rules.ts';
 import { needsControlPlane } from './structure.ts';
 import { names } from './text.ts';
@@ -15,15 +23,20 @@ import { names } from './text.ts';
  * throttle_decision_endpoint and one [[apim.throttling.url_group]] per TM): every separate TM node, or — when
  * there is none — the Traffic Manager inside the control plane (APIM docs 4.1.0 'API-M Distributed Deployment -
  * Overview': the Control Plane profile runs the Traffic Manager; API-M 4.5 is APIM026). APIM020: a gateway or TM
- * must hear the event hub of every control plane node (TM-separated docs: event_listening_endpoints list every CP node).
+ * must hear the event hub of every control plane node (TM-separated docs: event_listening_endpoints list every CP node);
+ * a gateway wired to All-in-One nodes, of every All-in-One node (APIM docs 4.5.0 'Simple Scalable Setup', Gateway:
+ * event_listening_endpoints and throttle_decision_endpoints list every All-in-One). A gateway that throttles through
+ * an All-in-One is not asked for the traffic managers (wired to both is APIM053).
  */
 const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
   const out: Diagnostic[] = [];
   const trafficManagers = graph.nodesOfKind('traffic-manager');
   const controlPlanes = graph.nodesOfKind('control-plane');
+  const allInOnes = graph.nodesOfKind('all-in-one');
   const facts = versionFacts(topology.product);
   const checkedTm = new Map<string, string[]>();
   const checkedCp = new Map<string, string[]>();
+  const checkedAio = new Map<string, string[]>();
   const idLists = new Map<ApimNode[], string[]>();
   const allIds = (all: ApimNode[]) => {
     let ids = idLists.get(all);
@@ -33,7 +46,12 @@ const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
 
   // Once per cluster of the asking node. Counting the members of the wired clusters costs no more than
   // the links that wire them; only a cluster that misses some node pays for listing which.
-  const missing = (node: ApimNode, kind: 'traffic-manager' | 'control-plane', all: ApimNode[], cache: Map<string, string[]>) => {
+  const missing = (
+    node: ApimNode,
+    kind: 'traffic-manager' | 'control-plane' | 'all-in-one',
+    all: ApimNode[],
+    cache: Map<string, string[]>,
+  ) => {
     const key = graph.clusterOf(node).key;
     let result = cache.get(key);
     if (!result) {
@@ -53,7 +71,8 @@ const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
   };
 
   for (const node of topology.nodes) {
-    if (node.kind === 'gateway') {
+    const onAllInOne = node.kind === 'gateway' && allInOnes.length > 0 && graph.wiredClusters(node, 'all-in-one').length > 0;
+    if (node.kind === 'gateway' && !onAllInOne) {
       if (trafficManagers.length > 0) {
         const lacking = missing(node, 'traffic-manager', trafficManagers, checkedTm);
         if (lacking.length === trafficManagers.length) {
@@ -73,13 +92,25 @@ const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
             }),
           );
         }
-      } else if (facts.controlPlaneRunsTrafficManager && graph.wiredClusters(node, 'control-plane').length === 0) {
+      } else if (facts.controlPlaneRunsTrafficManager && controlPlaneClusters(graph, node).length === 0) {
         // Only where control planes run a Traffic Manager; where they do not (4.5), APIM026 reports instead.
         out.push(
           report('APIM019', {
             message: `Gateway ${node.id} has no traffic manager to throttle through: no traffic manager, and no control plane (which runs one when none is separate)`,
             nodeIds: [node.id],
             fix: `Link ${node.id} to a control plane, or add a traffic manager and link ${node.id} to it.`,
+          }),
+        );
+      }
+    }
+    if (onAllInOne && allInOnes.length > 1) {
+      const lacking = missing(node, 'all-in-one', allInOnes, checkedAio);
+      if (lacking.length > 0) {
+        out.push(
+          report('APIM020', {
+            message: `Gateway ${node.id} does not listen to the event hub of ${names(lacking)}: API, subscription and revocation events from ${lacking.length > 1 ? 'them' : 'it'} are lost, and ${lacking.length > 1 ? 'their' : 'its'} throttle decisions never arrive`,
+            nodeIds: [node.id, ...lacking],
+            fix: `Put all All-in-One nodes behind one load balancer and link ${node.id} to it, or link ${node.id} to each of them.`,
           }),
         );
       }
@@ -109,7 +140,7 @@ const reach = (topology: Topology, graph: TopologyGraph): Diagnostic[] => {
  */
 const tiers = (_topology: Topology, graph: TopologyGraph): Diagnostic[] => {
   const out: Diagnostic[] = [];
-  for (const kind of ['control-plane', 'traffic-manager'] as const) {
+  for (const kind of ['control-plane', 'traffic-manager', 'all-in-one'] as const) {
     const tier = graph.nodesOfKind(kind);
     if (tier.length < 2) continue;
     const bare = tier.filter((node) => !graph.frontedBy(node.id)).map((node) => node.id);
@@ -133,10 +164,14 @@ const tiers = (_topology: Topology, graph: TopologyGraph): Diagnostic[] => {
 const stickiness = (_topology: Topology, graph: TopologyGraph): Diagnostic[] =>
   graph
     .nodesOfKind('load-balancer')
-    .filter((lb) => graph.frontedKind(lb.id) === 'control-plane' && !isSticky(lb))
+    .filter((lb) => {
+      // All-in-One nodes serve the portals too (APIM docs 'Configuring an Active-Active Deployment': sticky sessions).
+      const kind = graph.frontedKind(lb.id);
+      return (kind === 'control-plane' || kind === 'all-in-one') && !isSticky(lb);
+    })
     .map((lb) =>
       report('APIM022', {
-        message: `Load balancer ${lb.id} fronts the control planes without sticky sessions: Publisher and Developer Portal sessions break when requests change node`,
+        message: `Load balancer ${lb.id} fronts the ${graph.frontedKind(lb.id) === 'all-in-one' ? 'All-in-One nodes' : 'control planes'} without sticky sessions: Publisher and Developer Portal sessions break when requests change node`,
         nodeIds: [lb.id],
         fix: `Turn on sticky sessions for ${lb.id} (ip_hash in open-source nginx, sticky learn in NGINX Plus).`,
       }),

@@ -10,6 +10,7 @@ import { validateHardening } from './hardening.ts';
 import { validateSettings } from './settings.ts';
 import { validateThrottling } from './throttling.ts';
 import { validateKeyManagers } from './keyManagers.ts';
+import { validateAllInOne } from './allInOne.ts';
 
 export { validateStructure } from './structure.ts';
 export { validateFields } from './fields.ts';
@@ -22,6 +23,7 @@ export { validateHardening } from './hardening.ts';
 export { validateSettings } from './settings.ts';
 export { validateThrottling } from './throttling.ts';
 export { validateKeyManagers } from './keyManagers.ts';
+export { validateAllInOne } from './allInOne.ts';
 export { RULES, ruleOf, rulesTableMarkdown } from './rules.ts';
 export type { ImplementedRule, NotApplicableRule, RuleCode, RuleEntry } from './rules.ts';
 
@@ -35,6 +37,7 @@ const MODULES: ((topology: Topology, graph: TopologyGraph) => Diagnostic[])[] = 
   validateVersions,
   validateThrottling,
   validateKeyManagers,
+  validateAllInOne,
   validateSettings,
   validateHardening,
 ];

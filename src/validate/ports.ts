@@ -32,7 +32,9 @@ export function openPorts(node: TopologyNode, graph: TopologyGraph): OpenPort[] 
   switch (node.kind) {
     case 'load-balancer': {
       const ports: OpenPort[] = [...LOAD_BALANCER_PORTS.all];
-      if (graph.frontedKind(node.id) === 'gateway') ports.push(...LOAD_BALANCER_PORTS.gateway);
+      const fronted = graph.frontedKind(node.id);
+      if (fronted === 'gateway') ports.push(...LOAD_BALANCER_PORTS.gateway);
+      if (fronted === 'all-in-one') ports.push(...LOAD_BALANCER_PORTS['all-in-one']);
       return ports;
     }
     case 'database':

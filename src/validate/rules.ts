@@ -223,7 +223,7 @@ export const RULES = [
     severity: 'error',
     title: 'API-M 4.5 or later without a traffic manager',
     source:
-      'APIM docs 4.5.0 "API-M Distributed Deployment - Overview" (the API Control Plane excludes the Traffic Manager); APIM docs 4.7.0 "Pattern 3: Distributed Setup" (the Traffic Manager, a distribution of its own)',
+      'APIM docs 4.5.0 "API-M Distributed Deployment - Overview" (the API Control Plane excludes the Traffic Manager); APIM docs 4.7.0 "Pattern 3: Distributed Setup" (the Traffic Manager, a distribution of its own); APIM docs 4.5.0 "Simple Scalable Setup" (Pattern 2: gateways on an All-in-One, which runs one)',
     applies: 'yes',
   },
   {
@@ -427,6 +427,22 @@ export const RULES = [
     severity: 'warning',
     title: 'a node linked to several separate Key Managers',
     source: "APIM docs 'Distributed Deployment with Key Manager Separated': one Key Manager service_url, the Key Managers' load balancer",
+    applies: 'yes',
+  },
+  // All-in-One (allInOne.ts)
+  {
+    code: 'APIM052',
+    severity: 'error',
+    title: 'All-in-One nodes beside control planes or traffic managers',
+    source:
+      'APIM docs 4.5.0 "Deployment Overview" and 4.7.0 "Deployment Patterns": Patterns 0-2 use All-in-One nodes, Pattern 3 the API Control Plane with Traffic Managers; no pattern mixes them (each would run its own event hub and Key Manager on one database)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM053',
+    severity: 'error',
+    title: 'a gateway wired to an All-in-One and to a control plane or traffic manager',
+    source: 'APIM docs 4.5.0 "Simple Scalable Setup", Gateway: the Key Manager, event hub and throttling all name the All-in-One nodes',
     applies: 'yes',
   },
   // Conditions the designer cannot express, or the generator makes impossible

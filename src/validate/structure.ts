@@ -8,6 +8,7 @@ import {
   KIND_NAMES,
   apimPair,
   buildGraph,
+  controlPlaneClusters,
   gatewayEnvironmentsOf,
   gatewayLabelsOf,
   isApimKind,
@@ -169,6 +170,7 @@ const NEEDS_CONTROL_PLANE = {
   'traffic-manager': true,
   // Its event hub and the token revocations it sends are the control plane's.
   'key-manager': true,
+  'all-in-one': false,
 } as const satisfies Record<ApimKind, boolean>;
 
 type ControlPlaneClient = NodeOfKind<{ [K in ApimKind]: (typeof NEEDS_CONTROL_PLANE)[K] extends true ? K : never }[ApimKind]>;
@@ -179,11 +181,15 @@ export function needsControlPlane(node: TopologyNode): node is ControlPlaneClien
 }
 
 /** APIM010: gateways, traffic managers and Key Managers need a control plane; APIM013: more than one is ambiguous. */
+/**
+ * APIM010: gateways and traffic managers need a control plane (for a gateway, an All-in-One serves: Pattern 2);
+ * APIM013: more than one is ambiguous.
+ */
 const controlPlaneReach: Rule = (topology, graph) => {
   const out: Diagnostic[] = [];
   for (const node of topology.nodes) {
     if (!needsControlPlane(node)) continue;
-    const clusters = graph.wiredClusters(node, 'control-plane');
+    const clusters = controlPlaneClusters(graph, node);
     const [first] = clusters;
     if (!first) {
       out.push(
@@ -193,7 +199,10 @@ const controlPlaneReach: Rule = (topology, graph) => {
               ? `Key Manager ${node.id} is not linked to a control plane: it has no event hub, and the tokens it revokes reach no gateway`
               : `${KIND_NAMES[node.kind]} ${node.id} is not linked to a control plane: it has no Key Manager or event hub`,
           nodeIds: [node.id],
-          fix: `Link ${node.id} to a control plane, or to the load balancer in front of the control planes.`,
+          fix:
+            node.kind === 'gateway'
+              ? `Link ${node.id} to a control plane or an All-in-One, or to the load balancer in front of them.`
+              : `Link ${node.id} to a control plane, or to the load balancer in front of the control planes.`,
         }),
       );
     } else if (clusters.length > 1) {

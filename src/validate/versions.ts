@@ -28,17 +28,23 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
   const gateways = graph.nodesOfKind('gateway');
 
   // APIM026: from 4.5 the control plane is the API Control Plane distribution, which excludes the
-  // Traffic Manager (APIM docs 4.5.0 'API-M Distributed Deployment - Overview'; pattern 2 uses the All-in-One
-  // instead: APIM docs 4.5.0 single-node 'Deployment Overview').
+  // Traffic Manager (APIM docs 4.5.0 'API-M Distributed Deployment - Overview'). Gateways whose control plane is an
+  // All-in-One throttle through it (APIM docs 4.5.0 'Simple Scalable Setup', Pattern 2), so they are not counted; the
+  // fix offers that pattern when the topology draws control planes.
   if (!facts.controlPlaneRunsTrafficManager && gateways.length > 0 && graph.nodesOfKind('traffic-manager').length === 0) {
-    const ids = gateways.map((g) => g.id);
-    out.push(
-      report('APIM026', {
-        message: `API-M ${topology.product}: the API Control Plane does not include a Traffic Manager, and this topology has none, so gateway rate limits are not enforced`,
-        nodeIds: ids,
-        fix: 'Add a traffic manager and link the gateways and the control plane to it; or choose API-M 4.4 or earlier, whose control plane runs one.',
-      }),
-    );
+    const ids = gateways.filter((g) => graph.wiredClusters(g, 'all-in-one').length === 0).map((g) => g.id);
+    if (ids.length > 0) {
+      const controlPlanes = graph.nodesOfKind('control-plane').length > 0;
+      out.push(
+        report('APIM026', {
+          message: `API-M ${topology.product}: the API Control Plane does not include a Traffic Manager, and this topology has none, so gateway rate limits are not enforced`,
+          nodeIds: ids,
+          fix: controlPlanes
+            ? 'Add a traffic manager and link the gateways and the control plane to it (Pattern 3); or use All-in-One nodes instead of the control planes (Pattern 2, Simple Scalable Setup), which run a Traffic Manager; or choose API-M 4.4 or earlier, whose control plane runs one.'
+            : 'Add a traffic manager and link the gateways and the control plane to it; or link the gateways to an All-in-One (Pattern 2, Simple Scalable Setup); or choose API-M 4.4 or earlier, whose control plane runs one.',
+        }),
+      );
+    }
   }
 
   out.push(...gatewayIdRules(topology, gateways), ...encryptionKeyRules(topology));

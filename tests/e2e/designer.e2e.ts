@@ -34,6 +34,7 @@ test('first open: the sample topology, its files, and no errors', async ({ desig
     'Control Plane',
     'Traffic Manager',
     'Key Manager',
+    'All-in-One',
     'Load Balancer',
     'Database',
     'Redis',

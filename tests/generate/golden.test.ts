@@ -13,7 +13,7 @@ import type { Topology } from '../../src/model/index.ts';
 import { PRODUCT_VERSIONS, versionFacts } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import type { ExampleName } from '../factories.ts';
-import { EXAMPLE_FILES, loadExample, withKeyManagerPair, withRedis } from '../factories.ts';
+import { EXAMPLE_FILES, loadExample, simpleScalable, singleAllInOne, withKeyManagerPair, withRedis } from '../factories.ts';
 
 const GOLDEN = fileURLToPath(new URL('../golden/', import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -122,4 +122,19 @@ describe.each(['4.3.0', '4.5.0'] as const)('golden bundle of pattern-4-km on API
 
 describe('golden bundle of pattern-4-km with two Key Managers behind a load balancer on API-M 4.7.0', () => {
   goldenBundle(withKeyManagerPair(loadExample('pattern-4-km')), join(GOLDEN, 'versions', 'pattern-4-km-ha-4.7.0'));
+});
+
+/**
+ * All-in-One (built from factories, not examples): one All-in-One with its database on the first and the newest
+ * version (Pattern 0), and Pattern 2 in HA on 4.5 and 4.7 (two All-in-One nodes behind a load balancer as the control
+ * plane, Key Manager and Traffic Manager of two gateways behind another). Reviewed against helm-apim 4.5.x / 4.7.x
+ * all-in-one/confs/instance-1/deployment.toml and distributed/gateway/confs/deployment.toml with the Pattern 2 values,
+ * APIM docs 4.5.0 'Simple Scalable Setup' and product-apim v4.0.0 / v4.7.0 default deployment.toml.
+ */
+describe.each(['4.0.0', '4.7.0'] as const)('golden bundle of single-aio on API-M %s', (version) => {
+  goldenBundle(singleAllInOne(version), join(GOLDEN, 'versions', `single-aio-${version}`));
+});
+
+describe.each(['4.5.0', '4.7.0'] as const)('golden bundle of aio-gw on API-M %s', (version) => {
+  goldenBundle(simpleScalable(version), join(GOLDEN, 'versions', `aio-gw-${version}`));
 });

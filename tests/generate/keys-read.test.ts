@@ -12,7 +12,7 @@ import type { ApimKind, Topology } from '../../src/model/index.ts';
 import { ANALYTICS_TYPES, DEFAULT_KEYSTORE, PRODUCT_VERSIONS } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { keyPaths, unreadKeys } from '../../src/validate/index.ts';
-import { EXAMPLE_FILES, arbitraryTopology, loadExample } from '../factories.ts';
+import { EXAMPLE_FILES, arbitraryTopology, loadExample, simpleScalable, singleAllInOne } from '../factories.ts';
 
 /** `node-id: key` for every key of every deployment.toml of a topology that its version does not read. */
 function unread(t: Topology): string[] {
@@ -62,6 +62,22 @@ describe('every key the generator emits is read by its API-M version', () => {
     // With an encryption key, so 4.7's [encryption] key and its [secrets] alias are checked too.
     const settings = { ...t.settings, secureVault: true, encryptionKey: '00112233445566778899aabbccddeeff' };
     expect(unread({ ...t, product: version, settings })).toEqual([]);
+  });
+
+  // The All-in-One reads the `aio` list from 4.5 (all-in-one-apim/), the one pack's before; alone (with JWT, analytics
+  // and a skip list, which it writes as the gateway) and as the control plane of gateways (Pattern 2).
+  it.each(PRODUCT_VERSIONS)('All-in-One topologies on %s', (version) => {
+    const single = singleAllInOne(version);
+    const settings = {
+      ...single.settings,
+      secureVault: true,
+      jwt: { ...single.settings.jwt, enabled: true },
+      analytics: { ...single.settings.analytics, enabled: true, authToken: 'key' },
+      cacheInvalidation: { ...single.settings.cacheInvalidation, enabled: true },
+      skipList: { apis: ['a.xml'], endpoints: [], sequences: [], localEntries: ['l.xml'] },
+    };
+    expect(unread({ ...single, settings })).toEqual([]);
+    expect(unread({ ...simpleScalable(version), settings })).toEqual([]);
   });
 
   it('random topologies of every version, with every optional setting', () => {

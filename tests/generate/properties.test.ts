@@ -59,7 +59,8 @@ describe('for any valid topology', () => {
     fc.assert(
       fc.property(arbitraryTopology, (t) => {
         const tms = t.nodes.filter((n) => n.kind === 'traffic-manager');
-        const cps = t.nodes.filter((n) => n.kind === 'control-plane');
+        // All-in-One nodes run the Traffic Manager for their gateways (Pattern 2).
+        const cps = t.nodes.filter((n) => n.kind === 'control-plane' || n.kind === 'all-in-one');
         const throttlers = tms.length ? tms : cps;
         // With Redis (4.6+) the throttlers share their counters: one loadbalance group lists them all.
         const shared = t.nodes.some((n) => n.kind === 'redis');

@@ -63,6 +63,8 @@ function portsByHost(t: Topology): Map<string, Set<number>> {
       // A load balancer: HTTPS 443 and 80; in front of gateways also the ports the environment advertises.
       [80, 443].forEach((p) => set.add(p));
       if (graph.frontedKind(n.id) === 'gateway') [9443, 9099, 8099, 9021, 8021].forEach((p) => set.add(p));
+      // In front of All-in-One nodes: the gateway's own API ports, which the environment advertises on the LB.
+      if (graph.frontedKind(n.id) === 'all-in-one') [8280, 8243, 9099, 8099, 9021, 8021].forEach((p) => set.add(p));
     }
   }
   return ports;

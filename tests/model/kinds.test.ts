@@ -17,8 +17,9 @@ import {
 
 describe('the kind registry', () => {
   it('lists the kinds in its order, and the API-M kinds among them', () => {
-    expect(NODE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'key-manager', 'load-balancer', 'database', 'redis']);
-    expect(APIM_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'key-manager']);
+    const kinds = ['gateway', 'control-plane', 'traffic-manager', 'key-manager', 'all-in-one', 'load-balancer', 'database', 'redis'];
+    expect(NODE_KINDS).toEqual(kinds);
+    expect(APIM_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'key-manager', 'all-in-one']);
   });
 
   it('names the kinds as the palette and messages say them', () => {
@@ -27,11 +28,13 @@ describe('the kind registry', () => {
       'control-plane': 'Control Plane',
       'traffic-manager': 'Traffic Manager',
       'key-manager': 'Key Manager',
+      'all-in-one': 'All-in-One',
       'load-balancer': 'Load Balancer',
       database: 'Database',
       redis: 'Redis',
     });
     expect(kindWithArticle('control-plane')).toBe('a control plane');
+    expect(kindWithArticle('all-in-one')).toBe('an all-in-one');
   });
 
   it.each(NODE_KINDS)('%s: a new node has an offset exactly when the kind runs API-M', (kind) => {
@@ -47,7 +50,16 @@ describe('the kind registry', () => {
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].palette))).toBe(true);
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].idPrefix))).toBe(true);
     expect(distinct(NODE_KINDS.map((k) => KINDS[k].icon))).toBe(true);
-    expect(PALETTE_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'key-manager', 'load-balancer', 'database', 'redis']);
+    expect(PALETTE_KINDS).toEqual([
+      'gateway',
+      'control-plane',
+      'traffic-manager',
+      'key-manager',
+      'all-in-one',
+      'load-balancer',
+      'database',
+      'redis',
+    ]);
   });
 
   it.each(NODE_KINDS)('%s has its colour in the stylesheet, which no compiler checks', (kind) => {

@@ -31,6 +31,11 @@ describe('kindRule', () => {
     ['key-manager', 'load-balancer', 'calls-cluster'],
     ['key-manager', 'database', 'uses-database'],
     ['traffic-manager', 'redis', 'uses-counter-store'],
+    ['gateway', 'all-in-one', 'wire'],
+    ['all-in-one', 'gateway', 'wire'],
+    ['load-balancer', 'all-in-one', 'fronts'],
+    ['all-in-one', 'load-balancer', 'calls-cluster'],
+    ['all-in-one', 'database', 'uses-database'],
   ])('%s → %s is allowed as %s', (from, to, role) => {
     const verdict = kindRule(from, to);
     expect(verdict.ok && verdict.link.role).toBe(role);
@@ -58,6 +63,16 @@ describe('kindRule', () => {
     ['database', 'key-manager', 'Draw the link from the key manager to the database'],
     ['key-manager', 'redis', 'A key manager does not use Redis'],
     ['redis', 'key-manager', 'Redis cannot connect to a key manager'],
+    ['all-in-one', 'key-manager', "the designer does not yet write WSO2's Pattern 5"],
+    ['key-manager', 'all-in-one', "the designer does not yet write WSO2's Pattern 5"],
+    ['all-in-one', 'all-in-one', 'An all-in-one cannot connect to an all-in-one'],
+    ['all-in-one', 'control-plane', 'An All-in-One already contains a control plane'],
+    ['control-plane', 'all-in-one', 'An All-in-One already contains a control plane'],
+    ['all-in-one', 'traffic-manager', 'An All-in-One already contains a traffic manager'],
+    ['traffic-manager', 'all-in-one', 'An All-in-One already contains a traffic manager'],
+    ['all-in-one', 'redis', 'An All-in-One keeps its own throttle counters'],
+    ['redis', 'all-in-one', 'An All-in-One keeps its own throttle counters'],
+    ['database', 'all-in-one', 'Draw the link from the all-in-one to the database'],
   ])('%s → %s is refused: %s', (from, to, reason) => {
     const verdict = kindRule(from, to);
     expect(verdict.ok).toBe(false);
@@ -115,6 +130,13 @@ describe('LINK_TABLE', () => {
 });
 
 describe('linkVerdict', () => {
+  it('lets a gateway call the All-in-One cluster behind a load balancer, and refuses a traffic manager', () => {
+    const fronts = (id: string) => (id === 'aio-lb' ? ('all-in-one' as const) : undefined);
+    expect(linkVerdict(node('gateway', 'gw-1'), node('load-balancer', 'aio-lb'), fronts).ok).toBe(true);
+    const refused = linkVerdict(node('traffic-manager', 'tm-1'), node('load-balancer', 'aio-lb'), fronts);
+    expect(!refused.ok && refused.reason).toContain('cannot call the all-in-one cluster behind aio-lb');
+  });
+
   it.each([
     ['4.2.0', false],
     ['4.3.0', true],

@@ -69,6 +69,7 @@ const VALUES: [fact: string, value: unknown, on: string][] = [
     { script: 'key-manager.sh', args: '', distribution: 'wso2am-acp', product: 'WSO2 API Control Plane', profileSetup: 'key-manager' },
     '4.5 4.6 4.7',
   ],
+  ['serverRole.all-in-one', 'default', '4.0 4.1 4.2 4.3 4.4 4.5 4.6 4.7'],
   ['start.gateway', PROFILE('gateway-worker'), '4.0 4.1 4.2 4.3 4.4'],
   [
     'start.gateway',
@@ -82,6 +83,11 @@ const VALUES: [fact: string, value: unknown, on: string][] = [
     'start.traffic-manager',
     { script: 'traffic-manager.sh', args: '', distribution: 'wso2am-tm', product: 'WSO2 Traffic Manager' },
     '4.5 4.6 4.7',
+  ],
+  [
+    'start.all-in-one',
+    { script: 'api-manager.sh', args: '', distribution: 'wso2am', product: 'WSO2 API Manager' },
+    '4.0 4.1 4.2 4.3 4.4 4.5 4.6 4.7',
   ],
   ['defaultEnvironmentName', 'Production and Sandbox', '4.0'],
   ['defaultEnvironmentName', 'Default', '4.1 4.2 4.3 4.4 4.5 4.6 4.7'],

@@ -39,7 +39,8 @@ describe('format 0 → 1', () => {
     expect(!result.ok && result.errors[0]).toEqual({
       kind: 'invalid',
       path: 'nodes[1].kind',
-      message: '"router" is not a node kind: use gateway, control-plane, traffic-manager, key-manager, load-balancer, database, redis',
+      message:
+        '"router" is not a node kind: use gateway, control-plane, traffic-manager, key-manager, all-in-one, load-balancer, database, redis',
     });
   });
 });

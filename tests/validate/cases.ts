@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProductVersion, Settings, Topology, TopologyNode } from '../../src/model/index.ts';
 import { DEFAULT_KEYSTORE } from '../../src/model/index.ts';
 import { RULES, validate } from '../../src/validate/index.ts';
-import { node, topology } from '../factories.ts';
+import { node, simpleScalable, singleAllInOne, topology } from '../factories.ts';
 
 export type RuleCase = [code: string, name: string, triggers: () => Topology, passes: () => Topology];
 
@@ -27,6 +27,15 @@ const gw = (id = 'gw-1', fields: Record<string, unknown> = {}) => node('gateway'
 const tm = (id = 'tm-1', fields: Record<string, unknown> = {}) => node('traffic-manager', id, fields);
 const lb = (id: string, fields: Record<string, unknown> = {}) => node('load-balancer', id, fields);
 const db = (id = 'db', fields: Record<string, unknown> = {}) => node('database', id, fields);
+const aio = (id = 'aio-1', fields: Record<string, unknown> = {}) => node('all-in-one', id, fields);
+
+/** Pattern 2 with the All-in-One nodes unbalanced: aio-1 and aio-2 sharing db, gw-1 linked to `wired`. */
+const bareAllInOnes = (wired: string[], product: ProductVersion = '4.5.0') =>
+  topology(
+    [aio('aio-1'), aio('aio-2'), gw(), db()],
+    [['aio-1', 'db'], ['aio-2', 'db'], ...wired.map((id): [string, string] => ['gw-1', id])],
+    product,
+  );
 
 /** A control plane, a gateway and a database, wired: no errors, only the hardening warnings. */
 export function clean(extra: TopologyNode[] = [], links: [string, string][] = [], product: ProductVersion = '4.0.0'): Topology {
@@ -445,6 +454,17 @@ export const CASES = {
         ),
       () => haControlPlane(),
     ],
+    ['APIM021', 'two All-in-One nodes with no load balancer', () => bareAllInOnes(['aio-1', 'aio-2']), () => simpleScalable('4.5.0')],
+    ['APIM020', 'a gateway hearing one of two All-in-One nodes', () => bareAllInOnes(['aio-1']), () => bareAllInOnes(['aio-1', 'aio-2'])],
+    [
+      'APIM022',
+      'an All-in-One load balancer without sticky sessions',
+      () => {
+        const t = simpleScalable('4.5.0');
+        return { ...t, nodes: t.nodes.map((n) => (n.id === 'aio-lb' ? { ...n, sticky: false } : n)) };
+      },
+      () => simpleScalable('4.5.0'),
+    ],
     [
       'APIM022',
       'a control-plane load balancer without sticky sessions',
@@ -622,6 +642,7 @@ export const CASES = {
           '4.5.0',
         ),
     ],
+    ['APIM026', 'API-M 4.5 gateways on All-in-One nodes (Pattern 2)', () => clean([], [], '4.5.0'), () => simpleScalable('4.5.0')],
     [
       'APIM027',
       'OpenSearch analytics before 4.5',
@@ -784,6 +805,24 @@ export const CASES = {
         nodes: [...withOneKeyManager('4.7.0').nodes, node('database', 'db-2', { host: 'db2.example.com' })],
       }),
       () => withOneKeyManager('4.7.0'),
+    ],
+  ],
+  allInOne: [
+    ['APIM052', 'an All-in-One beside a control plane', () => clean([aio()], [['aio-1', 'db']], '4.5.0'), () => singleAllInOne('4.5.0')],
+    [
+      'APIM052',
+      'an All-in-One beside a traffic manager',
+      () => {
+        const t = simpleScalable('4.4.0');
+        return { ...t, nodes: [...t.nodes, tm()], links: [...t.links, { from: 'tm-1', to: 'db' }] };
+      },
+      () => simpleScalable('4.4.0'),
+    ],
+    [
+      'APIM053',
+      'a gateway wired to an All-in-One and a control plane',
+      () => clean([aio()], [['gw-1', 'aio-1']], '4.5.0'),
+      () => clean([aio()], [], '4.5.0'),
     ],
   ],
   hardening: [

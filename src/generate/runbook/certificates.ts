@@ -9,7 +9,7 @@ import { HOST_PATTERN, NODE_ID_PATTERN, isApimNode } from '../../model/index.ts'
 import type { GenerationContext } from '../context.ts';
 import { certificatePaths } from '../loadBalancing.ts';
 import { inlineCode, shellWord as w } from '../text.ts';
-import { homeOf } from './home.ts';
+import { homeOf, portalKind } from './home.ts';
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** WSO2's alias for the token-signing certificate in the gateways' truststore (seed, JWT step). */
@@ -44,9 +44,9 @@ function exportcert(k: Keystore, file: string, pem: string): string {
   return `keytool -exportcert -rfc -alias ${w(k.alias)} -keystore ${w(file)} -storepass ${w(k.password)} -file ${w(pem)}`;
 }
 
-/** The signing certificate's name: the control planes' host (they issue the tokens). */
+/** The signing certificate's name: the control planes' host (they issue the tokens), or the All-in-One nodes'. */
 function signer(context: GenerationContext): string {
-  const cp = context.graph.nodesOfKind('control-plane')[0];
+  const cp = context.graph.nodesOfKind(portalKind(context))[0];
   const host = cp ? (context.graph.frontedBy(cp.id)?.host ?? cp.host) : undefined;
   return host && HOST_PATTERN.test(host) ? host : 'localhost';
 }
@@ -67,7 +67,7 @@ export function certificateSteps(context: GenerationContext): string[] {
     '',
     '```sh',
     'mkdir -p security && cd security',
-    `cp ${homeOf(context, 'control-plane')}/repository/resources/security/${w(trust.fileName)} .`,
+    `cp ${homeOf(context, portalKind(context))}/repository/resources/security/${w(trust.fileName)} .`,
   ];
 
   if (sharedKeystore(context) || !primary) {

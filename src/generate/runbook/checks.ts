@@ -26,6 +26,17 @@ export function nodeChecks(context: GenerationContext, node: ApimNode): { comman
         commands: [version],
         expect: `The Version service answers with the product version (\`WSO2 API Manager-…\`).`,
       };
+    case 'all-in-one':
+      // Everything in one: the portals' Version service, the gateway's API ports and the Traffic Manager's broker.
+      return {
+        commands: [
+          version,
+          `nc -zv ${host} ${portOf(node, 'apiHttps')}`,
+          `nc -zv ${host} ${portOf(node, 'broker')}`,
+          ...(webSocketHealth(context) ? [`curl ${STATUS} http://${host}:${portOf(node, 'ws')}/health`] : []),
+        ],
+        expect: `The Version service answers with the product version (\`WSO2 API Manager-…\`), the API and broker ports accept connections${webSocketHealth(context) ? ', and the WebSocket health check prints 200' : ''}.`,
+      };
     case 'traffic-manager':
       // A traffic manager serves no portal: its broker and binary receiver are what WSO2 checks.
       return {
@@ -60,6 +71,12 @@ export function loadBalancerChecks(context: GenerationContext, plan: LoadBalance
       return [check(`curl -k ${STATUS} https://${host}/services/`, 'any status but 502 or 504')];
     case 'key-manager':
       return [check(`curl -k ${STATUS} https://${host}/services/Version`, '200')];
+    case 'all-in-one':
+      return [
+        check(`curl -k ${STATUS} https://${host}/services/Version`, '200'),
+        check(`curl -k ${STATUS} https://${host}:8243/`, 'any status but 502 or 504'),
+        ...(webSocketHealth(context) ? [check(`curl ${STATUS} http://${host}:9099/health`, '200')] : []),
+      ];
     case 'gateway':
       return [
         check(`curl -k ${STATUS} https://${host}:9443/services/Version`, '200'),

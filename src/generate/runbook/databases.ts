@@ -6,7 +6,7 @@ import type { ApimNode, DatabaseNode, DbEngine, LogicalDatabase } from '../../mo
 import { LOGICAL_DATABASES, mysqlVersionOf } from '../../model/index.ts';
 import type { GenerationContext } from '../context.ts';
 import { inlineCode, markdownText, shellWord } from '../text.ts';
-import { homeOf } from './home.ts';
+import { homeOf, portalKind } from './home.ts';
 
 interface Engine {
   name: string;
@@ -86,8 +86,8 @@ export function databaseSteps(context: GenerationContext): string[] {
   if (databases.length === 0) {
     return ['No database node: each API-M node uses its embedded H2 database, which cannot be shared between nodes.', ''];
   }
-  // The schema scripts ship with the control plane's distribution.
-  const home = homeOf(context, 'control-plane');
+  // The schema scripts ship with the control plane's distribution (or the All-in-One's).
+  const home = homeOf(context, portalKind(context));
   const out: string[] = [];
   for (const db of databases) {
     const engine = ENGINES[db.engine];

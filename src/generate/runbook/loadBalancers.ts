@@ -78,7 +78,7 @@ export function loadBalancerCheckSteps(context: GenerationContext, plans: LoadBa
     out.push(`# ${plan.lb.id}`, ...alignComments(loadBalancerChecks(context, plan)));
   }
   out.push('```', '');
-  const cp = checked.find((plan) => plan.kind === 'control-plane');
+  const cp = checked.find((plan) => plan.kind === 'control-plane' || plan.kind === 'all-in-one');
   if (cp) {
     const host = cp.lb.host;
     out.push(

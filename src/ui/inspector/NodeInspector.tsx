@@ -126,6 +126,7 @@ function KindFields({ node, update }: { node: TopologyNode; update: (patch: Node
       return <GatewayFields node={node} update={update} />;
     case 'control-plane':
     case 'key-manager':
+    case 'all-in-one':
       return null;
     case 'traffic-manager':
       return (
