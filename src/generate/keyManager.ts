@@ -6,6 +6,7 @@
  * `[apim.key_manager]`: it is the Key Manager.
  */
 import type { KeyManagerNode } from '../model/index.ts';
+import { controlPlaneClusters } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { baseTables, fileHeader } from './baseTables.ts';
@@ -14,7 +15,9 @@ import { describeCluster } from './addresses.ts';
 import { signUpAndApplicationTables, tokenRevocationTables, tokenTypeTables } from './identity.ts';
 
 export function keyManagerDocument(context: GenerationContext, node: KeyManagerNode): TomlDocument {
-  const controlPlanes = context.graph.wiredClusters(node, 'control-plane');
+  // Its control plane: control planes (Pattern 4), or All-in-One nodes (Pattern 5, APIM docs 4.7.0 'Deployment
+  // Patterns', "Simple Scalable with Key Manager Separation"; helm-apim 4.5.x docs/am-pattern-5-all-in-one_GW_KM).
+  const controlPlanes = controlPlaneClusters(context.graph, node);
   const [controlPlane] = controlPlanes;
   const tables: TomlTable[] = baseTables(context, node);
   if (controlPlane) {

@@ -161,7 +161,7 @@ function distributionLines(context: GenerationContext): string[] {
   const pattern =
     distributedName && has('control-plane') && has('traffic-manager') && has('gateway') && !has('all-in-one')
       ? [`This is WSO2's “${distributedName}” (APIM docs ${topology.product}).`]
-      : has('all-in-one') && has('gateway') && !has('control-plane') && !has('traffic-manager')
+      : has('all-in-one') && has('gateway') && !has('control-plane') && !has('traffic-manager') && !has('key-manager')
         ? [
             `This is WSO2's “${ALL_IN_ONE_WITH_GATEWAYS}” (APIM docs ${topology.product}): All-in-One nodes as the control plane of gateways.`,
           ]

@@ -21,7 +21,8 @@ export type ApimPair =
   | 'gateway|key-manager'
   | 'key-manager|control-plane'
   | 'traffic-manager|key-manager'
-  | 'gateway|all-in-one';
+  | 'gateway|all-in-one'
+  | 'key-manager|all-in-one';
 
 export type LinkRole =
   | { role: 'wire'; pair: ApimPair }
@@ -41,6 +42,7 @@ export const APIM_PAIRS: Record<ApimPair, { configures: string }> = {
   'key-manager|control-plane': { configures: 'Key Manager · event hub · revocations' },
   'traffic-manager|key-manager': { configures: 'Key Manager' },
   'gateway|all-in-one': { configures: 'Key Manager · event hub · throttling' },
+  'key-manager|all-in-one': { configures: 'Key Manager · event hub · revocations' },
 };
 
 /** A cell of the link table: the link a node of one kind may draw to a node of another, or why it may not. */
@@ -104,15 +106,6 @@ const AIO_NO_REDIS = {
 };
 
 /**
- * An All-in-One with a separate Key Manager is WSO2's Pattern 5 (APIM docs 4.7.0 'Deployment Patterns'): the designer
- * does not write it yet, so the link is refused rather than drawn and silently ignored.
- */
-const AIO_KEY_MANAGER = {
-  refuse:
-    "An All-in-One runs its own Key Manager: the designer does not yet write WSO2's Pattern 5 (an All-in-One with a separate Key Manager), so link the gateways to the All-in-One, or use control planes with the Key Manager (Pattern 4)",
-};
-
-/**
  * Who may link to whom: `LINK_TABLE[from][to]` for a link drawn from a node of kind `from` to a node of
  * kind `to`, judged by kinds alone. A link to a load balancer is further checked against what the load
  * balancer fronts: see `linkVerdict`.
@@ -143,7 +136,7 @@ export const LINK_TABLE: LinkTable = {
     'control-plane': CONTAINED_IN_AIO('control-plane'),
     'all-in-one': oneKind('all-in-one'),
     'traffic-manager': CONTAINED_IN_AIO('traffic-manager'),
-    'key-manager': AIO_KEY_MANAGER,
+    'key-manager': { wire: 'key-manager|all-in-one' },
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: AIO_NO_REDIS,
@@ -162,7 +155,7 @@ export const LINK_TABLE: LinkTable = {
     gateway: { wire: 'gateway|key-manager' },
     'control-plane': { wire: 'key-manager|control-plane' },
     'traffic-manager': { wire: 'traffic-manager|key-manager' },
-    'all-in-one': AIO_KEY_MANAGER,
+    'all-in-one': { wire: 'key-manager|all-in-one' },
     'key-manager': oneKind('key-manager'),
     'load-balancer': 'calls-cluster',
     database: 'uses-database',

@@ -26,10 +26,12 @@ export function validateKeyManagers(topology: Topology, graph: TopologyGraph = b
   }
 
   const out: Diagnostic[] = [];
-  // Who names a Key Manager: gateways and control planes always, traffic managers where the version writes one.
+  // Who names a Key Manager: gateways, control planes and All-in-One nodes always, traffic managers where the
+  // version writes one.
   const clients: ApimNode[] = [
     ...graph.nodesOfKind('gateway'),
     ...graph.nodesOfKind('control-plane'),
+    ...graph.nodesOfKind('all-in-one'),
     ...(facts.trafficManagerKeyManager ? graph.nodesOfKind('traffic-manager') : []),
   ];
   const onControlPlane: string[] = [];

@@ -196,11 +196,11 @@ const controlPlaneReach: Rule = (topology, graph) => {
         report('APIM010', {
           message:
             node.kind === 'key-manager'
-              ? `Key Manager ${node.id} is not linked to a control plane: it has no event hub, and the tokens it revokes reach no gateway`
+              ? `Key Manager ${node.id} is not linked to a control plane or an All-in-One: it has no event hub, and the tokens it revokes reach no gateway`
               : `${KIND_NAMES[node.kind]} ${node.id} is not linked to a control plane: it has no Key Manager or event hub`,
           nodeIds: [node.id],
           fix:
-            node.kind === 'gateway'
+            node.kind === 'gateway' || node.kind === 'key-manager'
               ? `Link ${node.id} to a control plane or an All-in-One, or to the load balancer in front of them.`
               : `Link ${node.id} to a control plane, or to the load balancer in front of the control planes.`,
         }),

@@ -6,9 +6,9 @@
 import parseToml from '@iarna/toml/parse-string.js';
 import { describe, expect, it } from 'vitest';
 import type { ProductVersion, Topology } from '../../src/model/index.ts';
-import { versionFacts } from '../../src/model/index.ts';
+import { newNode, versionFacts } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
-import { loadExample, withKeyManagerPair } from '../factories.ts';
+import { loadExample, simpleScalable, withKeyManagerPair } from '../factories.ts';
 
 type Parsed = Record<string, unknown> & {
   apim?: {
@@ -92,5 +92,47 @@ describe('a separate Key Manager', () => {
     const bundle = generateBundle(t);
     expect(tomls(bundle)).toEqual(tomls(generateBundle(without)));
     expect(bundle.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['APIM049']);
+  });
+});
+
+describe('Pattern 5: All-in-One nodes with a separate Key Manager (APIM docs 4.7.0 Deployment Patterns)', () => {
+  /** Pattern 2 in HA (two All-in-One nodes behind aio-lb, two gateways) plus km-1, linked to aio-lb and the database. */
+  function pattern5(product: ProductVersion): Topology {
+    const t = simpleScalable(product);
+    return {
+      ...t,
+      nodes: [...t.nodes, { ...newNode('key-manager', 'km-1'), host: 'km1.example.com' }],
+      links: [
+        ...t.links,
+        ...[
+          ['km-1', 'aio-lb'],
+          ['km-1', 'db'],
+          ['gw-1', 'km-1'],
+          ['gw-2', 'km-1'],
+        ].map(([from, to]) => ({ from: from!, to: to! })),
+      ],
+    };
+  }
+
+  it.each(['4.5.0', '4.7.0'] as const)('on %s the gateways and the All-in-One nodes name the Key Manager', (product) => {
+    const out = files(pattern5(product));
+    for (const id of ['gw-1', 'gw-2', 'aio-1', 'aio-2']) {
+      expect(out.get(id)?.apim?.key_manager, id).toMatchObject({ service_url: 'https://km1.example.com:9443/services/' });
+    }
+  });
+
+  it("the Key Manager hears the All-in-One nodes' event hub and sends them its revocations", () => {
+    const t = pattern5('4.7.0');
+    const km = files(t).get('km-1')!;
+    expect(km.apim?.event_hub).toMatchObject({
+      service_url: 'https://apim.example.com/services/',
+      event_listening_endpoints: ['tcp://aio1.example.com:5672', 'tcp://aio2.example.com:5672'],
+    });
+    expect(km.event_listener).toEqual([
+      expect.objectContaining({
+        properties: expect.objectContaining({ notification_endpoint: 'https://apim.example.com/internal/data/v1/notify' }),
+      }),
+    ]);
+    expect(generateBundle(t).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
