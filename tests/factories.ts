@@ -6,7 +6,15 @@ import type { DbEngine, Link, ProductVersion, Topology, TopologyNode } from '../
 import { DB_ENGINES, DB_ENGINE_PORTS, MYSQL_VERSIONS, PRODUCT_VERSIONS, emptyTopology, newNode, versionFacts } from '../src/model/index.ts';
 import { readTopology } from '../src/share/index.ts';
 
-export const EXAMPLE_FILES = ['seed-sample', 'single-cp-gw', 'ha-cp-gw', 'separate-tm-ha', 'pattern-4-km'] as const;
+export const EXAMPLE_FILES = [
+  'seed-sample',
+  'single-cp-gw',
+  'ha-cp-gw',
+  'separate-tm-ha',
+  'pattern-0-aio',
+  'pattern-2-aio-gw',
+  'pattern-4-km',
+] as const;
 export type ExampleName = (typeof EXAMPLE_FILES)[number];
 
 export function examplePath(name: ExampleName): string {

@@ -13,6 +13,8 @@ export const EXAMPLES = [
   { file: 'single-cp-gw.json', title: 'Single control plane + gateway' },
   { file: 'ha-cp-gw.json', title: 'HA control plane + HA gateway' },
   { file: 'separate-tm-ha.json', title: 'Separate Traffic Manager, HA' },
+  { file: 'pattern-0-aio.json', title: 'Pattern 0: All-in-One Setup' },
+  { file: 'pattern-2-aio-gw.json', title: 'Pattern 2: Simple Scalable Setup (All-in-One and gateways)' },
   { file: 'pattern-4-km.json', title: 'Pattern 4: Fully Distributed Setup (Key Manager separated)' },
 ];
 
