@@ -12,8 +12,11 @@ export const EXAMPLE_FILES = [
   'ha-cp-gw',
   'separate-tm-ha',
   'pattern-0-aio',
+  'pattern-1-aio-ha',
   'pattern-2-aio-gw',
+  'pattern-3-distributed',
   'pattern-4-km',
+  'pattern-5-aio-gw-km',
 ] as const;
 export type ExampleName = (typeof EXAMPLE_FILES)[number];
 

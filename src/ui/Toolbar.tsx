@@ -1,6 +1,6 @@
 /** The toolbar: new, undo and redo, examples, download, and the problem counts. */
 import { useRef, useState } from 'react';
-import { hasErrors, placeholders, serializeTopology } from '../model/index.ts';
+import { hasErrors, patternsOf, placeholders, presetOn, serializeTopology } from '../model/index.ts';
 import { formatReadError, hasPlaceholders, readTopology, SECRET_PLACEHOLDER } from '../share/index.ts';
 import { useDesigner, useDesignerStore, useGeneration, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
@@ -13,16 +13,18 @@ export const EXAMPLES = [
   { file: 'single-cp-gw.json', title: 'Single control plane + gateway' },
   { file: 'ha-cp-gw.json', title: 'HA control plane + HA gateway' },
   { file: 'separate-tm-ha.json', title: 'Separate Traffic Manager, HA' },
-  { file: 'pattern-0-aio.json', title: 'Pattern 0: All-in-One Setup' },
-  { file: 'pattern-2-aio-gw.json', title: 'Pattern 2: Simple Scalable Setup (All-in-One and gateways)' },
-  { file: 'pattern-4-km.json', title: 'Pattern 4: Fully Distributed Setup (Key Manager separated)' },
 ];
+
+/** The value of a pattern's option in the menu: `pattern:<number>` (an example's is its file name). */
+const PATTERN_VALUE = /^pattern:(\d+)$/;
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 export function Toolbar() {
   const store = useDesignerStore();
   const name = useDesigner((s) => s.topology.name);
+  const product = useDesigner((s) => s.topology.product);
+  const patterns = patternsOf(product);
   const empty = useDesigner((s) => s.topology.nodes.length === 0);
   const { canUndo, canRedo, undo, redo } = useHistory();
   const generation = useGeneration();
@@ -85,13 +87,18 @@ export function Toolbar() {
     }
   };
 
-  const openExample = async (file: string) => {
+  /** Opens an example by its file, or a WSO2 pattern (`pattern:<n>`) on the version chosen now. */
+  const openExample = async (value: string) => {
+    const number = PATTERN_VALUE.exec(value)?.[1];
+    const preset = number === undefined ? undefined : patterns.find((p) => String(p.pattern.number) === number);
+    const file = preset ? preset.pattern.file : value;
     try {
       const response = await fetch(`${import.meta.env.BASE_URL}examples/${file}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const result = readTopology(await response.text());
       if (!result.ok) throw new Error(result.errors.map(formatReadError).join('; '));
-      replaceWith(store, result.topology, `the example "${result.topology.name}"`, (m) => window.confirm(m));
+      const topology = preset ? presetOn(result.topology, product, preset.title) : result.topology;
+      replaceWith(store, topology, `the example "${topology.name}"`, (m) => window.confirm(m));
     } catch (error) {
       store.getState().notify(`Could not open the example ${file}: ${(error as Error).message}`, 'error');
     }
@@ -142,11 +149,22 @@ export function Toolbar() {
           }}
         >
           <option value="">Open an example…</option>
-          {EXAMPLES.map((e) => (
-            <option key={e.file} value={e.file}>
-              {e.title}
-            </option>
-          ))}
+          {patterns.length > 0 && (
+            <optgroup label={`WSO2 deployment patterns, API-M ${product}`}>
+              {patterns.map(({ pattern, title }) => (
+                <option key={pattern.number} value={`pattern:${pattern.number}`}>
+                  {title}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label="Examples">
+            {EXAMPLES.map((e) => (
+              <option key={e.file} value={e.file}>
+                {e.title}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </div>
       <div className="toolbar-group" role="group" aria-label="File">

@@ -210,7 +210,7 @@ test('switching a 4.5 topology to 4.7 lists what changes per file, then asks for
 
 test('Pattern 4: a second Key Manager behind a new load balancer, and the gateways name that load balancer', async ({ designer }) => {
   designer.once('dialog', (dialog) => void dialog.accept());
-  await designer.getByLabel('Open an example').selectOption({ label: 'Pattern 4: Fully Distributed Setup (Key Manager separated)' });
+  await designer.getByLabel('Open an example').selectOption({ label: 'Pattern 4: Fully Distributed Setup' });
   await expect(node(designer, 'km-1')).toBeVisible();
   expect(await fileText(designer, GW1)).toContain('service_url = "https://km1.example.com:9443/services/"');
 
@@ -234,6 +234,35 @@ test('Pattern 4: a second Key Manager behind a new load balancer, and the gatewa
   const nginx = await fileText(designer, 'load-balancers/lb-1/nginx.conf');
   expect(nginx).toContain('server km1.example.com:9443;  # km-1');
   expect(nginx).toContain('server km1.example.com:9444;  # km-2');
+});
+
+test("the example menu offers WSO2's patterns for the chosen version, named as that version names them, and opens them on it", async ({
+  designer,
+}) => {
+  const menu = designer.getByLabel('Open an example');
+  await expect(menu.locator('optgroup[label="WSO2 deployment patterns, API-M 4.7.0"] option')).toHaveText([
+    'Pattern 0: All-in-One Setup',
+    'Pattern 1: All-in-One HA Setup',
+    'Pattern 2: Simple Scalable Setup',
+    'Pattern 3: Distributed Setup',
+    'Pattern 4: Fully Distributed Setup',
+    'Pattern 5: Simple Scalable with Dedicated Key Manager',
+  ]);
+  const settings = designer.getByRole('form', { name: 'Topology settings' });
+  await settings.getByLabel('API-M version').selectOption('4.5.0');
+  await designer
+    .getByRole('dialog', { name: 'Switch from API-M 4.7.0 to 4.5.0?' })
+    .getByRole('button', { name: 'Switch to 4.5.0' })
+    .click();
+  await expect(menu.locator('optgroup[label="WSO2 deployment patterns, API-M 4.5.0"] option').nth(3)).toHaveText(
+    'Pattern 3: Distributed Deployment with Gateway and Traffic Manager Separated',
+  );
+  designer.once('dialog', (dialog) => void dialog.accept());
+  await menu.selectOption({ label: 'Pattern 2: Simple Scalable Setup' });
+  await expect(node(designer, 'aio-2')).toBeVisible();
+  await expect(settings.getByLabel('API-M version')).toHaveValue('4.5.0');
+  expect(await fileText(designer, 'README.md')).toContain('# Pattern 2: Simple Scalable Setup: WSO2 API-M 4.5.0 runbook');
+  await expect(designer.getByText('0 errors').first()).toBeVisible();
 });
 
 test('copy and paste keep the links inside the copied set; Delete removes the selection', async ({ designer }) => {
