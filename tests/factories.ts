@@ -151,7 +151,7 @@ const hostPool = ['a.example.com', 'b.example.com', 'c.example.com', '10.0.0.5',
 
 /**
  * Valid topologies: 1–3 control planes, 0–3 traffic managers, 1–4 gateways, optional load balancers per
- * tier, 0–1 database, on 4.6+ 0–1 Redis for throttle counters; or, in place of the control planes and traffic managers,
+ * tier, 0–2 Key Managers on 4.3+ (behind a load balancer when two), 0–1 database, on 4.6+ 0–1 Redis for throttle counters; or, in place of the control planes and traffic managers,
  * 1–3 All-in-One nodes (Pattern 2, no Redis); nodes share hosts with distinct offsets; labels are hostile text.
  */
 export const arbitraryTopology: fc.Arbitrary<Topology> = fc
@@ -175,13 +175,14 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
     mysqlVersion: fc.constantFrom(undefined, ...MYSQL_VERSIONS),
     redis: fc.constantFrom(undefined, { ssl: true, user: 'apim' }, {}),
     allInOne: fc.boolean(),
+    keyManagers: fc.integer({ min: 0, max: 2 }),
   })
   .map((p) => {
     const nodes: TopologyNode[] = [];
     const links: Link[] = [];
     const used = new Map<string, number>();
     let labelIndex = 0;
-    const add = (kind: 'gateway' | 'control-plane' | 'traffic-manager' | 'all-in-one', id: string) => {
+    const add = (kind: 'gateway' | 'control-plane' | 'traffic-manager' | 'all-in-one' | 'key-manager', id: string) => {
       const host = p.hosts[nodes.length % p.hosts.length]!;
       const offset = used.get(host) ?? 0;
       used.set(host, offset + 1);
@@ -193,6 +194,10 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
     );
     const tms = Array.from({ length: p.allInOne ? 0 : p.tms }, (_, i) => add('traffic-manager', `tm-${i + 1}`));
     const gws = Array.from({ length: p.gws }, (_, i) => add('gateway', `gw-${i + 1}`));
+    // Key Managers where the version has them (4.3+), used by every other API-M node.
+    const kms = versionFacts(p.product).separateKeyManager
+      ? Array.from({ length: p.keyManagers }, (_, i) => add('key-manager', `km-${i + 1}`))
+      : [];
     const lb = (tier: string[], id: string, wanted: boolean) => {
       if (!wanted || tier.length < 2) return undefined;
       nodes.push({ ...newNode('load-balancer', id), host: `${id}.example.com` } as TopologyNode);
@@ -202,6 +207,7 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
     const cpLb = lb(cps, 'cp-lb', p.lbCp);
     const tmLb = lb(tms, 'tm-lb', p.lbTm);
     lb(gws, 'gw-lb', p.lbGw);
+    const kmLb = lb(kms, 'km-lb', true);
     const wire = (from: string, tier: string[], tierLb: string | undefined) => {
       if (tierLb && p.viaLb) links.push({ from, to: tierLb });
       else for (const member of tier) links.push({ from, to: member });
@@ -211,6 +217,10 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
       if (tms.length) wire(gw, tms, tmLb);
     }
     for (const tm of tms) wire(tm, cps, cpLb);
+    if (kms.length) {
+      for (const user of [...gws, ...cps, ...tms]) wire(user, kms, kmLb);
+      for (const km of kms) wire(km, cps, cpLb);
+    }
     if (p.db) {
       const version = p.db === 'mysql' && p.mysqlVersion ? { mysqlVersion: p.mysqlVersion } : {};
       nodes.push({
@@ -220,7 +230,7 @@ export const arbitraryTopology: fc.Arbitrary<Topology> = fc
         host: 'db.example.com',
         ...version,
       } as TopologyNode);
-      for (const n of [...cps, ...tms, ...(p.gwUsesDb ? gws : [])]) links.push({ from: n, to: 'db' });
+      for (const n of [...cps, ...tms, ...kms, ...(p.gwUsesDb ? gws : [])]) links.push({ from: n, to: 'db' });
     }
     const base = emptyTopology(p.product, p.name);
     if (p.redis && !p.allInOne && versionFacts(p.product).distributedThrottling) {
