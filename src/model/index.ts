@@ -15,3 +15,4 @@ export * from './environments.ts';
 export * from './layout.ts';
 export * from './clusters.ts';
 export * from './limits.ts';
+export * from './identityServer.ts';

@@ -35,6 +35,7 @@ test('first open: the sample topology, its files, and no errors', async ({ desig
     'Traffic Manager',
     'Key Manager',
     'All-in-One',
+    'Identity Server',
     'Load Balancer',
     'Database',
     'Redis',
