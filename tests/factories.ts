@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { DbEngine, Link, ProductVersion, Topology, TopologyNode } from '../src/model/index.ts';
+import type { DbEngine, IsVersion, Link, ProductVersion, Topology, TopologyNode } from '../src/model/index.ts';
 import { DB_ENGINES, DB_ENGINE_PORTS, MYSQL_VERSIONS, PRODUCT_VERSIONS, emptyTopology, newNode, versionFacts } from '../src/model/index.ts';
 import { readTopology } from '../src/share/index.ts';
 
@@ -17,6 +17,7 @@ export const EXAMPLE_FILES = [
   'pattern-3-distributed',
   'pattern-4-km',
   'pattern-5-aio-gw-km',
+  'pattern-6-aio-is',
 ] as const;
 export type ExampleName = (typeof EXAMPLE_FILES)[number];
 
@@ -133,6 +134,33 @@ export function simpleScalable(product: ProductVersion): Topology {
       ['aio-2', 'db'],
     ].map(([from, to]) => ({ from: from!, to: to! })),
   };
+}
+
+/**
+ * The topology with WSO2 Identity Server `is-1` (is.example.com, offset 1 as WSO2's docs run it) of `version` as the
+ * Key Manager of every gateway, control plane, traffic manager and All-in-One (APIM docs 'Configure WSO2 IS as a Key
+ * Manager'; helm-apim `iskm.enabled` on the gateway, control-plane and traffic-manager charts).
+ */
+export function withIdentityServer(t: Topology, version: IsVersion, fields: Record<string, unknown> = {}): Topology {
+  const server = {
+    ...newNode('identity-server', 'is-1', { x: 900, y: 0 }),
+    label: 'Identity Server',
+    host: 'is.example.com',
+    version,
+    ...fields,
+  };
+  const users = t.nodes.filter(
+    (n) => n.kind !== 'load-balancer' && n.kind !== 'database' && n.kind !== 'redis' && n.kind !== 'identity-server',
+  );
+  return { ...t, nodes: [...t.nodes, server as TopologyNode], links: [...t.links, ...users.map((n) => ({ from: n.id, to: 'is-1' }))] };
+}
+
+/**
+ * WSO2's Pattern 6 (APIM docs 4.6.0 / 4.7.0 'Pattern 6: All-in-One with WSO2 IS as Key Manager'; 4.7.0 'Deployment
+ * Patterns'): one All-in-One with its database and WSO2 Identity Server 7.1 as a third-party Key Manager.
+ */
+export function pattern6(product: ProductVersion): Topology {
+  return { ...withIdentityServer(singleAllInOne(product), '7.1'), name: 'Pattern 6: All-in-One with WSO2 IS as Key Manager' };
 }
 
 /** Text that tries to break out of wherever it is written. */

@@ -18,7 +18,8 @@ import { baseTables, fileHeader } from './baseTables.ts';
 import { throttlingUrlGroups } from './connections.ts';
 import { endpoint } from './addresses.ts';
 import { analyticsTables } from './analytics.ts';
-import { devportalTable, environmentTables, eventHubTables, gatewayTypeTables, keyManagerTable, portalTables } from './controlPlane.ts';
+import { devportalTable, environmentTables, eventHubTables, gatewayTypeTables, keyManagerTables, portalTables } from './controlPlane.ts';
+import { residentIdentityServer } from './identity.ts';
 import { backendJwtTables, skipListTables } from './gateway.ts';
 
 export function allInOneDocument(context: GenerationContext, node: AllInOneNode): TomlDocument {
@@ -45,9 +46,9 @@ export function allInOneDocument(context: GenerationContext, node: AllInOneNode)
       ),
     );
   }
-  if (coordinates) {
-    tables.push(...eventHubTables(context, node, own, tier), keyManagerTable(context, node, own));
-  }
+  if (coordinates) tables.push(...eventHubTables(context, node, own, tier));
+  // With WSO2 IS 5.11 / 6.x linked it is the Key Manager, which an All-in-One alone names too.
+  if (coordinates || residentIdentityServer(context, node)) tables.push(...keyManagerTables(context, node, own));
   if (peers.length > 0) tables.push(...peerThrottlingTables(context, node, peers, tier));
   if (servesApis) tables.push(...skipListTables(context), ...backendJwtTables(context), ...analyticsTables(context));
   tables.push(...portalTables(context, node, own, []));

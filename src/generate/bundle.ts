@@ -10,6 +10,7 @@ import { checkRoundTrip, documentUnreadKeys, keyCheckMemo, writeToml } from './t
 import { generationContext } from './context.ts';
 import type { GenerationContext } from './context.ts';
 import { kindDocument } from './documents.ts';
+import { identityServerDocument } from './identityServer.ts';
 import { deploymentTomlPath, runbook } from './runbook.ts';
 import { hostsFile } from './hosts.ts';
 import { withSecureVault } from './secureVault.ts';
@@ -24,7 +25,7 @@ export interface BundleFile {
   path: string;
   content: string;
   kind: BundleFileKind;
-  /** The node the file configures (an API-M node, or the load balancer of an nginx.conf). */
+  /** The node the file configures (an API-M node, an Identity Server, or the load balancer of an nginx.conf). */
   nodeId?: string;
 }
 
@@ -36,6 +37,17 @@ export interface Bundle {
 export function nodeDocument(context: GenerationContext, node: ApimNode): TomlDocument {
   const document = kindDocument(context, node);
   return context.settings.secureVault ? withSecureVault(document) : document;
+}
+
+function roundTripBug(nodeId: string, reason: string): Diagnostic {
+  return {
+    code: 'GEN001',
+    severity: 'error',
+    message: `The generated deployment.toml of ${nodeId} ${reason}: this is a bug in the designer`,
+    nodeIds: [nodeId],
+    linkIds: [],
+    fix: 'Please report it with the topology file; do not use this file.',
+  };
 }
 
 export interface BundleOptions {
@@ -59,20 +71,24 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
     const document = nodeDocument(context, node);
     const content = writeToml(document, tableTexts);
     const check = checkRoundTrip(content, document);
-    if (!check.ok) {
-      diagnostics.push({
-        code: 'GEN001',
-        severity: 'error',
-        message: `The generated deployment.toml of ${node.id} ${check.reason}: this is a bug in the designer`,
-        nodeIds: [node.id],
-        linkIds: [],
-        fix: 'Please report it with the topology file; do not use this file.',
-      });
-    }
+    if (!check.ok) diagnostics.push(roundTripBug(node.id, check.reason));
     const path = deploymentTomlPath(node);
     const unread = documentUnreadKeys(document, topology.product, node.kind, keyMemo);
     if (unread.length) diagnostics.push(...unreadKeyDiagnostics(path, node.id, topology.product, unread));
     files.push({ path, content, kind: 'deployment.toml', nodeId: node.id });
+  }
+
+  // WSO2 Identity Server: the tables its role needs, beside the API-M files (identityServer.ts). Not an API-M file, so
+  // the API-M key lists are not checked against it.
+  for (const server of graph.nodesOfKind('identity-server')) {
+    if (written.has(server.id) || !NODE_ID_PATTERN.test(server.id)) continue;
+    written.add(server.id);
+    const built = identityServerDocument(context, server);
+    const document = context.settings.secureVault ? withSecureVault(built) : built;
+    const content = writeToml(document, tableTexts);
+    const check = checkRoundTrip(content, document);
+    if (!check.ok) diagnostics.push(roundTripBug(server.id, check.reason));
+    files.push({ path: deploymentTomlPath(server), content, kind: 'deployment.toml', nodeId: server.id });
   }
 
   for (const lb of graph.nodesOfKind('load-balancer')) {

@@ -18,7 +18,15 @@ import {
   throttlingUrlGroups,
 } from './connections.ts';
 import { describeCluster, endpoint, httpsBase, servicesUrl } from './addresses.ts';
-import { signUpAndApplicationTables, tokenRevocationTables, tokenTypeTables } from './identity.ts';
+import {
+  identityServerKeyManagerTable,
+  identityServerRevokeTable,
+  residentIdentityServer,
+  signUpAndApplicationTables,
+  tokenExchangeTables,
+  tokenRevocationTables,
+  tokenTypeTables,
+} from './identity.ts';
 
 export function controlPlaneDocument(context: GenerationContext, node: ControlPlaneNode): TomlDocument {
   const { graph } = context;
@@ -33,7 +41,7 @@ export function controlPlaneDocument(context: GenerationContext, node: ControlPl
   tables.push(...gatewayTypeTables(context, 'API Control Plane'), devportalTable(own));
   tables.push(...environmentTables(context, gateways));
   tables.push(...eventHubTables(context, node, own, tier));
-  tables.push(keyManagerTable(context, node, own));
+  tables.push(...keyManagerTables(context, node, own));
   tables.push(...throttlingTables(context, trafficManagers, peerBrokers), ...distributedThrottlingTables(context, node));
   tables.push(
     ...portalTables(
@@ -133,11 +141,25 @@ export function eventHubTables(context: GenerationContext, node: ApimNode, own: 
 }
 
 /**
+ * With WSO2 Identity Server 5.11 / 6.x linked, it is the Key Manager: `[apim.key_manager]` type WSO2-IS, token exchange
+ * off and revocations at IS (helm-apim distributed/control-plane `iskm.enabled`). Otherwise:
  * `[apim.key_manager]` of a node that runs a Key Manager itself: its cluster (its load balancer); or, wired to a
  * separate Key Manager, that one, with the admin's credentials as the gateways name it (APIM docs 'Distributed
  * Deployment with Key Manager Separated', Control Plane step; helm-apim 4.5.x distributed/control-plane `km.enabled`).
  */
-export function keyManagerTable(context: GenerationContext, node: ApimNode, own: Cluster): TomlTable {
+export function keyManagerTables(context: GenerationContext, node: ApimNode, own: Cluster): TomlTable[] {
+  const identityServer = residentIdentityServer(context, node);
+  if (identityServer) {
+    return [
+      identityServerKeyManagerTable(identityServer, apikeySubscriptionValidation(context)),
+      ...tokenExchangeTables(context),
+      identityServerRevokeTable(identityServer),
+    ];
+  }
+  return [keyManagerTable(context, node, own)];
+}
+
+function keyManagerTable(context: GenerationContext, node: ApimNode, own: Cluster): TomlTable {
   const keyManager = keyManagerOf(context, node, own) ?? own;
   return table(
     'apim.key_manager',
@@ -171,7 +193,10 @@ export function portalTables(context: GenerationContext, node: ApimNode, own: Cl
     ...corsTables(context),
     ...tokenTypeTables(context, node),
     ...signUpAndApplicationTables(),
-    ...tokenRevocationTables(context, node, own, listenerNote),
+    // With IS as the Key Manager the listener is IS's: it issues and revokes the tokens (helm-apim 4.2.x–4.7.x
+    // distributed/control-plane confs write it only without `iskm.enabled`; APIM docs 'Configure WSO2 IS as a Key
+    // Manager', the IS deployment.toml).
+    ...(residentIdentityServer(context, node) ? [] : tokenRevocationTables(context, node, own, listenerNote)),
   );
   return tables;
 }

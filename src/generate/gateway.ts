@@ -20,6 +20,7 @@ import {
 } from './connections.ts';
 import { describeCluster, memberEndpoints, servicesUrl } from './addresses.ts';
 import { analyticsTables } from './analytics.ts';
+import { identityServerKeyManagerTable, residentIdentityServer, tokenExchangeTables } from './identity.ts';
 
 export function gatewayDocument(context: GenerationContext, node: GatewayNode): TomlDocument {
   // Everything but [server] and the labels is the same for every gateway of a cluster (a cluster is
@@ -76,7 +77,10 @@ function clusterTables(context: GenerationContext, node: GatewayNode): TomlTable
   const tables: TomlTable[] = [];
 
   const keyManager = keyManagerOf(context, node, controlPlane);
-  if (keyManager) {
+  const identityServer = residentIdentityServer(context, node);
+  if (identityServer) {
+    tables.push(identityServerKeyManagerTable(identityServer, apikeySubscriptionValidation(context)), ...tokenExchangeTables(context));
+  } else if (keyManager) {
     tables.push(
       table(
         'apim.key_manager',

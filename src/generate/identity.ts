@@ -2,13 +2,15 @@
  * The identity side of API-M, which control planes and Key Managers both run (the Key Manager is the control plane's
  * pack or distribution with the Key Manager profile): the self-sign-up handler, the application name pattern, the
  * token issuer of 4.7 and the token revocation listener. Each is one function, so both kinds write them alike.
+ * With WSO2 Identity Server as the resident Key Manager, the tables that name it (below, last).
  */
-import type { ApimNode, Cluster } from '../model/index.ts';
-import { KIND_NAMES, versionName } from '../model/index.ts';
+import type { ApimNode, Cluster, IdentityServerNode } from '../model/index.ts';
+import { KIND_NAMES, identityServerBase, isVersionFacts, versionName } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 import type { TomlTable } from './toml/index.ts';
 import { arrayTable, table } from './toml/index.ts';
 import { httpsBase } from './addresses.ts';
+import { SUPER_ADMIN_REFS } from './connections.ts';
 
 /**
  * Developer Portal sign-up (the product's default deployment.toml of every 4.x carries it; carbon-apimgt PR #6727) and
@@ -105,4 +107,60 @@ export function tokenRevocationTables(context: GenerationContext, node: ApimNode
       'header.X-WSO2-KEY-MANAGER': 'default',
     }),
   ];
+}
+
+/**
+ * The WSO2 Identity Server a node uses as its resident Key Manager (IS 5.11 / 6.x linked to it or to its cluster), or
+ * undefined. IS 7 is only a third-party Key Manager, added in the Admin portal: it changes no API-M file (APIM docs
+ * 4.3.0+ 'Configure WSO2 IS 7.x as a Key Manager'; APIM docs 4.6.0 'Pattern 6: All-in-One with WSO2 IS as Key Manager').
+ */
+export function residentIdentityServer(context: GenerationContext, node: ApimNode): IdentityServerNode | undefined {
+  const server = context.graph.identityServerFor(node);
+  return server && isVersionFacts(server.version).mode === 'resident' ? server : undefined;
+}
+
+/**
+ * `[apim.key_manager]` naming WSO2 Identity Server as the resident Key Manager: `type = "WSO2-IS"` and IS's services
+ * URL, with the admin's credentials (helm-apim 4.2.x–4.7.x distributed/gateway, control-plane and traffic-manager
+ * confs with `iskm.enabled`; APIM docs 4.0.0 'Set up WSO2 Identity Server as a Key Manager', Step 5). helm-apim's
+ * all-in-one conf spells the URL key `server_url`, which no API-M template reads: the designer writes `service_url`.
+ */
+export function identityServerKeyManagerTable(server: IdentityServerNode, extra: Record<string, string | boolean> = {}): TomlTable {
+  return table(
+    'apim.key_manager',
+    { type: 'WSO2-IS', service_url: `${identityServerBase(server)}/services/`, ...SUPER_ADMIN_REFS, ...extra },
+    [
+      `Key Manager: WSO2 Identity Server ${isVersionFacts(server.version).release} ${server.id}, the resident Key Manager (type WSO2-IS):`,
+      'it registers applications and issues and validates tokens; API-M keeps no Key Manager of its own.',
+    ],
+  );
+}
+
+/**
+ * `[oauth.grant_type.token_exchange]` off where IS is the Key Manager: IS, not this node, serves the grants (helm-apim
+ * 4.2.x–4.7.x distributed/gateway and control-plane confs write this table only when `iskm.enabled`). Read from 4.1
+ * (the key lists; 4.0 reads no such key).
+ */
+export function tokenExchangeTables(context: GenerationContext): TomlTable[] {
+  if (!context.facts.identityServer.tokenExchangeKeys) return [];
+  return [
+    table(
+      'oauth.grant_type.token_exchange',
+      { enable: false, allow_refresh_tokens: true, iat_validity_period: '1h' },
+      'Token exchange off: WSO2 Identity Server serves the grants, as helm-apim writes it with IS as the Key Manager.',
+    ),
+  ];
+}
+
+/**
+ * `[apim.oauth_config] revoke_endpoint` at IS: tokens are revoked where they were issued (helm-apim 4.2.x–4.7.x
+ * distributed/control-plane and traffic-manager confs with `iskm.enabled`). The default is this node's own
+ * `/oauth2/revoke`, right only where API-M is the Key Manager.
+ */
+export function identityServerRevokeTable(server: IdentityServerNode): TomlTable {
+  return table(
+    'apim.oauth_config',
+    { revoke_endpoint: `${identityServerBase(server)}/oauth2/revoke` },
+    `Token revocation at WSO2 Identity Server ${server.id}, which issued the tokens.`,
+  );
 }

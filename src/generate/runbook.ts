@@ -17,6 +17,8 @@ import { certificateSteps, fileList, nodeSecurityFiles } from './runbook/certifi
 import { nodeChecks } from './runbook/checks.ts';
 import { encryptionKeySteps } from './runbook/encryption.ts';
 import { redisInUse, redisSteps } from './runbook/redis.ts';
+import { adminPortalServers, adminPortalSteps, identityServerSteps } from './runbook/identityServer.ts';
+import { isVersionFacts } from '../model/index.ts';
 import { homeOf } from './runbook/home.ts';
 import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
@@ -60,6 +62,12 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
     for (const node of graph.nodesOfKind(kind)) {
       out.push(`| \`${deploymentTomlPath(node)}\` | ${describeNode(node)} |`);
     }
+  }
+  for (const server of graph.nodesOfKind('identity-server')) {
+    const is = isVersionFacts(server.version);
+    out.push(
+      `| \`${deploymentTomlPath(server)}\` | ${markdownText(server.label)} (\`${server.id}\`), WSO2 Identity Server ${is.release} on ${inlineCode(server.host)}, offset ${server.offset}: tables to merge into IS's deployment.toml |`,
+    );
   }
   for (const plan of plans) {
     const fronts = plan.kind ? `in front of ${plan.members.map((m) => `\`${m.id}\``).join(', ')}` : 'fronting no node yet';
@@ -105,9 +113,11 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
 
   out.push('## Start order', '');
   const redis = redisInUse(context);
+  const identityServers = graph.nodesOfKind('identity-server');
   const order = [
     'databases',
     ...(redis.length ? ['Redis'] : []),
+    ...(identityServers.length ? ['WSO2 Identity Server'] : []),
     ...(plans.length ? ['load balancers'] : []),
     ...START_ORDER.filter((k) => graph.nodesOfKind(k).length).map((k) => PLURAL[k].toLowerCase()),
   ];
@@ -126,6 +136,7 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   let step = 1;
   out.push(`### ${step++}. Databases`, '', ...databaseSteps(context));
   if (redis.length > 0) out.push(`### ${step++}. Redis`, '', ...redisSteps(context));
+  if (identityServers.length > 0) out.push(`### ${step++}. WSO2 Identity Server`, '', ...identityServerSteps(context));
   if (plans.length > 0) out.push(`### ${step++}. Load balancers`, '', ...loadBalancerSteps(plans));
   for (const kind of START_ORDER) {
     const nodes = graph.nodesOfKind(kind);
@@ -135,6 +146,9 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   }
   const checks = loadBalancerCheckSteps(context, plans);
   if (checks.length > 0) out.push(`### ${step++}. Check through the load balancers`, '', ...checks);
+  if (adminPortalServers(context).length > 0) {
+    out.push(`### ${step++}. WSO2 Identity Server 7 in the Admin portal`, '', ...adminPortalSteps(context));
+  }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@ import type { GenerationContext } from './context.ts';
 import { baseTables, fileHeader } from './baseTables.ts';
 import { SUPER_ADMIN_REFS, distributedThrottlingTables, eventHubOf, keyManagerOf } from './connections.ts';
 import { describeCluster, endpoint, servicesUrl } from './addresses.ts';
+import { identityServerKeyManagerTable, identityServerRevokeTable, residentIdentityServer } from './identity.ts';
 
 export function trafficManagerDocument(context: GenerationContext, node: TrafficManagerNode): TomlDocument {
   const { graph, facts } = context;
@@ -20,7 +21,13 @@ export function trafficManagerDocument(context: GenerationContext, node: Traffic
   const tables: TomlTable[] = baseTables(context, node);
 
   const keyManager = keyManagerOf(context, node, controlPlane);
-  if (keyManager && facts.trafficManagerKeyManager) {
+  const identityServer = residentIdentityServer(context, node);
+  if (identityServer) {
+    // helm-apim 4.2.x–4.7.x distributed/traffic-manager confs with `iskm.enabled`: the Key Manager (where the version
+    // writes one on a Traffic Manager) and the revoke endpoint name IS.
+    if (facts.trafficManagerKeyManager) tables.push(identityServerKeyManagerTable(identityServer));
+    tables.push(identityServerRevokeTable(identityServer));
+  } else if (keyManager && facts.trafficManagerKeyManager) {
     tables.push(
       table(
         'apim.key_manager',

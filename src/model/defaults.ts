@@ -17,6 +17,7 @@ import type {
 } from './types.ts';
 import { PRODUCT_VERSIONS } from './types.ts';
 import { KINDS, unhandledKind } from './kinds.ts';
+import { IDENTITY_SERVER_DEFAULTS } from './identityServer.ts';
 
 const newestProduct = PRODUCT_VERSIONS.at(-1);
 if (newestProduct === undefined) throw new Error('PRODUCT_VERSIONS lists no version');
@@ -186,6 +187,8 @@ export function newNode(kind: NodeKind, id: string, position: { x: number; y: nu
       return { ...base, kind, ...DATABASE_DEFAULTS, databases: [...DATABASE_DEFAULTS.databases] };
     case 'redis':
       return { ...base, kind, ...REDIS_DEFAULTS };
+    case 'identity-server':
+      return { ...base, kind, ...IDENTITY_SERVER_DEFAULTS };
     default:
       return unhandledKind(kind);
   }

@@ -1,9 +1,19 @@
 /**
- * The topology as a graph: who fronts whom, who is wired to whom, which database and which Redis each node uses.
+ * The topology as a graph: who fronts whom, who is wired to whom, which database, Redis and Identity Server each node uses.
  * Built once per topology in O(nodes + links); every question after that is a map lookup, so generating
  * or validating N nodes never scans all nodes per node.
  */
-import type { ApimKind, ApimNode, DatabaseNode, LoadBalancerNode, LogicalDatabase, RedisNode, Topology, TopologyNode } from './types.ts';
+import type {
+  ApimKind,
+  ApimNode,
+  DatabaseNode,
+  IdentityServerNode,
+  LoadBalancerNode,
+  LogicalDatabase,
+  RedisNode,
+  Topology,
+  TopologyNode,
+} from './types.ts';
 import { kindRule } from './links.ts';
 
 /**
@@ -45,6 +55,13 @@ export interface TopologyGraph {
   counterStoreFor(node: ApimNode): RedisNode | undefined;
   /** Every Redis server a node links to itself, in the order drawn (more than one is APIM044). */
   counterStoresLinked(node: ApimNode): RedisNode[];
+  /**
+   * The WSO2 Identity Server a node uses as its Key Manager: the first one it links to, or one a member of its
+   * cluster links to (members are configured alike). Undefined: no Identity Server.
+   */
+  identityServerFor(node: ApimNode): IdentityServerNode | undefined;
+  /** The API-M nodes that link to an Identity Server themselves, in the order drawn. */
+  identityServerUsers(id: string): ApimNode[];
 }
 
 export function buildGraph(topology: Topology): TopologyGraph {
@@ -74,6 +91,8 @@ export function buildGraph(topology: Topology): TopologyGraph {
   const callers = new Map<string, ApimNode[]>();
   const databases = new Map<string, DatabaseNode[]>();
   const counterStores = new Map<string, RedisNode[]>();
+  const identityServers = new Map<string, IdentityServerNode[]>();
+  const identityServerUsers = new Map<string, ApimNode[]>();
 
   // Each list also has a set beside it, so a load balancer called by thousands of nodes stays linear.
   const members = new Map<unknown[], Set<unknown>>();
@@ -119,6 +138,10 @@ export function buildGraph(topology: Topology): TopologyGraph {
       case 'uses-counter-store':
         push(counterStores, from.id, to as RedisNode);
         break;
+      case 'uses-identity-server':
+        push(identityServers, from.id, to as IdentityServerNode);
+        push(identityServerUsers, to.id, from as ApimNode);
+        break;
     }
   }
 
@@ -130,6 +153,7 @@ export function buildGraph(topology: Topology): TopologyGraph {
   const wiredCache = new Map<string, Cluster[]>();
   const databaseCache = new Map<string, DatabaseNode | undefined>();
   const counterStoreCache = new Map<string, RedisNode | undefined>();
+  const identityServerCache = new Map<string, IdentityServerNode | undefined>();
 
   const graph: TopologyGraph = {
     topology,
@@ -222,6 +246,20 @@ export function buildGraph(topology: Topology): TopologyGraph {
       return found;
     },
     counterStoresLinked: (node) => counterStores.get(node.id) ?? [],
+    identityServerFor(node) {
+      const own = identityServers.get(node.id)?.[0];
+      if (own) return own;
+      const cluster = graph.clusterOf(node);
+      if (identityServerCache.has(cluster.key)) return identityServerCache.get(cluster.key);
+      let found: IdentityServerNode | undefined;
+      for (const member of cluster.members) {
+        found = identityServers.get(member.id)?.[0];
+        if (found) break;
+      }
+      identityServerCache.set(cluster.key, found);
+      return found;
+    },
+    identityServerUsers: (id) => identityServerUsers.get(id) ?? [],
   };
   return graph;
 }

@@ -16,3 +16,4 @@ export * from './layout.ts';
 export * from './clusters.ts';
 export * from './limits.ts';
 export * from './patterns.ts';
+export * from './identityServer.ts';

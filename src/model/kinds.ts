@@ -11,7 +11,7 @@
 import type { ApimKind, ApimNode, NodeKind, TopologyNode } from './types.ts';
 
 /** The icons the page draws (ui/icons.tsx), named by what they show. */
-export type IconName = 'gate' | 'dashboard' | 'gauge' | 'all-in-one' | 'key' | 'fan-out' | 'cylinder' | 'counter';
+export type IconName = 'gate' | 'dashboard' | 'gauge' | 'all-in-one' | 'key' | 'fan-out' | 'cylinder' | 'counter' | 'badge';
 
 interface KindBase {
   /** What the palette, the inspector and messages call a node of this kind: "Control Plane". */
@@ -30,7 +30,7 @@ export interface ApimKindInfo extends KindBase {
   offset: number;
 }
 
-/** A kind that does not run API-M (a load balancer, a database, a Redis server). */
+/** A kind that does not run API-M (a load balancer, a database, a Redis server, WSO2 Identity Server). */
 export interface OtherKindInfo extends KindBase {
   apim: false;
 }
@@ -47,9 +47,10 @@ export const KINDS = {
   'traffic-manager': { name: 'Traffic Manager', icon: 'gauge', palette: 3, idPrefix: 'tm', apim: true, offset: 0 },
   'key-manager': { name: 'Key Manager', icon: 'key', palette: 4, idPrefix: 'km', apim: true, offset: 0 },
   'all-in-one': { name: 'All-in-One', icon: 'all-in-one', palette: 5, idPrefix: 'aio', apim: true, offset: 0 },
-  'load-balancer': { name: 'Load Balancer', icon: 'fan-out', palette: 6, idPrefix: 'lb', apim: false },
-  database: { name: 'Database', icon: 'cylinder', palette: 7, idPrefix: 'db', apim: false },
-  redis: { name: 'Redis', icon: 'counter', palette: 8, idPrefix: 'redis', apim: false },
+  'identity-server': { name: 'Identity Server', icon: 'badge', palette: 6, idPrefix: 'is', apim: false },
+  'load-balancer': { name: 'Load Balancer', icon: 'fan-out', palette: 7, idPrefix: 'lb', apim: false },
+  database: { name: 'Database', icon: 'cylinder', palette: 8, idPrefix: 'db', apim: false },
+  redis: { name: 'Redis', icon: 'counter', palette: 9, idPrefix: 'redis', apim: false },
 } satisfies KindTable;
 
 /** Every kind, in the registry's order (the order messages list them in). */

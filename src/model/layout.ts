@@ -62,6 +62,7 @@ const ROW_ORDER = everyKind<NodeKind>()([
   'load-balancer',
   'control-plane',
   'key-manager',
+  'identity-server',
   'all-in-one',
   'traffic-manager',
   'gateway',

@@ -29,7 +29,8 @@ export type LinkRole =
   | { role: 'fronts'; kind: ApimKind }
   | { role: 'calls-cluster' }
   | { role: 'uses-database' }
-  | { role: 'uses-counter-store' };
+  | { role: 'uses-counter-store' }
+  | { role: 'uses-identity-server' };
 
 export type LinkVerdict = { ok: true; link: LinkRole } | { ok: false; reason: string };
 
@@ -46,7 +47,8 @@ export const APIM_PAIRS: Record<ApimPair, { configures: string }> = {
 };
 
 /** A cell of the link table: the link a node of one kind may draw to a node of another, or why it may not. */
-export type LinkRule = { refuse: string } | { wire: ApimPair } | 'fronts' | 'calls-cluster' | 'uses-database' | 'uses-counter-store';
+export type LinkRule =
+  { refuse: string } | { wire: ApimPair } | 'fronts' | 'calls-cluster' | 'uses-database' | 'uses-counter-store' | 'uses-identity-server';
 
 /** The pair that names kinds A and B, either way round; never when they are not a pair. */
 type PairOf<A extends NodeKind, B extends NodeKind> = Extract<ApimPair, `${A}|${B}` | `${B}|${A}`>;
@@ -55,7 +57,7 @@ type PairOf<A extends NodeKind, B extends NodeKind> = Extract<ApimPair, `${A}|${
  * The rules a cell from `From` to `To` may hold: any refusal; `wire` only between two API-M kinds that
  * are a pair; `fronts` only from a load balancer to an API-M kind; `calls-cluster` only from an API-M
  * kind to a load balancer; `uses-database` only from an API-M kind to a database; `uses-counter-store` only from an
- * API-M kind to a Redis server. The graph (graph.ts)
+ * API-M kind to a Redis server; `uses-identity-server` only from an API-M kind to an Identity Server. The graph (graph.ts)
  * relies on these when it reads a link.
  */
 export type KindLinkRule<From extends NodeKind, To extends NodeKind> =
@@ -64,7 +66,8 @@ export type KindLinkRule<From extends NodeKind, To extends NodeKind> =
   | ([From, To] extends ['load-balancer', ApimKind] ? 'fronts' : never)
   | ([From, To] extends [ApimKind, 'load-balancer'] ? 'calls-cluster' : never)
   | ([From, To] extends [ApimKind, 'database'] ? 'uses-database' : never)
-  | ([From, To] extends [ApimKind, 'redis'] ? 'uses-counter-store' : never);
+  | ([From, To] extends [ApimKind, 'redis'] ? 'uses-counter-store' : never)
+  | ([From, To] extends [ApimKind, 'identity-server'] ? 'uses-identity-server' : never);
 
 /** The link table's type: a row for every kind, and in each row a cell for every kind. */
 export type LinkTable = { readonly [From in NodeKind]: { readonly [To in NodeKind]: KindLinkRule<From, To> } };
@@ -105,6 +108,35 @@ const AIO_NO_REDIS = {
     'An All-in-One keeps its own throttle counters: WSO2 documents Redis distributed throttling for control planes and traffic managers only (Pattern 3)',
 };
 
+const nodesUseIdentityServer = (kind: NodeKind) => ({
+  refuse: `Draw the link from the ${KIND_NAMES[kind].toLowerCase()} to the Identity Server: API-M nodes use it as their Key Manager`,
+});
+
+/**
+ * Why a separate API-M Key Manager does not link to WSO2 Identity Server: each is a Key Manager, and a node names one
+ * (APIM docs 'Configure WSO2 IS as a Key Manager' replaces the resident Key Manager with IS; 'Distributed Deployment
+ * with Key Manager Separated' with the Key Manager node).
+ */
+const ONE_KEY_MANAGER = {
+  refuse:
+    'A Key Manager node and WSO2 Identity Server are both Key Managers: link the gateways, control planes and traffic managers to the one they use',
+};
+
+/**
+ * Why WSO2 Identity Server links to nothing but the API-M nodes that use it: it keeps its users in API-M's shared
+ * database, which it takes from them (APIM docs 4.0.0 'Set up WSO2 Identity Server as a Key Manager', Step 3: the
+ * shared database is WSO2SHARED_DB), and the designer does not model an IS cluster behind a load balancer (give the
+ * node the load balancer's host instead).
+ */
+const IS_USES_APIM_DATABASES = {
+  refuse:
+    'WSO2 Identity Server shares the databases of the API-M nodes that use it: link those nodes to the database, and to the Identity Server',
+};
+const IS_NOT_BALANCED = {
+  refuse:
+    "The designer does not put WSO2 Identity Server behind a load balancer: give the Identity Server node its load balancer's host name instead",
+};
+
 /**
  * Who may link to whom: `LINK_TABLE[from][to]` for a link drawn from a node of kind `from` to a node of
  * kind `to`, judged by kinds alone. A link to a load balancer is further checked against what the load
@@ -120,6 +152,7 @@ export const LINK_TABLE: LinkTable = {
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: REDIS_USERS_ONLY('gateway'),
+    'identity-server': 'uses-identity-server',
   },
   'control-plane': {
     gateway: { wire: 'gateway|control-plane' },
@@ -130,6 +163,7 @@ export const LINK_TABLE: LinkTable = {
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: 'uses-counter-store',
+    'identity-server': 'uses-identity-server',
   },
   'all-in-one': {
     gateway: { wire: 'gateway|all-in-one' },
@@ -140,6 +174,7 @@ export const LINK_TABLE: LinkTable = {
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: AIO_NO_REDIS,
+    'identity-server': 'uses-identity-server',
   },
   'traffic-manager': {
     gateway: { wire: 'gateway|traffic-manager' },
@@ -150,6 +185,7 @@ export const LINK_TABLE: LinkTable = {
     'load-balancer': 'calls-cluster',
     database: 'uses-database',
     redis: 'uses-counter-store',
+    'identity-server': 'uses-identity-server',
   },
   'key-manager': {
     gateway: { wire: 'gateway|key-manager' },
@@ -162,6 +198,18 @@ export const LINK_TABLE: LinkTable = {
     redis: {
       refuse: 'A key manager does not use Redis: link the control planes and traffic managers to it, which keep the throttle counters',
     },
+    'identity-server': ONE_KEY_MANAGER,
+  },
+  'identity-server': {
+    gateway: nodesUseIdentityServer('gateway'),
+    'control-plane': nodesUseIdentityServer('control-plane'),
+    'all-in-one': nodesUseIdentityServer('all-in-one'),
+    'traffic-manager': nodesUseIdentityServer('traffic-manager'),
+    'key-manager': ONE_KEY_MANAGER,
+    'identity-server': { refuse: 'WSO2 Identity Server cannot connect to WSO2 Identity Server: API-M nodes use one Key Manager' },
+    'load-balancer': IS_NOT_BALANCED,
+    database: IS_USES_APIM_DATABASES,
+    redis: { refuse: 'WSO2 Identity Server does not use Redis: link the control planes and traffic managers to it' },
   },
   'load-balancer': {
     gateway: 'fronts',
@@ -175,6 +223,7 @@ export const LINK_TABLE: LinkTable = {
     },
     database: { refuse: 'A load balancer cannot front a database: link each node to the database instead' },
     redis: { refuse: 'A load balancer cannot front Redis: link each control plane and traffic manager to Redis instead' },
+    'identity-server': IS_NOT_BALANCED,
   },
   database: {
     gateway: nodesUseDatabases('gateway'),
@@ -187,6 +236,7 @@ export const LINK_TABLE: LinkTable = {
     },
     database: { refuse: 'A database cannot connect to a database: link each API-M node to the database it uses' },
     redis: { refuse: 'A database cannot connect to Redis: link the control planes and traffic managers to Redis' },
+    'identity-server': IS_USES_APIM_DATABASES,
   },
   redis: {
     gateway: REDIS_USERS_ONLY('gateway'),
@@ -200,6 +250,7 @@ export const LINK_TABLE: LinkTable = {
     'load-balancer': { refuse: 'Redis cannot connect to a load balancer: draw the link from each node behind the load balancer to Redis' },
     database: { refuse: 'Redis cannot connect to a database: link each API-M node to the database it uses' },
     redis: { refuse: 'Redis cannot connect to Redis: link the control planes and traffic managers to the one Redis they share' },
+    'identity-server': { refuse: 'Redis cannot connect to WSO2 Identity Server: link the control planes and traffic managers to Redis' },
   },
 };
 
@@ -296,6 +347,8 @@ export function linkCaption(link: LinkRole): string {
       return 'database';
     case 'uses-counter-store':
       return 'throttle counters';
+    case 'uses-identity-server':
+      return 'Key Manager';
   }
 }
 

@@ -50,6 +50,13 @@ export const DEPLOYMENT_PATTERNS: readonly DeploymentPattern[] = [
     file: 'pattern-5-aio-gw-km.json',
     names: named('Simple Scalable Setup with Key Manager Separated', 'Simple Scalable with Dedicated Key Manager'),
   },
+  {
+    number: 6,
+    file: 'pattern-6-aio-is.json',
+    // APIM docs 4.5.0 Kubernetes guide 'Pattern 6: API-M Deployment with IS as Key Manager'; 4.6.0 / 4.7.0 'Pattern 6:
+    // All-in-One with WSO2 IS as Key Manager' (WSO2 Identity Server 7 as a third-party Key Manager).
+    names: named('API-M Deployment with IS as Key Manager', 'All-in-One with WSO2 IS as Key Manager'),
+  },
 ];
 
 /** The patterns a version documents, with the name it gives each: "Pattern 3: Distributed Setup". */

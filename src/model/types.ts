@@ -182,8 +182,29 @@ export interface RedisNode extends NodeBase {
   ssl?: boolean | undefined;
 }
 
+/**
+ * WSO2 Identity Server releases a topology may name (the topology format: `identity-server` nodes' `version`). What
+ * each can be for API-M is in identityServer.ts.
+ */
+export const IS_VERSIONS = ['5.10', '5.11', '6.0', '6.1', '7.0', '7.1'] as const;
+export type IsVersion = (typeof IS_VERSIONS)[number];
+
+/**
+ * WSO2 Identity Server as the Key Manager of API-M (APIM docs 4.x 'Configure WSO2 Identity Server as a Key Manager';
+ * 4.3+ 'Configure WSO2 IS 7 as a Key Manager'). API-M nodes link to it to use it. IS 5.11 and 6.x are the resident
+ * Key Manager (`[apim.key_manager] type = "WSO2-IS"`, with the IS-side connector); IS 7 is only a third-party Key
+ * Manager, added in the Admin portal. It does not run API-M: it has its own deployment.toml and ports.
+ */
+export interface IdentityServerNode extends NodeBase {
+  kind: 'identity-server';
+  host: string;
+  /** Port offset, 0–1000 (IS's HTTPS port is 9443 plus it). WSO2's docs run IS with offset 1 beside API-M. */
+  offset: number;
+  version: IsVersion;
+}
+
 export type ApimNode = GatewayNode | ControlPlaneNode | TrafficManagerNode | KeyManagerNode | AllInOneNode;
-export type TopologyNode = ApimNode | LoadBalancerNode | DatabaseNode | RedisNode;
+export type TopologyNode = ApimNode | LoadBalancerNode | DatabaseNode | RedisNode | IdentityServerNode;
 
 /**
  * The node kinds: one per node type. Each has an entry in the registry (kinds.ts), which `NODE_KINDS`,

@@ -5,7 +5,7 @@
  * (beside its id in the README's "Corrections" table, C-number or audit id, where it has one) and the versions it
  * applies to. Adding a version to `PRODUCT_VERSIONS` does not compile until its row states every fact.
  */
-import type { AnalyticsType, ApimKind, ProductVersion } from './types.ts';
+import type { AnalyticsType, ApimKind, IsVersion, ProductVersion } from './types.ts';
 
 /**
  * Whether a version publishes analytics of a type: `yes`; `deprecated` (it still publishes, but WSO2 has
@@ -218,6 +218,51 @@ export interface VersionFacts {
    * the control plane is the Key Manager.
    */
   readonly separateKeyManager: boolean;
+  /** WSO2 Identity Server as the Key Manager of this version: see `IdentityServerFacts`. */
+  readonly identityServer: IdentityServerFacts;
+}
+
+/**
+ * What API-M needs to use WSO2 Identity Server as its Key Manager, per API-M version.
+ */
+export interface IdentityServerFacts {
+  /**
+   * The WSO2-IS connector (wso2-extensions/apim-km-wso2is 1.x) the version pins, whose jars and keymanager-operations
+   * webapp go into IS 5.11 / 6.x: product-apim `pom.xml` `wso2is.km.version` at each tag (4.5+: `all-in-one-apim/pom.xml`).
+   * The docs' download matches the pin where they name one (APIM docs 4.0.0 'Configure WSO2 IS as a Key Manager':
+   * wso2is-extensions-1.2.10; the IS 6.x connector page: 1.7.11, the 4.4.0 pin).
+   */
+  readonly connector: string;
+  /** The WSO2 IS 7 connector API-M ships (apim-km-wso2is 2.x, `wso2is7.km.version`, product-apim v4.3.0+ pom.xml); none before 4.3. */
+  readonly is7Connector: string | undefined;
+  /**
+   * The `wso2is.notification.event.handlers` jar WSO2's docs drop into IS 7 for this version, where they name one:
+   * 2.1.3 in APIM docs 4.7.0 'Pattern 6: All-in-One with WSO2 IS as Key Manager'. Earlier pages name 2.0.5, which no
+   * API-M pin matches, so it is left unknown there (APIM059).
+   */
+  readonly is7EventHandler: string | undefined;
+  /**
+   * The IS versions WSO2's docs for this API-M version name for IS as the (resident) Key Manager: 5.11.0 (APIM docs
+   * 4.0.0 'Set up WSO2 Identity Server as a Key Manager'; the 4.1.0 upgrade guides), 6.0.0 or 6.1.0 (APIM docs 4.4.0+
+   * 'Configure WSO2 IS 6.x as a Key Manager'). No stored source names one for 4.2 or 4.3 (APIM056 asks to check).
+   */
+  readonly residentVersions: readonly IsVersion[];
+  /**
+   * `[oauth.grant_type.token_exchange]` is read (4.1+: the key lists; helm-apim 4.2.x+ writes `enable = false` on the
+   * gateway and control plane when `iskm.enabled`).
+   */
+  readonly tokenExchangeKeys: boolean;
+  /**
+   * The default `[system.parameter] 'org.wso2.CipherTransformation'`: RSA/ECB/OAEPwithSHA1andMGF1Padding on 4.0–4.6,
+   * AES/GCM/NoPadding on 4.7 (product-apim default.json at each tag). IS sharing API-M's databases must use the same
+   * (product-apim #12658).
+   */
+  readonly cipherTransformation: string;
+  /**
+   * The API-M pack ships `apim-is-plugin`, whose `bin/merge.sh <IS_HOME>` copies the connector into IS (product-apim
+   * v4.2.0 `modules/distribution/apim-is-plugin`; not in v4.0.0 / v4.1.0).
+   */
+  readonly apimIsPlugin: boolean;
 }
 
 /** How a kind of node is started: the script and its arguments, in which distribution. */
@@ -308,6 +353,10 @@ const STARTED_AS_COMPONENTS: HowStarted = {
   },
 };
 
+/** The default cipher transformations (product-apim default.json: 4.0–4.6 RSA OAEP, 4.7 AES/GCM). */
+const RSA_OAEP = 'RSA/ECB/OAEPwithSHA1andMGF1Padding';
+const AES_GCM = 'AES/GCM/NoPadding';
+
 /** Facts that hold on every version before 4.6, written once for the rows 4.0–4.5. */
 const BEFORE_4_6 = {
   defaultAnalyticsType: 'choreo',
@@ -323,6 +372,15 @@ const BEFORE_4_6 = {
 export const VERSION_FACTS = {
   '4.0.0': {
     version: '4.0.0',
+    identityServer: {
+      connector: '1.2.10',
+      is7Connector: undefined,
+      is7EventHandler: undefined,
+      residentVersions: ['5.11'],
+      tokenExchangeKeys: false,
+      cipherTransformation: RSA_OAEP,
+      apimIsPlugin: false,
+    },
     ...startedAsProfiles('api-key-manager-deprecated'),
     separateKeyManager: false,
     ...BEFORE_4_6,
@@ -347,6 +405,15 @@ export const VERSION_FACTS = {
   },
   '4.1.0': {
     version: '4.1.0',
+    identityServer: {
+      connector: '1.4.2',
+      is7Connector: undefined,
+      is7EventHandler: undefined,
+      residentVersions: ['5.11'],
+      tokenExchangeKeys: true,
+      cipherTransformation: RSA_OAEP,
+      apimIsPlugin: false,
+    },
     ...startedAsProfiles('api-key-manager-deprecated'),
     separateKeyManager: false,
     ...BEFORE_4_6,
@@ -371,6 +438,15 @@ export const VERSION_FACTS = {
   },
   '4.2.0': {
     version: '4.2.0',
+    identityServer: {
+      connector: '1.6.8',
+      is7Connector: undefined,
+      is7EventHandler: undefined,
+      residentVersions: [],
+      tokenExchangeKeys: true,
+      cipherTransformation: RSA_OAEP,
+      apimIsPlugin: true,
+    },
     ...startedAsProfiles('api-key-manager-deprecated'),
     separateKeyManager: false,
     ...BEFORE_4_6,
@@ -395,6 +471,15 @@ export const VERSION_FACTS = {
   },
   '4.3.0': {
     version: '4.3.0',
+    identityServer: {
+      connector: '1.7.8',
+      is7Connector: '2.0.2',
+      is7EventHandler: undefined,
+      residentVersions: [],
+      tokenExchangeKeys: true,
+      cipherTransformation: RSA_OAEP,
+      apimIsPlugin: true,
+    },
     ...startedAsProfiles('api-key-manager-node'),
     separateKeyManager: true,
     ...BEFORE_4_6,
@@ -419,6 +504,15 @@ export const VERSION_FACTS = {
   },
   '4.4.0': {
     version: '4.4.0',
+    identityServer: {
+      connector: '1.7.11',
+      is7Connector: '2.0.3',
+      is7EventHandler: undefined,
+      residentVersions: ['6.0', '6.1'],
+      tokenExchangeKeys: true,
+      cipherTransformation: RSA_OAEP,
+      apimIsPlugin: true,
+    },
     ...startedAsProfiles('api-key-manager-node'),
     separateKeyManager: true,
     ...BEFORE_4_6,
@@ -443,6 +537,15 @@ export const VERSION_FACTS = {
   },
   '4.5.0': {
     version: '4.5.0',
+    identityServer: {
+      connector: '1.7.12',
+      is7Connector: '2.0.4',
+      is7EventHandler: undefined,
+      residentVersions: ['6.0', '6.1'],
+      tokenExchangeKeys: true,
+      cipherTransformation: RSA_OAEP,
+      apimIsPlugin: true,
+    },
     ...STARTED_AS_COMPONENTS,
     separateKeyManager: true,
     ...BEFORE_4_6,
@@ -467,6 +570,15 @@ export const VERSION_FACTS = {
   },
   '4.6.0': {
     version: '4.6.0',
+    identityServer: {
+      connector: '1.7.17',
+      is7Connector: '2.0.8',
+      is7EventHandler: undefined,
+      residentVersions: ['6.0', '6.1'],
+      tokenExchangeKeys: true,
+      cipherTransformation: RSA_OAEP,
+      apimIsPlugin: true,
+    },
     ...STARTED_AS_COMPONENTS,
     separateKeyManager: true,
     distributedPattern: 'Pattern 3: Distributed Setup',
@@ -504,6 +616,15 @@ export const VERSION_FACTS = {
   },
   '4.7.0': {
     version: '4.7.0',
+    identityServer: {
+      connector: '1.8.8',
+      is7Connector: '2.1.3',
+      is7EventHandler: '2.1.3',
+      residentVersions: ['6.0', '6.1'],
+      tokenExchangeKeys: true,
+      cipherTransformation: AES_GCM,
+      apimIsPlugin: true,
+    },
     ...STARTED_AS_COMPONENTS,
     separateKeyManager: true,
     // APIM docs 4.7.0 'Pattern 3: Distributed Setup'

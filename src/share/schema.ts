@@ -29,6 +29,8 @@ import {
   defaultSettings,
   DATABASE_DEFAULTS,
   REDIS_DEFAULTS,
+  IDENTITY_SERVER_DEFAULTS,
+  IS_VERSIONS,
   HOST_PATTERN,
   credentialProblem,
   LIMITS,
@@ -189,6 +191,16 @@ const nodeSchemas = {
     password: v.optional(credential(), REDIS_DEFAULTS.password),
     ssl: v.optional(bool()),
   }),
+  // `version` and `offset` default to a new node's (IDENTITY_SERVER_DEFAULTS).
+  'identity-server': strict({
+    kind: v.literal('identity-server'),
+    id: id(),
+    label: v.optional(text()),
+    ...position,
+    host: host(),
+    offset: v.optional(integer(MIN_OFFSET, MAX_OFFSET), IDENTITY_SERVER_DEFAULTS.offset),
+    version: v.optional(oneOf(IS_VERSIONS, 'a WSO2 Identity Server version'), IDENTITY_SERVER_DEFAULTS.version),
+  }),
 } satisfies Record<NodeKind, GenericSchema>;
 
 const kinds = NODE_KINDS.join(', ');
@@ -210,6 +222,7 @@ const node = v.pipe(
       nodeSchemas['load-balancer'],
       nodeSchemas.database,
       nodeSchemas.redis,
+      nodeSchemas['identity-server'],
     ],
     (issue) => (issue.input === undefined ? `missing: use ${kinds}` : `${JSON.stringify(issue.input)} is not a node kind: use ${kinds}`),
   ),
@@ -220,6 +233,7 @@ const COLUMN: Record<NodeKind, number> = {
   'load-balancer': 0,
   'control-plane': 1,
   'key-manager': 2,
+  'identity-server': 2,
   'all-in-one': 1,
   'traffic-manager': 2,
   gateway: 3,

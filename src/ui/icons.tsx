@@ -19,6 +19,8 @@ const ICON_PATHS: Record<IconName, string> = {
   cylinder: 'M5 6c0-1.7 3.1-3 7-3s7 1.3 7 3-3.1 3-7 3-7-1.3-7-3zm0 0v12c0 1.7 3.1 3 7 3s7-1.3 7-3V6M5 12c0 1.7 3.1 3 7 3s7-1.3 7-3',
   // Stacked boxes with tally marks: the Redis store of shared throttle counters.
   counter: 'M4 4h16v7H4zM4 13h16v7H4zM8 6.5v2m3-2v2m3-2v2M8 15.5v2m3-2v2',
+  // An identity badge, a head and shoulders on a card: WSO2 Identity Server.
+  badge: 'M3 5h18v14H3zM9 11.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM5.5 16.5c.5-2 2-3 3.5-3s3 1 3.5 3M14 9h4m-4 3h4m-4 3h3',
 };
 
 export function KindIcon({ kind }: { kind: NodeKind }) {

@@ -11,6 +11,7 @@ import { validateSettings } from './settings.ts';
 import { validateThrottling } from './throttling.ts';
 import { validateKeyManagers } from './keyManagers.ts';
 import { validateAllInOne } from './allInOne.ts';
+import { validateIdentityServers } from './identityServers.ts';
 
 export { validateStructure } from './structure.ts';
 export { validateFields } from './fields.ts';
@@ -24,6 +25,7 @@ export { validateSettings } from './settings.ts';
 export { validateThrottling } from './throttling.ts';
 export { validateKeyManagers } from './keyManagers.ts';
 export { validateAllInOne } from './allInOne.ts';
+export { validateIdentityServers } from './identityServers.ts';
 export { RULES, ruleOf, rulesTableMarkdown } from './rules.ts';
 export type { ImplementedRule, NotApplicableRule, RuleCode, RuleEntry } from './rules.ts';
 
@@ -38,6 +40,7 @@ const MODULES: ((topology: Topology, graph: TopologyGraph) => Diagnostic[])[] = 
   validateThrottling,
   validateKeyManagers,
   validateAllInOne,
+  validateIdentityServers,
   validateSettings,
   validateHardening,
 ];

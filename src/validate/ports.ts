@@ -4,7 +4,7 @@
  * offset, a load balancer's listeners, a database's port — and two nodes on one host that open the
  * same one. One pass over the nodes with a map keyed by host and port: linear in the topology.
  */
-import type { Diagnostic, Topology, TopologyNode, TopologyGraph } from '../model/index.ts';
+import type { ApimNode, Diagnostic, Topology, TopologyNode, TopologyGraph } from '../model/index.ts';
 import {
   DEFAULT_PORTS,
   LOAD_BALANCER_PORTS,
@@ -13,6 +13,7 @@ import {
   OPEN_PORTS,
   PORT_LABELS,
   buildGraph,
+  identityServerHttpsPort,
   isApimNode,
   unhandledKind,
 } from '../model/index.ts';
@@ -41,6 +42,12 @@ export function openPorts(node: TopologyNode, graph: TopologyGraph): OpenPort[] 
       return [{ port: node.port, label: 'database' }];
     case 'redis':
       return [{ port: node.port, label: 'Redis' }];
+    case 'identity-server':
+      // IS's own HTTPS and HTTP ports with its offset (WSO2 IS 'Default Ports of WSO2 Products': 9443, 9763).
+      return [
+        { port: identityServerHttpsPort(node), label: 'Identity Server HTTPS' },
+        { port: 9763 + node.offset, label: 'Identity Server HTTP' },
+      ];
     default:
       return unhandledKind(node);
   }
@@ -142,7 +149,7 @@ function listPorts(ports: Clash['ports'], first: string, second: string): string
 }
 
 /** The lowest offset above the node's own at which none of its ports is taken on its host (bounded search). */
-function freeOffsetFor(node: Extract<TopologyNode, { offset: number }>, taken: (port: number) => boolean): number | undefined {
+function freeOffsetFor(node: ApimNode, taken: (port: number) => boolean): number | undefined {
   const names = OPEN_PORTS[node.kind];
   for (let offset = node.offset + 1, tries = 0; offset <= MAX_OFFSET && tries < 200; offset++, tries++) {
     if (names.every((name) => !taken(DEFAULT_PORTS[name] + offset))) return offset;

@@ -445,6 +445,54 @@ export const RULES = [
     source: 'APIM docs 4.5.0 "Simple Scalable Setup", Gateway: the Key Manager, event hub and throttling all name the All-in-One nodes',
     applies: 'yes',
   },
+  // WSO2 Identity Server as the Key Manager (identityServers.ts)
+  {
+    code: 'APIM054',
+    severity: 'error',
+    title: 'WSO2 IS 7 on an API-M version without the IS 7 connector (before 4.3)',
+    source:
+      "product-apim v4.3.0 pom.xml wso2is7.km.version (first pinned in 4.3.0); APIM docs 4.3.0 'Configure WSO2 IS 7.x as a Key Manager': a third-party Key Manager only",
+    applies: 'yes',
+  },
+  {
+    code: 'APIM055',
+    severity: 'warning',
+    title: 'a gateway or traffic manager linked to WSO2 IS 7 as to a resident Key Manager',
+    source:
+      "APIM docs 4.3.0 / 4.4.0 'Configure WSO2 IS 7.x as a Key Manager', Limitations, and APIM docs 4.6.0 'Pattern 6': IS 7 cannot be the Resident Key Manager; it is added in the Admin portal",
+    applies: 'yes',
+  },
+  {
+    code: 'APIM056',
+    severity: 'warning',
+    title: "an Identity Server version WSO2's docs for the API-M version do not name as its Key Manager",
+    source:
+      "APIM docs 4.0.0 'Set up WSO2 Identity Server as a Key Manager' (IS 5.11.0); APIM docs 4.4.0+ 'Configure WSO2 IS 6.x as a Key Manager' (IS 6.0.0 or 6.1.0); the IS-KM 5.10.0 page of API-M 3.1",
+    applies: 'yes',
+  },
+  {
+    code: 'APIM057',
+    severity: 'warning',
+    title: 'a resident Identity Server that shares no database with API-M',
+    source: "APIM docs 4.0.0 'Set up WSO2 Identity Server as a Key Manager', Step 3: IS and API-M share WSO2SHARED_DB",
+    applies: 'yes',
+  },
+  {
+    code: 'APIM058',
+    severity: 'warning',
+    title: "API-M 4.7's AES/GCM encryption on a database shared with a resident Identity Server",
+    source:
+      'product-apim #12658 (API-M and IS on a shared database must use the same cipher transformation); product-apim v4.7.0 default.json (AES/GCM/NoPadding, SymmetricKeyInternalCryptoProvider)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM059',
+    severity: 'warning',
+    title: "IS 7's notification handler jar of a version WSO2's docs do not confirm",
+    source:
+      "APIM docs 4.7.0 'Pattern 6' (wso2is.notification.event.handlers-2.1.3.jar); the IS 7 connector page (2.0.5, which no API-M pom.xml pins)",
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',

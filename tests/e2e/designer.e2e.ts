@@ -35,6 +35,7 @@ test('first open: the sample topology, its files, and no errors', async ({ desig
     'Traffic Manager',
     'Key Manager',
     'All-in-One',
+    'Identity Server',
     'Load Balancer',
     'Database',
     'Redis',
@@ -247,6 +248,7 @@ test("the example menu offers WSO2's patterns for the chosen version, named as t
     'Pattern 3: Distributed Setup',
     'Pattern 4: Fully Distributed Setup',
     'Pattern 5: Simple Scalable with Dedicated Key Manager',
+    'Pattern 6: All-in-One with WSO2 IS as Key Manager',
   ]);
   const settings = designer.getByRole('form', { name: 'Topology settings' });
   await settings.getByLabel('API-M version').selectOption('4.5.0');

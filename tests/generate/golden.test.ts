@@ -13,7 +13,16 @@ import type { Topology } from '../../src/model/index.ts';
 import { PRODUCT_VERSIONS, versionFacts } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import type { ExampleName } from '../factories.ts';
-import { EXAMPLE_FILES, loadExample, simpleScalable, singleAllInOne, withKeyManagerPair, withRedis } from '../factories.ts';
+import {
+  EXAMPLE_FILES,
+  loadExample,
+  pattern6,
+  simpleScalable,
+  singleAllInOne,
+  withIdentityServer,
+  withKeyManagerPair,
+  withRedis,
+} from '../factories.ts';
 
 const GOLDEN = fileURLToPath(new URL('../golden/', import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -137,4 +146,30 @@ describe.each(['4.0.0', '4.7.0'] as const)('golden bundle of single-aio on API-M
 
 describe.each(['4.5.0', '4.7.0'] as const)('golden bundle of aio-gw on API-M %s', (version) => {
   goldenBundle(simpleScalable(version), join(GOLDEN, 'versions', `aio-gw-${version}`));
+});
+
+/**
+ * WSO2 Identity Server as the Key Manager (built from factories): the separate-TM HA example with IS 5.11 as the
+ * resident Key Manager on 4.2.0 and IS 6.1 on 4.7.0, and WSO2's Pattern 6 (one All-in-One with IS 7.1 as a third-party
+ * Key Manager) on 4.7.0. Reviewed against helm-apim 4.2.x / 4.7.x distributed/{gateway,control-plane,traffic-manager}
+ * confs with `iskm.enabled`, APIM docs 4.0.0 'Set up WSO2 Identity Server as a Key Manager', APIM docs 'Configure WSO2
+ * IS 6.x as a Key Manager', 'Configure WSO2 IS 7.x as a Key Manager' and APIM docs 4.6.0 / 4.7.0 'Pattern 6'.
+ */
+describe.each([
+  ['4.2.0', '5.11'],
+  ['4.7.0', '6.1'],
+] as const)('golden bundle of separate-tm-ha with WSO2 IS as the Key Manager on API-M %s (IS %s)', (version, isVersion) => {
+  const example = loadExample('separate-tm-ha');
+  const settings = {
+    ...example.settings,
+    encryptionKey: versionFacts(version).internalEncryptionKey ? '$env{WSO2_ENCRYPTION_KEY}' : undefined,
+  };
+  goldenBundle(
+    withIdentityServer({ ...example, product: version, settings }, isVersion),
+    join(GOLDEN, 'versions', `separate-tm-ha-is-${isVersion}-${version}`),
+  );
+});
+
+describe('golden bundle of Pattern 6 (All-in-One with WSO2 IS 7.1 as a third-party Key Manager) on API-M 4.7.0', () => {
+  goldenBundle(pattern6('4.7.0'), join(GOLDEN, 'versions', 'pattern-6-is7-4.7.0'));
 });

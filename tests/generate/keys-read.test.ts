@@ -12,14 +12,15 @@ import type { ApimKind, Topology } from '../../src/model/index.ts';
 import { ANALYTICS_TYPES, DEFAULT_KEYSTORE, PRODUCT_VERSIONS } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { keyPaths, unreadKeys } from '../../src/validate/index.ts';
-import { EXAMPLE_FILES, arbitraryTopology, loadExample, simpleScalable, singleAllInOne } from '../factories.ts';
+import { EXAMPLE_FILES, arbitraryTopology, loadExample, simpleScalable, singleAllInOne, withIdentityServer } from '../factories.ts';
 
 /** `node-id: key` for every key of every deployment.toml of a topology that its version does not read. */
 function unread(t: Topology): string[] {
   const kinds = new Map(t.nodes.map((n) => [n.id, n.kind]));
   const found: string[] = [];
   for (const file of generateBundle(t).files) {
-    if (file.kind !== 'deployment.toml') continue;
+    // A WSO2 Identity Server's file is IS's, not API-M's: the API-M key lists do not cover it.
+    if (file.kind !== 'deployment.toml' || kinds.get(file.nodeId!) === 'identity-server') continue;
     const paths = keyPaths(parseToml(file.content) as Record<string, unknown>);
     for (const u of unreadKeys(paths, t.product, kinds.get(file.nodeId!) as ApimKind)) found.push(`${file.nodeId}: ${u.key}`);
   }
@@ -78,6 +79,28 @@ describe('every key the generator emits is read by its API-M version', () => {
     };
     expect(unread({ ...single, settings })).toEqual([]);
     expect(unread({ ...simpleScalable(version), settings })).toEqual([]);
+  });
+
+  // WSO2 Identity Server as the Key Manager: the resident tables on gateways, control planes, traffic managers and
+  // All-in-One nodes (IS 5.11 and 6.1), and IS 7, which changes no API-M file.
+  it.each(PRODUCT_VERSIONS)('Identity Server topologies on %s', (version) => {
+    const example = loadExample('separate-tm-ha');
+    const settings = { ...example.settings, secureVault: true, encryptionKey: '00112233445566778899aabbccddeeff' };
+    for (const isVersion of ['5.11', '6.1', '7.1'] as const) {
+      expect(unread(withIdentityServer({ ...example, product: version, settings }, isVersion))).toEqual([]);
+      expect(unread(withIdentityServer(singleAllInOne(version), isVersion))).toEqual([]);
+      expect(unread(withIdentityServer(simpleScalable(version), isVersion))).toEqual([]);
+    }
+  });
+
+  it("keeps the API-M key check off WSO2 Identity Server's own file", () => {
+    const t = withIdentityServer(singleAllInOne('4.7.0'), '6.1');
+    const bundle = generateBundle(t);
+    const own = bundle.files.find((f) => f.nodeId === 'is-1');
+    // bundle.ts runs the key check (APIM035) on API-M files only.
+    expect(own?.content).toContain('[tenant_context.rewrite]');
+    expect(bundle.diagnostics.filter((d) => d.code === 'APIM035')).toEqual([]);
+    expect(own?.kind).toBe('deployment.toml');
   });
 
   it('random topologies of every version, with every optional setting', () => {

@@ -10,6 +10,7 @@ import type { Topology } from '../../src/model/index.ts';
 import { DEFAULT_PORTS, buildGraph, isApimNode, portOf } from '../../src/model/index.ts';
 import type { PortName } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
+import { openPorts } from '../../src/validate/index.ts';
 import { EXAMPLE_FILES, arbitraryTopology, loadExample, node, topology } from '../factories.ts';
 
 interface Mention {
@@ -59,6 +60,7 @@ function portsByHost(t: Topology): Map<string, Set<number>> {
     const set = at(n.host);
     if (isApimNode(n)) for (const name of Object.keys(DEFAULT_PORTS) as PortName[]) set.add(portOf(n, name));
     else if (n.kind === 'database' || n.kind === 'redis') set.add(n.port);
+    else if (n.kind === 'identity-server') for (const open of openPorts(n, graph)) set.add(open.port);
     else {
       // A load balancer: HTTPS 443 and 80; in front of gateways also the ports the environment advertises.
       [80, 443].forEach((p) => set.add(p));

@@ -17,7 +17,17 @@ import {
 
 describe('the kind registry', () => {
   it('lists the kinds in its order, and the API-M kinds among them', () => {
-    const kinds = ['gateway', 'control-plane', 'traffic-manager', 'key-manager', 'all-in-one', 'load-balancer', 'database', 'redis'];
+    const kinds = [
+      'gateway',
+      'control-plane',
+      'traffic-manager',
+      'key-manager',
+      'all-in-one',
+      'identity-server',
+      'load-balancer',
+      'database',
+      'redis',
+    ];
     expect(NODE_KINDS).toEqual(kinds);
     expect(APIM_KINDS).toEqual(['gateway', 'control-plane', 'traffic-manager', 'key-manager', 'all-in-one']);
   });
@@ -29,6 +39,7 @@ describe('the kind registry', () => {
       'traffic-manager': 'Traffic Manager',
       'key-manager': 'Key Manager',
       'all-in-one': 'All-in-One',
+      'identity-server': 'Identity Server',
       'load-balancer': 'Load Balancer',
       database: 'Database',
       redis: 'Redis',
@@ -37,9 +48,9 @@ describe('the kind registry', () => {
     expect(kindWithArticle('all-in-one')).toBe('an all-in-one');
   });
 
-  it.each(NODE_KINDS)('%s: a new node has an offset exactly when the kind runs API-M', (kind) => {
+  it.each(NODE_KINDS)('%s: a new node has an offset exactly when the kind runs API-M or WSO2 Identity Server', (kind) => {
     const node = newNode(kind, 'n-1');
-    expect(isApimKind(kind)).toBe('offset' in node);
+    expect(isApimKind(kind) || kind === 'identity-server').toBe('offset' in node);
     expect(isApimNode(node)).toBe(isApimKind(kind));
     const entry = KINDS[kind];
     if (entry.apim) expect(node).toMatchObject({ offset: entry.offset });
@@ -56,6 +67,7 @@ describe('the kind registry', () => {
       'traffic-manager',
       'key-manager',
       'all-in-one',
+      'identity-server',
       'load-balancer',
       'database',
       'redis',

@@ -38,6 +38,10 @@ describe('kindRule', () => {
     ['load-balancer', 'all-in-one', 'fronts'],
     ['all-in-one', 'load-balancer', 'calls-cluster'],
     ['all-in-one', 'database', 'uses-database'],
+    ['gateway', 'identity-server', 'uses-identity-server'],
+    ['control-plane', 'identity-server', 'uses-identity-server'],
+    ['traffic-manager', 'identity-server', 'uses-identity-server'],
+    ['all-in-one', 'identity-server', 'uses-identity-server'],
   ])('%s → %s is allowed as %s', (from, to, role) => {
     const verdict = kindRule(from, to);
     expect(verdict.ok && verdict.link.role).toBe(role);
@@ -73,6 +77,19 @@ describe('kindRule', () => {
     ['all-in-one', 'redis', 'An All-in-One keeps its own throttle counters'],
     ['redis', 'all-in-one', 'An All-in-One keeps its own throttle counters'],
     ['database', 'all-in-one', 'Draw the link from the all-in-one to the database'],
+    ['identity-server', 'gateway', 'Draw the link from the gateway to the Identity Server'],
+    ['identity-server', 'control-plane', 'Draw the link from the control plane to the Identity Server'],
+    ['identity-server', 'traffic-manager', 'Draw the link from the traffic manager to the Identity Server'],
+    ['identity-server', 'all-in-one', 'Draw the link from the all-in-one to the Identity Server'],
+    ['key-manager', 'identity-server', 'both Key Managers'],
+    ['identity-server', 'key-manager', 'both Key Managers'],
+    ['identity-server', 'identity-server', 'API-M nodes use one Key Manager'],
+    ['load-balancer', 'identity-server', 'does not put WSO2 Identity Server behind a load balancer'],
+    ['identity-server', 'load-balancer', 'does not put WSO2 Identity Server behind a load balancer'],
+    ['identity-server', 'database', 'shares the databases of the API-M nodes that use it'],
+    ['database', 'identity-server', 'shares the databases of the API-M nodes that use it'],
+    ['identity-server', 'redis', 'does not use Redis'],
+    ['redis', 'identity-server', 'Redis cannot connect to WSO2 Identity Server'],
   ])('%s → %s is refused: %s', (from, to, reason) => {
     const verdict = kindRule(from, to);
     expect(verdict.ok).toBe(false);

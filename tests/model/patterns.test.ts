@@ -20,6 +20,7 @@ describe('WSO2 deployment patterns', () => {
       'Pattern 3: Distributed Setup',
       'Pattern 4: Fully Distributed Setup',
       'Pattern 5: Simple Scalable with Dedicated Key Manager',
+      'Pattern 6: All-in-One with WSO2 IS as Key Manager',
     ]);
     expect(patternsOf('4.5.0').map((p) => p.title)[3]).toBe('Pattern 3: Distributed Deployment with Gateway and Traffic Manager Separated');
     // Before 4.5 the docs number none; 4.3 and 4.4 document the Key Manager separation on a page of its own.

@@ -41,6 +41,8 @@ const HOLDS: [fact: string, on: string][] = [
   ['nonPersistentTokens', '4.7'],
   ['distributedThrottling', '4.6 4.7'],
   ['separateKeyManager', '4.3 4.4 4.5 4.6 4.7'],
+  ['identityServer.tokenExchangeKeys', '4.1 4.2 4.3 4.4 4.5 4.6 4.7'],
+  ['identityServer.apimIsPlugin', '4.2 4.3 4.4 4.5 4.6 4.7'],
 ];
 
 const PROFILE = (profile: string) => ({
@@ -111,6 +113,28 @@ const VALUES: [fact: string, value: unknown, on: string][] = [
   ['distributedPattern', 'Pattern 3: Distributed Setup', '4.6 4.7'],
   ['keyManagerPattern', undefined, '4.0 4.1 4.2 4.3 4.4'],
   ['keyManagerPattern', 'Pattern 4: Fully Distributed Setup', '4.5 4.6 4.7'],
+  // product-apim pom.xml wso2is.km.version / wso2is7.km.version at each tag (4.5+: all-in-one-apim/pom.xml)
+  ['identityServer.connector', '1.2.10', '4.0'],
+  ['identityServer.connector', '1.4.2', '4.1'],
+  ['identityServer.connector', '1.6.8', '4.2'],
+  ['identityServer.connector', '1.7.8', '4.3'],
+  ['identityServer.connector', '1.7.11', '4.4'],
+  ['identityServer.connector', '1.7.12', '4.5'],
+  ['identityServer.connector', '1.7.17', '4.6'],
+  ['identityServer.connector', '1.8.8', '4.7'],
+  ['identityServer.is7Connector', undefined, '4.0 4.1 4.2'],
+  ['identityServer.is7Connector', '2.0.2', '4.3'],
+  ['identityServer.is7Connector', '2.0.3', '4.4'],
+  ['identityServer.is7Connector', '2.0.4', '4.5'],
+  ['identityServer.is7Connector', '2.0.8', '4.6'],
+  ['identityServer.is7Connector', '2.1.3', '4.7'],
+  ['identityServer.is7EventHandler', undefined, '4.0 4.1 4.2 4.3 4.4 4.5 4.6'],
+  ['identityServer.is7EventHandler', '2.1.3', '4.7'],
+  ['identityServer.residentVersions', ['5.11'], '4.0 4.1'],
+  ['identityServer.residentVersions', [], '4.2 4.3'],
+  ['identityServer.residentVersions', ['6.0', '6.1'], '4.4 4.5 4.6 4.7'],
+  ['identityServer.cipherTransformation', 'RSA/ECB/OAEPwithSHA1andMGF1Padding', '4.0 4.1 4.2 4.3 4.4 4.5 4.6'],
+  ['identityServer.cipherTransformation', 'AES/GCM/NoPadding', '4.7'],
 ];
 
 function factOf(facts: VersionFacts, path: string): unknown {

@@ -40,7 +40,7 @@ describe('format 0 → 1', () => {
       kind: 'invalid',
       path: 'nodes[1].kind',
       message:
-        '"router" is not a node kind: use gateway, control-plane, traffic-manager, key-manager, all-in-one, load-balancer, database, redis',
+        '"router" is not a node kind: use gateway, control-plane, traffic-manager, key-manager, all-in-one, identity-server, load-balancer, database, redis',
     });
   });
 });

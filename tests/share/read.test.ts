@@ -75,7 +75,7 @@ describe('reading a topology', () => {
     [
       'unknown kind',
       doc({ nodes: [{ id: 'x', kind: 'gatway', host: 'h' }], links: [] }),
-      'nodes[0].kind: "gatway" is not a node kind: use gateway, control-plane, traffic-manager, key-manager, all-in-one, load-balancer, database, redis',
+      'nodes[0].kind: "gatway" is not a node kind: use gateway, control-plane, traffic-manager, key-manager, all-in-one, identity-server, load-balancer, database, redis',
     ],
     [
       'bad host',

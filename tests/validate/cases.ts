@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProductVersion, Settings, Topology, TopologyNode } from '../../src/model/index.ts';
 import { DEFAULT_KEYSTORE } from '../../src/model/index.ts';
 import { RULES, validate } from '../../src/validate/index.ts';
-import { node, simpleScalable, singleAllInOne, topology } from '../factories.ts';
+import { node, pattern6, simpleScalable, singleAllInOne, topology, withIdentityServer } from '../factories.ts';
 
 export type RuleCase = [code: string, name: string, triggers: () => Topology, passes: () => Topology];
 
@@ -806,6 +806,37 @@ export const CASES = {
       }),
       () => withOneKeyManager('4.7.0'),
     ],
+  ],
+  identityServers: [
+    ['APIM054', 'IS 7 on API-M 4.2', () => pattern6('4.2.0'), () => pattern6('4.3.0')],
+    [
+      'APIM055',
+      'a gateway linked to IS 7 as to a resident Key Manager',
+      () => withIdentityServer(simpleScalable('4.7.0'), '7.1'),
+      () => ({
+        ...withIdentityServer(simpleScalable('4.7.0'), '7.1'),
+        links: [...simpleScalable('4.7.0').links, { from: 'aio-1', to: 'is-1' }],
+      }),
+    ],
+    [
+      'APIM056',
+      'IS 5.10 on API-M 4.0',
+      () => withIdentityServer(singleAllInOne('4.0.0'), '5.10'),
+      () => withIdentityServer(singleAllInOne('4.0.0'), '5.11'),
+    ],
+    [
+      'APIM057',
+      'a resident IS whose API-M node keeps shared_db in embedded H2',
+      () => withIdentityServer(topology([aio()], [], '4.4.0'), '6.1'),
+      () => withIdentityServer(singleAllInOne('4.4.0'), '6.1'),
+    ],
+    [
+      'APIM058',
+      'IS 6.1 on the database of API-M 4.7',
+      () => withIdentityServer(singleAllInOne('4.7.0'), '6.1'),
+      () => withIdentityServer(singleAllInOne('4.6.0'), '6.1'),
+    ],
+    ['APIM059', 'IS 7 on API-M 4.5, whose handler jar version no doc confirms', () => pattern6('4.5.0'), () => pattern6('4.7.0')],
   ],
   allInOne: [
     ['APIM052', 'an All-in-One beside a control plane', () => clean([aio()], [['aio-1', 'db']], '4.5.0'), () => singleAllInOne('4.5.0')],

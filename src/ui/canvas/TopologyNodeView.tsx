@@ -1,4 +1,4 @@
-/** How a node looks on the canvas: icon, label, `host:offset` (a database: its engine; Redis: its port), problem badge. */
+/** How a node looks on the canvas: icon, label, `host:offset` (a database: its engine; Redis: its port; an Identity Server: its version), problem badge. */
 import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
@@ -16,6 +16,8 @@ export function nodeAddress(node: TopologyNode): string {
       return node.host;
     case 'redis':
       return `${node.host}:${node.port}`;
+    case 'identity-server':
+      return `IS ${node.version} · ${node.host}:${node.offset}`;
     default:
       return unhandledKind(node);
   }

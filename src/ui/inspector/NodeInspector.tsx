@@ -1,10 +1,11 @@
 /** Editing one node: its id, label, host and offset, the settings of its kind, and its links. */
 import { useId, useState } from 'react';
-import type { DatabaseNode, GatewayNode, MysqlVersion, NodePatch, RedisNode, TopologyNode } from '../../model/index.ts';
+import type { DatabaseNode, GatewayNode, IdentityServerNode, MysqlVersion, NodePatch, RedisNode, TopologyNode } from '../../model/index.ts';
 import {
   DATABASE_NAME_PATTERN,
   DB_ENGINES,
   GATEWAY_ID_PATTERN,
+  IS_VERSIONS,
   KIND_NAMES,
   LOGICAL_DATABASES,
   MAX_OFFSET,
@@ -12,7 +13,9 @@ import {
   NODE_ID_PATTERN,
   clusterAround,
   gatewayIdOf,
+  identityServerHttpsPort,
   isApimNode,
+  isVersionFacts,
   isSticky,
   linkId,
   mysqlVersionOf,
@@ -152,6 +155,8 @@ function KindFields({ node, update }: { node: TopologyNode; update: (patch: Node
       return <DatabaseFields node={node} update={update} />;
     case 'redis':
       return <RedisFields node={node} update={update} />;
+    case 'identity-server':
+      return <IdentityServerFields node={node} update={update} />;
     default:
       return unhandledKind(node);
   }
@@ -264,6 +269,28 @@ function RedisFields({ node, update }: { node: RedisNode; update: (patch: NodePa
         onChange={(password) => update({ password })}
       />
       <CheckboxField label="TLS (ssl)" checked={node.ssl ?? false} onChange={(ssl) => update({ ssl: ssl ? true : undefined })} />
+    </Fieldset>
+  );
+}
+
+function IdentityServerFields({ node, update }: { node: IdentityServerNode; update: (patch: NodePatch) => void }) {
+  const facts = isVersionFacts(node.version);
+  return (
+    <Fieldset legend="WSO2 Identity Server">
+      <SelectField label="IS version" value={node.version} options={IS_VERSIONS} onChange={(version) => update({ version })} />
+      <p className="hint">
+        {facts.mode === 'resident'
+          ? 'The resident Key Manager: API-M nodes linked to it name it in [apim.key_manager] (type WSO2-IS).'
+          : 'A third-party Key Manager only: added in the Admin portal (the runbook lists the steps); API-M files do not change.'}
+      </p>
+      <TextField
+        label="Port offset"
+        type="number"
+        value={node.offset}
+        parse={integer(MIN_OFFSET, MAX_OFFSET, 'The offset')}
+        onChange={(offset) => update({ offset })}
+        hint={`IS's HTTPS port is 9443 + offset: ${identityServerHttpsPort(node)}. WSO2's docs use 1 when IS shares a host with API-M.`}
+      />
     </Fieldset>
   );
 }
