@@ -535,7 +535,7 @@ export const RULES = [
       'APIM docs 4.1–4.5, distributed deployment with the Traffic Manager separated, "Add Event Listener Configurations" (notification_endpoint on the control plane load balancer)',
     applies: {
       notApplicable:
-        'the generator writes the listener on every control plane, aimed at the CP / CP-LB (correction C5); separate Key Manager nodes are not modelled yet',
+        'the generator writes the listener on every control plane, All-in-One and Key Manager, aimed at the control plane or its LB (correction C5); with WSO2 Identity Server as the resident Key Manager it is written on IS instead, aimed the same way',
     },
   },
   {
