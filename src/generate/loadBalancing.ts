@@ -98,6 +98,41 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
     purpose,
   });
   const names = `${KIND_NAMES[kind].toLowerCase()}s`;
+  /**
+   * WebSocket and WebSub listeners of a cluster that serves API traffic (gateways, All-in-One nodes), on the ports
+   * the environment advertises (model/ports.ts gatewayEndpoints).
+   */
+  const streamingListeners = (
+    ports: { ws: number; wss: number; websubHttp: number; websubHttps: number },
+    endpoints: Record<'ws' | 'wss' | 'websubHttp' | 'websubHttps', string>,
+  ): Listener[] => [
+    {
+      port: ports.ws,
+      ssl: false,
+      purpose: `WebSocket APIs: the environment's ws_endpoint (${endpoints.ws})`,
+      upstream: upstream('ws', 'ws', 'http', 'round-robin', 'WebSocket (ws)'),
+      websocket: true,
+    },
+    {
+      port: ports.wss,
+      ssl: true,
+      purpose: `secure WebSocket APIs: the environment's wss_endpoint (${endpoints.wss})`,
+      upstream: upstream('wss', 'wss', 'https', 'round-robin', 'secure WebSocket (wss)'),
+      websocket: true,
+    },
+    {
+      port: ports.websubHttp,
+      ssl: false,
+      purpose: `WebSub / WebHook events over HTTP: websub_event_receiver_http_endpoint (${endpoints.websubHttp})`,
+      upstream: upstream('websub_http', 'websubHttp', 'http', 'round-robin', 'the WebSub / WebHook receiver over HTTP'),
+    },
+    {
+      port: ports.websubHttps,
+      ssl: true,
+      purpose: `WebSub / WebHook events over HTTPS: websub_event_receiver_https_endpoint (${endpoints.websubHttps})`,
+      upstream: upstream('websub_https', 'websubHttps', 'https', 'round-robin', 'the WebSub / WebHook receiver over HTTPS'),
+    },
+  ];
   const redirect: Listener = {
     port: 80,
     ssl: false,
@@ -193,32 +228,7 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
             purpose: `the gateways' admin services: the control planes deploy APIs through https://${lb.host}:9443/services/ (service_url)`,
             upstream: upstream('https', 'https', 'https', 'primary-backup', "the gateways' HTTPS servlet port: /services/"),
           },
-          {
-            port: GATEWAY_LB_PORTS.ws,
-            ssl: false,
-            purpose: `WebSocket APIs: the environment's ws_endpoint (${endpoints.ws})`,
-            upstream: upstream('ws', 'ws', 'http', 'round-robin', 'WebSocket (ws)'),
-            websocket: true,
-          },
-          {
-            port: GATEWAY_LB_PORTS.wss,
-            ssl: true,
-            purpose: `secure WebSocket APIs: the environment's wss_endpoint (${endpoints.wss})`,
-            upstream: upstream('wss', 'wss', 'https', 'round-robin', 'secure WebSocket (wss)'),
-            websocket: true,
-          },
-          {
-            port: GATEWAY_LB_PORTS.websubHttp,
-            ssl: false,
-            purpose: `WebSub / WebHook events over HTTP: websub_event_receiver_http_endpoint (${endpoints.websubHttp})`,
-            upstream: upstream('websub_http', 'websubHttp', 'http', 'round-robin', 'the WebSub / WebHook receiver over HTTP'),
-          },
-          {
-            port: GATEWAY_LB_PORTS.websubHttps,
-            ssl: true,
-            purpose: `WebSub / WebHook events over HTTPS: websub_event_receiver_https_endpoint (${endpoints.websubHttps})`,
-            upstream: upstream('websub_https', 'websubHttps', 'https', 'round-robin', 'the WebSub / WebHook receiver over HTTPS'),
-          },
+          ...streamingListeners(GATEWAY_LB_PORTS, endpoints),
         ],
       };
     }
@@ -257,32 +267,7 @@ export function loadBalancerPlan(context: GenerationContext, lb: LoadBalancerNod
             purpose: `API traffic over HTTPS: the environment's https_endpoint (${endpoints.apiHttps})`,
             upstream: upstream('api_https', 'apiHttps', 'https', 'round-robin', 'API traffic over HTTPS (pass-through transport)'),
           },
-          {
-            port: ALL_IN_ONE_LB_PORTS.ws,
-            ssl: false,
-            purpose: `WebSocket APIs: the environment's ws_endpoint (${endpoints.ws})`,
-            upstream: upstream('ws', 'ws', 'http', 'round-robin', 'WebSocket (ws)'),
-            websocket: true,
-          },
-          {
-            port: ALL_IN_ONE_LB_PORTS.wss,
-            ssl: true,
-            purpose: `secure WebSocket APIs: the environment's wss_endpoint (${endpoints.wss})`,
-            upstream: upstream('wss', 'wss', 'https', 'round-robin', 'secure WebSocket (wss)'),
-            websocket: true,
-          },
-          {
-            port: ALL_IN_ONE_LB_PORTS.websubHttp,
-            ssl: false,
-            purpose: `WebSub / WebHook events over HTTP: websub_event_receiver_http_endpoint (${endpoints.websubHttp})`,
-            upstream: upstream('websub_http', 'websubHttp', 'http', 'round-robin', 'the WebSub / WebHook receiver over HTTP'),
-          },
-          {
-            port: ALL_IN_ONE_LB_PORTS.websubHttps,
-            ssl: true,
-            purpose: `WebSub / WebHook events over HTTPS: websub_event_receiver_https_endpoint (${endpoints.websubHttps})`,
-            upstream: upstream('websub_https', 'websubHttps', 'https', 'round-robin', 'the WebSub / WebHook receiver over HTTPS'),
-          },
+          ...streamingListeners(ALL_IN_ONE_LB_PORTS, endpoints),
         ],
       };
     }
