@@ -40,6 +40,10 @@ export function pasteFragment(
     if (node.label === node.id) copy = { ...copy, label: id };
     if (node.host === defaultHost(node.id)) copy = { ...copy, host: defaultHost(id) };
     if (isApimNode(copy)) copy = { ...copy, offset: freeOffset(next, copy.host) };
+    if ('release' in copy && copy.release !== undefined) {
+      const { release: _release, ...rest } = copy; // a release name names one cluster: the copy takes the default
+      copy = rest;
+    }
     if (copy.kind === 'gateway' && copy.gatewayId !== undefined) {
       const { gatewayId: _gatewayId, ...rest } = copy; // a gateway_id names one gateway: the copy derives its own
       copy = rest;

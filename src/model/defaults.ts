@@ -10,6 +10,7 @@ import type {
   Keystore,
   MysqlVersion,
   NodeKind,
+  Platform,
   ProductVersion,
   RedisNode,
   Settings,
@@ -169,6 +170,24 @@ export const LOAD_BALANCER_DEFAULTS = {
 
 export function isSticky(lb: { sticky?: boolean | undefined }): boolean {
   return lb.sticky ?? LOAD_BALANCER_DEFAULTS.sticky;
+}
+
+/**
+ * The Kubernetes platform's defaults: WSO2's namespace and Gateway name in its 4.7 pattern guides (APIM docs 4.7.0
+ * 'Kubernetes deployment', pattern 3: `--namespace apim`; helm-apim 4.7.x sample values `gatewayName: "wso2-apim-gateway"`).
+ */
+export const KUBERNETES_DEFAULTS = { namespace: 'apim', gatewayName: 'wso2-apim-gateway' } as const;
+
+/**
+ * A Helm release name: a DNS-1123 label of at most 53 characters (Helm 3 `helm install` refuses longer ones). The
+ * charts name their Services after it, so it must stay a label with their suffixes added.
+ */
+export const RELEASE_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,51}[a-z0-9])?$/;
+/** A Kubernetes namespace: a DNS-1123 label of at most 63 characters. */
+export const NAMESPACE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function platformOf(settings: { platform?: Platform | undefined }): Platform {
+  return settings.platform ?? 'vm';
 }
 
 /** A complete node of the given kind with every default filled (an API-M kind's offset is in its registry entry, kinds.ts). */

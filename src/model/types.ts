@@ -86,13 +86,41 @@ interface NodeBase {
   y: number;
 }
 
-interface ApimNodeBase extends NodeBase {
+interface ApimNodeBase extends NodeBase, HelmReleaseFields {
   /** DNS name or IP address other nodes use to reach this node. */
   host: string;
   /** Port offset, 0–1000: every port is its default plus this. */
   offset: number;
   /** `[server] node_ip`; written only when set. */
   nodeIp?: string | undefined;
+}
+
+/**
+ * The Kubernetes platform: the Helm release a cluster becomes, and its namespace. Read from the cluster's load
+ * balancer, or from the node itself when no load balancer fronts it. Absent: WSO2's pattern name for the kind
+ * (`apim-acp`, `apim-gw`, …) and `settings.kubernetes.namespace`.
+ */
+export interface HelmReleaseFields {
+  release?: string | undefined;
+  namespace?: string | undefined;
+}
+
+/** Where the bundle deploys: virtual machines (deployment.toml per node, nginx.conf per load balancer) or Kubernetes. */
+export const PLATFORMS = ['vm', 'kubernetes'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** How traffic reaches the releases on Kubernetes: the Gateway API (helm-apim 4.7.x default) or NGINX ingress. */
+export const INGRESS_MODES = ['gateway-api', 'nginx'] as const;
+export type IngressMode = (typeof INGRESS_MODES)[number];
+
+/** The Kubernetes platform's settings; each absent field takes KUBERNETES_DEFAULTS or the version's default. */
+export interface KubernetesSettings {
+  /** The namespace of every release without its own. */
+  namespace?: string | undefined;
+  /** Absent: the chart branch's default (the Gateway API on 4.7, NGINX ingress before). */
+  ingress?: IngressMode | undefined;
+  /** The Gateway API Gateway the routes attach to (`kubernetes.gatewayAPI.gatewayName`). */
+  gatewayName?: string | undefined;
 }
 
 export interface GatewayNode extends ApimNodeBase {
@@ -136,7 +164,7 @@ export interface KeyManagerNode extends ApimNodeBase {
   kind: 'key-manager';
 }
 
-export interface LoadBalancerNode extends NodeBase {
+export interface LoadBalancerNode extends NodeBase, HelmReleaseFields {
   kind: 'load-balancer';
   host: string;
   /**
@@ -283,6 +311,9 @@ export interface Settings {
    * (APIM042 on 4.7).
    */
   encryptionKey?: string | undefined;
+  /** Absent means `vm`. */
+  platform?: Platform | undefined;
+  kubernetes?: KubernetesSettings | undefined;
 }
 
 export interface Topology {

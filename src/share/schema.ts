@@ -13,6 +13,10 @@ import {
   DB_ENGINES,
   DB_ENGINE_PORTS,
   ENVIRONMENT_TYPES,
+  INGRESS_MODES,
+  NAMESPACE_PATTERN,
+  PLATFORMS,
+  RELEASE_NAME_PATTERN,
   GATEWAY_ID_PATTERN,
   KEYSTORE_TYPES,
   LOGICAL_DATABASES,
@@ -120,6 +124,22 @@ const coordinate = () =>
   );
 const position = { x: coordinate(), y: coordinate() };
 
+const label = (pattern: RegExp, what: string, max: number) =>
+  v.pipe(
+    v.string((issue) => `expected ${what}, got ${typeName(issue.input)}`),
+    v.regex(
+      pattern,
+      (issue) =>
+        `${quote(issue.input)} is not a valid ${what}: use lowercase letters, digits and "-", starting and ending with a letter or digit (at most ${max})`,
+    ),
+  );
+
+// The Kubernetes release of a cluster and its namespace (HelmReleaseFields); absent: the defaults.
+const helmRelease = {
+  release: v.optional(label(RELEASE_NAME_PATTERN, 'Helm release name', 53)),
+  namespace: v.optional(label(NAMESPACE_PATTERN, 'Kubernetes namespace', 63)),
+};
+
 const apimNode = {
   id: id(),
   label: v.optional(text()),
@@ -127,6 +147,7 @@ const apimNode = {
   host: host(),
   offset: v.optional(integer(MIN_OFFSET, MAX_OFFSET), APIM_NODE_DEFAULTS.offset),
   nodeIp: v.optional(host()),
+  ...helmRelease,
 };
 
 const dbDefaults = DATABASE_DEFAULTS;
@@ -159,6 +180,7 @@ const nodeSchemas = {
     ...position,
     host: host(),
     sticky: v.optional(bool()),
+    ...helmRelease,
   }),
   database: strict({
     kind: v.literal('database'),
@@ -346,6 +368,15 @@ export const settingsSchema = strict({
   secureVault: v.optional(bool()),
   // 4.7+ [encryption] key; a secret, written as given (a literal, $env{…} or $secret{…}). Absent: not set.
   encryptionKey: v.optional(credential()),
+  // Not filled when absent (absent: vm), nor are the Kubernetes settings: files without them stay as they are.
+  platform: v.optional(oneOf(PLATFORMS, 'a platform')),
+  kubernetes: v.optional(
+    strict({
+      namespace: v.optional(label(NAMESPACE_PATTERN, 'Kubernetes namespace', 63)),
+      ingress: v.optional(oneOf(INGRESS_MODES, 'an ingress mode')),
+      gatewayName: v.optional(label(NAMESPACE_PATTERN, 'Gateway name', 63)),
+    }),
+  ),
 });
 
 /**
