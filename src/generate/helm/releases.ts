@@ -12,7 +12,7 @@
  *   chart name, else `<release>-<chart>`, cut to 63 characters (helm-apim `templates/_helpers.tpl` of each chart).
  */
 import type { ApimKind, Cluster, ProductVersion } from '../../model/index.ts';
-import { KIND_NAMES, isApimNode } from '../../model/index.ts';
+import { KIND_NAMES, KUBERNETES_DEFAULTS, isApimNode } from '../../model/index.ts';
 import type { GenerationContext } from '../context.ts';
 
 /** A chart of wso2/helm-apim: its name (Chart.yaml) and version, and its folder in the repository. */
@@ -90,6 +90,11 @@ export function chartFullname(release: string, chartName: string): string {
 /** One release of the plan: a cluster, its chart and how many instances the chart runs for it. */
 export interface HelmRelease {
   readonly release: string;
+  readonly namespace: string;
+  /** The node whose `release` and `namespace` name it: the cluster's load balancer, or its one node. */
+  readonly ownerId: string;
+  /** The Services' names: the chart's fullname for this release (`chartFullname`). */
+  readonly fullname: string;
   readonly chart: HelmChart;
   readonly cluster: Cluster;
   /** `wso2.deployment.highAvailability` for the charts with two instances (control plane, traffic manager, all-in-one, Key Manager). */
@@ -107,7 +112,7 @@ function maxInstances(kind: ApimKind, branch: HelmBranch): number {
     case 'gateway':
       return Number.POSITIVE_INFINITY;
     case 'all-in-one':
-      return branch.branch === '4.2.x' || branch.branch === '4.3.x' || branch.branch === '4.4.x' ? 1 : 2;
+      return twoAllInOneInstances(branch) ? 2 : 1;
     default:
       return 2;
   }
@@ -118,6 +123,23 @@ export interface HelmProblem {
   readonly message: string;
   readonly fix: string;
   readonly nodeIds: readonly string[];
+}
+
+/** The node that names a cluster's release: its load balancer, or its one node. */
+export function ownerOf(cluster: Cluster): { id: string; release?: string | undefined; namespace?: string | undefined } {
+  return cluster.lb ?? cluster.members[0];
+}
+
+/** `base`, then `base-2`, `base-3`, …: the first not given on the canvas nor already handed out. */
+function nextName(base: string, taken: Map<string, number>, named: ReadonlySet<string>): string {
+  let count = taken.get(base) ?? 0;
+  let name: string;
+  do {
+    count += 1;
+    name = count === 1 ? base : `${base}-${count}`;
+  } while (named.has(name));
+  taken.set(base, count);
+  return name;
 }
 
 /** The releases a topology becomes on Kubernetes, in install order, and what the charts cannot express. */
@@ -143,6 +165,10 @@ export function planReleases(context: GenerationContext): { releases: HelmReleas
     seen.add(cluster.key);
     clusters.push(cluster);
   }
+  const namespaceOf = (owner: { namespace?: string | undefined }) =>
+    owner.namespace ?? topology.settings.kubernetes?.namespace ?? KUBERNETES_DEFAULTS.namespace;
+  // Names given on the canvas are kept; the others take the kind's pattern name, numbered past those in use.
+  const named = new Set(clusters.flatMap((cluster) => ownerOf(cluster).release ?? []));
   const taken = new Map<string, number>();
   const releases: HelmRelease[] = [];
   for (const kind of INSTALL_ORDER) {
@@ -165,11 +191,13 @@ export function planReleases(context: GenerationContext): { releases: HelmReleas
           ids,
         );
       }
-      const base = DEFAULT_RELEASE_NAMES[kind];
-      const count = (taken.get(base) ?? 0) + 1;
-      taken.set(base, count);
+      const owner = ownerOf(cluster);
+      const release = owner.release ?? nextName(DEFAULT_RELEASE_NAMES[kind], taken, named);
       releases.push({
-        release: count === 1 ? base : `${base}-${count}`,
+        release,
+        namespace: namespaceOf(owner),
+        ownerId: owner.id,
+        fullname: chartFullname(release, chartOf.name),
         chart: chartOf,
         cluster,
         highAvailability: cluster.members.length > 1,
@@ -178,4 +206,42 @@ export function planReleases(context: GenerationContext): { releases: HelmReleas
     }
   }
   return { releases, problems };
+}
+
+/** The Services a release's chart renders, by the names other releases call: the one in front of every pod, and one per instance. */
+export interface ReleaseServices {
+  /** Every pod of the release (`<fullname>-service`; the all-in-one chart's `<fullname>-am-service`). */
+  readonly service: string;
+  /** One per instance, in order: what per-node lists (event hub, throttling) name. A one-Service chart lists `service`. */
+  readonly instances: readonly string[];
+}
+
+/**
+ * The Services of a release (helm-apim `templates/**` Service `metadata.name` of each chart): control plane and traffic
+ * manager `<fn>-service`, `<fn>-1-service` and, with `highAvailability`, `<fn>-2-service`; gateway and Key Manager one
+ * `<fn>-service`; all-in-one `<fn>-am-service`, and from 4.5 `<fn>-am-service-1` and, with `highAvailability`, `-2`.
+ */
+export function servicesOf(release: Pick<HelmRelease, 'fullname' | 'cluster' | 'highAvailability'>, branch: HelmBranch): ReleaseServices {
+  const fn = release.fullname;
+  switch (release.cluster.kind) {
+    case 'control-plane':
+    case 'traffic-manager':
+      return {
+        service: `${fn}-service`,
+        instances: release.highAvailability ? [`${fn}-1-service`, `${fn}-2-service`] : [`${fn}-1-service`],
+      };
+    case 'all-in-one': {
+      const service = `${fn}-am-service`;
+      if (!twoAllInOneInstances(branch)) return { service, instances: [service] };
+      return { service, instances: release.highAvailability ? [`${service}-1`, `${service}-2`] : [`${service}-1`] };
+    }
+    case 'gateway':
+    case 'key-manager':
+      return { service: `${fn}-service`, instances: [`${fn}-service`] };
+  }
+}
+
+/** The all-in-one chart runs two instances from helm-apim 4.5.x; one Deployment of one pod before. */
+export function twoAllInOneInstances(branch: HelmBranch): boolean {
+  return !['4.2.x', '4.3.x', '4.4.x'].includes(branch.branch);
 }
