@@ -38,6 +38,7 @@ import type { VersionSwitch } from '../VersionSwitchDialog.tsx';
 import { VersionSwitchDialog } from '../VersionSwitchDialog.tsx';
 import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, required } from './fields.tsx';
 import { environmentsOf } from './environments.ts';
+import { PlatformFields } from './PlatformFields.tsx';
 
 export function SettingsInspector() {
   const topology = useDesigner((s) => s.topology);
@@ -74,6 +75,8 @@ export function SettingsInspector() {
           onCancel={() => setSwitching(null)}
         />
       )}
+
+      <PlatformFields topology={topology} />
 
       <Fieldset legend="Super admin">
         <TextField
