@@ -22,6 +22,7 @@ const count = (n: number) => n.toLocaleString('en');
 const GROUPS = [
   { name: 'Nodes', match: (path: string) => path.startsWith('nodes/') },
   { name: 'Load balancers', match: (path: string) => path.startsWith('load-balancers/') },
+  { name: 'Helm releases', match: (path: string) => path.startsWith('helm/') },
   { name: 'Bundle', match: () => true },
 ] as const;
 

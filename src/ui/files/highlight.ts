@@ -4,7 +4,7 @@
  * be marked one by one. Prism escapes the text it wraps.
  */
 export type Highlighter = (line: string, language: Language) => string;
-export type Language = 'toml' | 'nginx' | 'markdown' | 'json' | 'plain';
+export type Language = 'toml' | 'nginx' | 'markdown' | 'json' | 'yaml' | 'plain';
 
 let loading: Promise<Highlighter> | undefined;
 
@@ -20,9 +20,13 @@ export function loadHighlighter(): Promise<Highlighter> {
     await import('prismjs/components/prism-nginx.js');
     await import('prismjs/components/prism-markdown.js');
     await import('prismjs/components/prism-json.js');
+    await import('prismjs/components/prism-yaml.js');
     return (line: string, language: Language) => {
       const grammar = language === 'plain' ? undefined : Prism.languages[language];
-      return grammar ? Prism.highlight(line, grammar, language) : escapeHtml(line);
+      if (!grammar) return escapeHtml(line);
+      // A YAML key is a key by the space or line end after its colon: `wso2:` alone needs its line end to be one.
+      if (language === 'yaml') return Prism.highlight(`${line}\n`, grammar, language).replace(/\n$/, '');
+      return Prism.highlight(line, grammar, language);
     };
   })();
   return loading;
@@ -33,6 +37,7 @@ export function languageOf(path: string): Language {
   if (path.endsWith('.conf')) return 'nginx';
   if (path.endsWith('.md')) return 'markdown';
   if (path.endsWith('.json')) return 'json';
+  if (path.endsWith('.yaml') || path.endsWith('.yml')) return 'yaml';
   return 'plain';
 }
 
