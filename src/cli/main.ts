@@ -60,7 +60,8 @@ const OPTIONS: Record<string, { takesValue: boolean; commands: string[] }> = {
 function onPlatform(topology: Topology, parsed: Parsed): Topology {
   const platform = parsed.options.get('--platform');
   if (platform === undefined) return topology;
-  if (platform !== 'vm' && platform !== 'kubernetes') throw new InputError(`--platform must be vm or kubernetes, not "${String(platform)}"`);
+  if (platform !== 'vm' && platform !== 'kubernetes')
+    throw new InputError(`--platform must be vm or kubernetes, not "${String(platform)}"`);
   const { platform: _platform, ...settings } = topology.settings;
   return { ...topology, settings: platform === 'kubernetes' ? { ...settings, platform } : settings };
 }

@@ -92,7 +92,7 @@ describe('apim-topology', () => {
 
   it('validate --platform kubernetes reports what the charts cannot express, and exits 1', async () => {
     const { code, stdout } = await cli(['validate', 'topo.json', '--platform', 'kubernetes'], {
-      'topo.json': valid.replace('"4.7.0"', '"4.1.0"'),
+      'topo.json': valid.replace('"4.0.0"', '"4.1.0"'),
     });
     expect(JSON.parse(valid).product).toBe('4.0.0');
     expect(code).toBe(1);
