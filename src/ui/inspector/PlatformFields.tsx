@@ -1,10 +1,10 @@
 /** The topology's platform: virtual machines, or Kubernetes through WSO2's Helm charts (its namespace and ingress). */
-import type { IngressMode, KubernetesSettings, Topology } from '../../model/index.ts';
-import { KUBERNETES_DEFAULTS, NAMESPACE_PATTERN, PLATFORMS, platformOf } from '../../model/index.ts';
+import type { KubernetesSettings, Topology } from '../../model/index.ts';
+import { KUBERNETES_DEFAULTS, NAMESPACE_PATTERN, PLATFORMS, helmBranchOf, ingressModeOf, platformOf } from '../../model/index.ts';
 import { useDesigner } from '../store.tsx';
 import { Fieldset, SelectField, TextField, pattern } from './fields.tsx';
 import type { Parse } from './fields.tsx';
-import { INGRESS_LABELS, PLATFORM_LABELS, chartBranchOf, defaultIngressMode, ingressModesOf, patchKubernetes } from './kubernetes.ts';
+import { INGRESS_LABELS, PLATFORM_LABELS, ingressModesOf, patchKubernetes } from './kubernetes.ts';
 
 /** A DNS-1123 label, or empty for the default. */
 function dnsLabel(what: string, example: string): Parse<string> {
@@ -24,9 +24,9 @@ export function PlatformFields({ topology }: { topology: Topology }) {
   const platform = platformOf(settings);
   const kubernetes = settings.kubernetes ?? {};
   const set = (patch: Partial<KubernetesSettings>) => updateSettings({ kubernetes: patchKubernetes(settings, patch) });
-  const branch = chartBranchOf(product);
-  const modes = ingressModesOf(product);
-  const ingress: IngressMode = kubernetes.ingress ?? defaultIngressMode(product);
+  const branch = helmBranchOf(product);
+  const modes = branch ? ingressModesOf(branch) : [];
+  const ingress = ingressModeOf(topology);
   return (
     <Fieldset legend="Platform">
       <SelectField
@@ -41,7 +41,7 @@ export function PlatformFields({ topology }: { topology: Topology }) {
         <>
           <p className="hint">
             {branch
-              ? `A values.yaml per Helm release (wso2/helm-apim ${branch}): each cluster is one release, each load balancer its hostname. Name the releases on the load balancers.`
+              ? `A values.yaml per Helm release (wso2/helm-apim ${branch.branch}): each cluster is one release, each load balancer its hostname. Name the releases on the load balancers.`
               : `WSO2 ships no Helm charts for API-M ${product} (wso2/helm-apim starts at 4.2): choose 4.2.0 or later, or virtual machines.`}
           </p>
           <TextField
@@ -51,7 +51,7 @@ export function PlatformFields({ topology }: { topology: Topology }) {
             maxLength={63}
             placeholder={KUBERNETES_DEFAULTS.namespace}
             onChange={(namespace) => set({ namespace: namespace === '' ? undefined : namespace })}
-            hint={`Where every release is installed, unless its load balancer names another. Empty: ${KUBERNETES_DEFAULTS.namespace}.`}
+            hint={`Where the releases are installed, but for those that name their own. Empty: ${KUBERNETES_DEFAULTS.namespace}.`}
           />
           {branch && (
             <SelectField
@@ -59,7 +59,7 @@ export function PlatformFields({ topology }: { topology: Topology }) {
               value={ingress}
               options={[...new Set([...modes, ingress])].map((value) => ({
                 value,
-                label: `${INGRESS_LABELS[value]}${modes.includes(value) ? '' : ` (not in helm-apim ${branch})`}`,
+                label: `${INGRESS_LABELS[value]}${modes.includes(value) ? '' : ` (not in helm-apim ${branch.branch})`}`,
               }))}
               onChange={(mode) => set({ ingress: mode })}
             />
