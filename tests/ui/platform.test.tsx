@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /**
  * The Kubernetes platform in the inspector (issue 18): the platform, namespace, ingress and Gateway name in the
- * settings, each edit one undo step, an invalid name kept in its field with the fix.
+ * settings; the Helm release and namespace on the node that owns a cluster's release, and a line on its members; each
+ * edit one undo step, an invalid name kept in its field with the fix.
  */
 import { memoryStorage } from './dom.ts';
 import { act, render, screen, within } from '@testing-library/react';
@@ -96,5 +97,84 @@ describe('the platform setting', () => {
     act(() => store.getState().setProduct('4.1.0'));
     expect(settings.queryByLabelText('Ingress')).toBeNull();
     expect(settings.getByText(/WSO2 ships no Helm charts for API-M 4\.1\.0/)).toBeTruthy();
+  });
+});
+
+async function fileText(path: string): Promise<string> {
+  const tab = await screen.findByRole('tab', { name: path });
+  await act(async () => tab.click());
+  return within(screen.getByRole('tabpanel')).getByLabelText(`Contents of ${path}`).textContent ?? '';
+}
+
+describe('the Helm release of a cluster', () => {
+  function onKubernetes() {
+    const page = renderPage();
+    act(() => page.store.getState().updateSettings({ platform: 'kubernetes' }));
+    const node = (id: string) => page.store.getState().topology.nodes.find((n) => n.id === id);
+    const select = (id: string) => act(() => page.store.getState().select({ nodes: [id] }));
+    return { ...page, node, select };
+  }
+
+  it('is named on the load balancer in front, with the default name and the settings’ namespace as placeholders', async () => {
+    const { store, user, node, select } = onKubernetes();
+    select('cp-lb');
+    const form = within(screen.getByRole('form', { name: 'Load Balancer cp-lb' }));
+    const release = form.getByLabelText('Helm release');
+    expect(release).toHaveProperty('placeholder', 'apim-acp');
+    expect(form.getByLabelText('Namespace')).toHaveProperty('placeholder', 'apim');
+    expect(await screen.findByRole('tab', { name: 'helm/apim-acp/values.yaml' })).toBeTruthy();
+
+    await user.type(release, 'ACP{Enter}');
+    expect(form.getByRole('alert').textContent).toMatch(/^A release name: use lower-case letters/);
+    expect(node('cp-lb')).not.toHaveProperty('release', expect.anything());
+    await user.clear(release);
+    const steps = store.temporal.getState().pastStates.length;
+    await user.type(release, 'prod-acp{Enter}');
+    expect(node('cp-lb')).toMatchObject({ release: 'prod-acp' });
+    expect(store.temporal.getState().pastStates.length).toBe(steps + 1);
+    expect(await screen.findByRole('tab', { name: 'helm/prod-acp/values.yaml' })).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: 'helm/apim-acp/values.yaml' })).toBeNull();
+    expect(await fileText('helm/releases.json')).toContain('"release": "prod-acp"');
+
+    await user.type(form.getByLabelText('Namespace'), 'control{Enter}');
+    expect(node('cp-lb')).toMatchObject({ release: 'prod-acp', namespace: 'control' });
+    act(() => store.getState().updateSettings({ kubernetes: { namespace: 'wso2' } }));
+    select('gw-lb');
+    const gateways = within(screen.getByRole('form', { name: 'Load Balancer gw-lb' }));
+    expect(gateways.getByLabelText('Namespace')).toHaveProperty('placeholder', 'wso2');
+    // A name another cluster already has is refused, with the node that has it.
+    await user.type(gateways.getByLabelText('Helm release'), 'prod-acp{Enter}');
+    expect(gateways.getByRole('alert').textContent).toBe('cp-lb already names release prod-acp: choose another name');
+    expect(node('gw-lb')).not.toHaveProperty('release', expect.anything());
+  });
+
+  it('on a member, a line names the release and where it is set; a node no load balancer fronts names its own', async () => {
+    const { store, user, node, select } = onKubernetes();
+    select('cp-2');
+    const member = within(screen.getByRole('form', { name: 'Control Plane cp-2' }));
+    expect(member.queryByLabelText('Helm release')).toBeNull();
+    expect(member.queryByLabelText('Namespace')).toBeNull();
+    expect(member.getByText(/^In Helm release/).textContent).toBe(
+      'In Helm release apim-acp (namespace apim) with cp-1: its name and namespace are set on cp-lb.',
+    );
+    // On Kubernetes the offset is for virtual machines only.
+    expect(member.getByText(/On Kubernetes keep it 0/)).toBeTruthy();
+    // A name the member kept from a time no load balancer fronted it is not the release's, and the line says so.
+    act(() => store.getState().updateNode('cp-2', { release: 'old-cp' }));
+    expect(member.getByText(/^In Helm release/).textContent).toMatch(
+      /set on cp-lb\. The name old-cp this node keeps is used only when no load balancer fronts it\.$/,
+    );
+
+    select('tm-1');
+    const tm = within(screen.getByRole('form', { name: 'Traffic Manager tm-1' }));
+    expect(tm.getByLabelText('Helm release')).toHaveProperty('placeholder', 'apim-tm');
+    await user.type(tm.getByLabelText('Helm release'), 'throttling{Enter}');
+    expect(node('tm-1')).toMatchObject({ release: 'throttling' });
+    expect(await screen.findByRole('tab', { name: 'helm/throttling/values.yaml' })).toBeTruthy();
+    // Cleared, the default comes back.
+    await user.clear(tm.getByLabelText('Helm release'));
+    await user.keyboard('{Enter}');
+    expect(node('tm-1')).not.toHaveProperty('release', expect.anything());
+    expect(tm.getByLabelText('Helm release')).toHaveProperty('placeholder', 'apim-tm');
   });
 });

@@ -19,6 +19,7 @@ import {
   isSticky,
   linkId,
   mysqlVersionOf,
+  platformOf,
   unhandledKind,
   versionFacts,
 } from '../../model/index.ts';
@@ -37,6 +38,7 @@ import {
   pattern,
 } from './fields.tsx';
 import { environmentNames } from './environments.ts';
+import { ReleaseFields } from './ReleaseFields.tsx';
 
 const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
 const gatewayIdField = pattern(GATEWAY_ID_PATTERN, 'Use letters, digits, ".", "_" and "-" (at most 100), such as gateway_00');
@@ -56,6 +58,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
   const addMember = useDesigner((s) => s.addMember);
   const cluster = clusterAround(topology, node.id);
   const lastMember = cluster?.members.at(-1);
+  const kubernetes = platformOf(topology.settings) === 'kubernetes';
 
   return (
     <FieldScopeProvider value={{ key: `node:${node.id}`, nodeId: node.id }}>
@@ -91,7 +94,11 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
               value={node.offset}
               parse={integer(MIN_OFFSET, MAX_OFFSET, 'The offset')}
               onChange={(offset) => update({ offset })}
-              hint="Every port is its default plus this offset: HTTPS 9443 + offset."
+              hint={
+                kubernetes
+                  ? 'On Kubernetes keep it 0: each pod has its own ports, and the charts call each other on the defaults (APIM063).'
+                  : 'Every port is its default plus this offset: HTTPS 9443 + offset.'
+              }
             />
             <TextField
               label="Node IP (optional)"
@@ -101,6 +108,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             />
           </>
         )}
+        <ReleaseFields node={node} topology={topology} update={update} />
         <KindFields node={node} update={update} />
         <Links node={node} />
         <div className="button-row">
