@@ -177,4 +177,16 @@ describe('the Helm release of a cluster', () => {
     expect(node('tm-1')).not.toHaveProperty('release', expect.anything());
     expect(tm.getByLabelText('Helm release')).toHaveProperty('placeholder', 'apim-tm');
   });
+
+  it('selecting a member brings its release’s values to the front; on virtual machines no node shows release fields', async () => {
+    const { store, select } = onKubernetes();
+    await screen.findByRole('tab', { name: 'helm/apim-gw/values.yaml' });
+    select('gw-2');
+    expect(await screen.findByRole('tab', { name: 'helm/apim-gw/values.yaml', selected: true })).toBeTruthy();
+    act(() => store.getState().updateSettings({ platform: undefined }));
+    select('cp-lb');
+    expect(within(screen.getByRole('form', { name: 'Load Balancer cp-lb' })).queryByLabelText('Helm release')).toBeNull();
+    select('tm-1');
+    expect(within(screen.getByRole('form', { name: 'Traffic Manager tm-1' })).queryByLabelText('Helm release')).toBeNull();
+  });
 });

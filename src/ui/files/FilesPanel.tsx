@@ -5,6 +5,7 @@
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { BundleFile } from '../../generate/index.ts';
+import { clusterAround, platformOf } from '../../model/index.ts';
 import { useBundle, useDesigner } from '../store.tsx';
 import { changedLines } from './lines.ts';
 import type { Highlighter } from './highlight.ts';
@@ -62,10 +63,17 @@ export function FilesPanel() {
   // Selecting one node brings its file to the front, scrolled into view in the list; a node whose file
   // is still being generated (just added) gets it as soon as it is there. Only a change of selection
   // moves the tab; an edit of the selected node must not.
+  // On Kubernetes a member of a cluster has no file of its own: its load balancer's release values come forward.
   const focusNode = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
+  const fronting = useDesigner((s) =>
+    focusNode === undefined || platformOf(s.topology.settings) !== 'kubernetes' ? undefined : clusterAround(s.topology, focusNode)?.lb.id,
+  );
   const [followedNode, setFollowedNode] = useState<string | undefined>(undefined);
   if (focusNode !== followedNode) {
-    const file = focusNode === undefined ? undefined : files.find((f) => f.nodeId === focusNode);
+    const file =
+      focusNode === undefined
+        ? undefined
+        : (files.find((f) => f.nodeId === focusNode) ?? (fronting === undefined ? undefined : files.find((f) => f.nodeId === fronting)));
     if (focusNode === undefined || file) {
       setFollowedNode(focusNode);
       if (file) setActive(file.path);
