@@ -5,13 +5,15 @@
  * undo and redo.
  */
 import { memoryStorage } from './dom.ts';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { createDesignerStore } from '../../src/store/index.ts';
 import { serializeTopology } from '../../src/model/index.ts';
 import { readTopology } from '../../src/share/index.ts';
+
+afterEach(cleanup);
 
 function renderPage() {
   const store = createDesignerStore(memoryStorage());

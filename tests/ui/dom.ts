@@ -2,8 +2,7 @@
  * What jsdom lacks and React Flow or the page use: ResizeObserver, DOMMatrixReadOnly, matchMedia,
  * the clipboard. Plain stand-ins; the real browser is exercised by the e2e tests.
  */
-import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { configure } from '@testing-library/react';
 
 class ResizeObserverStub {
   observe() {}
@@ -37,6 +36,7 @@ window.matchMedia ??= ((query: string) => ({
   dispatchEvent: () => false,
 })) as typeof window.matchMedia;
 
-afterEach(cleanup);
+// No afterEach(cleanup) here: the suite runs without isolation (vite.config.ts), so this module is evaluated once per
+// worker and a hook it registered would belong to the first test file only. Each page test file registers its own.
 
 export { memoryStorage } from '../store/memoryStorage.ts';

@@ -5,11 +5,13 @@
  * edit one undo step, an invalid name kept in its field with the fix.
  */
 import { memoryStorage } from './dom.ts';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { createDesignerStore } from '../../src/store/index.ts';
+
+afterEach(cleanup);
 
 function renderPage() {
   const store = createDesignerStore(memoryStorage());

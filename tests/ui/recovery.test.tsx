@@ -4,14 +4,17 @@
  * shows a way back while the topology stays in the store.
  */
 import { memoryStorage } from './dom.ts';
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary.tsx';
 import { AUTOSAVE_KEY, createDesignerStore } from '../../src/store/index.ts';
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('a damaged autosave', () => {
   it('is reported with a way to download it, and the page opens on the sample', async () => {
