@@ -114,6 +114,20 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
 function kubernetesBundle(context: GenerationContext, diagnostics: Diagnostic[], options: BundleOptions): Bundle {
   const plan = helmPlan(context);
   const files: BundleFile[] = helmFiles(plan);
+  // WSO2 Identity Server runs outside WSO2's API-M charts: its tables stay a file to merge, as on virtual machines.
+  const tableTexts = new Map<TomlTable, string>();
+  for (const server of context.graph.nodesOfKind('identity-server')) {
+    if (!NODE_ID_PATTERN.test(server.id)) continue;
+    files.push({
+      path: deploymentTomlPath(server),
+      content: writeToml(
+        context.settings.secureVault ? withSecureVault(identityServerDocument(context, server)) : identityServerDocument(context, server),
+        tableTexts,
+      ),
+      kind: 'deployment.toml',
+      nodeId: server.id,
+    });
+  }
   files.push({ path: 'README.md', content: kubernetesRunbook(context, plan, diagnostics, options.shareLink), kind: 'runbook' });
   files.push({ path: 'topology.json', content: serializeTopology(context.topology), kind: 'topology' });
   return { files, diagnostics };

@@ -13,6 +13,7 @@ import { CREDENTIALS_SECRET, KEYSTORE_SECRET } from '../helm/values.ts';
 import { servicesOf } from '../helm/releases.ts';
 import { inlineCode, markdownText, shellWord } from '../text.ts';
 import { databaseSteps } from './databases.ts';
+import { adminPortalServers, adminPortalSteps, identityServerSteps } from './identityServer.ts';
 
 /** The shell variable the runbook reads a Secret key from: `admin-password` → `ADMIN_PASSWORD`. */
 export function secretVariable(key: string): string {
@@ -227,6 +228,10 @@ export function kubernetesRunbook(
     const { release } = file;
     out.push(`### ${release.release}`, '', '```sh', ...installCommand(file));
     out.push(`kubectl wait --for=condition=Ready pod -l ${podSelector(file)} -n ${release.namespace} --timeout=15m`, '```', '');
+  }
+
+  if (adminPortalServers(context).length > 0) {
+    out.push(`## ${step++}. WSO2 Identity Server`, '', ...identityServerSteps(context), ...adminPortalSteps(context));
   }
 
   out.push(`## ${step++}. Checks`, '', 'The Services other releases call, by the names in the values files:', '', '```sh');
