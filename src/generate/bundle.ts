@@ -18,6 +18,7 @@ import { writeNginx } from './nginx/index.ts';
 import { nginxDocument } from './nginxConf.ts';
 import { nginxConfPath } from './loadBalancing.ts';
 import { helmPlan } from './helm/values.ts';
+import type { HelmValues } from './helm/values.ts';
 import { helmFiles } from './helm/files.ts';
 import { kubernetesRunbook } from './runbook/kubernetes.ts';
 
@@ -30,6 +31,8 @@ export interface BundleFile {
   kind: BundleFileKind;
   /** The node the file configures (an API-M node, an Identity Server, or the load balancer of an nginx.conf). */
   nodeId?: string;
+  /** A Helm values file's tree, which it was written from: what the key diff compares. */
+  values?: HelmValues;
 }
 
 export interface Bundle {

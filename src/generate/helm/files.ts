@@ -47,7 +47,13 @@ export function helmFiles(plan: HelmPlan): BundleFile[] {
       namespace: release.namespace,
       values: file.path,
     });
-    files.push({ path: file.path, content: writeYaml(file.values, header(file, branch)), kind: 'helm-values', nodeId: release.ownerId });
+    files.push({
+      path: file.path,
+      content: writeYaml(file.values, header(file, branch)),
+      kind: 'helm-values',
+      nodeId: release.ownerId,
+      values: file.values,
+    });
   }
   files.unshift({ path: 'helm/releases.json', content: `${JSON.stringify(entries, null, 2)}\n`, kind: 'helm-releases' });
   return files;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ProductVersion, Topology, TopologyNode } from '../../../src/model/index.ts';
-import { generateBundle } from '../../../src/generate/index.ts';
+import { bundleKeyDiff, generateBundle } from '../../../src/generate/index.ts';
 import { loadExample, withKeyManagerPair, withRedis } from '../../factories.ts';
 
 type Tree = Record<string, unknown>;
@@ -130,6 +130,22 @@ describe('the Kubernetes bundle', () => {
       (f) => f.path === 'README.md',
     )?.content;
     expect(readme).toContain(`--set-file ${CFG}.distributedThrottling.keyvalueStore.password=<(kubectl get secret apim-credentials`);
+  });
+
+  it('lists what a version switch changes in each values file, key by key', () => {
+    const t = onKubernetes(loadExample('pattern-3-distributed'), '4.6.0');
+    const changes = bundleKeyDiff(generateBundle(t), generateBundle({ ...t, product: '4.7.0' }));
+    const acp = changes.find((c) => c.path === 'helm/apim-acp/values.yaml');
+    // 4.7 routes through the Gateway API by default, and reads the encryption key from the Secret.
+    expect(acp?.added.map((k) => k.key)).toEqual(['kubernetes.gatewayAPI.gatewayName', `${CFG}.existingSecret.encryptionKeyKey`]);
+    expect(acp?.changed.map((k) => `${k.key}: ${k.from} → ${k.to}`)).toEqual([
+      'kubernetes.gatewayAPI.enabled: false → true',
+      'kubernetes.gatewayAPI.controlPlane.enabled: false → true',
+      'kubernetes.ingress.controlPlane.enabled: true → false',
+    ]);
+    // 4.7's traffic manager chart takes no database values.
+    const tm = changes.find((c) => c.path === 'helm/apim-tm/values.yaml');
+    expect(tm?.removed.map((k) => k.key)).toContain(`${CFG}.databases.apim_db.url`);
   });
 
   it('is the same bytes for the same topology', () => {
