@@ -44,6 +44,7 @@ export function validateKubernetes(topology: Topology, graph: TopologyGraph = bu
     ...releaseNames(releases),
     ...wiring(topology, graph, branch, releases),
     ...secrets(graph, branch, releases),
+    ...secondInstance(branch, releases),
   );
   return out;
 }
@@ -197,4 +198,20 @@ function secrets(graph: TopologyGraph, branch: HelmBranch, releases: HelmRelease
       nodeIds: [],
     }),
   ];
+}
+
+/** APIM067: helm-apim 4.2.x writes no [truststore] for the second control plane instance, which keeps the pack's. */
+function secondInstance(branch: HelmBranch, releases: HelmRelease[]): Diagnostic[] {
+  if (helmMinor(branch) !== 2) return [];
+  return releases.flatMap(({ cluster, highAvailability, chart }) =>
+    cluster.kind === 'control-plane' && highAvailability
+      ? [
+          report('APIM067', {
+            message: `The ${chart.name} chart of helm-apim 4.2.x writes no truststore settings for its second instance (${cluster.members[1]?.id ?? cluster.key}): it opens client-truststore.jks with the password wso2carbon`,
+            fix: 'Keep the truststore named client-truststore.jks with the password wso2carbon in the keystore Secret, or use API-M 4.3.0 or later.',
+            nodeIds: cluster.members.map((member) => member.id),
+          }),
+        ]
+      : [],
+  );
 }

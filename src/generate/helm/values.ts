@@ -227,6 +227,11 @@ function valuesOf(input: ValuesInput): HelmValuesFile {
       }
     }
   }
+  if ((kind === 'control-plane' || kind === 'all-in-one') && minor >= 3 && context.facts.controlPlaneGatewayTypes) {
+    // The gateway types the Admin portal offers, as the product ships them: the charts' default lags behind from 4.7
+    // (helm-apim 4.7.x distributed/control-plane/values.yaml gatewayType without Envoy and APIPlatform).
+    cfg('gatewayType', context.facts.controlPlaneGatewayTypes);
+  }
   if ((kind === 'control-plane' || kind === 'all-in-one') && minor >= 3) {
     // The keys that sign tokens, inside the cluster: left empty, the charts write an empty oauth2_jwks_url and the
     // server falls back to its public hostname (helm-apim 4.7.x control-plane confs/instance-1/deployment.toml:187–190;
@@ -237,7 +242,11 @@ function valuesOf(input: ValuesInput): HelmValuesFile {
   }
   if (kind === 'gateway' || kind === 'traffic-manager' || kind === 'key-manager') {
     if (controlPlane) {
-      if (kind === 'gateway') cfg('eventhub.enabled', true);
+      // A gateway hears the event hub itself with a separate traffic manager, and always from 4.5; before, with the
+      // control plane's own traffic manager, through the throttling settings (helm-apim 4.2.x
+      // distributed/gateway/values.yaml: eventhub "should be enabled if the traffic manager is separated").
+      const separateTm = controlPlane.kind !== 'all-in-one' && context.graph.wiredClusters(first, 'traffic-manager').length > 0;
+      if (kind === 'gateway' && (separateTm || context.facts.gatewayEventHubAlways)) cfg('eventhub.enabled', true);
       const service = serviceOf(controlPlane);
       if (service) cfg('eventhub.serviceUrl', service);
       cfg('eventhub.urls', instancesOf(eventHubs));
@@ -411,7 +420,8 @@ function environmentsOf(input: ValuesInput, serviceOf: (cluster: Cluster) => str
         description: environment.description,
         showAsTokenEndpointUrl: environment.showAsTokenEndpointUrl,
         serviceName: service,
-        ...(minor >= 3 ? { servicePort: 9443 } : {}),
+        // The 4.2.x control plane chart fixes the port; its all-in-one chart reads it (all-in-one/confs/deployment.toml).
+        ...(minor >= 3 || own.kind === 'all-in-one' ? { servicePort: 9443 } : {}),
         wsHostname: hosts.ws,
         httpHostname: hosts.http,
         websubHostname: hosts.websub,

@@ -153,7 +153,7 @@ export function kubernetesRunbook(
 
   out.push('## Before you start', '');
   out.push(
-    '- `kubectl` with access to the cluster, Helm 3, and bash (the commands read Secrets with `<(…)`).',
+    `- \`kubectl\` with access to the cluster, Helm 3${files.some((file) => file.installSets.length > 0) ? ', and bash (the install commands read the Secret with `<(…)`)' : ''}.`,
     "- Images: the charts name none, and WSO2's images carry no JDBC driver. Build one image per chart from WSO2's",
     '  (the API-M image of this version) with the driver jar in `repository/components/lib`, push it to your registry,',
     '  and set the variables step "Releases" names before installing.',
@@ -165,9 +165,14 @@ export function kubernetesRunbook(
     out.push(
       '### Gateway API',
       '',
-      "Install a Gateway API controller (WSO2's 4.7 guide uses Envoy Gateway) with Gateway API 1.4 or later, whose",
-      '`BackendTLSPolicy` lets the Gateway reach the pods over TLS. Sticky portal sessions for two control planes use',
-      'Envoy Gateway\'s `BackendTrafficPolicy`. Step "Routing" creates the Gateway the releases\' routes attach to.',
+      ...(files.some((file) => at(file.values, 'kubernetes.gatewayAPI.backendTrafficPolicy.enabled') === true)
+        ? [
+            "Install Envoy Gateway (as WSO2's 4.7 guide does), with Gateway API 1.4 or later: the portal release creates Envoy's",
+            '`BackendTrafficPolicy` for sticky sessions on its two instances, which no other controller defines, and',
+          ]
+        : ["Install a Gateway API controller (WSO2's 4.7 guide uses Envoy Gateway), with Gateway API 1.4 or later:"]),
+      '`BackendTLSPolicy` lets the Gateway reach the pods over TLS. Step "Routing" creates the Gateway the releases\'',
+      'routes attach to.',
       '',
     );
   } else {
@@ -275,7 +280,7 @@ export function kubernetesRunbook(
     '',
     ...images.map(
       (name) =>
-        `- \`${name}\`${helmMinor(branch) >= 5 ? '' : ` and its digest \`${name}_DIGEST\` (helm-apim ${branch.branch} takes a digest, no tag)`}`,
+        `- \`${name}\`${helmMinor(branch) >= 5 ? '' : ` and its digest \`${name}_DIGEST\`, \`sha256:\` included (helm-apim ${branch.branch} takes a digest, no tag)`}`,
     ),
     ...(helmMinor(branch) >= 5 ? ['- `IMAGE_TAG`: the tag they share'] : []),
     '',

@@ -157,6 +157,8 @@ describe('the Kubernetes bundle', () => {
       'kubernetes.gatewayAPI.enabled: false → true',
       'kubernetes.gatewayAPI.controlPlane.enabled: false → true',
       'kubernetes.ingress.controlPlane.enabled: true → false',
+      // The gateway types the Admin portal offers, as each version's product ships them.
+      `${CFG}.gatewayType: "Regular,APK,AWS,Azure,Kong,Envoy" → "Regular,APK,AWS,Azure,Kong,Envoy,APIPlatform"`,
     ]);
     // 4.7's traffic manager chart takes no database values.
     const tm = changes.find((c) => c.path === 'helm/apim-tm/values.yaml');
