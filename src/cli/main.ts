@@ -7,7 +7,7 @@
  * could not be read, or the command line is wrong (one line per problem on stderr, no stack trace).
  */
 import type { Diagnostic, Topology } from '../model/index.ts';
-import { hasErrors, placeholders } from '../model/index.ts';
+import { hasErrors, placeholders, platformOf } from '../model/index.ts';
 import { validate } from '../validate/index.ts';
 import { generateBundle } from '../generate/index.ts';
 import { zipBundle } from '../generate/zip.ts';
@@ -22,8 +22,9 @@ export const DEFAULT_BASE = 'http://localhost:5173/';
 
 const USAGE = `Usage:
   apim-topology generate <topology> (--out DIR [--force] | --zip FILE) [--base URL] [--allow-placeholders]
-                                                               write the bundle
-  apim-topology validate <topology> [--json]                   check the topology
+                         [--platform vm|kubernetes]            write the bundle
+  apim-topology validate <topology> [--json] [--platform vm|kubernetes]
+                                                               check the topology
   apim-topology link <topology> [--base URL] [--include-secrets]  print a share link
 
 <topology> is a topology JSON file, - for standard input, or a share link (quote it).
@@ -31,6 +32,8 @@ const USAGE = `Usage:
 unless --force. --base is the designer's address (default ${DEFAULT_BASE}). Links carry no passwords
 unless --include-secrets: a link can never be revoked. generate refuses a topology whose passwords
 were left out of its link (files saying <secret not in link> cannot deploy) unless --allow-placeholders.
+--platform overrides the topology's platform: vm (deployment.toml per node, nginx.conf per load balancer)
+or kubernetes (values files for WSO2's Helm charts, helm/releases.json); default: the topology's, else vm.
 Exit codes: 0 done, 1 the topology has errors, 2 the input could not be read.
 `;
 
@@ -50,7 +53,18 @@ const OPTIONS: Record<string, { takesValue: boolean; commands: string[] }> = {
   '--base': { takesValue: true, commands: ['link', 'generate'] },
   '--include-secrets': { takesValue: false, commands: ['link'] },
   '--allow-placeholders': { takesValue: false, commands: ['generate'] },
+  '--platform': { takesValue: true, commands: ['generate', 'validate'] },
 };
+
+/** The topology on the platform `--platform` names, if it names one; `vm` leaves the field out, as the page does. */
+function onPlatform(topology: Topology, parsed: Parsed): Topology {
+  const platform = parsed.options.get('--platform');
+  if (platform === undefined) return topology;
+  if (platform !== 'vm' && platform !== 'kubernetes')
+    throw new InputError(`--platform must be vm or kubernetes, not "${String(platform)}"`);
+  const { platform: _platform, ...settings } = topology.settings;
+  return { ...topology, settings: platform === 'kubernetes' ? { ...settings, platform } : settings };
+}
 
 function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
@@ -152,8 +166,9 @@ async function generate(parsed: Parsed, io: CliIo): Promise<number> {
   const out = parsed.options.get('--out');
   const zip = parsed.options.get('--zip');
   if ((out === undefined) === (zip === undefined)) throw new InputError('generate needs exactly one of --out DIR or --zip FILE');
-  const topology = await loadTopology(parsed.input, io);
-  const missing = placeholders(topology);
+  const topology = onPlatform(await loadTopology(parsed.input, io), parsed);
+  // On Kubernetes no file holds a password (they go in a Secret): a placeholder is no reason to stop.
+  const missing = platformOf(topology.settings) === 'kubernetes' ? [] : placeholders(topology);
   if (missing.length > 0 && !parsed.options.has('--allow-placeholders')) {
     // Files that say <secret not in link> where a password goes cannot deploy: nothing is written.
     io.stderr(
@@ -184,7 +199,7 @@ async function generate(parsed: Parsed, io: CliIo): Promise<number> {
 }
 
 async function validateCommand(parsed: Parsed, io: CliIo): Promise<number> {
-  const topology = await loadTopology(parsed.input, io);
+  const topology = onPlatform(await loadTopology(parsed.input, io), parsed);
   const diagnostics = validate(topology);
   const failed = hasErrors(diagnostics);
   if (parsed.options.has('--json')) {

@@ -3,7 +3,7 @@
  * (no clock, no randomness, stable order), linear in the size of the topology.
  */
 import type { ApimNode, Diagnostic, Topology } from '../model/index.ts';
-import { NODE_ID_PATTERN, buildGraph, isApimNode, serializeTopology } from '../model/index.ts';
+import { NODE_ID_PATTERN, buildGraph, isApimNode, platformOf, serializeTopology } from '../model/index.ts';
 import { unreadKeyDiagnostics, validate } from '../validate/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { checkRoundTrip, documentUnreadKeys, keyCheckMemo, writeToml } from './toml/index.ts';
@@ -17,8 +17,11 @@ import { withSecureVault } from './secureVault.ts';
 import { writeNginx } from './nginx/index.ts';
 import { nginxDocument } from './nginxConf.ts';
 import { nginxConfPath } from './loadBalancing.ts';
+import { helmPlan } from './helm/values.ts';
+import { helmFiles } from './helm/files.ts';
+import { kubernetesRunbook } from './runbook/kubernetes.ts';
 
-export type BundleFileKind = 'deployment.toml' | 'nginx.conf' | 'runbook' | 'topology' | 'hosts';
+export type BundleFileKind = 'deployment.toml' | 'nginx.conf' | 'runbook' | 'topology' | 'hosts' | 'helm-releases' | 'helm-values';
 
 export interface BundleFile {
   /** The path inside the bundle, e.g. `nodes/gw-1/repository/conf/deployment.toml`, `load-balancers/cp-lb/nginx.conf`. */
@@ -59,6 +62,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
   const graph = buildGraph(topology);
   const context = generationContext(topology, graph);
   const diagnostics = validate(topology, graph);
+  if (platformOf(topology.settings) === 'kubernetes') return kubernetesBundle(context, diagnostics, options);
   const files: BundleFile[] = [];
   const written = new Set<string>();
   const tableTexts = new Map<TomlTable, string>(); // shared tables are written once (toml/writer.ts)
@@ -100,5 +104,17 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
   files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink), kind: 'runbook' });
   files.push({ path: 'topology.json', content: serializeTopology(topology), kind: 'topology' });
   files.push({ path: 'hosts', content: hostsFile(topology), kind: 'hosts' });
+  return { files, diagnostics };
+}
+
+/**
+ * The Kubernetes platform's bundle: a values file per Helm release of WSO2's charts, the release list, and the runbook
+ * that installs them. The charts write each pod's deployment.toml from these values, so the bundle has none.
+ */
+function kubernetesBundle(context: GenerationContext, diagnostics: Diagnostic[], options: BundleOptions): Bundle {
+  const plan = helmPlan(context);
+  const files: BundleFile[] = helmFiles(plan);
+  files.push({ path: 'README.md', content: kubernetesRunbook(context, plan, diagnostics, options.shareLink), kind: 'runbook' });
+  files.push({ path: 'topology.json', content: serializeTopology(context.topology), kind: 'topology' });
   return { files, diagnostics };
 }

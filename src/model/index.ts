@@ -17,3 +17,4 @@ export * from './clusters.ts';
 export * from './limits.ts';
 export * from './patterns.ts';
 export * from './identityServer.ts';
+export * from './helm.ts';

@@ -7,6 +7,7 @@
  */
 import type { Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
 import {
+  platformOf,
   DATABASE_DEFAULTS,
   DEFAULT_KEYSTORE,
   SECRET_PLACEHOLDER,
@@ -185,5 +186,10 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
       }),
     );
   }
+  // On Kubernetes no file holds a password: the runbook puts them in a Secret (generate/helm/values.ts), so the rules
+  // about the topology's passwords in files do not apply; the Redis rule does.
+  if (platformOf(topology.settings) === 'kubernetes') return out.filter((d) => !FILE_PASSWORD_RULES.has(d.code));
   return out;
 }
+
+const FILE_PASSWORD_RULES = new Set(['APIM029', 'APIM030', 'APIM031', 'APIM032', 'APIM033', 'APIM034']);

@@ -12,6 +12,7 @@ import { validateThrottling } from './throttling.ts';
 import { validateKeyManagers } from './keyManagers.ts';
 import { validateAllInOne } from './allInOne.ts';
 import { validateIdentityServers } from './identityServers.ts';
+import { validateKubernetes } from './kubernetes.ts';
 
 export { validateStructure } from './structure.ts';
 export { validateFields } from './fields.ts';
@@ -26,6 +27,7 @@ export { validateThrottling } from './throttling.ts';
 export { validateKeyManagers } from './keyManagers.ts';
 export { validateAllInOne } from './allInOne.ts';
 export { validateIdentityServers } from './identityServers.ts';
+export { validateKubernetes } from './kubernetes.ts';
 export { RULES, ruleOf, rulesTableMarkdown } from './rules.ts';
 export type { ImplementedRule, NotApplicableRule, RuleCode, RuleEntry } from './rules.ts';
 
@@ -41,6 +43,7 @@ const MODULES: ((topology: Topology, graph: TopologyGraph) => Diagnostic[])[] = 
   validateKeyManagers,
   validateAllInOne,
   validateIdentityServers,
+  validateKubernetes,
   validateSettings,
   validateHardening,
 ];

@@ -493,6 +493,58 @@ export const RULES = [
       "APIM docs 4.7.0 'Pattern 6' (wso2is.notification.event.handlers-2.1.3.jar); the IS 7 connector page (2.0.5, which no API-M pom.xml pins)",
     applies: 'yes',
   },
+  // The Kubernetes platform (kubernetes.ts): what WSO2's Helm charts cannot express
+  {
+    code: 'APIM060',
+    severity: 'error',
+    title: 'Kubernetes: no chart for the version, or for the kind of a node',
+    source: 'wso2/helm-apim: branches 4.2.x–4.7.x; the Key Manager chart from 4.3.x',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM061',
+    severity: 'error',
+    title: "Kubernetes: a cluster larger than its chart's instances",
+    source:
+      'helm-apim distributed/control-plane and traffic-manager templates (instance-1, instance-2), key-manager (replicas 1 or 2), all-in-one (one pod before 4.5.x, two instances from 4.5.x)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM062',
+    severity: 'error',
+    title: 'Kubernetes: gateways of one release serving different environments',
+    source: 'helm-apim distributed/gateway: one confs/deployment.toml and one gateway_labels value for every pod',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM063',
+    severity: 'error',
+    title: 'Kubernetes: a port offset',
+    source: 'helm-apim distributed/*/confs: cross-release URLs use the default ports (9443, 5672, 9611, 9711)',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM064',
+    severity: 'error',
+    title: 'Kubernetes: a release name used twice, or too long for its Service names',
+    source: "helm-apim templates/_helpers.tpl fullname (cut to 63 characters); Kubernetes' DNS-1035 Service names",
+    applies: 'yes',
+  },
+  {
+    code: 'APIM065',
+    severity: 'error',
+    title:
+      'Kubernetes: wiring the charts cannot express (a separate Key Manager for the all-in-one, Identity Server, Gateway API on 4.2/4.4, no database, two engines, IP hosts)',
+    source: 'helm-apim values.yaml of each chart and branch: the values that exist',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM066',
+    severity: 'warning',
+    title: 'Kubernetes: passwords the chart branch cannot read from a Secret',
+    source: 'helm-apim existingSecret (4.5.x), jksExistingSecret (4.6.x), encryptionKeyKey (4.7.x); no Secret for the Redis password',
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',

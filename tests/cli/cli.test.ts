@@ -62,6 +62,44 @@ describe('apim-topology', () => {
     );
   });
 
+  it('generate --platform kubernetes writes the Helm values and release list instead of the files per node', async () => {
+    const pattern3 = readFileSync(examplePath('pattern-3-distributed'), 'utf8');
+    const { code, written } = await cli(['generate', 'topo.json', '--out', 'out', '--platform', 'kubernetes'], { 'topo.json': pattern3 });
+    expect(code).toBe(0);
+    const paths = [...written.keys()].map((p) => p.split(/[\\/]out[\\/]/)[1]).sort();
+    expect(paths).toEqual([
+      'README.md',
+      'helm/apim-acp/values.yaml',
+      'helm/apim-gw/values.yaml',
+      'helm/apim-tm/values.yaml',
+      'helm/releases.json',
+      'topology.json',
+    ]);
+    const releases = JSON.parse(String(written.get('./out/helm/releases.json'))) as { release: string }[];
+    expect(releases.map((r) => r.release)).toEqual(['apim-acp', 'apim-tm', 'apim-gw']);
+    // The topology file keeps the platform it was generated for.
+    expect(JSON.parse(String(written.get('./out/topology.json'))).settings.platform).toBe('kubernetes');
+
+    // --platform vm on a Kubernetes topology writes the virtual-machine bundle; a platform that is neither is refused.
+    const k8s = String(written.get('./out/topology.json'));
+    const vm = await cli(['generate', 'k.json', '--out', 'vm', '--platform=vm'], { 'k.json': k8s });
+    expect(vm.code).toBe(0);
+    expect([...vm.written.keys()]).toContain('./vm/nodes/cp-1/repository/conf/deployment.toml');
+    const bad = await cli(['validate', 'k.json', '--platform', 'k8s'], { 'k.json': k8s });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--platform must be vm or kubernetes, not "k8s"');
+  });
+
+  it('validate --platform kubernetes reports what the charts cannot express, and exits 1', async () => {
+    const { code, stdout } = await cli(['validate', 'topo.json', '--platform', 'kubernetes'], {
+      'topo.json': valid.replace('"4.0.0"', '"4.1.0"'),
+    });
+    expect(JSON.parse(valid).product).toBe('4.0.0');
+    expect(code).toBe(1);
+    expect(stdout).toContain('error APIM060');
+    expect(stdout).toContain('WSO2 ships no Helm charts for API-M 4.1.0');
+  });
+
   it('generate --zip writes a zip', async () => {
     const { code, written } = await cli(['generate', 'topo.json', '--zip', 'b.zip'], { 'topo.json': valid });
     expect(code).toBe(0);

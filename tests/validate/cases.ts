@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProductVersion, Settings, Topology, TopologyNode } from '../../src/model/index.ts';
 import { DEFAULT_KEYSTORE } from '../../src/model/index.ts';
 import { RULES, validate } from '../../src/validate/index.ts';
-import { node, pattern6, simpleScalable, singleAllInOne, topology, withIdentityServer } from '../factories.ts';
+import { loadExample, node, pattern6, simpleScalable, singleAllInOne, topology, withIdentityServer } from '../factories.ts';
 
 export type RuleCase = [code: string, name: string, triggers: () => Topology, passes: () => Topology];
 
@@ -150,6 +150,21 @@ const twoEnvironments = () => ({
     ],
   },
 });
+
+/** An example on the Kubernetes platform, for a version. */
+const k8s = (name: Parameters<typeof loadExample>[0], product: ProductVersion): Topology =>
+  withSettings({ ...loadExample(name), product }, { platform: 'kubernetes' });
+
+/** The topology with release names given on these load balancers. */
+const named = (t: Topology, releases: Record<string, string>): Topology => ({
+  ...t,
+  nodes: t.nodes.map((n) => (releases[n.id] !== undefined ? ({ ...n, release: releases[n.id] } as TopologyNode) : n)),
+});
+
+const TWO_ENVIRONMENTS = [
+  { name: 'Default', type: 'hybrid' as const, description: '', displayInApiConsole: true, showAsTokenEndpointUrl: true },
+  { name: 'internal', type: 'hybrid' as const, description: '', displayInApiConsole: true, showAsTokenEndpointUrl: false },
+];
 
 export const CASES = {
   structure: [
@@ -837,6 +852,75 @@ export const CASES = {
       () => withIdentityServer(singleAllInOne('4.6.0'), '6.1'),
     ],
     ['APIM059', 'IS 7 on API-M 4.5, whose handler jar version no doc confirms', () => pattern6('4.5.0'), () => pattern6('4.7.0')],
+  ],
+  kubernetes: [
+    [
+      'APIM060',
+      'Kubernetes on API-M 4.1, before helm-apim',
+      () => k8s('pattern-3-distributed', '4.1.0'),
+      () => k8s('pattern-3-distributed', '4.2.0'),
+    ],
+    [
+      'APIM061',
+      'three control planes in one release',
+      () => {
+        const t = k8s('pattern-3-distributed', '4.7.0');
+        return {
+          ...t,
+          nodes: [...t.nodes, cp('cp-3', { host: 'cp3.example.com' })],
+          links: [...t.links, { from: 'cp-lb', to: 'cp-3' }, { from: 'cp-3', to: 'db' }],
+        };
+      },
+      () => k8s('pattern-3-distributed', '4.7.0'),
+    ],
+    [
+      'APIM062',
+      'gateways of one release serving two environments',
+      () => {
+        const t = withSettings(k8s('pattern-3-distributed', '4.7.0'), { gatewayEnvironments: TWO_ENVIRONMENTS });
+        return { ...t, nodes: t.nodes.map((n) => (n.id === 'gw-2' ? { ...n, labels: ['internal'] } : n)) };
+      },
+      () => withSettings(k8s('pattern-3-distributed', '4.7.0'), { gatewayEnvironments: TWO_ENVIRONMENTS }),
+    ],
+    [
+      'APIM063',
+      'a port offset on Kubernetes',
+      () => {
+        const t = k8s('pattern-3-distributed', '4.7.0');
+        return { ...t, nodes: t.nodes.map((n) => (n.id === 'tm-1' ? { ...n, offset: 2 } : n)) };
+      },
+      () => k8s('pattern-3-distributed', '4.7.0'),
+    ],
+    [
+      'APIM064',
+      'two clusters named as one release',
+      () => named(k8s('pattern-3-distributed', '4.7.0'), { 'cp-lb': 'apim', 'gw-lb': 'apim' }),
+      () => named(k8s('pattern-3-distributed', '4.7.0'), { 'cp-lb': 'apim', 'gw-lb': 'apim-gateways' }),
+    ],
+    [
+      'APIM064',
+      'a release name too long for its Service names',
+      () => named(k8s('pattern-3-distributed', '4.7.0'), { 'gw-lb': 'g'.repeat(40) }),
+      () => named(k8s('pattern-3-distributed', '4.7.0'), { 'gw-lb': 'g'.repeat(30) }),
+    ],
+    [
+      'APIM065',
+      'an All-in-One with a separate Key Manager',
+      () => k8s('pattern-5-aio-gw-km', '4.7.0'),
+      () => k8s('pattern-2-aio-gw', '4.7.0'),
+    ],
+    [
+      'APIM065',
+      'Gateway API on helm-apim 4.4.x',
+      () => withSettings(k8s('pattern-3-distributed', '4.4.0'), { kubernetes: { ingress: 'gateway-api' } }),
+      () => withSettings(k8s('pattern-3-distributed', '4.4.0'), { kubernetes: { ingress: 'nginx' } }),
+    ],
+    [
+      'APIM066',
+      'passwords helm-apim 4.4.x reads from no Secret',
+      () => k8s('pattern-3-distributed', '4.4.0'),
+      () => k8s('pattern-3-distributed', '4.6.0'),
+    ],
   ],
   allInOne: [
     ['APIM052', 'an All-in-One beside a control plane', () => clean([aio()], [['aio-1', 'db']], '4.5.0'), () => singleAllInOne('4.5.0')],

@@ -81,7 +81,15 @@ export function databasesOf(context: GenerationContext, node: ApimNode): Databas
   return found;
 }
 
-export function databaseSteps(context: GenerationContext): string[] {
+/** `where`: where the reader finds the user's password and puts the JDBC driver (the Kubernetes runbook's differ). */
+export function databaseSteps(
+  context: GenerationContext,
+  where: { passwordIn: string; driverIn: string } = {
+    passwordIn: "nodes' deployment.toml",
+    driverIn: 'its `repository/components/lib`: its step below says so',
+  },
+): string[] {
+  const { passwordIn, driverIn } = where;
   const databases = context.graph.nodesOfKind('database');
   if (databases.length === 0) {
     return ['No database node: each API-M node uses its embedded H2 database, which cannot be shared between nodes.', ''];
@@ -95,7 +103,7 @@ export function databaseSteps(context: GenerationContext): string[] {
       `#### ${markdownText(db.label)} (\`${db.id}\`): ${engine.name} on ${inlineCode(`${db.host}:${db.port}`)}`,
       '',
       `Create ${db.databases.length === 1 ? 'the database' : 'the databases'} and a user ${inlineCode(db.username)} that owns them (its password is in the`,
-      `nodes' deployment.toml), then load the scripts shipped in \`${home}/dbscripts\`:`,
+      `${passwordIn}), then load the scripts shipped in \`${home}/dbscripts\`:`,
       '',
     );
     for (const logical of db.databases) {
@@ -114,10 +122,7 @@ export function databaseSteps(context: GenerationContext): string[] {
       out.push(engine.load(db, name, script));
     }
     out.push('```', '');
-    out.push(
-      `Every node that uses it needs the ${engine.driver(db)} jar in its \`repository/components/lib\`: its step below says so.`,
-      '',
-    );
+    out.push(`Every node that uses it needs the ${engine.driver(db)} jar in ${driverIn}.`, '');
     if (db.engine === 'mysql' && mysqlVersionOf(db) === '8') {
       out.push(
         'The nodes connect with `useSSL=true`, so the server must accept TLS: MySQL 8 does out of the box, with the',
