@@ -15,6 +15,7 @@ describe('the chart model', () => {
       {
         file: 'confs/deployment.toml',
         wiring: {
+          'server.hostname': 'gw.wso2.com',
           'apim.key_manager.service_url': 'https://wso2am-cp-service:9443/services/',
           'apim.throttling.service_url': 'https://wso2am-cp-service:9443/services/',
           'apim.throttling.throttle_decision_endpoints': ['tcp://wso2am-cp-1-service:5672', 'tcp://wso2am-cp-2-service:5672'],
@@ -120,6 +121,7 @@ describe('the chart model', () => {
     const confs = chartWiring({ branch: '4.7.x', chart: 'wso2am-tm', values, fullname: 'apim-tm-wso2am-tm' });
     expect(confs.map((c) => c.wiring)).toEqual(
       [2, 1].map((peer) => ({
+        'server.hostname': 'tm.wso2.com',
         'apim.key_manager.service_url': 'https://km:9443/services/',
         'apim.throttling.event_duplicate_url': [`tcp://apim-tm-wso2am-tm-${peer}-service:5672`],
         'apim.throttling.service_url': 'https://apim-tm-wso2am-tm-service:9443/services/',
@@ -140,11 +142,12 @@ describe('the chart model', () => {
   it('gives the Key Manager chart only an event hub, and the all-in-one chart no event hub (and no throttling before 4.5.x)', () => {
     const values = configurations({ eventhub: { serviceUrl: 'cp', urls: ['cp-1'] } });
     expect(chartWiring({ branch: '4.3.x', chart: 'wso2am-km', values, fullname: 'km' })[0]!.wiring).toEqual({
+      'server.hostname': 'km.wso2.com',
       'apim.event_hub.service_url': 'https://cp:9443/services/',
       'apim.event_hub.event_listening_endpoints': ['tcp://cp-1:5672'],
     });
     const [aio44] = chartWiring({ branch: '4.4.x', chart: 'wso2am-all-in-one', values: {}, fullname: 'apim' });
-    expect(Object.keys(aio44!.wiring)).toEqual(['apim.gateway.environment', 'apim.key_manager.service_url']);
+    expect(Object.keys(aio44!.wiring)).toEqual(['server.hostname', 'apim.gateway.environment', 'apim.key_manager.service_url']);
     expect(aio44!.wiring['apim.key_manager.service_url']).toBe('https://apim-am-service:${mgt.transport.https.port}/services/');
   });
 
@@ -172,5 +175,24 @@ describe('the chart model', () => {
     expect(() => chartWiring({ branch: '4.7.x', chart: 'wso2am-km', values: broken, fullname: 'km' })).toThrow(
       /range over .*eventhub\.urls/,
     );
+  });
+
+  it("takes server.hostname from the branch's route switch: the Gateway API's on 4.7.x by default, the ingress's on 4.4.x, the Gateway API's on 4.5.x/4.6.x unless kubernetes.ingress.enabled", () => {
+    const values = {
+      kubernetes: {
+        ingress: { controlPlane: { hostname: 'ingress.example.com' } },
+        gatewayAPI: { controlPlane: { hostname: 'route.example.com' } },
+      },
+    };
+    const host = (branch: string, chart: string, v: unknown = values) =>
+      chartWiring({ branch, chart, values: v, fullname: 'cp' })[0]!.wiring['server.hostname'];
+    expect(host('4.7.x', 'wso2am-acp')).toBe('route.example.com');
+    expect(host('4.3.x', 'wso2am-cp')).toBe('ingress.example.com');
+    expect(host('4.4.x', 'wso2am-cp')).toBe('ingress.example.com');
+    expect(host('4.6.x', 'wso2am-acp')).toBe('route.example.com');
+    expect(
+      host('4.6.x', 'wso2am-acp', { kubernetes: { ...values.kubernetes, ingress: { ...values.kubernetes.ingress, enabled: true } } }),
+    ).toBe('ingress.example.com');
+    expect(host('4.7.x', 'wso2am-tm')).toBe('tm.wso2.com');
   });
 });

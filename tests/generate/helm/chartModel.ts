@@ -87,6 +87,14 @@ const DEFAULTS: Readonly<Record<string, unknown>> = {
   [`${C}.eventhub.serviceUrl`]: 'wso2am-cp-service',
   [`${C}.eventhub.servicePort`]: 9443,
   [`${C}.eventhub.urls`]: ['wso2am-cp-1-service', 'wso2am-cp-2-service'],
+  'kubernetes.ingress.controlPlane.hostname': 'am.wso2.com',
+  'kubernetes.ingress.management.hostname': 'am.wso2.com',
+  'kubernetes.ingress.gateway.hostname': 'gw.wso2.com',
+  'kubernetes.ingress.km.hostname': 'km.wso2.com',
+  'kubernetes.gatewayAPI.controlPlane.hostname': 'am.wso2.com',
+  'kubernetes.gatewayAPI.management.hostname': 'am.wso2.com',
+  'kubernetes.gatewayAPI.gateway.hostname': 'gw.wso2.com',
+  'kubernetes.gatewayAPI.km.hostname': 'km.wso2.com',
   [`${C}.gateway.environments`]: [
     {
       name: 'Default',
@@ -131,6 +139,8 @@ class Values {
     }
     if (node !== undefined && node !== null) return node;
     if (path === 'wso2.deployment.highAvailability' && this.has(path)) return HA_DEFAULT[this.family];
+    // The Gateway API is on by default from 4.7.x only (values.yaml `kubernetes.gatewayAPI.enabled`).
+    if (path === 'kubernetes.gatewayAPI.enabled' && this.has(path)) return minorOf(this.release.branch) >= 7;
     return this.has(path) ? DEFAULTS[path] : undefined;
   }
 
@@ -190,19 +200,55 @@ export function chartWiring(release: ChartRelease): ChartConf[] {
   const ha = values.truthy('wso2.deployment.highAvailability');
   const instances = (render: (n: 1 | 2) => Wiring): ChartConf[] =>
     (ha ? ([1, 2] as const) : ([1] as const)).map((n) => ({ file: `confs/instance-${n}/deployment.toml`, instance: n, wiring: render(n) }));
-  switch (family) {
-    case 'control-plane':
-      return instances((n) => controlPlane(values, release.fullname, minor, n, ha));
-    case 'traffic-manager':
-      return instances((n) => trafficManager(values, release.fullname, n, ha));
-    case 'gateway':
-      return [{ file: 'confs/deployment.toml', wiring: gateway(values, minor) }];
-    case 'key-manager':
-      return [{ file: 'confs/deployment.toml', wiring: eventHubClient(values) }];
-    case 'all-in-one':
-      if (minor < 5) return [{ file: 'confs/deployment.toml', wiring: allInOne(values, release.fullname, minor, undefined, false) }];
-      return instances((n) => allInOne(values, release.fullname, minor, n, ha));
+  const confs = ((): ChartConf[] => {
+    switch (family) {
+      case 'control-plane':
+        return instances((n) => controlPlane(values, release.fullname, minor, n, ha));
+      case 'traffic-manager':
+        return instances((n) => trafficManager(values, release.fullname, n, ha));
+      case 'gateway':
+        return [{ file: 'confs/deployment.toml', wiring: gateway(values, minor) }];
+      case 'key-manager':
+        return [{ file: 'confs/deployment.toml', wiring: eventHubClient(values) }];
+      case 'all-in-one':
+        if (minor < 5) return [{ file: 'confs/deployment.toml', wiring: allInOne(values, release.fullname, minor, undefined, false) }];
+        return instances((n) => allInOne(values, release.fullname, minor, n, ha));
+    }
+  })();
+  const hostname = serverHostname(values, minor);
+  return confs.map((conf) => ({ ...conf, wiring: { 'server.hostname': hostname, ...conf.wiring } }));
+}
+
+/** The route component whose hostname is `server.hostname`, per chart (the `kubernetes.ingress.<component>` keys). */
+const HOST_COMPONENT: Readonly<Record<Exclude<ChartFamily, 'traffic-manager'>, string>> = {
+  'control-plane': 'controlPlane',
+  gateway: 'gateway',
+  'key-manager': 'km',
+  'all-in-one': 'management',
+};
+
+/**
+ * `[server] hostname`, line 2 of every template: the route hostname of the chart's component, chosen by the branch's
+ * switch — 4.2.x and 4.4.x the ingress's; 4.3.x and 4.7.x the Gateway API's if `kubernetes.gatewayAPI.enabled`, else the
+ * ingress's; 4.5.x and 4.6.x the ingress's if `kubernetes.ingress.enabled` (a key no values.yaml has: the Gateway API's
+ * hostname unless the release adds it), else the Gateway API's. The traffic manager chart writes `tm.wso2.com` on
+ * 4.2.x–4.6.x; 4.7.x takes `kubernetes.gatewayAPI.trafficManager.hostname` (with the Gateway API on) or
+ * `kubernetes.ingress.trafficManager.hostname` when set, keys its values.yaml does not have, else `tm.wso2.com`.
+ */
+function serverHostname(values: Values, minor: number): string {
+  if (values.family === 'traffic-manager') {
+    if (minor < 7) return 'tm.wso2.com';
+    if (values.truthy('kubernetes.gatewayAPI.enabled') && values.truthy('kubernetes.gatewayAPI.trafficManager.hostname')) {
+      return values.text('kubernetes.gatewayAPI.trafficManager.hostname');
+    }
+    return values.text('kubernetes.ingress.trafficManager.hostname') || 'tm.wso2.com';
   }
+  const component = HOST_COMPONENT[values.family];
+  const ingress = values.text(`kubernetes.ingress.${component}.hostname`);
+  const gatewayApi = values.text(`kubernetes.gatewayAPI.${component}.hostname`);
+  if (minor === 2 || minor === 4) return ingress;
+  if (minor === 3 || minor >= 7) return values.truthy('kubernetes.gatewayAPI.enabled') ? gatewayApi : ingress;
+  return values.truthy('kubernetes.ingress.enabled') ? ingress : gatewayApi;
 }
 
 const other = (n: 1 | 2) => (n === 1 ? 2 : 1);

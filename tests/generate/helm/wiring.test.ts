@@ -1,6 +1,7 @@
 /**
  * The deployment.toml each chart would render from the generated values carries the same wiring as the virtual-machine
- * bundle of the same topology (issue 18): event hub, throttling, Key Manager and gateway environments.
+ * bundle of the same topology (issue 18): event hub, throttling, Key Manager and gateway environments, and the
+ * node's own hostname.
  *
  * "Same wiring" is "who points at whom". Each URL of a VM file is resolved to what its host names: a load balancer's
  * host → that cluster, a node's host → that node. Each URL the chart renders (chartModel.ts) is resolved to what it
@@ -14,8 +15,9 @@
  *    Manager charts on every branch, all charts on 4.2.x) and write `${mgt.transport.https.port}` in the all-in-one's
  *    Key Manager URL, while the VM files use each node's offset ports and the load balancers' 443. Instead a URL that
  *    names a Service must name a port that Service serves (`PORTS`), or it resolves to a target that cannot match.
- * 2. The traffic manager chart hard-codes `server.hostname = "tm.wso2.com"` unless a route hostname is set (and on
- *    4.2.x always); server.hostname is not wiring and is not compared.
+ * 2. The traffic manager chart hard-codes `server.hostname = "tm.wso2.com"` (4.2.x–4.6.x; 4.7.x unless the release
+ *    adds route keys its values.yaml does not have), where the VM file names the traffic managers' load balancer: it
+ *    must be that literal.
  * 3. Keys the chart writes that the VM file does not: the gateway chart always writes `apim.throttling.service_url`
  *    (the VM files omit it from 4.1): it must name the cluster its throttle decisions come from. The traffic manager
  *    chart always writes `apim.key_manager.service_url` (the VM traffic manager file has none): it must name the Key
@@ -178,6 +180,8 @@ function resolveWiring(wiring: Wiring, resolve: Resolve): Record<string, unknown
         service_url: resolve(e.service_url),
         ...Object.fromEntries(ENVIRONMENT_ENDPOINTS.map((endpoint) => [endpoint, resolve(e[endpoint])])),
       }));
+    } else if (key === 'server.hostname') {
+      out[key] = resolve(`https://${wiring[key]!}`);
     } else if (typeof value === 'string') {
       out[key] = resolve(value);
     } else {
@@ -292,6 +296,11 @@ function expectSameWiring(c: Comparison): void {
       // Allowance 4: no event hub in the all-in-one chart.
       if (release.family === 'all-in-one' && key.startsWith('apim.event_hub.')) {
         expect(chart[key], label).toBeUndefined();
+        continue;
+      }
+      // Allowance 2: the traffic manager's hostname is the chart's own.
+      if (release.family === 'traffic-manager' && key === 'server.hostname') {
+        expect(chart[key], label).toBe('unknown:tm.wso2.com');
         continue;
       }
       // Allowance 5: no throttling in the control plane chart.

@@ -29,6 +29,8 @@ export interface EnvironmentWiring {
 
 /** The wiring keys of one deployment.toml, by their TOML names; a key the file does not write is absent. */
 export interface Wiring {
+  /** The host the node's own URLs are built on (a host name, not a URL). */
+  'server.hostname'?: string;
   'apim.event_hub.service_url'?: string;
   'apim.event_hub.event_listening_endpoints'?: readonly string[];
   'apim.event_hub.event_duplicate_url'?: readonly string[];
@@ -59,6 +61,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /** The wiring keys of a parsed deployment.toml (`@iarna/toml` parse of a generated file). */
 export function wiringOfToml(document: Table): Wiring {
   const apim = table(document.apim) ?? {};
+  const server = table(document.server);
   const eventHub = table(apim.event_hub);
   const throttling = table(apim.throttling);
   const keyManager = table(apim.key_manager);
@@ -67,6 +70,7 @@ export function wiringOfToml(document: Table): Wiring {
   const set = <K extends keyof Wiring>(key: K, value: Wiring[K] | undefined) => {
     if (value !== undefined) wiring[key] = value;
   };
+  set('server.hostname', text(server?.hostname));
   set('apim.event_hub.service_url', text(eventHub?.service_url));
   set('apim.event_hub.event_listening_endpoints', strings(eventHub?.event_listening_endpoints));
   set('apim.event_hub.event_duplicate_url', strings(eventHub?.event_duplicate_url));
