@@ -13,6 +13,7 @@ import {
   helmBranchOf,
   helmMinor,
   helmReleases,
+  isVersionFacts,
   mysqlVersionOf,
   platformOf,
   routesOf,
@@ -152,11 +153,12 @@ function wiring(topology: Topology, graph: TopologyGraph, branch: HelmBranch, re
       );
     }
   }
-  const identityServers = graph.nodesOfKind('identity-server');
+  // IS 7 is a third-party Key Manager added in the Admin portal: nothing in API-M's files, so nothing in the values.
+  const identityServers = graph.nodesOfKind('identity-server').filter((server) => isVersionFacts(server.version).mode === 'resident');
   if (identityServers.length > 0) {
     problem(
-      `WSO2 Identity Server as the Key Manager (${names(identityServers.map((server) => server.id))}) is not written for Kubernetes yet: the charts' iskm values give its port in some charts and not in others`,
-      'Use the virtual-machine platform for a topology with WSO2 Identity Server, or remove it.',
+      `WSO2 Identity Server ${names(identityServers.map((server) => server.id))} as the resident Key Manager is not written for Kubernetes yet: the charts' iskm values give its port in some charts and not in others`,
+      'Use the virtual-machine platform for IS 5.x or 6.x as the resident Key Manager, or IS 7 as a third-party Key Manager (Pattern 6).',
       identityServers.map((server) => server.id),
     );
   }
