@@ -137,9 +137,12 @@ describe('the check', () => {
     ]);
   });
 
-  it('lets a user fill the maps the chart leaves open (annotations), and accepts an empty value for a map the chart has', () => {
+  it('lets a user fill the maps the chart takes whole (annotations), and accepts an empty value for a map the chart has', () => {
     const values = {
-      kubernetes: { gatewayAPI: { gateway: { annotations: { 'example.com/team': 'apim' } } } },
+      kubernetes: {
+        gatewayAPI: { gateway: { annotations: { 'example.com/team': 'apim' } } },
+        ingress: { gateway: { annotations: { 'nginx.ingress.kubernetes.io/affinity': 'cookie' } } },
+      },
       wso2: { apim: { configurations: { throttling: {} } } },
     };
     expect(unknownPaths(values, known)).toEqual([]);

@@ -47,16 +47,18 @@ export function keyPathsOf(values: unknown, prefix = ''): KeyPath[] {
 }
 
 /**
- * Maps and lists the charts leave empty for the user to fill (their own keys are not in the path lists): pod
- * annotations and labels, environment variables, extra volumes, route annotations and filters (helm-apim
- * values.yaml of every chart: `annotations: {}`, `labels: {}`, `envs: {}`, `extraVolumes: []`, `filters: []`).
+ * Maps and lists the charts take whole, for the user to fill with keys of their own (which the path lists cannot
+ * hold): pod annotations and labels, environment variables, extra volumes, route annotations and filters (helm-apim
+ * values.yaml of every chart: `annotations: {}`, `labels: {}`, `envs: {}`, `extraVolumes: []`, `filters: []`; the
+ * Ingress annotations, which come with a few NGINX keys, are written whole by `toYaml`, e.g. 4.2.x
+ * distributed/control-plane/templates/control-plane/wso2am-cp-ingress.yaml:17–19).
  */
 const OPEN = /(^|\.)(annotations|labels|envs|extraVolumes|extraVolumeMounts|filters)$/;
 
 /** The paths of a values tree that are not keys of the chart. */
 export function unknownPaths(values: unknown, known: ReadonlySet<string>): string[] {
   const interior = new Set([...known].flatMap((path) => [...prefixes(path)]));
-  const openPrefix = (path: string) => [...prefixes(path)].some((p) => known.has(p) && OPEN.test(p));
+  const openPrefix = (path: string) => [...prefixes(path)].some((p) => (known.has(p) || interior.has(p)) && OPEN.test(p));
   return keyPathsOf(values)
     .filter(({ path, empty }) => !known.has(path) && !(empty && interior.has(path)) && !openPrefix(path))
     .map(({ path }) => path);
