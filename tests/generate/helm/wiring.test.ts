@@ -346,8 +346,8 @@ const cases: [string, ExampleName, ProductVersion, ((t: Topology) => Topology)?]
   ['Pattern 4 (a Key Manager)', 'pattern-4-km', '4.5.0'],
   ['Pattern 4 (a Key Manager)', 'pattern-4-km', '4.7.0'],
   ['Pattern 4 with two Key Managers behind a load balancer', 'pattern-4-km', '4.7.0', withKeyManagerPair],
-  // Fails until generator bug EVENT_HUB_BEFORE_4_5 (below) is fixed: the gateway chart renders an event hub the VM file omits.
-  ['HA control plane + HA gateway [fails until generator bug EVENT_HUB_BEFORE_4_5 is fixed]', 'ha-cp-gw', '4.2.0'],
+  // Before 4.5 a gateway throttling through the control plane hears no event hub of its own: neither file names one.
+  ['HA control plane + HA gateway', 'ha-cp-gw', '4.2.0'],
   ['Pattern 2 (All-in-One HA + gateways)', 'pattern-2-aio-gw', '4.5.0'],
   [
     'Pattern 3 with the traffic managers as release "throttle" in namespace "apim-tm"',
@@ -367,48 +367,22 @@ describe('the charts render the wiring of the VM bundle', () => {
   });
 });
 
-/**
- * Generator bugs these tests found; the cases stay as they are, asserting what the chart must render, and fail until
- * src/generate/helm/values.ts is fixed:
- *
- * EVENT_HUB_BEFORE_4_5: values.ts sets `wso2.apim.configurations.eventhub.enabled: true` on every gateway release.
- *   On 4.2–4.4 a gateway whose throttling is on the control plane has no `[apim.event_hub]` in the VM bundle
- *   (versions.ts `gatewayEventHubAlways`, APIM docs 4.1–4.4), and WSO2's chart says the same: "This should be enabled
- *   if the traffic manager is separated from the control-plane" (helm-apim 4.2.x distributed/gateway/values.yaml:
- *   268–270). With it set, the chart renders the whole `[apim.event_hub]` table (4.2.x
- *   distributed/gateway/confs/deployment.toml:149–157) that the VM file leaves out.
- * AIO_SERVICE_PORT_4_2: values.ts gives `gateway.environments[]` a `servicePort` only from 4.3 (right for the 4.2.x
- *   control plane chart, whose template fixes 9443: distributed/control-plane/confs/instance-1/deployment.toml:115),
- *   but the 4.2.x all-in-one template reads it (all-in-one/confs/deployment.toml:116,
- *   `https://<serviceName>:<servicePort>/services/`), and a list in the values replaces the chart's default list
- *   (whose item has `servicePort: 9443`, all-in-one/values.yaml:307): the rendered service_url has no port.
- */
-const GENERATOR_BUGS: Readonly<Record<string, string>> = {
-  'ha-cp-gw@4.2.0': 'EVENT_HUB_BEFORE_4_5',
-  'ha-cp-gw@4.3.0': 'EVENT_HUB_BEFORE_4_5',
-  'ha-cp-gw@4.4.0': 'EVENT_HUB_BEFORE_4_5',
-  'single-cp-gw@4.2.0': 'EVENT_HUB_BEFORE_4_5',
-  'single-cp-gw@4.3.0': 'EVENT_HUB_BEFORE_4_5',
-  'single-cp-gw@4.4.0': 'EVENT_HUB_BEFORE_4_5',
-  'pattern-0-aio@4.2.0': 'AIO_SERVICE_PORT_4_2',
-};
-const bugOf = (name: ExampleName, version: ProductVersion) => {
-  const bug = GENERATOR_BUGS[`${name}@${version}`];
-  return bug ? ` [fails until generator bug ${bug} is fixed]` : '';
-};
-
 /** Every example on every version that both platforms generate without errors. */
+const generates = (name: ExampleName, version: ProductVersion) =>
+  (['vm', 'kubernetes'] as const).every(
+    (platform) => !generateBundle(onPlatform(loadExample(name), platform, version)).diagnostics.some((d) => d.severity === 'error'),
+  );
 const sweep = HELM_VERSIONS.flatMap((version) =>
-  EXAMPLE_FILES.map((name) => [`${name} on ${version}${bugOf(name, version)}`, name, version] as const),
+  EXAMPLE_FILES.filter((name) => generates(name, version)).map((name) => [`${name} on ${version}`, name, version] as const),
 );
 
 describe('every example renders the wiring of its VM bundle, where both platforms generate it', () => {
+  it('covers most examples on every version', () => {
+    expect(sweep.length).toBeGreaterThanOrEqual(30);
+  });
+
   it.each(sweep)('%s', (_title, name, version) => {
-    const t = loadExample(name);
-    const errors = (platform: 'vm' | 'kubernetes') =>
-      generateBundle(onPlatform(t, platform, version)).diagnostics.some((d) => d.severity === 'error');
-    if (errors('vm') || errors('kubernetes')) return;
-    expectSameWiring(compare(t, version));
+    expectSameWiring(compare(loadExample(name), version));
   });
 });
 
