@@ -15,6 +15,7 @@ import type { HelmBranch } from '../../model/index.ts';
 import { helmMinor } from '../../model/index.ts';
 import { inlineCode, markdownText, shellWord } from '../text.ts';
 import { databaseSteps } from './databases.ts';
+import { openProblemLines } from './problems.ts';
 import { adminPortalServers, adminPortalSteps, identityServerSteps } from './identityServer.ts';
 
 /** The shell variable the runbook reads a Secret key from: `admin-password` → `ADMIN_PASSWORD`. */
@@ -141,14 +142,7 @@ export function kubernetesRunbook(
   }
   out.push('| `topology.json` | the topology |', '');
 
-  out.push('## Open problems', '');
-  if (diagnostics.length === 0) out.push('None: the designer found no problem in this topology.', '');
-  else {
-    for (const d of diagnostics) {
-      out.push(`- **${d.severity}** ${d.code}: ${markdownText(d.message)}${d.fix ? `. Fix: ${markdownText(d.fix)}` : ''}`);
-    }
-    out.push('');
-  }
+  out.push(...openProblemLines(diagnostics));
   if (!branch) return `${out.join('\n')}\n`;
 
   out.push('## Before you start', '');
