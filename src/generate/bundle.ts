@@ -18,6 +18,7 @@ import { writeNginx } from './nginx/index.ts';
 import { nginxDocument } from './nginxConf.ts';
 import { nginxConfPath } from './loadBalancing.ts';
 import { helmPlan } from './helm/values.ts';
+import type { HelmValues } from './helm/values.ts';
 import { helmFiles } from './helm/files.ts';
 import { kubernetesRunbook } from './runbook/kubernetes.ts';
 
@@ -30,6 +31,8 @@ export interface BundleFile {
   kind: BundleFileKind;
   /** The node the file configures (an API-M node, an Identity Server, or the load balancer of an nginx.conf). */
   nodeId?: string;
+  /** A Helm values file's tree, which it was written from: what the key diff compares. */
+  values?: HelmValues;
 }
 
 export interface Bundle {
@@ -114,6 +117,20 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
 function kubernetesBundle(context: GenerationContext, diagnostics: Diagnostic[], options: BundleOptions): Bundle {
   const plan = helmPlan(context);
   const files: BundleFile[] = helmFiles(plan);
+  // WSO2 Identity Server runs outside WSO2's API-M charts: its tables stay a file to merge, as on virtual machines.
+  const tableTexts = new Map<TomlTable, string>();
+  for (const server of context.graph.nodesOfKind('identity-server')) {
+    if (!NODE_ID_PATTERN.test(server.id)) continue;
+    files.push({
+      path: deploymentTomlPath(server),
+      content: writeToml(
+        context.settings.secureVault ? withSecureVault(identityServerDocument(context, server)) : identityServerDocument(context, server),
+        tableTexts,
+      ),
+      kind: 'deployment.toml',
+      nodeId: server.id,
+    });
+  }
   files.push({ path: 'README.md', content: kubernetesRunbook(context, plan, diagnostics, options.shareLink), kind: 'runbook' });
   files.push({ path: 'topology.json', content: serializeTopology(context.topology), kind: 'topology' });
   return { files, diagnostics };

@@ -23,20 +23,41 @@ export interface FileKeyChanges {
   changed: KeyChange[];
 }
 
-/** The deployment.toml files that differ between `before` and `after`, in the order of `after` (removed files last). */
+/** A file whose keys are compared, with its text and a way to flatten it. */
+interface Keyed {
+  content: string;
+  keys: () => Map<string, string>;
+}
+
+/** The deployment.toml files by their TOML, the Helm values files by the tree they were written from. */
+function keyedFiles(bundle: Bundle): Map<string, Keyed> {
+  const out = new Map<string, Keyed>();
+  for (const file of bundle.files) {
+    if (file.kind === 'deployment.toml') out.set(file.path, { content: file.content, keys: () => flatKeys(file.content) });
+    else if (file.kind === 'helm-values' && file.values) {
+      const { values } = file;
+      out.set(file.path, { content: file.content, keys: () => flatTree(values) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The deployment.toml and Helm values files that differ between `before` and `after`, in the order of `after`
+ * (removed files last).
+ */
 export function bundleKeyDiff(before: Bundle, after: Bundle): FileKeyChanges[] {
-  const tomlOf = (bundle: Bundle) => new Map(bundle.files.filter((f) => f.kind === 'deployment.toml').map((f) => [f.path, f.content]));
-  const old = tomlOf(before);
-  const next = tomlOf(after);
+  const old = keyedFiles(before);
+  const next = keyedFiles(after);
   const out: FileKeyChanges[] = [];
-  for (const [path, content] of next) {
+  for (const [path, file] of next) {
     const was = old.get(path);
-    if (was === content) continue;
-    const changes = keyDiff(was === undefined ? new Map() : flatKeys(was), flatKeys(content));
+    if (was?.content === file.content) continue;
+    const changes = keyDiff(was === undefined ? new Map() : was.keys(), file.keys());
     out.push({ path, ...(was === undefined ? { file: 'added' as const } : {}), ...changes });
   }
-  for (const [path, content] of old) {
-    if (!next.has(path)) out.push({ path, file: 'removed', ...keyDiff(flatKeys(content), new Map()) });
+  for (const [path, file] of old) {
+    if (!next.has(path)) out.push({ path, file: 'removed', ...keyDiff(file.keys(), new Map()) });
   }
   return out.filter((f) => f.file || f.added.length + f.removed.length + f.changed.length > 0);
 }
@@ -56,6 +77,11 @@ function keyDiff(before: Map<string, string>, after: Map<string, string>): Pick<
 
 /** Every leaf key of a TOML text, with its value as short text. */
 export function flatKeys(text: string): Map<string, string> {
+  return flatTree(parseToml(text));
+}
+
+/** Every leaf key of a tree (a parsed TOML document, a Helm values tree), with its value as short text. */
+function flatTree(tree: unknown): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (value: unknown, path: string) => {
     if (Array.isArray(value) && value.length > 0 && value.every(isTable)) {
@@ -68,7 +94,7 @@ export function flatKeys(text: string): Map<string, string> {
       out.set(path, JSON.stringify(value));
     }
   };
-  walk(parseToml(text), '');
+  walk(tree, '');
   return out;
 }
 

@@ -20,6 +20,7 @@ import { redisInUse, redisSteps } from './runbook/redis.ts';
 import { adminPortalServers, adminPortalSteps, identityServerSteps } from './runbook/identityServer.ts';
 import { isVersionFacts } from '../model/index.ts';
 import { homeOf } from './runbook/home.ts';
+import { openProblemLines } from './runbook/problems.ts';
 import { loadBalancerCheckSteps, loadBalancerPlans, loadBalancerSteps } from './runbook/loadBalancers.ts';
 
 export const START_ORDER = everyKind<ApimKind>()(['control-plane', 'all-in-one', 'key-manager', 'traffic-manager', 'gateway']);
@@ -77,14 +78,7 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
   }
   out.push('| `hosts` | /etc/hosts lines for every host name |', '| `topology.json` | the topology |', '');
 
-  out.push('## Open problems', '');
-  if (diagnostics.length === 0) out.push('None: the designer found no problem in this topology.', '');
-  else {
-    for (const d of diagnostics) {
-      out.push(`- **${d.severity}** ${d.code}: ${markdownText(d.message)}${d.fix ? `. Fix: ${markdownText(d.fix)}` : ''}`);
-    }
-    out.push('');
-  }
+  out.push(...openProblemLines(diagnostics));
 
   out.push('## Before you start', '', '### Host names', '');
   out.push(

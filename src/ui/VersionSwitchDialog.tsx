@@ -76,7 +76,7 @@ export function VersionSwitchDialog({
         <>
           <p role="status">
             {changes.length === 0
-              ? 'No deployment.toml changes.'
+              ? 'No key changes in the deployment.toml or values files.'
               : `${count.toLocaleString('en')} ${count === 1 ? 'key changes' : 'keys change'} in ${changes.length} ${changes.length === 1 ? 'file' : 'files'}. Undo switches back.`}
           </p>
           <div className="version-changes" role="list" aria-label="Changes by file">

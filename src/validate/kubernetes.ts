@@ -13,6 +13,7 @@ import {
   helmBranchOf,
   helmMinor,
   helmReleases,
+  isVersionFacts,
   mysqlVersionOf,
   platformOf,
   routesOf,
@@ -43,6 +44,7 @@ export function validateKubernetes(topology: Topology, graph: TopologyGraph = bu
     ...releaseNames(releases),
     ...wiring(topology, graph, branch, releases),
     ...secrets(graph, branch, releases),
+    ...secondInstance(branch, releases),
   );
   return out;
 }
@@ -152,11 +154,12 @@ function wiring(topology: Topology, graph: TopologyGraph, branch: HelmBranch, re
       );
     }
   }
-  const identityServers = graph.nodesOfKind('identity-server');
+  // IS 7 is a third-party Key Manager added in the Admin portal: nothing in API-M's files, so nothing in the values.
+  const identityServers = graph.nodesOfKind('identity-server').filter((server) => isVersionFacts(server.version).mode === 'resident');
   if (identityServers.length > 0) {
     problem(
-      `WSO2 Identity Server as the Key Manager (${names(identityServers.map((server) => server.id))}) is not written for Kubernetes yet: the charts' iskm values give its port in some charts and not in others`,
-      'Use the virtual-machine platform for a topology with WSO2 Identity Server, or remove it.',
+      `WSO2 Identity Server ${names(identityServers.map((server) => server.id))} as the resident Key Manager is not written for Kubernetes yet: the charts' iskm values give its port in some charts and not in others`,
+      'Use the virtual-machine platform for IS 5.x or 6.x as the resident Key Manager, or IS 7 as a third-party Key Manager (Pattern 6).',
       identityServers.map((server) => server.id),
     );
   }
@@ -195,4 +198,20 @@ function secrets(graph: TopologyGraph, branch: HelmBranch, releases: HelmRelease
       nodeIds: [],
     }),
   ];
+}
+
+/** APIM067: helm-apim 4.2.x writes no [truststore] for the second control plane instance, which keeps the pack's. */
+function secondInstance(branch: HelmBranch, releases: HelmRelease[]): Diagnostic[] {
+  if (helmMinor(branch) !== 2) return [];
+  return releases.flatMap(({ cluster, highAvailability, chart }) =>
+    cluster.kind === 'control-plane' && highAvailability
+      ? [
+          report('APIM067', {
+            message: `The ${chart.name} chart of helm-apim 4.2.x writes no truststore settings for its second instance (${cluster.members[1]?.id ?? cluster.key}): it opens client-truststore.jks with the password wso2carbon`,
+            fix: 'Keep the truststore named client-truststore.jks with the password wso2carbon in the keystore Secret, or use API-M 4.3.0 or later.',
+            nodeIds: cluster.members.map((member) => member.id),
+          }),
+        ]
+      : [],
+  );
 }

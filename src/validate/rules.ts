@@ -545,6 +545,13 @@ export const RULES = [
     source: 'helm-apim existingSecret (4.5.x), jksExistingSecret (4.6.x), encryptionKeyKey (4.7.x); no Secret for the Redis password',
     applies: 'yes',
   },
+  {
+    code: 'APIM067',
+    severity: 'warning',
+    title: "Kubernetes: helm-apim 4.2.x's second control plane instance has no truststore settings",
+    source: 'helm-apim 4.2.x distributed/control-plane/confs/instance-2/deployment.toml: no [truststore] table (instance-1 has one)',
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',

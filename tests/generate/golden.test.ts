@@ -173,3 +173,22 @@ describe.each([
 describe('golden bundle of Pattern 6 (All-in-One with WSO2 IS 7.1 as a third-party Key Manager) on API-M 4.7.0', () => {
   goldenBundle(pattern6('4.7.0'), join(GOLDEN, 'versions', 'pattern-6-is7-4.7.0'));
 });
+
+/**
+ * The Kubernetes platform: values files for WSO2's Helm charts, the release list and the runbook, for WSO2's
+ * Pattern 3 (separate Traffic Manager) and Pattern 4 (with a Key Manager) on 4.5.0 and 4.7.0, and HA control plane +
+ * HA gateway on 4.2.0. Reviewed against helm-apim 4.2.x, 4.5.x and 4.7.x: each chart's values.yaml and
+ * confs/**\/deployment.toml, and WSO2's sample values (4.5.x docs/am-pattern-3-ACP_TM_GW, docs/am-pattern-4-ACP_TM_GW_KM;
+ * 4.7.x resources/am-pattern-3-ACP_TM_GW, resources/am-pattern-4-ACP_TM_GW_KM).
+ */
+describe.each([
+  ['pattern-3-distributed', '4.5.0'],
+  ['pattern-3-distributed', '4.7.0'],
+  ['pattern-4-km', '4.5.0'],
+  ['pattern-4-km', '4.7.0'],
+  ['ha-cp-gw', '4.2.0'],
+] as const)('golden Kubernetes bundle of %s on API-M %s', (pattern, version) => {
+  const example = loadExample(pattern);
+  const topology: Topology = { ...example, product: version, settings: { ...example.settings, platform: 'kubernetes' } };
+  goldenBundle(topology, join(GOLDEN, 'kubernetes', `${pattern}-${version}`));
+});

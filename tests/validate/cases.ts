@@ -916,6 +916,12 @@ export const CASES = {
       () => withSettings(k8s('pattern-3-distributed', '4.4.0'), { kubernetes: { ingress: 'nginx' } }),
     ],
     [
+      'APIM067',
+      "helm-apim 4.2.x's second control plane without truststore settings",
+      () => k8s('ha-cp-gw', '4.2.0'),
+      () => k8s('ha-cp-gw', '4.3.0'),
+    ],
+    [
       'APIM066',
       'passwords helm-apim 4.4.x reads from no Secret',
       () => k8s('pattern-3-distributed', '4.4.0'),

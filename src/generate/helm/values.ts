@@ -38,6 +38,15 @@ export type HelmValues = { [key: string]: HelmValue };
 /** The Secret of passwords and keys the runbook creates, and the keystore Secret every chart mounts. */
 export const CREDENTIALS_SECRET = 'apim-credentials';
 export const KEYSTORE_SECRET = 'apim-keystore-secret';
+/** The ConfigMap of the CA that signed the pods' certificate, which the Gateway API's BackendTLSPolicy trusts. */
+export const CA_CONFIG_MAP = 'apim-ca-cert';
+
+/** NGINX ingress sticky sessions, as helm-apim 4.3.x+ control-plane values.yaml sets them. */
+const STICKY_INGRESS = {
+  'nginx.ingress.kubernetes.io/affinity': 'cookie',
+  'nginx.ingress.kubernetes.io/session-cookie-name': 'route',
+  'nginx.ingress.kubernetes.io/session-cookie-hash': 'sha1',
+};
 
 /** A value the chart branch cannot read from a Secret: the runbook passes it with `--set` from the Secret's key. */
 export interface InstallSet {
@@ -160,9 +169,30 @@ function valuesOf(input: ValuesInput): HelmValuesFile {
     for (const { component, host } of components) {
       if (ingressSwitch) builder.set(`kubernetes.ingress.${component}.enabled`, !gatewayApi);
       builder.set(`kubernetes.ingress.${component}.hostname`, host);
+      if (!gatewayApi) {
+        // WebSocket and WebSub listen on TLS ports (8099, 8021), and the charts' Ingresses for them carry no
+        // annotation (helm-apim distributed/gateway/values.yaml: `annotations` empty; wso2/api-manager#4478).
+        if (component === 'websocket' || component === 'websub') {
+          builder.set(`kubernetes.ingress.${component}.annotations`, { 'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS' });
+        }
+        // The portals' sessions stick to one control plane: the default from helm-apim 4.3.x, absent in 4.2.x.
+        if (component === 'controlPlane' && minor === 2) builder.set('kubernetes.ingress.controlPlane.annotations', STICKY_INGRESS);
+      }
       if (hasGatewayApi(branch)) {
         builder.set(`kubernetes.gatewayAPI.${component}.enabled`, gatewayApi);
         builder.set(`kubernetes.gatewayAPI.${component}.hostname`, host);
+      }
+    }
+    if (gatewayApi) {
+      // The routes reach TLS ports (9443, 8243, 8099, 8021): the Gateway must speak TLS to them and trust their
+      // certificate (helm-apim 4.7.x templates/*/…-backend-tls-policy.yaml; off by default, on in WSO2's 4.7 samples).
+      builder.set('kubernetes.gatewayAPI.backendTLSPolicy.enabled', true);
+      builder.set('kubernetes.gatewayAPI.backendTLSPolicy.caCertificateConfigMap', CA_CONFIG_MAP);
+      builder.set('kubernetes.gatewayAPI.backendTLSPolicy.hostname', 'localhost');
+      // Two portal instances behind one Service: sessions stick to one (Envoy Gateway's BackendTrafficPolicy, as
+      // WSO2's 4.7 control-plane samples).
+      if ((kind === 'control-plane' || kind === 'all-in-one') && release.highAvailability) {
+        builder.set('kubernetes.gatewayAPI.backendTrafficPolicy.enabled', true);
       }
     }
   }
@@ -197,9 +227,26 @@ function valuesOf(input: ValuesInput): HelmValuesFile {
       }
     }
   }
+  if ((kind === 'control-plane' || kind === 'all-in-one') && minor >= 3 && context.facts.controlPlaneGatewayTypes) {
+    // The gateway types the Admin portal offers, as the product ships them: the charts' default lags behind from 4.7
+    // (helm-apim 4.7.x distributed/control-plane/values.yaml gatewayType without Envoy and APIPlatform).
+    cfg('gatewayType', context.facts.controlPlaneGatewayTypes);
+  }
+  if ((kind === 'control-plane' || kind === 'all-in-one') && minor >= 3) {
+    // The keys that sign tokens, inside the cluster: left empty, the charts write an empty oauth2_jwks_url and the
+    // server falls back to its public hostname (helm-apim 4.7.x control-plane confs/instance-1/deployment.toml:187–190;
+    // WSO2's pattern 3 and 4 samples name the Service).
+    const keyManager = (kind === 'control-plane' ? keyManagerOf(context, first, undefined) : undefined) ?? release.cluster;
+    const service = serviceOf(keyManager);
+    if (service) cfg('oauth_config.oauth2JWKSUrl', `https://${service}:9443/oauth2/jwks`);
+  }
   if (kind === 'gateway' || kind === 'traffic-manager' || kind === 'key-manager') {
     if (controlPlane) {
-      if (kind === 'gateway') cfg('eventhub.enabled', true);
+      // A gateway hears the event hub itself with a separate traffic manager, and always from 4.5; before, with the
+      // control plane's own traffic manager, through the throttling settings (helm-apim 4.2.x
+      // distributed/gateway/values.yaml: eventhub "should be enabled if the traffic manager is separated").
+      const separateTm = controlPlane.kind !== 'all-in-one' && context.graph.wiredClusters(first, 'traffic-manager').length > 0;
+      if (kind === 'gateway' && (separateTm || context.facts.gatewayEventHubAlways)) cfg('eventhub.enabled', true);
       const service = serviceOf(controlPlane);
       if (service) cfg('eventhub.serviceUrl', service);
       cfg('eventhub.urls', instancesOf(eventHubs));
@@ -274,14 +321,20 @@ function credentials(input: ValuesInput, cfg: (path: string, value: HelmValue) =
 
   // The keystore Secret: every chart mounts it (helm-apim distributed/*/templates/*-deployment.yaml, `jksSecretName`).
   cfg('security.jksSecretName', KEYSTORE_SECRET);
+  // The keystores: the primary one, which every node shares and which the TLS and internal keystores default to
+  // (carbon.xml.j2, listenerprofiles.xml.j2: keystore.tls.file_name = $ref{keystore.primary.file_name}), is the
+  // topology's TLS keystore, unless it names a primary keystore of its own. The keystore Secret mounts each file once:
+  // the charts mount every enabled keystore by its file name, so one file enabled twice would be two mounts of one path.
+  const own = keystore.primary && keystore.primary.fileName !== keystore.tls.fileName ? keystore.primary : undefined;
   const stores = [
-    { name: 'tls', store: keystore.tls, enabled: undefined },
-    ...(keystore.primary ? [{ name: 'primary', store: keystore.primary, enabled: true }] : []),
+    { name: 'primary', store: own ?? keystore.tls, key: own ? 'primary-' : '', what: own ? 'the primary keystore' : 'the keystore' },
+    ...(own ? [{ name: 'tls', store: keystore.tls, key: 'tls-', what: 'the TLS keystore' }] : []),
   ];
-  for (const { name, store, enabled } of stores) {
-    if (enabled) cfg(`security.keystores.${name}.enabled`, true);
-    if (store.fileName !== 'wso2carbon.jks' || enabled) cfg(`security.keystores.${name}.name`, store.fileName);
-    if (store.alias !== 'wso2carbon' || enabled) cfg(`security.keystores.${name}.alias`, store.alias);
+  cfg('security.keystores.primary.enabled', true);
+  if (!own) cfg('security.keystores.tls.enabled', false);
+  for (const { name, store } of stores) {
+    cfg(`security.keystores.${name}.name`, store.fileName);
+    cfg(`security.keystores.${name}.alias`, store.alias);
   }
   if (truststore.fileName !== 'client-truststore.jks') cfg('security.truststore.name', truststore.fileName);
   if (minor >= 6) {
@@ -289,21 +342,15 @@ function credentials(input: ValuesInput, cfg: (path: string, value: HelmValue) =
     // (helm-apim 4.6.x distributed/control-plane/templates/…/wso2am-cp-deployment.yaml), while the file reads them as
     // soon as the password key is set.
     cfg('security.jksExistingSecret.secretName', CREDENTIALS_SECRET);
-    for (const { name } of stores) {
-      cfg(
-        `security.jksExistingSecret.${name}KeystorePasswordKey`,
-        secret(`${name}-keystore-password`, `the password of the ${name} keystore`),
-      );
-      cfg(
-        `security.jksExistingSecret.${name}KeystoreKeyPasswordKey`,
-        secret(`${name}-key-password`, `the key password of the ${name} keystore`),
-      );
+    for (const { name, key, what } of stores) {
+      cfg(`security.jksExistingSecret.${name}KeystorePasswordKey`, secret(`${key}keystore-password`, `the password of ${what}`));
+      cfg(`security.jksExistingSecret.${name}KeystoreKeyPasswordKey`, secret(`${key}key-password`, `the key password of ${what}`));
     }
     cfg('security.jksExistingSecret.truststorePasswordKey', secret('truststore-password', 'the password of the truststore'));
   } else {
-    for (const { name } of stores) {
-      installed(`security.keystores.${name}.password`, `${name}-keystore-password`, `the password of the ${name} keystore`);
-      installed(`security.keystores.${name}.keyPassword`, `${name}-key-password`, `the key password of the ${name} keystore`);
+    for (const { name, key, what } of stores) {
+      installed(`security.keystores.${name}.password`, `${key}keystore-password`, `the password of ${what}`);
+      installed(`security.keystores.${name}.keyPassword`, `${key}key-password`, `the key password of ${what}`);
     }
     installed('security.truststore.password', 'truststore-password', 'the password of the truststore');
   }
@@ -373,7 +420,8 @@ function environmentsOf(input: ValuesInput, serviceOf: (cluster: Cluster) => str
         description: environment.description,
         showAsTokenEndpointUrl: environment.showAsTokenEndpointUrl,
         serviceName: service,
-        ...(minor >= 3 ? { servicePort: 9443 } : {}),
+        // The 4.2.x control plane chart fixes the port; its all-in-one chart reads it (all-in-one/confs/deployment.toml).
+        ...(minor >= 3 || own.kind === 'all-in-one' ? { servicePort: 9443 } : {}),
         wsHostname: hosts.ws,
         httpHostname: hosts.http,
         websubHostname: hosts.websub,

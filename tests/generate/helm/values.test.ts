@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ProductVersion, Topology, TopologyNode } from '../../../src/model/index.ts';
-import { generateBundle } from '../../../src/generate/index.ts';
+import { bundleKeyDiff, generateBundle } from '../../../src/generate/index.ts';
 import { loadExample, withKeyManagerPair, withRedis } from '../../factories.ts';
 
 type Tree = Record<string, unknown>;
@@ -108,14 +108,22 @@ describe('the Kubernetes bundle', () => {
     expect(at(nginx, 'kubernetes.gatewayAPI.enabled')).toBe(false);
     expect(at(nginx, 'kubernetes.ingress.gateway.enabled')).toBe(true);
     expect(at(nginx, 'kubernetes.ingress.gateway.hostname')).toBe('gw.example.com');
-    // 4.4.x has no Gateway API values and no ingress switch: only the hostnames.
+    // 4.4.x has no Gateway API values and no ingress switch: the hostnames, and the backend protocol of the WebSocket
+    // and WebSub Ingresses, which reach TLS ports and which the charts leave unset.
+    const https = { 'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS' };
     const old = values(onKubernetes(t, '4.4.0')).get('helm/apim-gw/values.yaml');
     expect(at(old, 'kubernetes')).toEqual({
       ingress: {
         gateway: { hostname: 'gw.example.com' },
-        websocket: { hostname: 'websocket.example.com' },
-        websub: { hostname: 'websub.example.com' },
+        websocket: { hostname: 'websocket.example.com', annotations: https },
+        websub: { hostname: 'websub.example.com', annotations: https },
       },
+    });
+    // Through the Gateway API, the routes speak TLS to the pods, trusting the CA in the ConfigMap the runbook creates.
+    expect(at(gatewayApi, 'kubernetes.gatewayAPI.backendTLSPolicy')).toEqual({
+      enabled: true,
+      caCertificateConfigMap: 'apim-ca-cert',
+      hostname: 'localhost',
     });
   });
 
@@ -130,6 +138,31 @@ describe('the Kubernetes bundle', () => {
       (f) => f.path === 'README.md',
     )?.content;
     expect(readme).toContain(`--set-file ${CFG}.distributedThrottling.keyvalueStore.password=<(kubectl get secret apim-credentials`);
+  });
+
+  it('lists what a version switch changes in each values file, key by key', () => {
+    const t = onKubernetes(loadExample('pattern-3-distributed'), '4.6.0');
+    const changes = bundleKeyDiff(generateBundle(t), generateBundle({ ...t, product: '4.7.0' }));
+    const acp = changes.find((c) => c.path === 'helm/apim-acp/values.yaml');
+    // 4.7 routes through the Gateway API by default, and reads the encryption key from the Secret.
+    expect(acp?.added.map((k) => k.key)).toEqual([
+      'kubernetes.gatewayAPI.gatewayName',
+      'kubernetes.gatewayAPI.backendTLSPolicy.enabled',
+      'kubernetes.gatewayAPI.backendTLSPolicy.caCertificateConfigMap',
+      'kubernetes.gatewayAPI.backendTLSPolicy.hostname',
+      'kubernetes.gatewayAPI.backendTrafficPolicy.enabled',
+      `${CFG}.existingSecret.encryptionKeyKey`,
+    ]);
+    expect(acp?.changed.map((k) => `${k.key}: ${k.from} → ${k.to}`)).toEqual([
+      'kubernetes.gatewayAPI.enabled: false → true',
+      'kubernetes.gatewayAPI.controlPlane.enabled: false → true',
+      'kubernetes.ingress.controlPlane.enabled: true → false',
+      // The gateway types the Admin portal offers, as each version's product ships them.
+      `${CFG}.gatewayType: "Regular,APK,AWS,Azure,Kong,Envoy" → "Regular,APK,AWS,Azure,Kong,Envoy,APIPlatform"`,
+    ]);
+    // 4.7's traffic manager chart takes no database values.
+    const tm = changes.find((c) => c.path === 'helm/apim-tm/values.yaml');
+    expect(tm?.removed.map((k) => k.key)).toContain(`${CFG}.databases.apim_db.url`);
   });
 
   it('is the same bytes for the same topology', () => {
