@@ -192,3 +192,14 @@ describe('the Helm release of a cluster', () => {
     expect(within(screen.getByRole('form', { name: 'Traffic Manager tm-1' })).queryByLabelText('Helm release')).toBeNull();
   });
 });
+
+describe('switching the API-M version on Kubernetes', () => {
+  it('lists what changes in each values file first', async () => {
+    const { user, settings } = renderPage();
+    await user.selectOptions(settings.getByLabelText('Platform'), 'kubernetes');
+    await user.selectOptions(settings.getByLabelText('API-M version'), '4.5.0');
+    const dialog = within(await screen.findByRole('dialog', { name: 'Switch from API-M 4.7.0 to 4.5.0?' }));
+    const files = within(await dialog.findByRole('list', { name: 'Changes by file' }));
+    expect(files.getByRole('listitem', { name: 'helm/apim-acp/values.yaml' })).toBeTruthy();
+  });
+});
