@@ -12,6 +12,8 @@ export const LIMITS = {
   longText: 500,
   /** CORS allowed origins: a comma-separated list of origins in one value. */
   origins: 2000,
+  /** The TOML a person adds to one node's or cluster's files (`customToml`): room for a tuned deployment.toml. */
+  customToml: 100_000,
   /** Items in one list (labels, CORS methods and headers, skip lists, policies). */
   listItems: 500,
   /** Gateway environments in one topology. */

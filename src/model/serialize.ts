@@ -30,6 +30,8 @@ const KEY_ORDER = [
   'sticky',
   'release',
   'namespace',
+  'customToml',
+  'customTomlOverrides',
   'ssl',
   'x',
   'y',

@@ -86,7 +86,19 @@ interface NodeBase {
   y: number;
 }
 
-interface ApimNodeBase extends NodeBase, HelmReleaseFields {
+/**
+ * TOML the person adds to generated files (the topology format's `customToml`): keys the designer does not model,
+ * merged into the file of the node, or of every member of the cluster a load balancer fronts (the node's own wins over
+ * its cluster's). A key the designer also writes keeps the designer's value unless it is listed in
+ * `customTomlOverrides`.
+ */
+export interface CustomTomlFields {
+  customToml?: string | undefined;
+  /** Dotted keys of `customToml` whose value replaces the one the designer writes, as the person chose. */
+  customTomlOverrides?: string[] | undefined;
+}
+
+interface ApimNodeBase extends NodeBase, HelmReleaseFields, CustomTomlFields {
   /** DNS name or IP address other nodes use to reach this node. */
   host: string;
   /** Port offset, 0–1000: every port is its default plus this. */
@@ -164,7 +176,7 @@ export interface KeyManagerNode extends ApimNodeBase {
   kind: 'key-manager';
 }
 
-export interface LoadBalancerNode extends NodeBase, HelmReleaseFields {
+export interface LoadBalancerNode extends NodeBase, HelmReleaseFields, CustomTomlFields {
   kind: 'load-balancer';
   host: string;
   /**

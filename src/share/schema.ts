@@ -140,6 +140,12 @@ const helmRelease = {
   namespace: v.optional(label(NAMESPACE_PATTERN, 'Kubernetes namespace', 63)),
 };
 
+// TOML merged into generated files (CustomTomlFields); parsed and checked by validation, not here.
+const customToml = {
+  customToml: v.optional(text(LIMITS.customToml)),
+  customTomlOverrides: v.optional(texts()),
+};
+
 const apimNode = {
   id: id(),
   label: v.optional(text()),
@@ -148,6 +154,7 @@ const apimNode = {
   offset: v.optional(integer(MIN_OFFSET, MAX_OFFSET), APIM_NODE_DEFAULTS.offset),
   nodeIp: v.optional(host()),
   ...helmRelease,
+  ...customToml,
 };
 
 const dbDefaults = DATABASE_DEFAULTS;
@@ -181,6 +188,7 @@ const nodeSchemas = {
     host: host(),
     sticky: v.optional(bool()),
     ...helmRelease,
+    ...customToml,
   }),
   database: strict({
     kind: v.literal('database'),
