@@ -10,7 +10,7 @@
  *   "WSO2 Identity Server 7", the well-known URL and the endpoints, grant types and JWKS (APIM docs 4.3.0 / 4.4.0 /
  *   4.7.0 'Configure WSO2 IS 7.x as a Key Manager', Step 2; APIM docs 4.7.0 'Pattern 6', the handler 2.1.3).
  */
-import type { IdentityServerNode } from '../../model/index.ts';
+import type { Cluster, IdentityServerNode } from '../../model/index.ts';
 import { identityServerBase, identityServerHttpsPort, isVersionFacts } from '../../model/index.ts';
 import type { GenerationContext } from '../context.ts';
 import { httpsBase } from '../addresses.ts';
@@ -98,13 +98,14 @@ export function adminPortalServers(context: GenerationContext): IdentityServerNo
 }
 
 /** The Admin-portal steps that add each IS 7 as a Key Manager, computed from its host and port. */
-export function adminPortalSteps(context: GenerationContext): string[] {
+/** `portalBase`: where the portals of a control plane cluster answer (Kubernetes: its route, on 443). */
+export function adminPortalSteps(context: GenerationContext, portalBase: (cluster: Cluster) => string = httpsBase): string[] {
   const out: string[] = [];
   for (const server of adminPortalServers(context)) {
     const is = isVersionFacts(server.version);
     const base = identityServerBase(server);
     const controlPlane = notifiedControlPlane(context, server);
-    const admin = controlPlane ? `${httpsBase(controlPlane)}/admin` : 'the Admin portal of the control plane';
+    const admin = controlPlane ? `${portalBase(controlPlane)}/admin` : 'the Admin portal of the control plane';
     out.push(
       `**${inlineCode(server.id)}** (${base}), with API-M up:`,
       '',

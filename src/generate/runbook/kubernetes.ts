@@ -12,7 +12,7 @@ import type { HelmPlan, HelmValues, HelmValuesFile } from '../helm/values.ts';
 import { CA_CONFIG_MAP, CREDENTIALS_SECRET, KEYSTORE_SECRET } from '../helm/values.ts';
 import { servicesOf } from '../helm/releases.ts';
 import type { HelmBranch } from '../../model/index.ts';
-import { helmMinor } from '../../model/index.ts';
+import { helmMinor, publicHost } from '../../model/index.ts';
 import { inlineCode, markdownText, shellWord } from '../text.ts';
 import { databaseSteps } from './databases.ts';
 import { openProblemLines } from './problems.ts';
@@ -284,7 +284,12 @@ export function kubernetesRunbook(
   for (const file of files) out.push(`### ${file.release.release}`, '', '```bash', ...installCommand(file, branch), '```', '');
 
   if (adminPortalServers(context).length > 0) {
-    out.push(`## ${step++}. WSO2 Identity Server`, '', ...identityServerSteps(context), ...adminPortalSteps(context));
+    out.push(
+      `## ${step++}. WSO2 Identity Server`,
+      '',
+      ...identityServerSteps(context),
+      ...adminPortalSteps(context, (cluster) => `https://${publicHost(cluster)}`),
+    );
   }
 
   out.push(`## ${step++}. Checks`, '', 'The Services other releases call, by the names in the values files:', '', '```bash');

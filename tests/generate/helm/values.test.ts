@@ -165,6 +165,15 @@ describe('the Kubernetes bundle', () => {
     expect(tm?.removed.map((k) => k.key)).toContain(`${CFG}.databases.apim_db.url`);
   });
 
+  it("keeps WSO2 IS 7 as on virtual machines: its tables to merge, and the Admin-portal steps on the portal's route", () => {
+    const bundle = generateBundle(onKubernetes(loadExample('pattern-6-aio-is'), '4.7.0'));
+    expect(bundle.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(bundle.files.map((f) => f.path)).toContain('nodes/is-1/repository/conf/deployment.toml');
+    const readme = bundle.files.find((f) => f.path === 'README.md')?.content ?? '';
+    expect(readme).toContain('Sign in to <https://apim.example.com/admin>');
+    expect(readme).not.toContain('apim.example.com:9443');
+  });
+
   it('is the same bytes for the same topology', () => {
     const t = onKubernetes(withKeyManagerPair(loadExample('pattern-4-km')), '4.7.0');
     expect(generateBundle(t).files).toEqual(generateBundle(structuredClone(t)).files);
