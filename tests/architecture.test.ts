@@ -12,7 +12,7 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
   model: { folders: [], packages: [] },
   validate: { folders: ['model'], packages: [] },
-  generate: { folders: ['model', 'validate'], packages: ['@iarna/toml', 'fflate'] },
+  generate: { folders: ['model', 'validate'], packages: ['@iarna/toml', 'fflate', 'diff'] },
   share: { folders: ['model'], packages: ['valibot', 'fflate'] },
   cli: { folders: ['model', 'validate', 'generate', 'share'], packages: ['node:', 'tsx'] },
   store: { folders: ['model', 'validate', 'share'], packages: ['zustand', 'zundo'] },

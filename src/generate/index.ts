@@ -6,3 +6,5 @@ export { deploymentTomlPath, startCommand } from './runbook.ts';
 export * from './toml/index.ts';
 export { bundleKeyDiff, flatKeys } from './keyDiff.ts';
 export type { FileKeyChanges, KeyChange } from './keyDiff.ts';
+export { DIFF_CONTEXT, filesDiff, isDeployedFile, unifiedDiff } from './bundleDiff.ts';
+export type { DiffHunk, DiffSource, FileDiff } from './bundleDiff.ts';
