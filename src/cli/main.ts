@@ -2,6 +2,7 @@
  * apim-topology generate <topology> (--out DIR | --zip FILE) [--allow-placeholders]
  * apim-topology validate <topology> [--json]
  * apim-topology link <topology> [--base URL]
+ * apim-topology diff <a> <b>   (diff.ts; exit 0 the same, 1 different, 2 bad input)
  *
  * Exit codes: 0 done; 1 the topology has errors (diagnostics printed, nothing written); 2 the input
  * could not be read, or the command line is wrong (one line per problem on stderr, no stack trace).
@@ -14,6 +15,7 @@ import { zipBundle } from '../generate/zip.ts';
 import { SECRET_PLACEHOLDER, decodeLink, encodeLink, formatReadError, hasPrivateSecrets, isLink, readTopology } from '../share/index.ts';
 import type { CliIo } from './io.ts';
 import { FolderError, nodeIo } from './io.ts';
+import { diffCommand } from './diff.ts';
 
 export const EXIT = { ok: 0, topologyErrors: 1, inputError: 2 } as const;
 
@@ -26,6 +28,7 @@ const USAGE = `Usage:
   apim-topology validate <topology> [--json] [--platform vm|kubernetes]
                                                                check the topology
   apim-topology link <topology> [--base URL] [--include-secrets]  print a share link
+  apim-topology diff <a> <b>                                   unified diff per file of two bundles
 
 <topology> is a topology JSON file, - for standard input, or a share link (quote it).
 --out replaces DIR whole (no stale files), and refuses a non-empty DIR that holds no bundle
@@ -34,7 +37,10 @@ unless --include-secrets: a link can never be revoked. generate refuses a topolo
 were left out of its link (files saying <secret not in link> cannot deploy) unless --allow-placeholders.
 --platform overrides the topology's platform: vm (deployment.toml per node, nginx.conf per load balancer)
 or kubernetes (values files for WSO2's Helm charts, helm/releases.json); default: the topology's, else vm.
+diff: each side is a <topology> (its bundle is generated) or a folder: a bundle, or a deployment's live
+files (paths relative to it; then only deployment.toml, nginx.conf and values.yaml files are compared).
 Exit codes: 0 done, 1 the topology has errors, 2 the input could not be read.
+diff exits 0 when the files are the same, 1 when they differ, 2 on bad input.
 `;
 
 class InputError extends Error {}
@@ -94,6 +100,7 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
     return argv.length === 0 ? EXIT.inputError : EXIT.ok;
   }
   try {
+    if (argv[0] === 'diff') return await diffCommand(argv.slice(1), io, (input) => loadTopology(input, io), DEFAULT_BASE);
     const parsed = parseArgs(argv);
     switch (parsed.command) {
       case 'generate':
@@ -103,7 +110,7 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
       case 'link':
         return await link(parsed, io);
       default:
-        throw new InputError(`unknown command "${parsed.command}": use generate, validate or link (--help for usage)`);
+        throw new InputError(`unknown command "${parsed.command}": use generate, validate, link or diff (--help for usage)`);
     }
   } catch (error) {
     if (error instanceof InputError) {
