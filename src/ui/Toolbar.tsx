@@ -1,4 +1,4 @@
-/** The toolbar: new, undo and redo, examples, download, and the problem counts. */
+/** The toolbar: new, undo and redo, examples, open, save, share, compare, download, and the problem counts. */
 import { useRef, useState } from 'react';
 import { hasErrors, patternsOf, placeholders, presetOn, serializeTopology } from '../model/index.ts';
 import { formatReadError, hasPlaceholders, readTopology, SECRET_PLACEHOLDER } from '../share/index.ts';
@@ -7,6 +7,7 @@ import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
 import { openFile, replaceWith } from './open.ts';
 import { ShareDialog } from './ShareDialog.tsx';
+import { CompareGroup } from './CompareGroup.tsx';
 
 export const EXAMPLES = [
   { file: 'seed-sample.json', title: 'Seed sample (separate TM)' },
@@ -190,6 +191,7 @@ export function Toolbar() {
           Share…
         </button>
       </div>
+      <CompareGroup />
       <ProblemCounts />
       {/* Until the generation core has loaded there are no files to download. */}
       <button type="button" className="primary" onClick={() => void download()} disabled={busy}>

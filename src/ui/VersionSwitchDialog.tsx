@@ -1,12 +1,13 @@
 /**
  * Switching the API-M version shows first what it does to every deployment.toml, key by key (keys
- * added, removed and changed per file, computed by the generation worker), and switches only when the
- * person confirms.
+ * added, removed and changed per file, computed by the generation worker), and every file of the
+ * bundle line by line, and switches only when the person confirms.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { FileKeyChanges } from '../generate/index.ts';
+import type { FileDiff, FileKeyChanges } from '../generate/index.ts';
 import type { ProductVersion, Topology } from '../model/index.ts';
 import { useGeneration } from './store.tsx';
+import { LineDiff } from './LineDiff.tsx';
 
 export interface VersionSwitch {
   from: ProductVersion;
@@ -27,7 +28,7 @@ export function VersionSwitchDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const generation = useGeneration();
   const titleId = useId();
-  const [result, setResult] = useState<{ changes?: FileKeyChanges[]; failed?: string }>({});
+  const [result, setResult] = useState<{ changes?: FileKeyChanges[]; lines?: FileDiff[]; failed?: string }>({});
 
   useEffect(() => {
     const element = dialog.current;
@@ -39,7 +40,7 @@ export function VersionSwitchDialog({
   useEffect(() => {
     let live = true;
     generation.compare(change.before, change.after).then(
-      (changes) => live && setResult({ changes }),
+      ({ keys, files }) => live && setResult({ changes: keys, lines: files }),
       (error: unknown) => live && setResult({ failed: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
@@ -47,8 +48,11 @@ export function VersionSwitchDialog({
     };
   }, [generation, change]);
 
-  const { changes, failed } = result;
+  const { changes, lines = [], failed } = result;
   const count = changes?.reduce((n, f) => n + f.added.length + f.removed.length + f.changed.length, 0) ?? 0;
+  const linesOf = new Map(lines.map((file) => [file.path, file]));
+  // The files whose lines change but whose keys do not (nginx.conf, the README, topology.json) follow the keyed ones.
+  const unkeyed = lines.filter((file) => !changes?.some((c) => c.path === file.path));
   return (
     <dialog
       ref={dialog}
@@ -78,6 +82,7 @@ export function VersionSwitchDialog({
             {changes.length === 0
               ? 'No key changes in the deployment.toml or values files.'
               : `${count.toLocaleString('en')} ${count === 1 ? 'key changes' : 'keys change'} in ${changes.length} ${changes.length === 1 ? 'file' : 'files'}. Undo switches back.`}
+            {lines.length > 0 && ` ${lines.length} ${lines.length === 1 ? 'file differs' : 'files differ'} line by line.`}
           </p>
           <div className="version-changes" role="list" aria-label="Changes by file">
             {changes.map((file) => (
@@ -89,6 +94,18 @@ export function VersionSwitchDialog({
                 <KeyList title="Added" keys={file.added.map((k) => `${k.key} = ${k.to ?? ''}`)} />
                 <KeyList title="Removed" keys={file.removed.map((k) => `${k.key} = ${k.from ?? ''}`)} />
                 <KeyList title="Changed" keys={file.changed.map((k) => `${k.key}: ${k.from ?? ''} → ${k.to ?? ''}`)} />
+                {linesOf.has(file.path) && <LineDiff file={linesOf.get(file.path) as FileDiff} />}
+              </section>
+            ))}
+            {unkeyed.map((file) => (
+              <section key={file.path} role="listitem" aria-label={file.path} className="version-file">
+                <h3>
+                  {file.path}
+                  {file.change !== 'changed' && (
+                    <span className="soft"> ({file.change === 'added' ? 'new file' : 'no longer written'})</span>
+                  )}
+                </h3>
+                <LineDiff file={file} />
               </section>
             ))}
           </div>

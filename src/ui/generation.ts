@@ -8,26 +8,32 @@
  * one shown is never shown. Where there is no Worker (a test's DOM), the same core runs in the page,
  * loaded lazily as before.
  */
-import type { Bundle, FileKeyChanges } from '../generate/index.ts';
+import type { Bundle, FileDiff, FileKeyChanges } from '../generate/index.ts';
 import type { Topology } from '../model/index.ts';
+
+/** What a change does to the files: the deployment.toml and values keys, and every file's lines. */
+export interface Comparison {
+  keys: FileKeyChanges[];
+  files: FileDiff[];
+}
 
 /** Runs the generation core: the bundle of one topology, or what a change does to the files. */
 export interface Engine {
   run(topology: Topology, base: string): Promise<Bundle>;
-  compare(before: Topology, after: Topology, base: string): Promise<FileKeyChanges[]>;
+  compare(before: Topology, after: Topology, base: string): Promise<Comparison>;
 }
 
 /** The core's two tasks, as one object for the inline engine. */
 export interface Core {
   bundle(topology: Topology, base: string): Bundle;
-  compare(before: Topology, after: Topology, base: string): FileKeyChanges[];
+  compare(before: Topology, after: Topology, base: string): Comparison;
 }
 
 /** What the worker is sent, and what it answers. */
 export type GenerationRequest =
   | { id: number; task: 'bundle'; topology: Topology; base: string }
   | { id: number; task: 'compare'; before: Topology; after: Topology; base: string };
-export type GenerationReply = { id: number; bundle: Bundle } | { id: number; changes: FileKeyChanges[] } | { id: number; error: string };
+export type GenerationReply = { id: number; bundle: Bundle } | { id: number; changes: Comparison } | { id: number; error: string };
 
 /** The state the page shows: the newest bundle and the topology it is for, and why the last try failed. */
 export interface GenerationState {
@@ -143,8 +149,8 @@ export class Generation {
     this.pump();
   };
 
-  /** What replacing `before` with `after` does to the deployment.toml files, key by key. */
-  compare(before: Topology, after: Topology): Promise<FileKeyChanges[]> {
+  /** What replacing `before` with `after` does to the files: key by key, and line by line. */
+  compare(before: Topology, after: Topology): Promise<Comparison> {
     return this.engine.compare(before, after, this.base());
   }
 

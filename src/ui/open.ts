@@ -98,26 +98,28 @@ export async function openLink(store: DesignerStore, link: string, confirm: (mes
   );
 }
 
-export async function openFile(store: DesignerStore, file: File, confirm: (message: string) => boolean): Promise<void> {
-  const state = store.getState();
+/**
+ * The topology in a .json file or a bundle .zip, restored; or a sentence saying why not, which names
+ * the file and ends "Your topology is unchanged."
+ */
+export async function readTopologyFile(file: File): Promise<{ topology: Topology } | { error: string }> {
   const isZip = /\.zip$/i.test(file.name) || file.type === 'application/zip';
   if (!isZip && file.size > MAX_DOCUMENT_CHARS * 4) {
-    state.notify(
-      `Could not open ${file.name}: it is ${file.size.toLocaleString('en')} bytes, too large for a topology. Your topology is unchanged.`,
-      'error',
-    );
-    return;
+    return {
+      error: `Could not open ${file.name}: it is ${file.size.toLocaleString('en')} bytes, too large for a topology. Your topology is unchanged.`,
+    };
   }
   let result: ReadResult;
   try {
     result = isZip ? (await loadZipReader()).readBundleZip(new Uint8Array(await file.arrayBuffer())) : readTopology(await file.text());
   } catch (error) {
-    state.notify(`Could not read ${file.name}: ${(error as Error).message}. Your topology is unchanged.`, 'error');
-    return;
+    return { error: `Could not read ${file.name}: ${(error as Error).message}. Your topology is unchanged.` };
   }
-  if (!result.ok) {
-    state.notify(errorText(file.name, result), 'error');
-    return;
-  }
-  replaceWith(store, result.topology, file.name, confirm);
+  return result.ok ? { topology: result.topology } : { error: errorText(file.name, result) };
+}
+
+export async function openFile(store: DesignerStore, file: File, confirm: (message: string) => boolean): Promise<void> {
+  const read = await readTopologyFile(file);
+  if ('error' in read) store.getState().notify(read.error, 'error');
+  else replaceWith(store, read.topology, file.name, confirm);
 }

@@ -23,7 +23,11 @@ function pageEngine(): Engine {
     return inlineEngine(async () => {
       const [core, links] = await Promise.all([import('../generate/index.ts'), loadLinkCodec()]);
       const bundle = (topology: Topology, base: string) => core.generateBundle(topology, { shareLink: links.encodeLink(topology, base) });
-      return { bundle, compare: (before, after, base) => core.bundleKeyDiff(bundle(before, base), bundle(after, base)) };
+      const compare = (before: Topology, after: Topology, base: string) => {
+        const [a, b] = [bundle(before, base), bundle(after, base)];
+        return { keys: core.bundleKeyDiff(a, b), files: core.filesDiff(a.files, b.files) };
+      };
+      return { bundle, compare };
     });
   }
   return workerEngine(() => new Worker(new URL('./generation.worker.ts', import.meta.url), { type: 'module', name: 'generation' }));

@@ -16,7 +16,7 @@ function manualEngine() {
   const runs: { topology: Topology; resolve: (b: Bundle) => void; reject: (e: Error) => void }[] = [];
   const engine: Engine = {
     run: (topology) => new Promise<Bundle>((resolve, reject) => runs.push({ topology, resolve, reject })),
-    compare: () => Promise.resolve([]),
+    compare: () => Promise.resolve({ keys: [], files: [] }),
   };
   return { engine, runs };
 }
@@ -153,7 +153,11 @@ describe('workerEngine', () => {
     const asked = engine.compare(named('a'), named('b'), 'http://x/');
     const [request] = FakeWorker.made[0]!.sent;
     expect(request).toMatchObject({ task: 'compare', before: { name: 'a' }, after: { name: 'b' } });
-    const changes = [{ path: 'nodes/gw-1/repository/conf/deployment.toml', added: [{ key: 'a.b', to: '1' }], removed: [], changed: [] }];
+    const path = 'nodes/gw-1/repository/conf/deployment.toml';
+    const changes = {
+      keys: [{ path, added: [{ key: 'a.b', to: '1' }], removed: [], changed: [] }],
+      files: [{ path, change: 'changed' as const, added: 1, removed: 0, hunks: [{ header: '@@ -1,0 +2 @@', lines: ['+b = 1'] }] }],
+    };
     FakeWorker.made[0]!.answer({ id: request!.id, changes });
     expect(await asked).toEqual(changes);
   });

@@ -1,0 +1,68 @@
+/**
+ * The toolbar's Compare group: "Compare with file…" (a topology .json or a bundle .zip, against the
+ * topology on the canvas) and "Changes since I opened this" (the start of the undo history against
+ * now). Both show the line diff of the two bundles, file by file, and change nothing.
+ */
+import { useRef, useState } from 'react';
+import { useDesignerStore } from './store.tsx';
+import { readTopologyFile } from './open.ts';
+import type { DiffRequest } from './DiffDialog.tsx';
+import { DiffDialog } from './DiffDialog.tsx';
+
+export function CompareGroup() {
+  const store = useDesignerStore();
+  const picker = useRef<HTMLInputElement>(null);
+  const [request, setRequest] = useState<DiffRequest | null>(null);
+
+  const compareWith = async (file: File) => {
+    const read = await readTopologyFile(file);
+    if ('error' in read) {
+      store.getState().notify(read.error, 'error');
+      return;
+    }
+    setRequest({
+      title: `Compare ${file.name} with this topology`,
+      about: `Lines starting with - are in the files of ${file.name}; lines starting with + are in the files of the topology on the canvas.`,
+      before: read.topology,
+      after: store.getState().topology,
+    });
+  };
+
+  const sinceOpened = () => {
+    const { pastStates } = store.temporal.getState();
+    const now = store.getState().topology;
+    setRequest({
+      title: 'Changes since you opened this',
+      about:
+        pastStates.length === 0
+          ? 'Nothing to undo: the topology is as it was when the page opened or it was last opened.'
+          : `Compared with the topology before the oldest step Undo can take back (${pastStates.length} ${pastStates.length === 1 ? 'step' : 'steps'} ago): - lines were in its files, + lines are in the files now.`,
+      before: pastStates[0]?.topology ?? now,
+      after: now,
+    });
+  };
+
+  return (
+    <div className="toolbar-group" role="group" aria-label="Compare">
+      <button type="button" onClick={() => picker.current?.click()}>
+        Compare with file…
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        accept=".json,.zip,application/json,application/zip"
+        hidden
+        aria-label="Compare with a topology file"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void compareWith(file);
+        }}
+      />
+      <button type="button" onClick={sinceOpened}>
+        Changes since I opened this
+      </button>
+      {request && <DiffDialog request={request} onClose={() => setRequest(null)} />}
+    </div>
+  );
+}
