@@ -299,3 +299,32 @@ test('switching the API-M version in the inspector regenerates every file for th
   await designer.getByRole('button', { name: 'Undo' }).click();
   expect(await fileText(designer, GW1)).toContain('server_role = "default"');
 });
+
+test('switching the version with the keyboard shows a file’s line diff, read before anything changes', async ({ designer }) => {
+  const settings = designer.getByRole('form', { name: 'Topology settings' });
+  const version = settings.getByLabel('API-M version');
+  await expect(version).toHaveValue('4.7.0');
+  // The newest version is listed first: End picks the oldest, 4.0.0, on the closed list.
+  await version.focus();
+  await designer.keyboard.press('End');
+  const dialog = designer.getByRole('dialog', { name: 'Switch from API-M 4.7.0 to 4.0.0?' });
+  const gateway = dialog.getByRole('list', { name: 'Changes by file' }).getByRole('listitem', { name: GW1 });
+  await expect(gateway).toContainText('server.server_role: "default" → "gateway-worker"');
+  // Tab through the dialog to the gateway file's line diff, and open it with Enter.
+  const summary = gateway.locator('summary', { hasText: 'Line diff' });
+  for (let i = 0; i < 80 && !(await summary.evaluate((el) => el === document.activeElement)); i++) await designer.keyboard.press('Tab');
+  await expect(summary).toBeFocused();
+  await designer.keyboard.press('Enter');
+  const lines = gateway.getByRole('figure', { name: `Line diff of ${GW1}` });
+  await expect(lines).toBeVisible();
+  await expect(lines.getByRole('deletion').filter({ hasText: 'server_role = "default"' })).toHaveText('-server_role = "default"');
+  await expect(lines.getByRole('insertion').filter({ hasText: 'server_role = "gateway-worker"' })).toHaveText(
+    '+server_role = "gateway-worker"',
+  );
+  await expect(dialog.getByRole('status')).toContainText(/files differ line by line/);
+  // Escape leaves the version as it was; nothing was switched while reading.
+  await designer.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(version).toHaveValue('4.7.0');
+  expect(await fileText(designer, GW1)).toContain('server_role = "default"');
+});
