@@ -33,6 +33,14 @@ export interface FileDiff {
 export const DIFF_CONTEXT = 3;
 
 /**
+ * Past this many added and removed lines the lines are not aligned (Myers' diff costs the file's length
+ * times the edits: a 1,000-node runbook on another version would take seconds): the file's differing
+ * middle is shown removed, then added, after its common first and last lines. Still a correct diff,
+ * and the same every time (a count, not a clock).
+ */
+export const MAX_ALIGNED_EDITS = 2000;
+
+/**
  * The files written where a deployment runs, by their name: what a folder of live files can be
  * compared on. The rest of a bundle (README.md, topology.json, hosts, helm/releases.json) is the
  * designer's own, and a live folder does not have it.
@@ -42,7 +50,11 @@ export function isDeployedFile(path: string): boolean {
 }
 
 /** The files that differ between `before` and `after`, sorted by path; an empty list when they are the same. */
-export function filesDiff(before: readonly DiffSource[], after: readonly DiffSource[], context = DIFF_CONTEXT): FileDiff[] {
+export function filesDiff(
+  before: readonly DiffSource[],
+  after: readonly DiffSource[],
+  { context = DIFF_CONTEXT, maxAlignedEdits = MAX_ALIGNED_EDITS }: { context?: number; maxAlignedEdits?: number } = {},
+): FileDiff[] {
   const old = new Map(before.map((f) => [f.path, f.content]));
   const next = new Map(after.map((f) => [f.path, f.content]));
   const paths = [...new Set([...old.keys(), ...next.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -51,7 +63,9 @@ export function filesDiff(before: readonly DiffSource[], after: readonly DiffSou
     const from = old.get(path);
     const to = next.get(path);
     if (from === to) continue;
-    const patch = structuredPatch(path, path, from ?? '', to ?? '', undefined, undefined, { context });
+    const patch =
+      structuredPatch(path, path, from ?? '', to ?? '', undefined, undefined, { context, maxEditLength: maxAlignedEdits }) ??
+      replacement(from ?? '', to ?? '', context);
     let added = 0;
     let removed = 0;
     const hunks = patch.hunks.map((h) => {
@@ -64,6 +78,50 @@ export function filesDiff(before: readonly DiffSource[], after: readonly DiffSou
     out.push({ path, change: from === undefined ? 'added' : to === undefined ? 'removed' : 'changed', hunks, added, removed });
   }
   return out;
+}
+
+interface Hunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  lines: string[];
+}
+
+/** One hunk: the lines both texts start and end with as context, everything between removed, then added. */
+function replacement(from: string, to: string, context: number): { hunks: Hunk[] } {
+  const split = (text: string) => {
+    const lines = text.split('\n');
+    const whole = lines.at(-1) === '';
+    if (whole) lines.pop();
+    return { lines, whole };
+  };
+  const a = split(from);
+  const b = split(to);
+  // A line is the same on both sides only if both end it with a newline, or neither does.
+  const ended = (side: { lines: string[]; whole: boolean }, i: number) => side.whole || i < side.lines.length - 1;
+  const same = (i: number, j: number) => a.lines[i] === b.lines[j] && ended(a, i) === ended(b, j);
+  let head = 0;
+  while (head < a.lines.length && head < b.lines.length && same(head, head)) head++;
+  let tail = 0;
+  while (tail < a.lines.length - head && tail < b.lines.length - head && same(a.lines.length - 1 - tail, b.lines.length - 1 - tail)) tail++;
+  const before = Math.min(context, head);
+  const after = Math.min(context, tail);
+  const noNewline = (side: { lines: string[]; whole: boolean }, at: number) =>
+    !side.whole && at === side.lines.length - 1 ? ['\\ No newline at end of file'] : [];
+  const removedLines = a.lines.slice(head, a.lines.length - tail).flatMap((line, i) => [`-${line}`, ...noNewline(a, head + i)]);
+  const addedLines = b.lines.slice(head, b.lines.length - tail).flatMap((line, i) => [`+${line}`, ...noNewline(b, head + i)]);
+  const lines = [
+    ...a.lines.slice(head - before, head).map((line) => ` ${line}`),
+    ...removedLines,
+    ...addedLines,
+    ...a.lines
+      .slice(a.lines.length - tail, a.lines.length - tail + after)
+      .flatMap((line, i) => [` ${line}`, ...noNewline(a, a.lines.length - tail + i)]),
+  ];
+  const oldLines = a.lines.length - head - tail + before + after;
+  const newLines = b.lines.length - head - tail + before + after;
+  return { hunks: [{ oldStart: head - before + 1, oldLines, newStart: head - before + 1, newLines, lines }] };
 }
 
 /** `start,count` as diff writes it: the count left out when it is 1; an empty range names the line before it. */

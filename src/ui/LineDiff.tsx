@@ -18,28 +18,32 @@ export function lineCounts(file: FileDiff): string {
 
 export function LineDiff({ file, open = false }: { file: FileDiff; open?: boolean }) {
   const [all, setAll] = useState(false);
-  const rows = file.hunks.flatMap((hunk) => [hunk.header, ...hunk.lines]);
+  // The lines are drawn once the diff is opened: a version switch of a large topology lists thousands of files.
+  const [shownOnce, setShownOnce] = useState(open);
+  const rows = shownOnce ? file.hunks.flatMap((hunk) => [hunk.header, ...hunk.lines]) : [];
   const shown = all ? rows : rows.slice(0, SHOWN_LINES);
   return (
-    <details className="line-diff" open={open}>
+    <details className="line-diff" open={open} onToggle={(event) => event.currentTarget.open && setShownOnce(true)}>
       <summary>
         Line diff <span className="soft">({lineCounts(file)})</span>
       </summary>
-      <figure aria-label={`Line diff of ${file.path}`}>
-        <pre>
-          {shown.map((line, i) =>
-            line.startsWith('+') ? (
-              <ins key={i}>{line}</ins>
-            ) : line.startsWith('-') ? (
-              <del key={i}>{line}</del>
-            ) : (
-              <span key={i} className={line.startsWith('@@') ? 'hunk' : undefined}>
-                {line}
-              </span>
-            ),
-          )}
-        </pre>
-      </figure>
+      {shownOnce && (
+        <figure aria-label={`Line diff of ${file.path}`}>
+          <pre>
+            {shown.map((line, i) =>
+              line.startsWith('+') ? (
+                <ins key={i}>{line}</ins>
+              ) : line.startsWith('-') ? (
+                <del key={i}>{line}</del>
+              ) : (
+                <span key={i} className={line.startsWith('@@') ? 'hunk' : undefined}>
+                  {line}
+                </span>
+              ),
+            )}
+          </pre>
+        </figure>
+      )}
       {shown.length < rows.length && (
         <button type="button" onClick={() => setAll(true)}>
           Show all {rows.length.toLocaleString('en')} lines

@@ -1,7 +1,10 @@
 /** The line diff of two bundles, file by file (src/generate/bundleDiff.ts). */
+import { applyPatch, parsePatch } from 'diff';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filesDiff, generateBundle, isDeployedFile, unifiedDiff } from '../../src/generate/index.ts';
 import { loadExample } from '../factories.ts';
+import { benchTopology } from '../bench/topologies.ts';
 
 const file = (path: string, content: string) => ({ path, content });
 
@@ -68,7 +71,46 @@ describe('unifiedDiff', () => {
   });
 });
 
+describe('any two texts', () => {
+  const text = fc
+    .tuple(fc.array(fc.constantFrom('a', 'b', 'c', '', 'key = 1', '[server]'), { maxLength: 30 }), fc.boolean())
+    .map(([lines, newline]) => lines.join('\n') + (newline && lines.length > 0 ? '\n' : ''));
+
+  /** `from` with the diff applied, as patch would: read back from the printed text. */
+  const patched = (from: string, to: string, maxAlignedEdits?: number) => {
+    const diffs = filesDiff([file('x', from)], [file('x', to)], maxAlignedEdits === undefined ? {} : { maxAlignedEdits });
+    if (diffs.length === 0) return from;
+    const [patch] = parsePatch(unifiedDiff(diffs));
+    return patch ? applyPatch(from, patch) : false;
+  };
+
+  it('the printed diff turns the first into the second, aligned or not (a diff past the edit bound)', () => {
+    fc.assert(
+      fc.property(text, text, (from, to) => {
+        expect(patched(from, to)).toBe(to);
+        expect(patched(from, to, 0)).toBe(to);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('past the edit bound, the common first and last lines stay context, and the middle is replaced', () => {
+    const [diff] = filesDiff([file('x', '1\n2\n3\n4\nold\n5\n')], [file('x', '1\n2\n3\n4\nnew\nnewer\n5\n')], { maxAlignedEdits: 0 });
+    expect(diff?.hunks).toEqual([{ header: '@@ -2,5 +2,6 @@', lines: [' 2', ' 3', ' 4', '-old', '+new', '+newer', ' 5'] }]);
+  });
+});
+
 describe('the diff of two bundles', () => {
+  it('a 400-node topology on another version: every file compared in a few seconds at most', () => {
+    const topology = benchTopology(400);
+    const before = generateBundle(topology).files;
+    const after = generateBundle({ ...topology, product: topology.product === '4.7.0' ? '4.0.0' : '4.7.0' }).files;
+    const start = performance.now();
+    const diffs = filesDiff(before, after);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(diffs.find((d) => d.path === 'README.md')?.added).toBeGreaterThan(0);
+  });
+
   it('switching 4.0 to 4.5 changes the deployment.toml files, line by line, deterministically', () => {
     const topology = loadExample('separate-tm-ha');
     const before = generateBundle(topology).files;

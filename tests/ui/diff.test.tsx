@@ -8,6 +8,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
+import { LineDiff, SHOWN_LINES } from '../../src/ui/LineDiff.tsx';
 import { createDesignerStore } from '../../src/store/index.ts';
 import { serializeTopology } from '../../src/model/index.ts';
 
@@ -79,6 +80,9 @@ describe('Changes since I opened this', () => {
     const files = await within(dialog).findByRole('list', { name: 'Changes by file' });
     const added = within(files).getByRole('listitem', { name: 'nodes/gw-3/repository/conf/deployment.toml' });
     expect(added.textContent).toContain('new file');
+    // A long diff starts closed, its lines drawn once it is opened.
+    expect(within(added).queryByRole('figure')).toBeNull();
+    await user.click(within(added).getByText('Line diff'));
     const lines = marked(within(added).getByRole('figure', { name: 'Line diff of nodes/gw-3/repository/conf/deployment.toml' }));
     expect(lines.removed).toEqual([]);
     expect(lines.added.every((line) => line?.startsWith('+'))).toBe(true);
@@ -107,5 +111,20 @@ describe('Compare with file…', () => {
     pick(jsonFile('broken.json', '{"nodes": 3}'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Could not open broken\.json: /);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('LineDiff', () => {
+  it('draws the first lines of a long diff, and all of them on "Show all"', async () => {
+    const user = userEvent.setup();
+    const lines = Array.from({ length: 500 }, (_, i) => `+line ${i}`);
+    render(
+      <LineDiff file={{ path: 'big', change: 'added', added: 500, removed: 0, hunks: [{ header: '@@ -0,0 +1,500 @@', lines }] }} open />,
+    );
+    const figure = screen.getByRole('figure', { name: 'Line diff of big' });
+    expect(within(figure).getAllByRole('insertion')).toHaveLength(SHOWN_LINES - 1);
+    await user.click(screen.getByRole('button', { name: 'Show all 501 lines' }));
+    expect(within(figure).getAllByRole('insertion')).toHaveLength(500);
+    expect(screen.getByText('(new file, +500 −0)')).toBeTruthy();
   });
 });
