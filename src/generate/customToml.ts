@@ -195,7 +195,7 @@ export function mergeCustomToml(
           conflicts.push({ ownerId: source.ownerId, key, overridden: false, shape: true });
           continue;
         }
-        const t = writable(target);
+        const t = (target = writable(target));
         const index = t.entries.findIndex((e) => e.key === entry.key);
         const mine: TomlEntry = { key: entry.key, value: entry.value, origin: source.ownerId };
         if (index < 0) {

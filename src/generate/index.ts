@@ -6,3 +6,5 @@ export { deploymentTomlPath, startCommand } from './runbook.ts';
 export * from './toml/index.ts';
 export { bundleKeyDiff, flatKeys } from './keyDiff.ts';
 export type { FileKeyChanges, KeyChange } from './keyDiff.ts';
+export { parseCustomToml } from './customToml.ts';
+export type { CustomParse } from './customToml.ts';

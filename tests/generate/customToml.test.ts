@@ -96,14 +96,14 @@ describe('custom TOML in the generated files', () => {
   });
 
   it('keeps the designer’s value of a key it writes too, and reports it, until the key is an override', () => {
-    const customToml = '[server]\nhostname = "custom.example.com"\n';
+    const customToml = '[server]\nenable_shutdown_from_api = true\nhostname = "custom.example.com"\noffset = 3\n';
     const conflicted = withGateway({ customToml });
     expect(file(conflicted).parsed.server.hostname).toBe('gw-1.example.com');
     const d = generateBundle(conflicted).diagnostics.find((x) => x.code === 'APIM070');
     expect(d?.message).toContain('server.hostname');
     expect(d?.action).toEqual({ kind: 'override-custom-toml', nodeId: 'gw-1', key: 'server.hostname' });
-    const won = withGateway({ customToml, customTomlOverrides: ['server.hostname'] });
-    expect(file(won).parsed.server.hostname).toBe('custom.example.com');
+    const won = withGateway({ customToml, customTomlOverrides: ['server.hostname', 'server.offset'] });
+    expect(file(won).parsed.server).toMatchObject({ hostname: 'custom.example.com', offset: 3, enable_shutdown_from_api: true });
     expect(codes(won)).not.toContain('APIM070');
   });
 
