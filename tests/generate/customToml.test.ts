@@ -1,11 +1,13 @@
 import parseToml from '@iarna/toml/parse-string.js';
+import fc from 'fast-check';
+import { stringify as stringifyToml } from '@iarna/toml';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { mergeCustomToml, parseCustomToml } from '../../src/generate/customToml.ts';
 import type { TomlDocument } from '../../src/generate/index.ts';
 import { table, arrayTable, writeToml, checkRoundTrip } from '../../src/generate/index.ts';
-import { node, topology } from '../factories.ts';
+import { arbitraryTopology, node, topology } from '../factories.ts';
 
 type Toml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed TOML, read by path in assertions
 
@@ -241,4 +243,61 @@ describe('mergeCustomToml', () => {
     const { document } = mergeCustomToml(designer, [{ ownerId: 'n', tables: parsed.tables, overrides: new Set() }]);
     expect(writeToml(document)).toContain('ratio = 0.75');
   });
+});
+
+describe('for any topology and any custom TOML', () => {
+  const segment = fc.constantFrom(
+    'server',
+    'apim',
+    'gateway',
+    'environment',
+    'key_manager',
+    'hostname',
+    'password',
+    'event_listener',
+    'secrets',
+    'x y',
+    "it's",
+    '__proto__',
+  );
+  const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 70000 }), fc.boolean(), fc.constant(0.5));
+  /** Keys at paths from a pool that meets the designer's tables, some as [[arrays]]. */
+  const customText = fc
+    .array(fc.tuple(fc.array(segment, { minLength: 1, maxLength: 3 }), segment, scalar, fc.boolean()), { maxLength: 8 })
+    .map((entries) => {
+      const root: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const [path, key, value, array] of entries) {
+        let cursor = root;
+        let ok = true;
+        for (const s of path) {
+          const next = cursor[s] ?? (cursor[s] = Object.create(null));
+          if (typeof next !== 'object' || next === null) {
+            ok = false;
+            break;
+          }
+          cursor = (Array.isArray(next) ? next.at(-1) : next) as Record<string, unknown>;
+        }
+        if (ok && !(key in cursor)) cursor[key] = array ? [{ [key]: value }] : value;
+      }
+      return stringifyToml(root as never);
+    });
+
+  it('every file parses and equals its document (no GEN001), with the cluster’s, the node’s, overrides and the vault', () => {
+    fc.assert(
+      fc.property(arbitraryTopology, fc.array(customText, { minLength: 1, maxLength: 4 }), fc.boolean(), (t, texts, vault) => {
+        const owners: unknown[] = t.nodes.filter((n) => n.kind !== 'database' && n.kind !== 'redis' && n.kind !== 'identity-server');
+        const nodes = t.nodes.map((n) => {
+          const i = owners.indexOf(n);
+          const text = i < 0 ? undefined : texts[i % texts.length];
+          return text === undefined
+            ? n
+            : ({ ...n, customToml: text, customTomlOverrides: ['server.hostname', 'apim.key_manager.service_url'] } as never);
+        });
+        const bundle = generateBundle({ ...t, nodes, settings: { ...t.settings, secureVault: vault || undefined } });
+        expect(bundle.diagnostics.filter((d) => d.code === 'GEN001')).toEqual([]);
+        for (const f of bundle.files.filter((x) => x.kind === 'deployment.toml')) expect(() => parseToml(f.content)).not.toThrow();
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });
