@@ -155,6 +155,15 @@ describe('custom TOML in the generated files', () => {
     expect(Object.values(parsed.secrets)).toContain('[s3cret]');
   });
 
+  it('a custom password in plain text is reported (APIM032), and one left out of a link too (APIM034)', () => {
+    const plain = withGateway({ customToml: '[transport.https.keystore]\npassword = "s3cret"\n' });
+    expect(generateBundle(plain).diagnostics.find((d) => d.code === 'APIM032')?.message).toContain(
+      'transport.https.keystore.password in the custom TOML of gw-1',
+    );
+    const omitted = withGateway({ customToml: '[transport.https.keystore]\npassword = "<secret not in link>"\n' });
+    expect(generateBundle(omitted).diagnostics.find((d) => d.code === 'APIM034')?.message).toContain('custom TOML of gw-1');
+  });
+
   it('writes the same files for a topology without custom TOML (goldens cover them)', () => {
     const t = withGateway({});
     expect(file({ ...t, nodes: t.nodes.map((n) => ({ ...n, customToml: '' }) as never) }).text).toBe(file(t).text);
