@@ -4,10 +4,18 @@
  */
 import type { ApimNode, Diagnostic, Topology } from '../model/index.ts';
 import { NODE_ID_PATTERN, buildGraph, isApimNode, platformOf, serializeTopology } from '../model/index.ts';
-import { unreadKeyDiagnostics, validate } from '../validate/index.ts';
+import {
+  customTomlConflictDiagnostic,
+  customTomlParseDiagnostic,
+  customTomlUnreadDiagnostics,
+  keyPaths,
+  unreadKeyDiagnostics,
+  unreadKeys,
+  validate,
+} from '../validate/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { checkRoundTrip, documentUnreadKeys, keyCheckMemo, writeToml } from './toml/index.ts';
-import { generationContext } from './context.ts';
+import { WHOLE_TOPOLOGY, generationContext, shared } from './context.ts';
 import type { GenerationContext } from './context.ts';
 import { kindDocument } from './documents.ts';
 import { identityServerDocument } from './identityServer.ts';
@@ -21,6 +29,8 @@ import { helmPlan } from './helm/values.ts';
 import type { HelmValues } from './helm/values.ts';
 import { helmFiles } from './helm/files.ts';
 import { kubernetesRunbook } from './runbook/kubernetes.ts';
+import type { CustomConflict, CustomParse } from './customToml.ts';
+import { customSourcesOf, mergeCustomToml, parseCustomToml } from './customToml.ts';
 
 export type BundleFileKind = 'deployment.toml' | 'nginx.conf' | 'runbook' | 'topology' | 'hosts' | 'helm-releases' | 'helm-values';
 
@@ -40,9 +50,62 @@ export interface Bundle {
   diagnostics: Diagnostic[];
 }
 
+/** The document of a node's deployment.toml: its kind's tables, its custom TOML merged in, then the secure vault. */
 export function nodeDocument(context: GenerationContext, node: ApimNode): TomlDocument {
-  const document = kindDocument(context, node);
-  return context.settings.secureVault ? withSecureVault(document) : document;
+  return nodeFile(context, node).document;
+}
+
+function nodeFile(context: GenerationContext, node: ApimNode): { document: TomlDocument; conflicts: CustomConflict[] } {
+  const sources = customSourcesOf(node, context.graph, (owner) => {
+    const parsed = customTomlOf(context, owner);
+    return parsed?.ok ? parsed.tables : undefined;
+  });
+  const merged =
+    sources.length > 0 ? mergeCustomToml(kindDocument(context, node), sources) : { document: kindDocument(context, node), conflicts: [] };
+  return { document: context.settings.secureVault ? withSecureVault(merged.document) : merged.document, conflicts: merged.conflicts };
+}
+
+/** An owner's custom TOML, parsed once per generation; undefined when it has none. */
+function customTomlOf(context: GenerationContext, owner: { id: string; customToml?: string | undefined }): CustomParse | undefined {
+  const text = owner.customToml;
+  if (!text?.trim()) return undefined;
+  return shared(context, WHOLE_TOPOLOGY, `customToml:${owner.id}`, () => parseCustomToml(text));
+}
+
+/** The document without the keys custom TOML set; the designer's tables that have none stay the same objects. */
+function designerKeys(document: TomlDocument): TomlDocument {
+  const tables = document.tables.map((t) =>
+    t.entries.some((e) => e.origin !== undefined) ? { ...t, entries: t.entries.filter((e) => e.origin === undefined) } : t,
+  );
+  return { ...document, tables };
+}
+
+/**
+ * The custom TOML problems of the topology: each owner's parse error and unread keys once, and each conflict once per
+ * owner and key, naming the files it is in.
+ */
+function customTomlDiagnostics(
+  context: GenerationContext,
+  conflicts: Map<string, { conflict: CustomConflict; files: string[] }>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { topology, graph } = context;
+  for (const owner of topology.nodes) {
+    if (!(isApimNode(owner) || owner.kind === 'load-balancer')) continue;
+    const parsed = customTomlOf(context, owner);
+    if (!parsed) continue;
+    if (!parsed.ok) {
+      out.push(customTomlParseDiagnostic(owner.id, parsed));
+      continue;
+    }
+    const kind = isApimNode(owner) ? owner.kind : graph.frontedKind(owner.id);
+    if (kind)
+      out.push(...customTomlUnreadDiagnostics(owner.id, topology.product, unreadKeys(keyPaths(parsed.plain), topology.product, kind)));
+  }
+  for (const { conflict, files } of conflicts.values()) {
+    if (!conflict.overridden) out.push(customTomlConflictDiagnostic(conflict.ownerId, conflict.key, files, conflict.shape));
+  }
+  return out;
 }
 
 function roundTripBug(nodeId: string, reason: string): Diagnostic {
@@ -70,20 +133,30 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
   const written = new Set<string>();
   const tableTexts = new Map<TomlTable, string>(); // shared tables are written once (toml/writer.ts)
   const keyMemo = keyCheckMemo(); // and checked once
+  const conflicts = new Map<string, { conflict: CustomConflict; files: string[] }>();
 
   for (const node of topology.nodes) {
     if (!isApimNode(node) || written.has(node.id)) continue;
     if (!NODE_ID_PATTERN.test(node.id)) continue; // validate reports it; an unsafe id never becomes a path
     written.add(node.id);
-    const document = nodeDocument(context, node);
+    const file = nodeFile(context, node);
+    const { document } = file;
     const content = writeToml(document, tableTexts);
     const check = checkRoundTrip(content, document);
     if (!check.ok) diagnostics.push(roundTripBug(node.id, check.reason));
     const path = deploymentTomlPath(node);
-    const unread = documentUnreadKeys(document, topology.product, node.kind, keyMemo);
+    // The designer's keys: custom keys have their own check (APIM069, customTomlDiagnostics).
+    const unread = documentUnreadKeys(designerKeys(document), topology.product, node.kind, keyMemo);
     if (unread.length) diagnostics.push(...unreadKeyDiagnostics(path, node.id, topology.product, unread));
+    for (const conflict of file.conflicts) {
+      const id = `${conflict.ownerId}\u0000${conflict.key}`;
+      const seen = conflicts.get(id);
+      if (seen) seen.files.push(node.id);
+      else conflicts.set(id, { conflict, files: [node.id] });
+    }
     files.push({ path, content, kind: 'deployment.toml', nodeId: node.id });
   }
+  diagnostics.push(...customTomlDiagnostics(context, conflicts));
 
   // WSO2 Identity Server: the tables its role needs, beside the API-M files (identityServer.ts). Not an API-M file, so
   // the API-M key lists are not checked against it.

@@ -8,3 +8,5 @@ export { bundleKeyDiff, flatKeys } from './keyDiff.ts';
 export type { FileKeyChanges, KeyChange } from './keyDiff.ts';
 export { DIFF_CONTEXT, filesDiff, isDeployedFile, unifiedDiff } from './bundleDiff.ts';
 export type { DiffHunk, DiffSource, FileDiff } from './bundleDiff.ts';
+export { parseCustomToml } from './customToml.ts';
+export type { CustomParse } from './customToml.ts';

@@ -24,22 +24,47 @@ const SECRET_KEYS: Record<string, Record<string, string>> = {
   encryption: { key: 'encryption_key' },
 };
 
+/** A password key of custom TOML (generate/customToml.ts): `password`, `key_password`, `trustStorePassword`. */
+const CUSTOM_PASSWORD = /password$/i;
+
+/** The alias of a password custom TOML sets: its dotted path, `custom_transport_https_keystore_password`. */
+function customAlias(path: readonly string[], key: string): string {
+  return `custom_${[...path, key].join('_').replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
 export function withSecureVault(document: TomlDocument): TomlDocument {
   const secrets: Record<string, string> = {};
-  const tables: TomlTable[] = document.tables.map((t) => {
+  let own: TomlTable | undefined; // a [secrets] table custom TOML wrote: the aliases join it
+  const tables: TomlTable[] = [];
+  for (const t of document.tables) {
+    if (!t.array && t.path.length === 1 && t.path[0] === 'secrets') {
+      own = t;
+      continue;
+    }
     const keys = SECRET_KEYS[t.path.join('.')];
-    if (!keys || t.array) return t;
-    return {
+    const custom = !t.array && t.entries.some((e) => e.origin !== undefined && CUSTOM_PASSWORD.test(e.key));
+    if ((!keys || t.array) && !custom) {
+      tables.push(t);
+      continue;
+    }
+    tables.push({
       ...t,
       entries: t.entries.map((entry) => {
-        const alias = keys[entry.key];
+        const alias =
+          keys?.[entry.key] ?? (entry.origin !== undefined && CUSTOM_PASSWORD.test(entry.key) ? customAlias(t.path, entry.key) : undefined);
         if (!alias || typeof entry.value !== 'string' || entry.value === '' || isReference(entry.value)) return entry;
         secrets[alias] = `[${entry.value}]`;
         return { ...entry, value: `$secret{${alias}}` };
       }),
-    };
-  });
+    });
+  }
   if (Object.keys(secrets).length === 0) return document;
+  if (own) {
+    // Custom TOML's own aliases stay; the vault's are added after them, and the table moves to the end.
+    const mine = own.entries.filter((e) => !Object.hasOwn(secrets, e.key));
+    tables.push({ ...own, entries: [...mine, ...table('secrets', secrets).entries] });
+    return { ...document, tables };
+  }
   tables.push(
     table('secrets', secrets, [
       'Secure vault: the passwords above, in plain text until you run',

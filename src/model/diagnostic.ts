@@ -12,6 +12,17 @@ export interface Diagnostic {
   linkIds: string[];
   /** What to do about it. */
   fix?: string;
+  /** The fix as one action the page offers beside the problem (a button; undo takes it back). */
+  action?: DiagnosticAction;
+}
+
+/** A fix the page can apply for the person: let a custom TOML key win over the designer's (customTomlOverrides). */
+export interface DiagnosticAction {
+  kind: 'override-custom-toml';
+  /** The node or load balancer whose custom TOML sets the key. */
+  nodeId: string;
+  /** The dotted key to add to its customTomlOverrides. */
+  key: string;
 }
 
 export function linkId(link: { from: string; to: string }): string {

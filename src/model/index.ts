@@ -18,3 +18,4 @@ export * from './limits.ts';
 export * from './patterns.ts';
 export * from './identityServer.ts';
 export * from './helm.ts';
+export * from './customTomlSecrets.ts';

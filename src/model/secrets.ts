@@ -6,6 +6,7 @@
 import type { Settings, Topology } from './types.ts';
 import { DATABASE_DEFAULTS, DEFAULT_KEYSTORE, REDIS_DEFAULTS, SECRET_PLACEHOLDER, defaultSettings } from './defaults.ts';
 import { gatewayEnvironmentsOf } from './environments.ts';
+import { customTomlSecrets, withCustomTomlSecret } from './customTomlSecrets.ts';
 
 export interface SecretField {
   /** What it is, for messages: "super admin password", "password of database db". */
@@ -90,6 +91,25 @@ export function secretFields(topology: Topology): SecretField[] {
     );
   }
   for (const node of topology.nodes) {
+    if ('customToml' in node && node.customToml) {
+      // Passwords and tokens in custom TOML: by their place among the custom TOML's secrets (customTomlSecrets.ts).
+      customTomlSecrets(node.customToml).forEach((secret, index) => {
+        fields.push({
+          what: `${secret.key} in the custom TOML of ${node.id}`,
+          value: secret.value,
+          publicDefault: '',
+          nodeId: node.id,
+          set: (t, v) => ({
+            ...t,
+            nodes: t.nodes.map((n) =>
+              n.id === node.id && 'customToml' in n && n.customToml
+                ? { ...n, customToml: withCustomTomlSecret(n.customToml, index, v) }
+                : n,
+            ),
+          }),
+        });
+      });
+    }
     if (node.kind === 'database') {
       fields.push({
         what: `password of database ${node.id}`,

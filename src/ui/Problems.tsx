@@ -1,6 +1,6 @@
 /** The Problems list: each entry names its node; activating it selects the node and centres the view on it. */
 import { useReactFlow } from '@xyflow/react';
-import type { Diagnostic } from '../model/index.ts';
+import type { Diagnostic, DiagnosticAction } from '../model/index.ts';
 import { withCorsConsoleHeaders } from '../model/index.ts';
 import type { DesignerStore, FieldDraft } from '../store/index.ts';
 import { useMemo } from 'react';
@@ -17,6 +17,18 @@ const QUICK_FIXES: Record<string, { label: string; apply: (store: DesignerStore)
       store.getState().updateSettings({ cors: { ...cors, allowHeaders: withCorsConsoleHeaders(cors.allowHeaders) } });
     },
   },
+};
+
+/** Fixes a diagnostic carries as data (model/diagnostic.ts DiagnosticAction), by kind. */
+const ACTIONS: Record<DiagnosticAction['kind'], (action: DiagnosticAction) => { label: string; apply: (store: DesignerStore) => void }> = {
+  'override-custom-toml': ({ nodeId, key }) => ({
+    label: `Let custom win for ${key}`,
+    apply: (store) => {
+      const owner = store.getState().topology.nodes.find((n) => n.id === nodeId);
+      const overrides = owner && 'customTomlOverrides' in owner ? (owner.customTomlOverrides ?? []) : [];
+      if (!overrides.includes(key)) store.getState().updateNode(nodeId, { customTomlOverrides: [...overrides, key] });
+    },
+  }),
 };
 
 /** Field drafts that cannot be applied: problems too, until fixed or dropped with Escape (inspector/fields.tsx). */
@@ -84,7 +96,7 @@ export function Problems() {
                 {d.message}
               </button>
               {d.fix && <p className="fix">{d.fix}</p>}
-              <QuickFix code={d.code} />
+              <QuickFix diagnostic={d} />
             </li>
           ))}
         </ul>
@@ -94,9 +106,9 @@ export function Problems() {
 }
 
 /** The button beside a problem whose fix is one action; nothing for the others. */
-function QuickFix({ code }: { code: string }) {
+function QuickFix({ diagnostic }: { diagnostic: Diagnostic }) {
   const store = useDesignerStore();
-  const fix = QUICK_FIXES[code];
+  const fix = diagnostic.action ? ACTIONS[diagnostic.action.kind](diagnostic.action) : QUICK_FIXES[diagnostic.code];
   if (!fix) return null;
   return (
     <button type="button" className="quick-fix" onClick={() => fix.apply(store)}>

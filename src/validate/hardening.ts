@@ -12,6 +12,7 @@ import {
   DEFAULT_KEYSTORE,
   SECRET_PLACEHOLDER,
   analyticsTypeOf,
+  customTomlSecrets,
   buildGraph,
   isReference,
   versionFacts,
@@ -117,6 +118,16 @@ export function validateHardening(topology: Topology, graph: TopologyGraph = bui
           fix: `Set a password on the Redis server (requirepass, or an ACL user) and on ${redis.id}, and ${KEEP_OUT(`${redis.id.replace(/-/g, '_')}_password`, `${redis.id.replace(/-/g, '_').toUpperCase()}_PASSWORD`)}`,
         }),
       );
+    }
+  }
+
+  // Passwords and tokens in custom TOML (model/customTomlSecrets.ts), on virtual machines, where it reaches the files.
+  if (platformOf(topology.settings) !== 'kubernetes') {
+    for (const node of topology.nodes) {
+      if (!('customToml' in node) || !node.customToml) continue;
+      for (const secret of customTomlSecrets(node.customToml)) {
+        secrets.push({ what: `${secret.key} in the custom TOML of ${node.id}`, value: secret.value, nodeId: node.id });
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import { validateKeyManagers } from './keyManagers.ts';
 import { validateAllInOne } from './allInOne.ts';
 import { validateIdentityServers } from './identityServers.ts';
 import { validateKubernetes } from './kubernetes.ts';
+import { validateCustomToml } from './customToml.ts';
 
 export { validateStructure } from './structure.ts';
 export { validateFields } from './fields.ts';
@@ -28,6 +29,7 @@ export { validateKeyManagers } from './keyManagers.ts';
 export { validateAllInOne } from './allInOne.ts';
 export { validateIdentityServers } from './identityServers.ts';
 export { validateKubernetes } from './kubernetes.ts';
+export { customTomlConflictDiagnostic, customTomlParseDiagnostic, customTomlUnreadDiagnostics, validateCustomToml } from './customToml.ts';
 export { RULES, ruleOf, rulesTableMarkdown } from './rules.ts';
 export type { ImplementedRule, NotApplicableRule, RuleCode, RuleEntry } from './rules.ts';
 
@@ -44,6 +46,7 @@ const MODULES: ((topology: Topology, graph: TopologyGraph) => Diagnostic[])[] = 
   validateAllInOne,
   validateIdentityServers,
   validateKubernetes,
+  validateCustomToml,
   validateSettings,
   validateHardening,
 ];

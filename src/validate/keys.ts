@@ -92,6 +92,20 @@ function candidatesOf(version: KeyListVersion, distribution: Distribution) {
  */
 export function nearestKey(path: readonly string[], version: KeyListVersion, distribution: Distribution): string | undefined {
   const key = joinKey(path);
+  // Each search reads every key the version reads (about a millisecond): custom TOML asks again on every generation.
+  const id = `${version} ${distribution} ${key}`;
+  if (nearest.has(id)) return nearest.get(id);
+  if (nearest.size >= NEAREST_CACHE) nearest.clear();
+  const found = searchNearest(key, path, version, distribution);
+  nearest.set(id, found);
+  return found;
+}
+
+/** The answers of nearestKey so far, by version, distribution and key: a bounded cache of a pure function. */
+const nearest = new Map<string, string | undefined>();
+const NEAREST_CACHE = 10_000;
+
+function searchNearest(key: string, path: readonly string[], version: KeyListVersion, distribution: Distribution): string | undefined {
   const limit = Math.max(2, Math.floor(key.length / 4));
   let best: string | undefined;
   let bestDistance = limit + 1;

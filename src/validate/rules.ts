@@ -5,7 +5,7 @@
  * agree. Conditions WSO2's guidance warns about that cannot arise from what the designer expresses
  * (the generator makes them impossible, or the topology cannot state them) are listed with the reason.
  */
-import type { Diagnostic, Severity } from '../model/index.ts';
+import type { Diagnostic, DiagnosticAction, Severity } from '../model/index.ts';
 
 export interface ImplementedRule {
   code: string;
@@ -552,6 +552,36 @@ export const RULES = [
     source: 'helm-apim 4.2.x distributed/control-plane/confs/instance-2/deployment.toml: no [truststore] table (instance-1 has one)',
     applies: 'yes',
   },
+  // Custom TOML (customToml.ts: read with the files, by the generator; the platform rule from the topology)
+  {
+    code: 'APIM068',
+    severity: 'error',
+    title: 'custom TOML that does not parse, or holds what a deployment.toml cannot',
+    source: 'wso2/config-mapper: deployment.toml is read with a TOML 0.5 parser; a file that does not parse stops the node',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM069',
+    severity: 'warning',
+    title: 'a custom TOML key the chosen API-M version does not read',
+    source:
+      'the key lists of each release: wso2/product-apim conf/templates and default.json at the release tag, wso2/carbon-apimgt conf_templates at the version it pins; wso2/config-mapper ignores any other key',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM070',
+    severity: 'warning',
+    title: 'a custom TOML key the designer also writes (the designer keeps it unless custom is let win)',
+    source: 'the topology format (README, "Custom TOML"): customTomlOverrides lists the keys whose custom value wins',
+    applies: 'yes',
+  },
+  {
+    code: 'APIM071',
+    severity: 'warning',
+    title: 'Kubernetes: custom TOML the charts do not take',
+    source: "helm-apim values.yaml of each chart: the charts write each pod's deployment.toml from their values only",
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',
@@ -729,8 +759,20 @@ export function ruleOf(code: RuleCode): ImplementedRule {
 }
 
 /** A diagnostic of a rule: its severity comes from the table, so the two cannot disagree. */
-export function report(code: RuleCode, d: { message: string; fix: string; nodeIds?: string[]; linkIds?: string[] }): Diagnostic {
-  return { code, severity: ruleOf(code).severity, message: d.message, nodeIds: d.nodeIds ?? [], linkIds: d.linkIds ?? [], fix: d.fix };
+export function report(
+  code: RuleCode,
+  d: { message: string; fix: string; nodeIds?: string[]; linkIds?: string[]; action?: DiagnosticAction },
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    code,
+    severity: ruleOf(code).severity,
+    message: d.message,
+    nodeIds: d.nodeIds ?? [],
+    linkIds: d.linkIds ?? [],
+    fix: d.fix,
+  };
+  if (d.action) diagnostic.action = d.action;
+  return diagnostic;
 }
 
 /** The README's rules table, as Markdown. */

@@ -20,8 +20,14 @@ describe('TOML writer', () => {
     expect(value(input as never)).toBe(text);
   });
 
+  it('writes a float (custom TOML) as TOML reads it back', () => {
+    expect(value(0.75)).toBe('0.75');
+    expect(value(1e-7)).toBe('1e-7');
+  });
+
   it('refuses what TOML 0.5 or WSO2 cannot take', () => {
-    expect(() => value(1.5)).toThrow(/not an integer/);
+    expect(() => value(2 ** 53)).toThrow(/not a number the generator may emit/);
+    expect(() => value(Infinity)).toThrow(/not a number the generator may emit/);
     expect(() => value(['a', 1] as never)).toThrow(/mix types/);
   });
 

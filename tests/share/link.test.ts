@@ -9,8 +9,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/model/index.ts';
 import type { ReadErrorKind } from '../../src/share/index.ts';
-import { credentialProblem, serializeTopology } from '../../src/model/index.ts';
-import { LINK_PREFIX, SECRET_PLACEHOLDER, decodeLink, encodeLink, encodePayload, isLink, withoutSecrets } from '../../src/share/index.ts';
+import { credentialProblem, placeholders, serializeTopology } from '../../src/model/index.ts';
+import {
+  LINK_PREFIX,
+  SECRET_PLACEHOLDER,
+  decodeLink,
+  encodeLink,
+  encodePayload,
+  hasPrivateSecrets,
+  isLink,
+  withoutSecrets,
+} from '../../src/share/index.ts';
 import { arbitraryTopology, hostileText, loadExample } from '../factories.ts';
 import type { Mutation } from './mutate.ts';
 import { MUTATIONS, expectTypedResult, mutate } from './mutate.ts';
@@ -93,6 +102,25 @@ describe('secrets', () => {
   it('WSO2 defaults and $env references are not secrets and travel as they are', () => {
     const back = decodeLink(encodeLink(loadExample('ha-cp-gw'), BASE));
     expect(back.ok && back.secretsOmitted).toBe(false);
+  });
+
+  it('in custom TOML are left out too; the rest of it travels, and the file opened from the link says which', () => {
+    const customToml = '[transport.https.keystore]\npassword = "Hunter2-custom"\n# tuned\nfile_name = "x.jks"\ntoken = "$env{TOKEN}"\n';
+    const withCustom = { ...t, nodes: t.nodes.map((n) => (n.kind === 'gateway' ? { ...n, customToml } : n)) };
+    expect(hasPrivateSecrets(withCustom)).toBe(true);
+    const back = decodeLink(encodeLink(withCustom, BASE));
+    expect(back.ok && back.secretsOmitted).toBe(true);
+    if (!back.ok) return;
+    const gateway = back.topology.nodes.find((n) => n.kind === 'gateway') as { id: string; customToml?: string };
+    expect(gateway.customToml).toBe(customToml.replace('"Hunter2-custom"', `"${SECRET_PLACEHOLDER}"`));
+    expect(JSON.stringify(withoutSecrets(withCustom))).not.toContain('Hunter2-custom');
+    expect(placeholders(back.topology).map((f) => f.what)).toContain(
+      `transport.https.keystore.password in the custom TOML of ${gateway.id}`,
+    );
+    const included = decodeLink(encodeLink(withCustom, BASE, { includeSecrets: true }));
+    expect(included.ok && (included.topology.nodes.find((n) => n.kind === 'gateway') as { customToml?: string }).customToml).toBe(
+      customToml,
+    );
   });
 
   it('travel when the sender includes them', () => {

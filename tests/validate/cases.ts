@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProductVersion, Settings, Topology, TopologyNode } from '../../src/model/index.ts';
 import { DEFAULT_KEYSTORE } from '../../src/model/index.ts';
 import { RULES, validate } from '../../src/validate/index.ts';
+import { generateBundle } from '../../src/generate/index.ts';
 import { loadExample, node, pattern6, simpleScalable, singleAllInOne, topology, withIdentityServer } from '../factories.ts';
 
 export type RuleCase = [code: string, name: string, triggers: () => Topology, passes: () => Topology];
@@ -38,8 +39,13 @@ const bareAllInOnes = (wired: string[], product: ProductVersion = '4.5.0') =>
   );
 
 /** A control plane, a gateway and a database, wired: no errors, only the hardening warnings. */
-export function clean(extra: TopologyNode[] = [], links: [string, string][] = [], product: ProductVersion = '4.0.0'): Topology {
-  return topology([cp(), gw(), db(), ...extra], [['gw-1', 'cp-1'], ['cp-1', 'db'], ...links], product);
+export function clean(
+  extra: TopologyNode[] = [],
+  links: [string, string][] = [],
+  product: ProductVersion = '4.0.0',
+  gatewayFields: Record<string, unknown> = {},
+): Topology {
+  return topology([cp(), gw('gw-1', gatewayFields), db(), ...extra], [['gw-1', 'cp-1'], ['cp-1', 'db'], ...links], product);
 }
 
 /** Two control planes behind cp-lb sharing db, and a gateway calling them. */
@@ -1003,7 +1009,40 @@ export const CASES = {
       () => withSettings(clean(), { superAdmin: { password: '$env{WSO2_ADMIN_PASSWORD}' } }),
     ],
   ],
+  customToml: [
+    [
+      'APIM068',
+      'custom TOML that does not parse',
+      () => clean([], [], '4.0.0', { customToml: '[server\nfoo = 1\n' }),
+      () => clean([], [], '4.0.0', { customToml: '[server]\nenable_shutdown_from_api = true\n' }),
+    ],
+    [
+      'APIM069',
+      'a misspelled custom key',
+      () => clean([], [], '4.0.0', { customToml: '[apim.cache.gateway_token]\nenabel = true\n' }),
+      () => clean([], [], '4.0.0', { customToml: '[apim.cache.gateway_token]\nenable = true\n' }),
+    ],
+    [
+      'APIM070',
+      'a custom key the designer writes too',
+      () => clean([], [], '4.0.0', { customToml: '[server]\nhostname = "other.example.com"\n' }),
+      () => clean([], [], '4.0.0', { customToml: '[server]\nhostname = "other.example.com"\n', customTomlOverrides: ['server.hostname'] }),
+    ],
+    [
+      'APIM071',
+      'custom TOML on Kubernetes',
+      () => withSettings(clean([], [], '4.5.0', { customToml: '[server]\nfoo = 1\n' }), { platform: 'kubernetes' }),
+      () => withSettings(clean([], [], '4.5.0', { customToml: '[server]\nfoo = 1\n' }), { platform: 'vm' }),
+    ],
+  ],
 } satisfies Record<string, RuleCase[]>;
+
+/** Rules the generator finds, with the files built (src/validate/customToml.ts): their rows run generateBundle. */
+const FILE_RULES = new Set(['APIM068', 'APIM069', 'APIM070']);
+
+function diagnosticsOf(code: string, t: Topology) {
+  return FILE_RULES.has(code) ? generateBundle(t).diagnostics : validate(t);
+}
 
 const SEVERITY = new Map(
   (RULES as readonly { code?: string; severity: string }[]).flatMap((r) => (r.code ? [[r.code, r.severity] as const] : [])),
@@ -1014,7 +1053,7 @@ export function ruleCases(cases: RuleCase[]): void {
   describe.each(cases)('%s: %s', (code, _name, triggers, passes) => {
     it('is reported when the topology has it', () => {
       const t = triggers();
-      const found = validate(t).filter((d) => d.code === code);
+      const found = diagnosticsOf(code, t).filter((d) => d.code === code);
       expect(found.length).toBeGreaterThan(0);
       const ids = new Set(t.nodes.map((n) => n.id));
       for (const d of found) {
@@ -1025,7 +1064,7 @@ export function ruleCases(cases: RuleCase[]): void {
       }
     });
     it('is not reported when it does not', () => {
-      expect(validate(passes()).map((d) => d.code)).not.toContain(code);
+      expect(diagnosticsOf(code, passes()).map((d) => d.code)).not.toContain(code);
     });
   });
 }

@@ -9,6 +9,8 @@ export interface TomlEntry {
   value: TomlValue;
   /** One comment line written above the key. */
   comment?: string;
+  /** The node or load balancer whose custom TOML set it (generate/customToml.ts); the designer's own keys have none. */
+  origin?: string;
 }
 
 export interface TomlTable {

@@ -67,7 +67,9 @@ export function value(v: TomlValue): string {
   if (typeof v === 'string') return basicString(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') {
-    if (!Number.isSafeInteger(v)) throw new Error(`TOML writer: ${v} is not an integer the generator may emit`);
+    // A float comes only from a person's custom TOML (generate/customToml.ts): String() writes it as TOML reads it.
+    if (Number.isFinite(v) && !Number.isInteger(v)) return String(v);
+    if (!Number.isSafeInteger(v)) throw new Error(`TOML writer: ${v} is not a number the generator may emit`);
     return String(v);
   }
   if (v.length > 0) {

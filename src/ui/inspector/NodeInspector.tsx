@@ -39,6 +39,7 @@ import {
 } from './fields.tsx';
 import { environmentNames } from './environments.ts';
 import { ReleaseFields } from './ReleaseFields.tsx';
+import { CustomTomlField } from './CustomTomlField.tsx';
 
 const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
 const gatewayIdField = pattern(GATEWAY_ID_PATTERN, 'Use letters, digits, ".", "_" and "-" (at most 100), such as gateway_00');
@@ -110,6 +111,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         )}
         <ReleaseFields node={node} topology={topology} update={update} />
         <KindFields node={node} update={update} />
+        {(isApimNode(node) || node.kind === 'load-balancer') && <CustomTomlField node={node} update={update} />}
         <Links node={node} />
         <div className="button-row">
           {cluster && lastMember && (

@@ -20,7 +20,7 @@ export interface FieldScopeValue {
   nodeId?: string;
 }
 
-const FieldScope = createContext<FieldScopeValue>({ key: 'settings' });
+export const FieldScope = createContext<FieldScopeValue>({ key: 'settings' });
 
 export function FieldScopeProvider({ value, children }: { value: FieldScopeValue; children: ReactNode }) {
   return <FieldScope.Provider value={value}>{children}</FieldScope.Provider>;
