@@ -15,7 +15,7 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
   generate: { folders: ['model', 'validate'], packages: ['@iarna/toml', 'fflate'] },
   share: { folders: ['model'], packages: ['valibot', 'fflate'] },
   import: { folders: ['model', 'validate', 'generate', 'share'], packages: ['@iarna/toml', 'fflate'] },
-  cli: { folders: ['model', 'validate', 'generate', 'share', 'import'], packages: ['node:', 'tsx'] },
+  cli: { folders: ['model', 'validate', 'generate', 'share', 'import'], packages: ['node:', 'tsx', 'fflate'] },
   store: { folders: ['model', 'validate', 'share'], packages: ['zustand', 'zundo'] },
   ui: {
     folders: ['model', 'validate', 'generate', 'share', 'store'],

@@ -93,7 +93,7 @@ export function keepUnplaced(topology: Topology, files: readonly NodeFile[], rep
     const differs: string[] = [];
     compare(file.data, parsed, [], missing, differs);
     for (const path of differs)
-      report.conflicts.push({ subject: node.id, message: `${path}: the designer writes another value than ${file.path}` });
+      report.rewritten.push({ subject: node.id, message: `${path}: the designer writes another value than ${file.path}` });
     if (missing.length === 0) return node;
     for (const m of missing) report.unplaced.push({ subject: node.id, message: [...m.table, m.key].join('.') });
     const custom = customText(missing);

@@ -35,18 +35,27 @@ const BASE_PORTS = [9443, 5672, 9611, 9711, 8280, 8243, 9763, 9099, 8099, 9021, 
 
 const CONSUMER_ORDER: ApimKind[] = ['gateway', 'traffic-manager', 'key-manager', 'all-in-one', 'control-plane'];
 
-/** The URLs a node's file points at other nodes with, by what they are for. */
-function urlsOf(file: NodeFile): string[] {
+/** The URLs a node's file points at other nodes with, and the kind each one expects at the other end. */
+function urlsOf(file: NodeFile): [string, ApimKind][] {
   const d = file.data;
+  const tagged = (kind: ApimKind, urls: (string | undefined)[]) =>
+    urls.filter((u): u is string => u !== undefined).map((u): [string, ApimKind] => [u, kind]);
   return [
-    str(d, 'apim.key_manager.service_url'),
-    str(d, 'apim.event_hub.service_url'),
-    ...strings(d, 'apim.event_hub.event_listening_endpoints'),
-    str(d, 'apim.throttling.service_url'),
-    ...strings(d, 'apim.throttling.throttle_decision_endpoints'),
-    ...tables(d, 'apim.throttling.url_group').flatMap((g) => strings(g, 'traffic_manager_urls')),
-    ...tables(d, 'apim.gateway.environment').map((e) => str(e, 'service_url')),
-  ].filter((u): u is string => u !== undefined);
+    ...tagged('control-plane', [
+      str(d, 'apim.key_manager.service_url'),
+      str(d, 'apim.event_hub.service_url'),
+      ...strings(d, 'apim.event_hub.event_listening_endpoints'),
+    ]),
+    ...tagged('traffic-manager', [
+      str(d, 'apim.throttling.service_url'),
+      ...strings(d, 'apim.throttling.throttle_decision_endpoints'),
+      ...tables(d, 'apim.throttling.url_group').flatMap((g) => strings(g, 'traffic_manager_urls')),
+    ]),
+    ...tagged(
+      'gateway',
+      tables(d, 'apim.gateway.environment').map((e) => str(e, 'service_url')),
+    ),
+  ];
 }
 
 /** A host the topology format accepts: `$env{…}` and other placeholders become `<id>.example.com`, a guess. */
@@ -107,8 +116,9 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
       });
     const hostname = str(f.data, 'server.hostname');
     const nodeIp = str(f.data, 'server.node_ip');
-    const own = f.ownHost ?? hostname;
-    const host = usableHost(own, f.id, report, '[server] hostname');
+    // The designer says the node's own host; elsewhere node_ip is it when given (hostname being the cluster's).
+    const own = f.ownHost ?? nodeIp ?? hostname;
+    const host = usableHost(own, f.id, report, f.ownHost === undefined && nodeIp !== undefined ? '[server] node_ip' : '[server] hostname');
     const offset = num(f.data, 'server.offset') ?? 0;
     return { file: f, kind, host, clusterHost: hostname, nodeIp, offset };
   });
@@ -164,6 +174,60 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
     lb.members.add(n.file.id);
   }
   for (const lb of lbs.values()) if (!byHost.has(lb.host) || !apim.some((n) => n.host === lb.host)) byHost.set(lb.host, lb.id);
+  // A host no file names as its own (a Kubernetes Service, a DNS alias): the node of the kind the URL expects, or a
+  // load balancer in front of all of them.
+  for (const n of apim) {
+    for (const [url, expected] of urlsOf(n.file)) {
+      const host = hostPort(url)?.host;
+      if (host === undefined || host === 'localhost' || byHost.has(host) || !HOST_PATTERN.test(host)) continue;
+      const label = host.split('.')[0] ?? host;
+      const named = apim
+        .filter((c) => label === c.file.id || label.startsWith(`${c.file.id}-`))
+        .sort((a, b) => b.file.id.length - a.file.id.length)[0];
+      if (named) {
+        byHost.set(host, named.file.id);
+        report.guessed.push({
+          subject: n.file.id,
+          message: `${url}: ${host} is no node's own host; taken as ${named.file.id}, whose name it starts with`,
+        });
+        continue;
+      }
+      const fits = (k: ApimKind) => k === expected || (expected === 'control-plane' && (k === 'all-in-one' || k === 'key-manager'));
+      // Before 4.5 a control plane runs a Traffic Manager: throttling URLs reach it when no TM is among the files.
+      const fitting = apim.filter((c) => fits(c.kind) && c !== n);
+      const candidates =
+        fitting.length > 0 || expected !== 'traffic-manager'
+          ? fitting
+          : apim.filter((c) => c.kind === 'control-plane' || c.kind === 'all-in-one');
+      const fronts = new Set(candidates.map((c) => [...lbs.values()].find((lb) => lb.members.has(c.file.id))?.id));
+      const only = candidates.length === 1 ? candidates[0] : undefined;
+      const sharedLb = fronts.size === 1 ? [...fronts][0] : undefined;
+      if (only) {
+        byHost.set(host, only.file.id);
+        report.guessed.push({
+          subject: n.file.id,
+          message: `${url}: ${host} is no node's own host; taken as ${only.file.id}, the one ${only.kind} among the files`,
+        });
+      } else if (sharedLb !== undefined) {
+        byHost.set(host, sharedLb);
+        report.guessed.push({
+          subject: n.file.id,
+          message: `${url}: ${host} is no node's own host; taken as load balancer ${sharedLb}, in front of every ${expected} among the files`,
+        });
+      } else if (candidates.length > 1 && fronts.size === 1) {
+        let id = idFrom(label);
+        if (!id.endsWith('lb')) id = `${id}-lb`;
+        for (let k = 2; taken.has(id); k++) id = `${idFrom(label)}-lb-${k}`;
+        taken.add(id);
+        lbs.set(id, { id, host, members: new Set(candidates.map((c) => c.file.id)) });
+        byHost.set(host, id);
+        report.guessed.push({
+          subject: id,
+          message: `load balancer on ${host} (${url} in ${n.file.id}), in front of ${candidates.map((c) => c.file.id).join(', ')}: no nginx.conf, and no node has that host`,
+        });
+      }
+    }
+  }
   /** The node or load balancer at host (and port, when two nodes share a host with different offsets). */
   const resolve = (host: string, port: number | undefined): string | undefined => {
     const sharing = apim.filter((n) => n.host === host);
@@ -186,7 +250,7 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
   const pointsAt = new Map<string, Map<string, string>>(); // node → purpose → target, for conflicts
   for (const n of ordered) {
     const self = n.file.id;
-    for (const url of urlsOf(n.file)) {
+    for (const [url] of urlsOf(n.file)) {
       const { host, port } = hostPort(url) ?? {};
       if (host === undefined || host === 'localhost' || (host === n.clusterHost && host !== n.host)) continue;
       if (host === n.host && (port === undefined || BASE_PORTS.includes(port - n.offset))) continue;

@@ -12,6 +12,11 @@ export interface ImportReport {
   guessed: ImportNote[];
   /** Files that disagree (two gateways on different Key Managers, two passwords for one database). */
   conflicts: ImportNote[];
+  /**
+   * Keys the designer writes with another value than the file (a URL through a load balancer instead of a Service
+   * name, useSSL=true): what regenerating changes. The topology's value is the designer's.
+   */
+  rewritten: ImportNote[];
   /** Keys the designer does not model, kept as the node's custom TOML. */
   unplaced: ImportNote[];
   /** Files that were not read, and why. */
@@ -19,13 +24,14 @@ export interface ImportReport {
 }
 
 export function emptyReport(): ImportReport {
-  return { recognized: [], guessed: [], conflicts: [], unplaced: [], skipped: [] };
+  return { recognized: [], guessed: [], conflicts: [], rewritten: [], unplaced: [], skipped: [] };
 }
 
 const SECTIONS: [keyof ImportReport, string][] = [
   ['recognized', 'Recognized'],
   ['guessed', 'Guessed'],
   ['conflicts', 'Conflicts'],
+  ['rewritten', 'Written differently on regeneration'],
   ['unplaced', 'Kept as custom TOML (not modelled)'],
   ['skipped', 'Skipped'],
 ];
