@@ -123,6 +123,16 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
     return { file: f, kind, host, clusterHost: hostname, nodeIp, offset };
   });
 
+  // Identity Server hosts: never an API-M node's or a load balancer's (links to IS are made below).
+  const isHosts = new Set<string | undefined>([
+    ...isFiles.map((f) => str(f.data, 'server.hostname')),
+    ...apim
+      .filter((n) => str(n.file.data, 'apim.key_manager.type') === 'WSO2-IS')
+      .map(
+        (n) => hostPort(str(n.file.data, 'apim.key_manager.service_url') ?? str(n.file.data, 'apim.key_manager.server_url') ?? '')?.host,
+      ),
+  ]);
+
   // Load balancers: from nginx.conf files, then from the designer's "served by load balancer" comments.
   const lbs = new Map<string, { id: string; host: string; members: Set<string>; nginx?: NginxFile }>();
   const byHost = new Map<string, string>();
@@ -179,7 +189,7 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
   for (const n of apim) {
     for (const [url, expected] of urlsOf(n.file)) {
       const host = hostPort(url)?.host;
-      if (host === undefined || host === 'localhost' || byHost.has(host) || !HOST_PATTERN.test(host)) continue;
+      if (host === undefined || host === 'localhost' || byHost.has(host) || isHosts.has(host) || !HOST_PATTERN.test(host)) continue;
       const label = host.split('.')[0] ?? host;
       const named = apim
         .filter((c) => label === c.file.id || label.startsWith(`${c.file.id}-`))
@@ -252,7 +262,7 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
     const self = n.file.id;
     for (const [url] of urlsOf(n.file)) {
       const { host, port } = hostPort(url) ?? {};
-      if (host === undefined || host === 'localhost' || (host === n.clusterHost && host !== n.host)) continue;
+      if (host === undefined || host === 'localhost' || isHosts.has(host) || (host === n.clusterHost && host !== n.host)) continue;
       if (host === n.host && (port === undefined || BASE_PORTS.includes(port - n.offset))) continue;
       const direct = resolve(host, port);
       if (direct === undefined) {
@@ -400,6 +410,36 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
     const target = host ? byHost.get(host) : undefined;
     const users = target && lbs.has(target) ? [...(lbs.get(target)?.members ?? [])] : target ? [target] : [];
     for (const u of users) dbLinks.push({ from: u, to: f.id });
+  }
+  // WSO2 Identity Server as the resident Key Manager ([apim.key_manager] type "WSO2-IS"): the IS node its URL names.
+  for (const n of apim) {
+    if (str(n.file.data, 'apim.key_manager.type') !== 'WSO2-IS') continue;
+    const url = str(n.file.data, 'apim.key_manager.service_url') ?? str(n.file.data, 'apim.key_manager.server_url');
+    const where = url ? hostPort(url) : undefined;
+    if (!where) continue;
+    let server = isNodes.find((i) => i.host === where.host);
+    if (!server) {
+      let id = 'is';
+      for (let k = 2; taken.has(id); k++) id = `is-${k}`;
+      taken.add(id);
+      const offset = where.port !== undefined && where.port >= 9443 && where.port <= 10443 ? where.port - 9443 : 0;
+      server = {
+        id,
+        kind: 'identity-server',
+        label: 'WSO2 Identity Server',
+        host: usableHost(where.host, id, report, 'Key Manager host'),
+        offset,
+        version: '5.11',
+      };
+      isNodes.push(server);
+      report.guessed.push({
+        subject: id,
+        message: `WSO2 Identity Server on ${where.host}: ${n.file.id}'s Key Manager is type WSO2-IS; version 5.11 guessed (the resident Key Manager runs on IS 5.11 and 6.x)`,
+      });
+    }
+    const is = server.id;
+    const linkedAlready = dbLinks.some((l) => l.to === is && (l.from === n.file.id || frontedBy.get(l.from) === frontedBy.get(n.file.id)));
+    if (!linkedAlready && kindRule(n.kind, 'identity-server').ok && n.kind !== 'gateway') dbLinks.push({ from: n.file.id, to: is });
   }
   const nodes = [
     ...rawNodes.sort((a, b) => order(a) - order(b) || Number(b.kind === 'load-balancer') - Number(a.kind === 'load-balancer')),

@@ -82,6 +82,7 @@ describe('import of files the designer never wrote', () => {
     expect(t.settings.analytics).toMatchObject({ enabled: true, authToken: '$env{ANALYTICS_TOKEN}' });
     expect(said(report.unplaced, 'acp', /oauth\.token_renewal/)).toBe(true);
     expect(report.conflicts).toEqual([]);
+    expect(generateBundle(t).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it.each([
@@ -119,6 +120,20 @@ describe('import of files the designer never wrote', () => {
     expect(linked(t, 'wso2am-gateway', 'am-lb')).toBe(true);
     if (set.endsWith('4')) expect(linked(t, 'wso2am-gateway', 'tm-lb') && linked(t, 'wso2am-tm-1', 'am-lb')).toBe(true);
     expect(t.nodes.find((n) => n.id === 'db')).toMatchObject({ host: 'wso2am-mysql-db-service', apimDbName: 'WSO2AM_DB' });
+    expect(generateBundle(t).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a Key Manager of type WSO2-IS with no IS file: an Identity Server node, its version guessed', () => {
+    const cp = `[server]\nhostname = "cp.example.com"\nserver_role = "control-plane"\n\n[apim.key_manager]\ntype = "WSO2-IS"\nservice_url = "https://iam.example.com:9444/services/"\n`;
+    const { topology: t, report } = importFiles([{ path: 'cp.toml', content: cp }]);
+    expect(t.nodes.find((n) => n.kind === 'identity-server')).toMatchObject({
+      id: 'is',
+      host: 'iam.example.com',
+      offset: 1,
+      version: '5.11',
+    });
+    expect(linked(t, 'cp', 'is')).toBe(true);
+    expect(said(report.guessed, 'is', /type WSO2-IS; version 5\.11 guessed/)).toBe(true);
   });
 
   it('reports two gateways on different Key Managers as a conflict', () => {

@@ -11,20 +11,27 @@ import { PRODUCT_VERSIONS, patternsOf, presetOn } from '../../src/model/index.ts
 import { readTopology } from '../../src/share/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { importFiles } from '../../src/import/index.ts';
+import type { ImportReport } from '../../src/import/index.ts';
 import { EXAMPLE_FILES, arbitraryTopology, loadExample } from '../factories.ts';
 
 const CONFIG = /(deployment\.toml|nginx\.conf)$/;
 
 /** The config files of t's bundle, and those of the bundle of import(those files). */
-function roundTrip(t: Topology): { before: Map<string, string>; after: Map<string, string> } {
+function roundTrip(t: Topology): { before: Map<string, string>; after: Map<string, string>; report: ImportReport } {
   const files = generateBundle(t).files.filter((f) => CONFIG.test(f.path));
-  const imported = importFiles(files).topology;
+  const { topology: imported, report } = importFiles(files);
   const after = generateBundle(imported).files.filter((f) => CONFIG.test(f.path));
-  return { before: new Map(files.map((f) => [f.path, f.content])), after: new Map(after.map((f) => [f.path, f.content])) };
+  return { before: new Map(files.map((f) => [f.path, f.content])), after: new Map(after.map((f) => [f.path, f.content])), report };
 }
 
+/** Same files, and nothing for the report to complain of: no conflict, no key left over or written differently. */
 function expectSameFiles(t: Topology): void {
-  const { before, after } = roundTrip(t);
+  const { before, after, report } = roundTrip(t);
+  expect({ conflicts: report.conflicts, rewritten: report.rewritten, unplaced: report.unplaced }).toEqual({
+    conflicts: [],
+    rewritten: [],
+    unplaced: [],
+  });
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [path, text] of before) expect(after.get(path), path).toBe(text);
 }
@@ -47,6 +54,29 @@ describe('import(generate(t)) generates the same files', () => {
       fc.property(arbitraryTopology, (t) => expectSameFiles(t)),
       { numRuns: 60 },
     );
+  });
+
+  it.each([
+    ['single-cp-gw', '4.0.0', 'cp-1'],
+    ['pattern-3-distributed', '4.5.0', 'cp-1'],
+  ] as const)('%s on %s with WSO2 IS 5.11 as the resident Key Manager of %s', (name, product, user) => {
+    const t = loadExample(name);
+    const is = {
+      id: 'is-1',
+      kind: 'identity-server',
+      label: 'IS',
+      x: 0,
+      y: 0,
+      host: 'is.example.com',
+      offset: 1,
+      version: '5.11',
+    } as const;
+    expectSameFiles({ ...t, product, nodes: [...t.nodes, is], links: [...t.links, { from: user, to: 'is-1' }] });
+  });
+
+  it('is deterministic: the same files give the same topology', () => {
+    const files = generateBundle(loadExample('pattern-4-km')).files;
+    expect(JSON.stringify(importFiles(files))).toBe(JSON.stringify(importFiles(files)));
   });
 
   it('keeps ids, kinds, hosts, offsets and the topology name; positions come from topology.json when given', () => {
