@@ -3,7 +3,7 @@
  * the same files in the same order give the same topology. The files are restored like any untrusted input: read,
  * mapped onto a topology document, then restored over defaults and checked by the share layer's schema.
  */
-import type { ApimKind, ApimNode, GatewayEnvironment, Link, NodeKind, Topology } from '../model/index.ts';
+import type { ApimKind, ApimNode, GatewayEnvironment, Link, Topology } from '../model/index.ts';
 import { TOPOLOGY_FORMAT, gatewayEnvironmentsOf, kindRule, HOST_PATTERN } from '../model/index.ts';
 import { restoreTopology, formatReadError } from '../share/index.ts';
 import type { InputFile } from './files.ts';
@@ -12,12 +12,14 @@ import type { NodeFile } from './nodeFile.ts';
 import { hostPort, num, readNodeFile, str, strings, tables } from './nodeFile.ts';
 import type { NginxFile } from './nginx.ts';
 import { readNginx } from './nginx.ts';
-import type { DatabaseUse, RedisUse } from './databases.ts';
-import { databaseUses, redisUse } from './databases.ts';
 import { environmentsOf, readSettings } from './settings.ts';
 import { kindOf, versionOf } from './kinds.ts';
 import type { ImportReport } from './report.ts';
 import { emptyReport } from './report.ts';
+import type { ApimEntry, LoadBalancerEntry, Raw } from './shared.ts';
+import { uniqueId, usableHost } from './shared.ts';
+import { dataStores } from './dataStores.ts';
+import { identityServers, residentIsHost } from './identityServers.ts';
 import { keepUnplaced } from './custom.ts';
 import { layOut } from './layout.ts';
 
@@ -27,8 +29,6 @@ export interface ImportResult {
   topology: Topology;
   report: ImportReport;
 }
-
-type Raw = Record<string, unknown> & { id: string; kind: NodeKind };
 
 /** The default ports other nodes reach an API-M node on (HTTPS, broker, binary, API, HTTP). */
 const BASE_PORTS = [9443, 5672, 9611, 9711, 8280, 8243, 9763, 9099, 8099, 9021, 8021];
@@ -58,14 +58,6 @@ function urlsOf(file: NodeFile): [string, ApimKind][] {
   ];
 }
 
-/** A host the topology format accepts: `$env{…}` and other placeholders become `<id>.example.com`, a guess. */
-function usableHost(host: string | undefined, id: string, report: ImportReport, what: string): string {
-  if (host !== undefined && HOST_PATTERN.test(host)) return host;
-  const guess = `${id}.example.com`;
-  report.guessed.push({ subject: id, message: `${what} "${host ?? '(none)'}" is not a host name; ${guess} stands for it` });
-  return guess;
-}
-
 export function importFiles(files: readonly InputFile[]): ImportResult {
   const report = emptyReport();
   const nodeFiles: NodeFile[] = [];
@@ -85,11 +77,9 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
   // Ids unique, in input order.
   const taken = new Set<string>();
   for (const f of nodeFiles) {
-    let id = f.id;
-    for (let n = 2; taken.has(id); n++) id = `${f.id}-${n}`;
+    const id = uniqueId(f.id, taken);
     if (id !== f.id) report.guessed.push({ subject: id, message: `${f.path}: the id ${f.id} was taken, so ${id}` });
     f.id = id;
-    taken.add(id);
   }
   if (topologyJson !== undefined)
     report.recognized.push({
@@ -106,7 +96,7 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
   const designerName = nodeFiles.find((f) => f.designer)?.designer?.topologyName;
 
   // API-M nodes: kind, own host, cluster host, offset.
-  const apim = nodeFiles.map((f) => {
+  const apim = nodeFiles.map((f): ApimEntry => {
     const { kind, why } = kindOf(f);
     if (why) report.guessed.push({ subject: f.id, message: `${kind}: ${why}` });
     else
@@ -126,21 +116,15 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
   // Identity Server hosts: never an API-M node's or a load balancer's (links to IS are made below).
   const isHosts = new Set<string | undefined>([
     ...isFiles.map((f) => str(f.data, 'server.hostname')),
-    ...apim
-      .filter((n) => str(n.file.data, 'apim.key_manager.type') === 'WSO2-IS')
-      .map(
-        (n) => hostPort(str(n.file.data, 'apim.key_manager.service_url') ?? str(n.file.data, 'apim.key_manager.server_url') ?? '')?.host,
-      ),
+    ...apim.map((n) => residentIsHost(n.file)?.host),
   ]);
 
   // Load balancers: from nginx.conf files, then from the designer's "served by load balancer" comments.
-  const lbs = new Map<string, { id: string; host: string; members: Set<string>; nginx?: NginxFile }>();
+  const lbs = new Map<string, LoadBalancerEntry>();
   const byHost = new Map<string, string>();
   for (const n of apim) if (!byHost.has(n.host)) byHost.set(n.host, n.file.id);
   for (const conf of nginxFiles) {
-    let id = conf.id;
-    for (let k = 2; taken.has(id); k++) id = `${conf.id}-${k}`;
-    taken.add(id);
+    const id = uniqueId(conf.id, taken);
     const host = usableHost(conf.host, id, report, 'server_name');
     const members = new Set<string>();
     for (const m of conf.members) {
@@ -171,9 +155,7 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
     if ([...lbs.values()].some((lb) => lb.members.has(n.file.id))) continue;
     let lb = [...lbs.values()].find((l) => l.host === n.clusterHost);
     if (!lb) {
-      let id = idFrom(`${n.clusterHost.split('.')[0]}-lb`);
-      for (let k = 2; taken.has(id); k++) id = `${idFrom(`${n.clusterHost.split('.')[0]}-lb`)}-${k}`;
-      taken.add(id);
+      const id = uniqueId(idFrom(`${n.clusterHost.split('.')[0]}-lb`), taken);
       lb = { id, host: n.clusterHost, members: new Set() };
       lbs.set(id, lb);
       report.guessed.push({
@@ -225,10 +207,8 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
           message: `${url}: ${host} is no node's own host; taken as load balancer ${sharedLb}, in front of every ${expected} among the files`,
         });
       } else if (candidates.length > 1 && fronts.size === 1) {
-        let id = idFrom(label);
-        if (!id.endsWith('lb')) id = `${id}-lb`;
-        for (let k = 2; taken.has(id); k++) id = `${idFrom(label)}-lb-${k}`;
-        taken.add(id);
+        const base = idFrom(label);
+        const id = uniqueId(base.endsWith('lb') ? base : `${base}-lb`, taken);
         lbs.set(id, { id, host, members: new Set(candidates.map((c) => c.file.id)) });
         byHost.set(host, id);
         report.guessed.push({
@@ -291,66 +271,7 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
     });
 
   // Databases and Redis.
-  const dbNodes: Raw[] = [];
-  const dbLinks: Link[] = [];
-  const dbKey = (u: DatabaseUse) => `${u.engine}|${u.host}|${u.port}`;
-  const dbIds = new Map<string, Raw>();
-  for (const n of apim) {
-    for (const use of databaseUses(n.file)) {
-      let node = dbIds.get(dbKey(use));
-      if (!node) {
-        let id = use.id ?? idFrom(dbIds.size === 0 ? 'db' : `db-${dbIds.size + 1}`);
-        for (let k = 2; taken.has(id); k++) id = `${use.id ?? 'db'}-${k}`;
-        taken.add(id);
-        node = {
-          id,
-          kind: 'database',
-          host: usableHost(use.host, id, report, 'database host'),
-          engine: use.engine,
-          port: use.port,
-          databases: [],
-          username: use.username,
-          password: use.password,
-          ...(use.mysqlVersion ? { mysqlVersion: use.mysqlVersion } : {}),
-        };
-        dbIds.set(dbKey(use), node);
-        dbNodes.push(node);
-        report.recognized.push({ subject: id, message: `${use.engine} database on ${use.host}:${use.port}` });
-      }
-      const dbs = node.databases as string[];
-      if (!dbs.includes(use.db)) dbs.push(use.db);
-      node[use.db === 'apim_db' ? 'apimDbName' : 'sharedDbName'] = use.name;
-      if (node.username !== use.username || node.password !== use.password)
-        report.conflicts.push({
-          subject: n.file.id,
-          message: `${use.db} on ${node.id}: user ${use.username} differs from ${String(node.username)} (the first file's is kept)`,
-        });
-      if (!dbLinks.some((l) => l.from === n.file.id && l.to === node.id)) dbLinks.push({ from: n.file.id, to: node.id });
-    }
-  }
-  for (const db of dbNodes) (db.databases as string[]).sort();
-  const redisNodes = new Map<string, Raw>();
-  for (const n of apim) {
-    const use: RedisUse | undefined = redisUse(n.file);
-    if (!use) continue;
-    let node = redisNodes.get(`${use.host}:${use.port}`);
-    if (!node) {
-      let id = use.id ?? 'redis';
-      for (let k = 2; taken.has(id); k++) id = `${use.id ?? 'redis'}-${k}`;
-      taken.add(id);
-      node = {
-        id,
-        kind: 'redis',
-        host: use.host,
-        port: use.port,
-        user: use.user,
-        password: use.password,
-        ...(use.ssl ? { ssl: true } : {}),
-      };
-      redisNodes.set(`${use.host}:${use.port}`, node);
-    }
-    dbLinks.push({ from: n.file.id, to: node.id });
-  }
+  const { nodes: dbNodes, links: dbLinks, redis: redisNodes } = dataStores(apim, taken, report);
 
   // Settings, environments and per-node fields.
   const settings = readSettings(nodeFiles, report);
@@ -393,59 +314,12 @@ export function importFiles(files: readonly InputFile[]): ImportResult {
     const member = nodeFiles.findIndex((f) => f.id === node.id || frontedBy.get(f.id) === node.id);
     return member < 0 ? nodeFiles.length : member;
   };
-  const isNodes: Raw[] = isFiles.map((f) => ({
-    id: f.id,
-    kind: 'identity-server',
-    label: f.identityServer?.label ?? f.id,
-    host: usableHost(str(f.data, 'server.hostname'), f.id, report, '[server] hostname'),
-    offset: num(f.data, 'server.offset') ?? 0,
-    version: f.identityServer?.version,
-  }));
-  for (const f of isFiles) {
-    report.recognized.push({ subject: f.id, message: `WSO2 Identity Server ${f.identityServer?.version ?? ''} (designer header)` });
-    const notify = tables(f.data, 'event_listener')
-      .map((t) => str(t, 'properties.notification_endpoint'))
-      .find((u) => u !== undefined);
-    const host = notify ? hostPort(notify)?.host : undefined;
-    const target = host ? byHost.get(host) : undefined;
-    const users = target && lbs.has(target) ? [...(lbs.get(target)?.members ?? [])] : target ? [target] : [];
-    for (const u of users) dbLinks.push({ from: u, to: f.id });
-  }
-  // WSO2 Identity Server as the resident Key Manager ([apim.key_manager] type "WSO2-IS"): the IS node its URL names.
-  for (const n of apim) {
-    if (str(n.file.data, 'apim.key_manager.type') !== 'WSO2-IS') continue;
-    const url = str(n.file.data, 'apim.key_manager.service_url') ?? str(n.file.data, 'apim.key_manager.server_url');
-    const where = url ? hostPort(url) : undefined;
-    if (!where) continue;
-    let server = isNodes.find((i) => i.host === where.host);
-    if (!server) {
-      let id = 'is';
-      for (let k = 2; taken.has(id); k++) id = `is-${k}`;
-      taken.add(id);
-      const offset = where.port !== undefined && where.port >= 9443 && where.port <= 10443 ? where.port - 9443 : 0;
-      server = {
-        id,
-        kind: 'identity-server',
-        label: 'WSO2 Identity Server',
-        host: usableHost(where.host, id, report, 'Key Manager host'),
-        offset,
-        version: '5.11',
-      };
-      isNodes.push(server);
-      report.guessed.push({
-        subject: id,
-        message: `WSO2 Identity Server on ${where.host}: ${n.file.id}'s Key Manager is type WSO2-IS; version 5.11 guessed (the resident Key Manager runs on IS 5.11 and 6.x)`,
-      });
-    }
-    const is = server.id;
-    const linkedAlready = dbLinks.some((l) => l.to === is && (l.from === n.file.id || frontedBy.get(l.from) === frontedBy.get(n.file.id)));
-    if (!linkedAlready && kindRule(n.kind, 'identity-server').ok && n.kind !== 'gateway') dbLinks.push({ from: n.file.id, to: is });
-  }
+  const isNodes = identityServers(isFiles, apim, { taken, report, byHost, lbs, frontedBy, links: dbLinks });
   const nodes = [
     ...rawNodes.sort((a, b) => order(a) - order(b) || Number(b.kind === 'load-balancer') - Number(a.kind === 'load-balancer')),
     ...isNodes,
     ...dbNodes,
-    ...redisNodes.values(),
+    ...redisNodes,
   ];
   const lbLinks: Link[] = [...lbs.values()].flatMap((lb) => [...lb.members].map((m) => ({ from: lb.id, to: m })));
   const document = {
