@@ -16,42 +16,47 @@ export interface NginxFile {
 
 const HEADER = /^# nginx\.conf of (.*) \(([a-z0-9-]+)\) on (\S+): /;
 
-function stripComment(line: string): string {
-  return line.replace(/#.*$/, '').trim();
+/** Directives with the blocks they sit in: `{ block: ['http', 'upstream x'], words: ['server', 'h:9443'] }`. */
+function directives(text: string): { blocks: string[]; words: string[] }[] {
+  const code = text.replace(/#[^\n]*/g, '');
+  const out: { blocks: string[]; words: string[] }[] = [];
+  const blocks: string[] = [];
+  let statement = '';
+  for (const ch of code) {
+    if (ch === '{') {
+      blocks.push(statement.trim());
+      statement = '';
+    } else if (ch === '}') {
+      blocks.pop();
+      statement = '';
+    } else if (ch === ';') {
+      const words = statement.trim().split(/\s+/);
+      if (words[0]) out.push({ blocks: [...blocks], words });
+      statement = '';
+    } else statement += ch;
+  }
+  return out;
 }
 
 export function readNginx(id: string, path: string, text: string): NginxFile {
-  const lines = text.split(/\r?\n/);
-  const header = HEADER.exec(lines[0] ?? '');
+  const header = HEADER.exec(text.split(/\r?\n/, 1)[0] ?? '');
   const file: NginxFile = { id: header?.[2] ?? id, path, members: [], sticky: false, designer: header !== null };
   if (header) [file.label, file.host] = [header[1] ?? '', header[3] ?? ''];
-  const seen = new Set<string>();
-  let depth = 0;
-  let inUpstream = -1;
-  for (const raw of lines) {
-    const line = stripComment(raw);
-    if (/^upstream\s+\S+\s*\{/.test(line)) inUpstream = depth;
-    if (inUpstream >= 0 && depth === inUpstream + 1) {
-      const server = /^server\s+([^\s:;]+)(?::(\d+))?[^;]*;/.exec(line);
-      if (server) {
-        const host = server[1] ?? '';
-        const named = /#\s*([a-z0-9-]+)\s*\(/.exec(raw);
-        if (!seen.has(host)) {
-          seen.add(host);
-          file.members.push({ host, port: Number(server[2] ?? 80), ...(named ? { id: named[1] } : {}) });
-        }
+  // The designer names each upstream server's node in a comment after it: `server h:9443;  # cp-1 (Control Plane 1)`.
+  const named = new Map<string, string>();
+  for (const m of text.matchAll(/^\s*server\s+([^\s:;]+)[^;\n]*;\s*#\s*([a-z0-9-]+)\s*\(/gm)) named.set(m[1] ?? '', m[2] ?? '');
+  for (const { blocks, words } of directives(text)) {
+    const inUpstream = blocks.at(-1)?.startsWith('upstream') === true;
+    const [name, value] = words;
+    if (inUpstream && name === 'server' && value !== undefined) {
+      const [host = value, port] = value.split(':');
+      if (!file.members.some((m) => m.host === host)) {
+        const node = named.get(host);
+        file.members.push({ host, port: Number(port ?? 80), ...(node ? { id: node } : {}) });
       }
-      if (/^(ip_hash|sticky)\b/.test(line)) file.sticky = true;
-    }
-    const name = /^server_name\s+([^\s;]+)/.exec(line);
-    if (name?.[1] && file.host === undefined && name[1] !== '_' && name[1] !== 'localhost') file.host = name[1];
-    for (const ch of line) {
-      if (ch === '{') depth++;
-      else if (ch === '}') {
-        depth--;
-        if (depth === inUpstream) inUpstream = -1;
-      }
-    }
+    } else if (inUpstream && (name === 'ip_hash' || name === 'sticky')) file.sticky = true;
+    else if (name === 'server_name' && value !== undefined && file.host === undefined && value !== '_' && value !== 'localhost')
+      file.host = value;
   }
   return file;
 }
