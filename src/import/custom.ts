@@ -95,7 +95,15 @@ export function keepUnplaced(topology: Topology, files: readonly NodeFile[], rep
     for (const path of differs)
       report.rewritten.push({ subject: node.id, message: `${path}: the designer writes another value than ${file.path}` });
     if (missing.length === 0) return node;
-    for (const m of missing) report.unplaced.push({ subject: node.id, message: [...m.table, m.key].join('.') });
+    for (const m of missing) {
+      const path = [...m.table, m.key].join('.');
+      // customText leaves these out: custom TOML cannot add a key to an array-of-tables element the designer writes.
+      const lost = m.table.some((s) => /\[\d+\]$/.test(s));
+      report[lost ? 'conflicts' : 'unplaced'].push({
+        subject: node.id,
+        message: lost ? `${path}: a key inside a [[table]] the designer writes; not kept, add it by hand after generating` : path,
+      });
+    }
     const custom = customText(missing);
     return custom === '' ? node : { ...node, customToml: custom };
   });

@@ -136,6 +136,14 @@ describe('import of files the designer never wrote', () => {
     expect(said(report.guessed, 'is', /type WSO2-IS; version 5\.11 guessed/)).toBe(true);
   });
 
+  it('reports a key inside a [[table]] the designer writes as not kept, rather than claiming it is custom TOML', () => {
+    const cp = `[server]\nhostname = "cp.example.com"\nserver_role = "control-plane"\n\n[[apim.gateway.environment]]\nname = "Default"\ntype = "hybrid"\ncustom_thing = "x"\n`;
+    const { topology: t, report } = importFiles([{ path: 'cp.toml', content: cp }]);
+    expect(said(report.conflicts, 'cp', /apim\.gateway\.environment\[0\]\.custom_thing: .*not kept/)).toBe(true);
+    expect(report.unplaced).toEqual([]);
+    expect(t.nodes.find((n) => n.id === 'cp')).not.toHaveProperty('customToml');
+  });
+
   it('reports two gateways on different Key Managers as a conflict', () => {
     const gateway = (km: string) =>
       `[server]\nhostname = "${km}-gw.example.com"\nserver_role = "gateway-worker"\n\n[apim.key_manager]\nservice_url = "https://${km}.example.com:9443/services/"\n`;
