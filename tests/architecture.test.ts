@@ -14,7 +14,8 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
   validate: { folders: ['model'], packages: [] },
   generate: { folders: ['model', 'validate'], packages: ['@iarna/toml', 'fflate', 'diff'] },
   share: { folders: ['model'], packages: ['valibot', 'fflate'] },
-  cli: { folders: ['model', 'validate', 'generate', 'share'], packages: ['node:', 'tsx'] },
+  import: { folders: ['model', 'validate', 'generate', 'share'], packages: ['@iarna/toml', 'fflate'] },
+  cli: { folders: ['model', 'validate', 'generate', 'share', 'import'], packages: ['node:', 'tsx', 'fflate'] },
   store: { folders: ['model', 'validate', 'share'], packages: ['zustand', 'zundo'] },
   ui: {
     folders: ['model', 'validate', 'generate', 'share', 'store'],
@@ -23,7 +24,7 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
 };
 
 /** The folders whose output must not depend on the clock or chance (the store may time its autosave). */
-const PURE = new Set(['model', 'validate', 'generate', 'share']);
+const PURE = new Set(['model', 'validate', 'generate', 'share', 'import']);
 
 /**
  * The page reaches the other folders through their index.ts, except the parts it loads lazily, by

@@ -1,6 +1,7 @@
 /** Everything the CLI does to the outside world, so tests can run it in memory. */
-import { lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { lstat, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { unzipSync } from 'fflate';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -13,6 +14,32 @@ export interface CliIo {
    * it held before. Throws a FolderError naming the path.
    */
   writeFolder(dir: string, files: readonly { path: string; content: string }[], options: { force: boolean }): Promise<void>;
+  /**
+   * The text files `import` reads from a path: a folder's .toml, .conf and topology.json files (paths relative to
+   * it), a zip's, or the one file. Absent: the path is read as one file.
+   */
+  readInputs?(path: string): Promise<{ path: string; content: string }[]>;
+}
+
+/** The files import looks at; anything else in a folder or zip is left unread. */
+const IMPORTABLE = /(\.toml|\.conf|(^|\/)topology\.json)$/i;
+
+async function readInputs(path: string): Promise<{ path: string; content: string }[]> {
+  const info = await stat(path);
+  if (info.isDirectory()) {
+    const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile() && IMPORTABLE.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    return Promise.all(files.map(async (f) => ({ path: relative(path, f).split(sep).join('/'), content: await readFile(f, 'utf8') })));
+  }
+  if (/\.zip$/i.test(path)) {
+    const entries = unzipSync(new Uint8Array(await readFile(path)), { filter: (f) => IMPORTABLE.test(f.name) });
+    const decoder = new TextDecoder();
+    return Object.entries(entries).map(([name, bytes]) => ({ path: name, content: decoder.decode(bytes) }));
+  }
+  return [{ path: basename(path), content: await readFile(path, 'utf8') }];
 }
 
 /** A folder the CLI will not, or could not, write: the message names the path and what to do. */
@@ -86,4 +113,5 @@ export const nodeIo: CliIo = {
     await writeFile(path, data);
   },
   writeFolder,
+  readInputs,
 };

@@ -3,6 +3,7 @@
  * apim-topology validate <topology> [--json]
  * apim-topology link <topology> [--base URL]
  * apim-topology diff <a> <b>   (diff.ts; exit 0 the same, 1 different, 2 bad input)
+ * apim-topology import <folder|zip|files…> [--out topology.json]
  *
  * Exit codes: 0 done; 1 the topology has errors (diagnostics printed, nothing written); 2 the input
  * could not be read, or the command line is wrong (one line per problem on stderr, no stack trace).
@@ -16,6 +17,8 @@ import { SECRET_PLACEHOLDER, decodeLink, encodeLink, formatReadError, hasPrivate
 import type { CliIo } from './io.ts';
 import { FolderError, nodeIo } from './io.ts';
 import { diffCommand } from './diff.ts';
+import { ImportError, formatReport, importFiles } from '../import/index.ts';
+import { serializeTopology } from '../model/index.ts';
 
 export const EXIT = { ok: 0, topologyErrors: 1, inputError: 2 } as const;
 
@@ -29,6 +32,9 @@ const USAGE = `Usage:
                                                                check the topology
   apim-topology link <topology> [--base URL] [--include-secrets]  print a share link
   apim-topology diff <a> <b>                                   unified diff per file of two bundles
+  apim-topology import <folder|zip|files…> [--out topology.json]
+                                                               existing deployment.toml / nginx.conf files → a topology
+                                                               and a report (stdout, or the report on stderr without --out)
 
 <topology> is a topology JSON file, - for standard input, or a share link (quote it).
 --out replaces DIR whole (no stale files), and refuses a non-empty DIR that holds no bundle
@@ -48,11 +54,13 @@ class InputError extends Error {}
 interface Parsed {
   command: string;
   input: string | undefined;
+  /** Every path given to import. */
+  inputs: string[];
   options: Map<string, string | true>;
 }
 
 const OPTIONS: Record<string, { takesValue: boolean; commands: string[] }> = {
-  '--out': { takesValue: true, commands: ['generate'] },
+  '--out': { takesValue: true, commands: ['generate', 'import'] },
   '--force': { takesValue: false, commands: ['generate'] },
   '--zip': { takesValue: true, commands: ['generate'] },
   '--json': { takesValue: false, commands: ['validate'] },
@@ -77,6 +85,7 @@ function parseArgs(argv: string[]): Parsed {
   if (command === undefined) throw new InputError('no command given');
   const options = new Map<string, string | true>();
   let input: string | undefined;
+  const inputs: string[] = [];
   const args = rest.values();
   for (const arg of args) {
     const [name, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
@@ -88,10 +97,11 @@ function parseArgs(argv: string[]): Parsed {
         if (value === undefined || value === '') throw new InputError(`${name} needs a value`);
         options.set(name, value);
       } else options.set(name, true);
-    } else if (input === undefined) input = arg;
+    } else if (command === 'import') inputs.push(arg);
+    else if (input === undefined) input = arg;
     else throw new InputError(`unexpected argument "${arg}": give one topology`);
   }
-  return { command, input, options };
+  return { command, input, inputs, options };
 }
 
 export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> {
@@ -109,8 +119,10 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await validateCommand(parsed, io);
       case 'link':
         return await link(parsed, io);
+      case 'import':
+        return await importCommand(parsed, io);
       default:
-        throw new InputError(`unknown command "${parsed.command}": use generate, validate, link or diff (--help for usage)`);
+        throw new InputError(`unknown command "${parsed.command}": use generate, validate, link, import or diff (--help for usage)`);
     }
   } catch (error) {
     if (error instanceof InputError) {
@@ -238,6 +250,39 @@ async function link(parsed: Parsed, io: CliIo): Promise<number> {
     io.stderr(
       'apim-topology: passwords were left out of the link (placeholders); --include-secrets keeps them, but a link can never be revoked\n',
     );
+  }
+  return EXIT.ok;
+}
+
+/** import: the files of every path given → a topology (to --out, else stdout) and the report. */
+async function importCommand(parsed: Parsed, io: CliIo): Promise<number> {
+  if (parsed.inputs.length === 0) throw new InputError('import needs a folder, a zip or deployment.toml / nginx.conf files');
+  const files: { path: string; content: string }[] = [];
+  for (const input of parsed.inputs) {
+    try {
+      files.push(...(io.readInputs ? await io.readInputs(input) : [{ path: input, content: await io.readFile(input) }]));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(
+        `cannot read ${input}: ${code === 'ENOENT' ? 'no such file or folder' : (error as Error).message.split('\n')[0]}`,
+      );
+    }
+  }
+  let result;
+  try {
+    result = importFiles(files);
+  } catch (error) {
+    if (error instanceof ImportError) throw new InputError(`${parsed.inputs.join(', ')}: ${error.message}`);
+    throw error;
+  }
+  const out = parsed.options.get('--out');
+  const { nodes, links } = result.topology;
+  if (typeof out === 'string') {
+    await io.writeFile(out, serializeTopology(result.topology));
+    io.stdout(`${formatReport(result.report)}\nWrote ${out}: ${nodes.length} nodes, ${links.length} links.\n`);
+  } else {
+    io.stderr(formatReport(result.report));
+    io.stdout(serializeTopology(result.topology));
   }
   return EXIT.ok;
 }
