@@ -10,7 +10,6 @@
  */
 import type { Diagnostic, Topology } from '../model/index.ts';
 import { hasErrors, placeholders, platformOf } from '../model/index.ts';
-import { validate } from '../validate/index.ts';
 import { generateBundle } from '../generate/index.ts';
 import { zipBundle } from '../generate/zip.ts';
 import { SECRET_PLACEHOLDER, decodeLink, encodeLink, formatReadError, hasPrivateSecrets, isLink, readTopology } from '../share/index.ts';
@@ -219,7 +218,9 @@ async function generate(parsed: Parsed, io: CliIo): Promise<number> {
 
 async function validateCommand(parsed: Parsed, io: CliIo): Promise<number> {
   const topology = onPlatform(await loadTopology(parsed.input, io), parsed);
-  const diagnostics = validate(topology);
+  // The generator's diagnostics: validation, and what only generating finds (custom TOML that does not parse, its
+  // unread and conflicting keys, a file that would not read back).
+  const { diagnostics } = generateBundle(topology);
   const failed = hasErrors(diagnostics);
   if (parsed.options.has('--json')) {
     // `valid` is what a pipeline tests; the counts save it from counting; each diagnostic is

@@ -1,7 +1,7 @@
 /**
- * The toolbar's Compare group: "Compare with file…" (a topology .json or a bundle .zip, against the
- * topology on the canvas) and "Changes since I opened this" (the start of the undo history against
- * now). Both show the line diff of the two bundles, file by file, and change nothing.
+ * The toolbar's Compare group: "Compare…" (a topology .json or a bundle .zip, against the topology on the
+ * canvas) and "My changes" (the changes since I opened this: the start of the undo history against now). Short
+ * names, so the toolbar keeps one row at 1440 px; the titles say the rest. Both show the line diff of the two bundles, file by file, and change nothing.
  */
 import { useRef, useState } from 'react';
 import { useDesignerStore } from './store.tsx';
@@ -44,8 +44,8 @@ export function CompareGroup() {
 
   return (
     <div className="toolbar-group" role="group" aria-label="Compare">
-      <button type="button" onClick={() => picker.current?.click()}>
-        Compare with file…
+      <button type="button" onClick={() => picker.current?.click()} title="Compare with a topology file or a bundle zip">
+        Compare…
       </button>
       <input
         ref={picker}
@@ -59,8 +59,8 @@ export function CompareGroup() {
           if (file) void compareWith(file);
         }}
       />
-      <button type="button" onClick={sinceOpened}>
-        Changes since I opened this
+      <button type="button" onClick={sinceOpened} title="Changes since I opened this">
+        My changes
       </button>
       {request && <DiffDialog request={request} onClose={() => setRequest(null)} />}
     </div>

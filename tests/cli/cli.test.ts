@@ -90,6 +90,14 @@ describe('apim-topology', () => {
     expect(bad.stderr).toContain('--platform must be vm or kubernetes, not "k8s"');
   });
 
+  it('validate reports what only generating finds: custom TOML that does not parse, and exits 1', async () => {
+    const t = JSON.parse(valid) as { nodes: Record<string, unknown>[] };
+    const broken = { ...t, nodes: t.nodes.map((n) => (n['id'] === 'gw-1' ? { ...n, customToml: '[apim.cache\nx = 1' } : n)) };
+    const { code, stdout } = await cli(['validate', 'topo.json'], { 'topo.json': JSON.stringify(broken) });
+    expect(code).toBe(1);
+    expect(stdout).toContain('error APIM068');
+  });
+
   it('validate --platform kubernetes reports what the charts cannot express, and exits 1', async () => {
     const { code, stdout } = await cli(['validate', 'topo.json', '--platform', 'kubernetes'], {
       'topo.json': valid.replace('"4.0.0"', '"4.1.0"'),

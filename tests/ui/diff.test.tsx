@@ -66,7 +66,7 @@ describe('the version switch', () => {
 describe('Changes since I opened this', () => {
   it('says the files are the same until an edit, then shows the new file, and Close changes nothing', async () => {
     const { store, user } = renderPage();
-    await user.click(screen.getByRole('button', { name: 'Changes since I opened this' }));
+    await user.click(screen.getByRole('button', { name: 'My changes' }));
     let dialog = await screen.findByRole('dialog', { name: 'Changes since you opened this' });
     expect((await within(dialog).findByRole('status')).textContent).toMatch(/^(Comparing the files…|The files are the same\.)$/);
     expect(await within(dialog).findByText('The files are the same.')).toBeTruthy();
@@ -75,7 +75,7 @@ describe('Changes since I opened this', () => {
 
     await user.click(within(screen.getByRole('list', { name: 'Node palette' })).getByRole('button', { name: 'Gateway' }));
     const topology = store.getState().topology;
-    await user.click(screen.getByRole('button', { name: 'Changes since I opened this' }));
+    await user.click(screen.getByRole('button', { name: 'My changes' }));
     dialog = await screen.findByRole('dialog', { name: 'Changes since you opened this' });
     const files = await within(dialog).findByRole('list', { name: 'Changes by file' });
     const added = within(files).getByRole('listitem', { name: 'nodes/gw-3/repository/conf/deployment.toml' });
