@@ -3,25 +3,12 @@
  * and 4.5, and the kubernetes-apim 4.0 pattern-3 / pattern-4 ConfigMaps with their $env{} hosts. Each set is checked
  * for the topology it gives and for what its report says.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { ImportError, importFiles } from '../../src/import/index.ts';
 import type { ImportReport } from '../../src/import/index.ts';
-
-const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
-
-function read(set: string): { path: string; content: string }[] {
-  const root = join(FIXTURES, set);
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  return walk(root)
-    .sort()
-    .map((f) => ({ path: relative(root, f), content: readFileSync(f, 'utf8') }));
-}
+import { readSet } from './fixtures.ts';
 
 const kinds = (t: Topology) => Object.fromEntries(t.nodes.map((n) => [n.id, n.kind]));
 const linked = (t: Topology, a: string, b: string) => t.links.some((l) => (l.from === a && l.to === b) || (l.from === b && l.to === a));
@@ -30,7 +17,7 @@ const said = (notes: ImportReport[keyof ImportReport], subject: string, text: Re
 
 describe('import of files the designer never wrote', () => {
   it('docs 4.0 distributed: folders per node, an HA control plane behind one hostname, a separate Traffic Manager', () => {
-    const { topology: t, report } = importFiles(read('docs-4.0'));
+    const { topology: t, report } = importFiles(readSet('docs-4.0'));
     expect(t.product).toBe('4.0.0');
     expect(said(report.guessed, 'product', /profiles/)).toBe(true);
     expect(kinds(t)).toEqual({
@@ -65,7 +52,7 @@ describe('import of files the designer never wrote', () => {
   });
 
   it('docs 4.5 distributed: loose files named after their nodes, kinds from the tables, PostgreSQL inferred style', () => {
-    const { topology: t, report } = importFiles(read('docs-4.5'));
+    const { topology: t, report } = importFiles(readSet('docs-4.5'));
     expect(t.product).toBe('4.5.0');
     expect(said(report.guessed, 'product', /component distributions/)).toBe(true);
     expect(kinds(t)).toEqual({ acp: 'control-plane', 'gw-1': 'gateway', tm1: 'traffic-manager', db: 'database' });
@@ -111,7 +98,7 @@ describe('import of files the designer never wrote', () => {
       },
     ],
   ])('kubernetes-apim %s: $env{} hosts are guessed, Service names resolve to nodes and clusters', (set, expected) => {
-    const { topology: t, report } = importFiles(read(set));
+    const { topology: t, report } = importFiles(readSet(set));
     expect(t.product).toBe('4.0.0');
     expect(kinds(t)).toEqual(expected);
     expect(said(report.guessed, 'wso2am-cp-1', /node_ip "\$env\{NODE_IP\}" is not a host name/)).toBe(true);
