@@ -18,7 +18,7 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
   cli: { folders: ['model', 'validate', 'generate', 'share', 'import'], packages: ['node:', 'tsx', 'fflate'] },
   store: { folders: ['model', 'validate', 'share'], packages: ['zustand', 'zundo'] },
   ui: {
-    folders: ['model', 'validate', 'generate', 'share', 'store'],
+    folders: ['model', 'validate', 'generate', 'share', 'store', 'import'],
     packages: ['react', 'react-dom', '@xyflow/react', 'zustand', 'prismjs'],
   },
 };

@@ -18,7 +18,7 @@ import { Problems } from './Problems.tsx';
 import { Notices } from './Notices.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { fileSlug, saveText } from './download.ts';
-import { openFile, openLink } from './open.ts';
+import { openFiles, openLink } from './open.ts';
 
 /**
  * A share link opens when the page loads with one, or when one is pasted into the address bar. The
@@ -50,8 +50,7 @@ function useFileDrop(store: DesignerStore) {
     const onDrop = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       event.preventDefault();
-      const file = event.dataTransfer?.files[0];
-      if (file) void openFile(store, file, (m) => window.confirm(m));
+      void openFiles(store, [...(event.dataTransfer?.files ?? [])], (m) => window.confirm(m));
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);

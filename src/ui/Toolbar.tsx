@@ -5,7 +5,7 @@ import { formatReadError, hasPlaceholders, readTopology, SECRET_PLACEHOLDER } fr
 import { useDesigner, useDesignerStore, useGeneration, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
-import { openFile, replaceWith } from './open.ts';
+import { openFiles, replaceWith } from './open.ts';
 import { ShareDialog } from './ShareDialog.tsx';
 import { CompareGroup } from './CompareGroup.tsx';
 
@@ -175,13 +175,14 @@ export function Toolbar() {
         <input
           ref={picker}
           type="file"
-          accept=".json,.zip,application/json,application/zip"
+          accept=".json,.zip,.toml,.conf,application/json,application/zip"
+          multiple
           hidden
           aria-label="Open a topology file"
           onChange={(event) => {
-            const file = event.target.files?.[0];
+            const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            if (file) void openFile(store, file, (m) => window.confirm(m));
+            void openFiles(store, files, (m) => window.confirm(m));
           }}
         />
         <button type="button" onClick={save}>

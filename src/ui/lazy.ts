@@ -1,9 +1,10 @@
 /**
  * Parts of the page loaded on first use, not with it: the share-link codec and the bundle-zip reader
- * (both carry fflate's deflate and inflate). A load that fails is tried again on the next use.
+ * (both carry fflate's deflate and inflate), and the importer of deployment.toml files (the TOML parser). A load that fails is tried again on the next use.
  */
 type LinkCodec = typeof import('../share/link.ts');
 type ZipReader = typeof import('../share/zip.ts');
+type Importer = typeof import('../import/index.ts');
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
@@ -16,3 +17,4 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 export const loadLinkCodec: () => Promise<LinkCodec> = once(() => import('../share/link.ts'));
 export const loadZipReader: () => Promise<ZipReader> = once(() => import('../share/zip.ts'));
+export const loadImporter: () => Promise<Importer> = once(() => import('../import/index.ts'));

@@ -6,7 +6,7 @@
 import type { Topology } from '../model/index.ts';
 import { spreadOverlapping } from '../model/index.ts';
 import { MAX_DOCUMENT_CHARS, formatReadError, readTopology } from '../share/index.ts';
-import { loadLinkCodec, loadZipReader } from './lazy.ts';
+import { loadImporter, loadLinkCodec, loadZipReader } from './lazy.ts';
 import type { ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
@@ -122,4 +122,68 @@ export async function openFile(store: DesignerStore, file: File, confirm: (messa
   const read = await readTopologyFile(file);
   if ('error' in read) store.getState().notify(read.error, 'error');
   else replaceWith(store, read.topology, file.name, confirm);
+}
+
+/** Files the importer reads: deployment.toml files and nginx.conf files, by their names. */
+function importable(file: File): boolean {
+  return /\.(toml|conf)$/i.test(file.name);
+}
+
+/**
+ * Opens what was picked: one .json or .zip as a topology; deployment.toml and nginx.conf files through the importer,
+ * which rebuilds the topology from them (src/import), and a notice with what its report says.
+ */
+export async function openFiles(store: DesignerStore, files: readonly File[], confirm: (message: string) => boolean): Promise<void> {
+  const [first] = files;
+  if (!first) return;
+  if (!files.some(importable)) {
+    if (files.length > 1) {
+      store
+        .getState()
+        .notify(
+          'Open one topology .json or bundle .zip, or deployment.toml and nginx.conf files to import. Your topology is unchanged.',
+          'error',
+        );
+      return;
+    }
+    await openFile(store, first, confirm);
+    return;
+  }
+  const skipped = files.filter((file) => !importable(file)).map((file) => oneLine(file.name));
+  const picked = files.filter(importable);
+  const total = picked.reduce((sum, file) => sum + file.size, 0);
+  if (total > MAX_DOCUMENT_CHARS * 4) {
+    store
+      .getState()
+      .notify(
+        `Could not import ${picked.length} files: together they are ${total.toLocaleString('en')} bytes, too large. Your topology is unchanged.`,
+        'error',
+      );
+    return;
+  }
+  let result;
+  try {
+    const { importFiles } = await loadImporter();
+    // The name stands for the node (nodes/<id>/… or gw-1.toml); a picked file has no folder.
+    result = importFiles(await Promise.all(picked.map(async (file) => ({ path: file.name, content: await file.text() }))));
+  } catch (error) {
+    store.getState().notify(`Could not import the files: ${(error as Error).message}. Your topology is unchanged.`, 'error');
+    return;
+  }
+  const { topology, report } = result;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const first3 = (notes: { subject: string; message: string }[]) =>
+    notes
+      .slice(0, 3)
+      .map((n) => `${oneLine(n.subject)}: ${oneLine(n.message)}`)
+      .join('; ');
+  const summary = [
+    `Imported ${count(picked.length, 'file')} as ${count(topology.nodes.length, 'node')} on API-M ${topology.product}.`,
+    report.guessed.length ? `Guessed (${report.guessed.length}): ${first3(report.guessed)}.` : '',
+    report.conflicts.length ? `Conflicts (${report.conflicts.length}): ${first3(report.conflicts)}.` : '',
+    report.unplaced.length ? `${count(report.unplaced.length, 'key')} kept as custom TOML (see each node's inspector).` : '',
+    skipped.length ? `Not read: ${skipped.join(', ')}.` : '',
+    'Undo brings your previous topology back; apim-topology import prints the whole report.',
+  ].filter(Boolean);
+  replaceWith(store, topology, count(picked.length, 'imported file'), confirm, summary.join(' '));
 }
