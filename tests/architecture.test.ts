@@ -28,10 +28,10 @@ const PURE = new Set(['model', 'validate', 'generate', 'share', 'import']);
 
 /**
  * The page reaches the other folders through their index.ts, except the parts it loads lazily, by
- * dynamic import only: the zip writer on download, the link codec and the zip reader on first use
- * (importing them through the index would put fflate in the first load).
+ * dynamic import only: the zip writer on download, the link codec and the zip reader on first use, the custom TOML
+ * parser with its field (importing them through the index would put fflate and the TOML parser in the first load).
  */
-const UI_DEEP_IMPORTS = new Set(['generate/zip.ts', 'share/link.ts', 'share/zip.ts']);
+const UI_DEEP_IMPORTS = new Set(['generate/zip.ts', 'generate/customToml.ts', 'share/link.ts', 'share/zip.ts']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

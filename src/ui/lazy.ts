@@ -5,6 +5,7 @@
 type LinkCodec = typeof import('../share/link.ts');
 type ZipReader = typeof import('../share/zip.ts');
 type Importer = typeof import('../import/index.ts');
+type CustomTomlParser = typeof import('../generate/customToml.ts');
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
@@ -18,3 +19,4 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export const loadLinkCodec: () => Promise<LinkCodec> = once(() => import('../share/link.ts'));
 export const loadZipReader: () => Promise<ZipReader> = once(() => import('../share/zip.ts'));
 export const loadImporter: () => Promise<Importer> = once(() => import('../import/index.ts'));
+export const loadCustomTomlParser: () => Promise<CustomTomlParser> = once(() => import('../generate/customToml.ts'));

@@ -8,20 +8,25 @@
 import { useContext, useEffect, useId, useState } from 'react';
 import type { NodePatch } from '../../model/index.ts';
 import { LIMITS, tooLong } from '../../model/index.ts';
-import { parseCustomToml } from '../../generate/index.ts';
-import { useDesigner } from '../store.tsx';
+import { loadCustomTomlParser } from '../lazy.ts';
+import { useDesigner, useDesignerStore } from '../store.tsx';
 import type { Highlighter } from '../files/highlight.ts';
 import { escapeHtml, loadHighlighter } from '../files/highlight.ts';
 import { FieldScope, TextField, commaList, fieldInputId } from './fields.tsx';
 
 const LABEL = 'Custom TOML';
 
+/** The TOML parser, loaded with the first Custom TOML field (it is not part of the page's first load). */
+let parser: typeof import('../../generate/customToml.ts') | undefined;
+const CHECKING = 'Checking the TOML…';
+
 /** The text's problem as the field shows it, or '' when it can be applied. */
 export function customTomlProblem(text: string): string {
   const long = tooLong(text, LIMITS.customToml);
   if (long) return `${LABEL} ${long}`;
   if (text.trim() === '') return '';
-  const parsed = parseCustomToml(text);
+  if (!parser) return CHECKING; // stays a draft until the parser has read it
+  const parsed = parser.parseCustomToml(text);
   if (parsed.ok) return '';
   return parsed.line === undefined ? parsed.message : `Line ${parsed.line}, column ${parsed.column ?? 1}: ${parsed.message}`;
 }
@@ -39,14 +44,30 @@ export function CustomTomlField({
   const noteId = useId();
   const draft = useDesigner((s) => s.drafts[key]);
   const setDraft = useDesigner((s) => s.setDraft);
+  const store = useDesignerStore();
   const shown = node.customToml ?? '';
   const text = draft ? draft.text : shown;
   const highlight = useHighlighter();
 
   const edit = (next: string) => {
-    if (next === shown) setDraft(key, null);
-    else setDraft(key, { text: next, message: customTomlProblem(next), label: LABEL, nodeId: scope.nodeId });
+    if (next === shown) {
+      setDraft(key, null);
+      return;
+    }
+    const message = customTomlProblem(next);
+    setDraft(key, { text: next, message, label: LABEL, nodeId: scope.nodeId });
+    if (message === CHECKING) {
+      void loadCustomTomlParser().then((loaded) => {
+        parser = loaded;
+        // Only if the person has not typed on meanwhile: a later keystroke checks its own text.
+        const current = store.getState().drafts[key];
+        if (current?.text === next) setDraft(key, { text: next, message: customTomlProblem(next), label: LABEL, nodeId: scope.nodeId });
+      });
+    }
   };
+  useEffect(() => {
+    void loadCustomTomlParser().then((loaded) => void (parser = loaded));
+  }, []);
   const commit = () => {
     if (!draft || draft.message !== '') return; // nothing typed, or stays a draft with its message
     setDraft(key, null);
