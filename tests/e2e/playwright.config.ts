@@ -12,7 +12,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--no-first-run',
 ];
-const PORT = 4317;
+const PORT = Number(process.env.E2E_PORT ?? 4317); // E2E_PORT lets two checkouts run their tests at once
 
 export default defineConfig({
   testDir: '.',
