@@ -53,8 +53,8 @@ export async function buildCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Minified, the file is a third smaller, and Node reads and compiles it about 15 ms sooner (npm run bench:cli).
-    // Nothing is lost: the command prints no stack traces.
+    // Minified, the file is a third smaller (about 460 kB against 690 kB) and Node loads it a little sooner; the
+    // command's own messages carry no stack traces, so nothing readable is lost.
     minify: true,
     legalComments: 'none',
     metafile: true,
