@@ -1,12 +1,13 @@
 /**
  * `npm run bench:cli`: the wall time of the `apim-topology` command as a CI pipeline runs it, one process per call.
  * `validate` on the seed sample (public/examples/seed-sample.json), median of 10 after one warm-up, beside `node -e 0`
- * (the floor: Node starting and stopping) and beside the sources run through tsx, as the command ran before it was
+ * (the floor: Node starting and stopping), beside the same command installed from `npm pack` in an empty folder (as a
+ * pipeline runs it: no source list to check) and beside the sources run through tsx, as the command ran before it was
  * compiled. Then, for information, `generate --out` on the 1,000-node topology of ./topologies.ts.
  * Target (issue 21): validate on the seed sample ≤ 0.4 s.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,11 +40,25 @@ function wall(args: string[], runs: number): { median: number; fastest: number }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'apim-cli-bench-'));
+/** Packs the package and installs the tarball offline in an empty folder; returns the installed bin.mjs. */
+function installPacked(): string {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, env, encoding: 'utf8' }));
+  const app = join(dir, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), '{ "name": "pipeline", "version": "1.0.0", "private": true }\n');
+  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed[0].filename)], { cwd: app, env, stdio: 'ignore' });
+  return join(app, 'node_modules/apim-topology-designer/src/cli/bin.mjs');
+}
+
 try {
+  const installed = installPacked();
   // The first call builds dist-cli/ when it is missing or stale; the warm-up of the first row absorbs it.
   const rows: [string, { median: number; fastest: number }][] = [
     ['`node -e 0` (the floor)', wall(['-e', '0'], 10)],
     ['`apim-topology validate` seed sample', wall([BIN, 'validate', SEED], 10)],
+    ['the same, installed from the tarball', wall([installed, 'validate', SEED], 10)],
     ['the same through tsx (before)', wall(['--input-type=module', '-e', THROUGH_TSX, 'validate', SEED], 10)],
   ];
   const big = benchTopology(1000);
