@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'test-results', 'node_modules', 'src/model/wso2KeysData.ts', 'tests/bench/ui/bare/dist'] },
+  { ignores: ['dist', 'dist-cli', 'test-results', 'node_modules', 'src/model/wso2KeysData.ts', 'tests/bench/ui/bare/dist'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   comments.recommended,

@@ -15,7 +15,8 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
   generate: { folders: ['model', 'validate'], packages: ['@iarna/toml', 'fflate', 'diff'] },
   share: { folders: ['model'], packages: ['valibot', 'fflate'] },
   import: { folders: ['model', 'validate', 'generate', 'share'], packages: ['@iarna/toml', 'fflate'] },
-  cli: { folders: ['model', 'validate', 'generate', 'share', 'import'], packages: ['node:', 'tsx', 'fflate'] },
+  // esbuild: build.mjs, which bundles the command (bin.mjs runs it in a checkout only, when the bundle is stale).
+  cli: { folders: ['model', 'validate', 'generate', 'share', 'import'], packages: ['node:', 'fflate', 'esbuild'] },
   store: { folders: ['model', 'validate', 'share'], packages: ['zustand', 'zundo'] },
   ui: {
     folders: ['model', 'validate', 'generate', 'share', 'store', 'import'],

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,7 +242,7 @@ describe('apim-topology', () => {
     expect((await cli(['generate', 't.json', '--out', 'out'], { 't.json': referenced })).code).toBe(0);
   });
 
-  it('runs as the installed command, with no build step', async () => {
+  it('runs as the installed command, with no build step: bin.mjs builds dist-cli/ when it is missing or stale', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apim-cli-'));
     const { stdout } = await run(process.execPath, [BIN, 'generate', examplePath('seed-sample'), '--out', join(dir, 'out')]);
     expect(stdout).toContain('Wrote 6 files');
@@ -255,5 +255,19 @@ describe('apim-topology', () => {
     const failure = await run(process.execPath, [BIN, 'validate', broken]).catch((error) => error);
     expect(failure.code).toBe(2);
     expect(failure.stderr).toBe(`apim-topology: ${broken}: nodes[0].offset: 70000 is out of range 0–1000\n`);
+  });
+
+  it('bin.mjs rebuilds the bundle when a source is newer, and runs it', async () => {
+    await run(process.execPath, [BIN, 'validate', examplePath('seed-sample')]);
+    const bundle = fileURLToPath(new URL('../../dist-cli/apim-topology.mjs', import.meta.url));
+    const sources = JSON.parse(readFileSync(join(bundle, '../sources.json'), 'utf8')) as string[];
+    expect(sources).toEqual(expect.arrayContaining(['src/cli/main.ts', 'src/generate/index.ts', 'src/cli/build.mjs']));
+    expect(sources.filter((s) => s.includes('node_modules'))).toEqual([]);
+    // Dated before every source, as if src/ had been edited since the build.
+    const old = new Date('2001-01-01T00:00:00Z');
+    utimesSync(bundle, old, old);
+    const { stdout } = await run(process.execPath, [BIN, 'validate', examplePath('seed-sample')]);
+    expect(stdout).toContain('Valid: 0 errors');
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(old.getTime());
   });
 });
