@@ -19,7 +19,7 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
   store: { folders: ['model', 'validate', 'share'], packages: ['zustand', 'zundo'] },
   ui: {
     folders: ['model', 'validate', 'generate', 'share', 'store', 'import'],
-    packages: ['react', 'react-dom', '@xyflow/react', 'zustand', 'prismjs'],
+    packages: ['react', 'react-dom', '@xyflow/react', 'zustand', 'prismjs', 'elkjs'],
   },
 };
 

@@ -1,6 +1,7 @@
 /**
  * Parts of the page loaded on first use, not with it: the share-link codec and the bundle-zip reader
- * (both carry fflate's deflate and inflate), and the importer of deployment.toml files (the TOML parser). A load that fails is tried again on the next use.
+ * (both carry fflate's deflate and inflate), the importer of deployment.toml files (the TOML parser), and elkjs for
+ * Auto-layout. A load that fails is tried again on the next use.
  */
 type LinkCodec = typeof import('../share/link.ts');
 type ZipReader = typeof import('../share/zip.ts');
@@ -20,3 +21,5 @@ export const loadLinkCodec: () => Promise<LinkCodec> = once(() => import('../sha
 export const loadZipReader: () => Promise<ZipReader> = once(() => import('../share/zip.ts'));
 export const loadImporter: () => Promise<Importer> = once(() => import('../import/index.ts'));
 export const loadCustomTomlParser: () => Promise<CustomTomlParser> = once(() => import('../generate/customToml.ts'));
+/** elkjs (the layered layout of Auto-layout): about 1.4 MB of JavaScript, loaded when a layout is first asked for. */
+export const loadElk: () => Promise<typeof import('elkjs/lib/elk.bundled.js')> = once(() => import('elkjs/lib/elk.bundled.js'));
