@@ -10,22 +10,8 @@ import type { DesignerStore } from '../../store/index.ts';
 import { useDesignerStore } from '../store.tsx';
 import { loadElk } from '../lazy.ts';
 
-let engine: Promise<LayoutEngine> | undefined;
-
 /** ELK's layered layout, loaded once (a failed load is tried again next time). */
-function layoutEngine(): Promise<LayoutEngine> {
-  engine ??= loadElk().then(
-    ({ default: ELK }) => {
-      const elk = new ELK();
-      return (graph) => elk.layout(graph);
-    },
-    (error: unknown) => {
-      engine = undefined;
-      throw error;
-    },
-  );
-  return engine;
-}
+const layoutEngine: () => Promise<LayoutEngine> = loadElk;
 
 /** The topology laid out in tiers. */
 export async function laidOut<T extends Topology>(topology: T): Promise<T> {
