@@ -56,52 +56,98 @@ function columnsFor(members: number): number {
 
 const CLUSTER = 'cluster:';
 
+/** Room between tiers for their rows: a tier of N columns' worth of nodes takes rows of about 2·√N columns. */
+const TIER_SPAN = 1000;
+
+/** How many rows a tier of items `units` columns wide in all takes, as the columns per row: about twice as wide as tall. */
+function rowWidth(units: number): number {
+  return Math.max(8, Math.ceil(Math.sqrt(units * 4)));
+}
+
 /**
  * The topology as ELK's input. Deterministic: nodes and links in the topology's order, a fixed seed.
  * Also returns, per cluster box, its members in order, which `positionsFrom` needs.
+ *
+ * A tier with many clusters (or nodes) is cut into rows, each cluster with its load balancer just above
+ * it, so forty gateway clusters do not make one row 30,000 px wide: the partitions of a kind's tier are
+ * `TIER_SPAN × tier + 2 × row` for its load balancers and `+ 1` for its clusters and single nodes.
  */
 export function layoutGraph(topology: Topology): { graph: LayoutGraph; clusters: Map<string, string[]> } {
   const graph = buildGraph(topology);
   const clusters = new Map<string, string[]>();
   /** The ELK node that stands for a topology node: its cluster's box, or itself. */
   const boxOf = new Map<string, string>();
-  const tierOf = new Map<string, number>();
-  const children: LayoutGraph[] = [];
-  const seen = new Set<string>();
-  for (const node of topology.nodes) {
-    if (seen.has(node.id)) continue;
-    seen.add(node.id);
+  /** The box a load balancer fronts. */
+  const boxOfLb = new Map<string, string>();
+  const unique = [...new Map(topology.nodes.map((n) => [n.id, n])).values()].filter((n) => graph.node(n.id) === n);
+  for (const node of unique) {
     if (node.kind !== 'load-balancer') continue;
     const members = graph.frontedMembers(node.id).filter((m) => graph.frontedBy(m.id)?.id === node.id);
-    const first = members[0];
-    if (!first) continue;
+    if (members.length === 0) continue;
     const box = `${CLUSTER}${node.id}`;
     clusters.set(
       box,
       members.map((m) => m.id),
     );
+    boxOfLb.set(node.id, box);
     for (const member of members) boxOf.set(member.id, box);
-    tierOf.set(box, TIERS[first.kind]);
-    tierOf.set(node.id, TIERS[first.kind] - 1);
   }
-  seen.clear();
-  for (const node of topology.nodes) {
-    if (seen.has(node.id)) continue;
-    seen.add(node.id);
+
+  // The items of each tier (boxes and single nodes) in the topology's order, cut into rows.
+  type Item = { id: string; kind: NodeKind; columns: number; rows: number };
+  const items: Item[] = [];
+  for (const node of unique) {
     const box = boxOf.get(node.id);
     if (box) {
       // The box goes where its first member comes in the topology's order.
-      if (clusters.get(box)?.[0] !== node.id) continue;
-      const count = clusters.get(box)?.length ?? 1;
-      const columns = columnsFor(count);
-      const rows = Math.ceil(count / columns);
-      children.push(child(box, tierOf.get(box) ?? 0, (columns - 1) * STEP.x + NODE.width, (rows - 1) * STEP.y + NODE.height));
+      const members = clusters.get(box) ?? [];
+      if (members[0] !== node.id) continue;
+      const columns = columnsFor(members.length);
+      items.push({ id: box, kind: node.kind, columns, rows: Math.ceil(members.length / columns) });
+    } else if (!boxOfLb.has(node.id)) {
+      boxOf.set(node.id, node.id);
+      items.push({ id: node.id, kind: node.kind, columns: 1, rows: 1 });
+    }
+  }
+  const partitionOf = new Map<string, number>();
+  const units = new Map<NodeKind, number>();
+  for (const item of items) units.set(item.kind, (units.get(item.kind) ?? 0) + item.columns);
+  const filled = new Map<NodeKind, { row: number; used: number }>();
+  for (const item of items) {
+    // A load balancer that fronts nothing goes on top.
+    if (item.kind === 'load-balancer') {
+      partitionOf.set(item.id, 0);
       continue;
     }
-    boxOf.set(node.id, node.id);
-    const tier = tierOf.get(node.id) ?? TIERS[node.kind];
-    tierOf.set(node.id, tier);
-    children.push(child(node.id, tier, NODE.width, NODE.height));
+    const width = rowWidth(units.get(item.kind) ?? 0);
+    const at = filled.get(item.kind) ?? { row: 0, used: 0 };
+    if (at.used > 0 && at.used + item.columns > width) {
+      at.row++;
+      at.used = 0;
+    }
+    at.used += item.columns;
+    filled.set(item.kind, at);
+    partitionOf.set(item.id, TIER_SPAN * TIERS[item.kind] + 2 * at.row + 1);
+  }
+  for (const [lb, box] of boxOfLb) {
+    boxOf.set(lb, lb);
+    partitionOf.set(lb, (partitionOf.get(box) ?? 1) - 1);
+  }
+
+  const sizes = new Map(items.map((item) => [item.id, item]));
+  const children: LayoutGraph[] = [];
+  for (const node of unique) {
+    const id = boxOfLb.has(node.id) ? node.id : boxOf.get(node.id);
+    if (!id || (id !== node.id && clusters.get(id)?.[0] !== node.id)) continue;
+    const size = sizes.get(id) ?? { columns: 1, rows: 1 };
+    children.push(child(id, partitionOf.get(id) ?? 0, (size.columns - 1) * STEP.x + NODE.width, (size.rows - 1) * STEP.y + NODE.height));
+  }
+  const tierOf = partitionOf;
+  /** The partitions of each tier's last row (its clusters' and its load balancers'), and the top one. */
+  const lastRows = new Set<number>([0]);
+  for (const [kind, at] of filled) {
+    lastRows.add(TIER_SPAN * TIERS[kind] + 2 * at.row + 1);
+    lastRows.add(TIER_SPAN * TIERS[kind] + 2 * at.row);
   }
 
   const edges: NonNullable<LayoutGraph['edges']> = [];
@@ -112,6 +158,10 @@ export function layoutGraph(topology: Topology): { graph: LayoutGraph; clusters:
     if (!a || !b || a === b) continue;
     // Down the tiers, so ELK never has to turn an edge round against its partitions.
     const [from, to] = (tierOf.get(a) ?? 0) <= (tierOf.get(b) ?? 0) ? [a, b] : [b, a];
+    // An edge from a row with more rows of its tier below it would cross them all, and ELK would make
+    // room for it in each: only the last row's links leave the tier (the rows above follow them).
+    const fromPartition = tierOf.get(from) ?? 0;
+    if (Math.floor(fromPartition / TIER_SPAN) !== Math.floor((tierOf.get(to) ?? 0) / TIER_SPAN) && !lastRows.has(fromPartition)) continue;
     const id = `${from}->${to}`;
     if (edgeIds.has(id)) continue;
     edgeIds.add(id);

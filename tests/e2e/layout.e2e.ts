@@ -3,10 +3,11 @@
  * clusters drawn as groups (a 50-node topology: a group per cluster, one edge per cluster and peer,
  * selecting a group lists its members, a dragged member takes its group along).
  */
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { serializeTopology } from '../../src/model/index.ts';
 import { benchTopology } from '../bench/topologies.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, viewSettled } from './fixtures.ts';
 
 /** Where each node is on the canvas (flow coordinates, from React Flow's transform), by id. */
 async function places(page: Page): Promise<Record<string, string>> {
@@ -59,6 +60,9 @@ test('a 50-node topology: a group per cluster, one edge per cluster and peer; a 
   // Laid out: the groups keep their members side by side.
   await designer.getByRole('button', { name: 'Auto-layout' }).click();
   await expect(designer.getByRole('status').filter({ hasText: 'Laid out 50 nodes in tiers' })).toBeVisible({ timeout: 20_000 });
+  // The README's picture of a grouped topology after Auto-layout.
+  await viewSettled(designer);
+  await designer.screenshot({ path: fileURLToPath(new URL('./screenshot-groups.png', import.meta.url)) });
 
   // Selecting the group (on its name) selects its members; the inspector lists them.
   const group = designer.locator('.react-flow__node[data-id="group:gw-lb-2"]');

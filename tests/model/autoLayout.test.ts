@@ -109,6 +109,19 @@ describe('the graph given to ELK', () => {
   });
 });
 
+describe('a tier of many clusters', () => {
+  it('is cut into rows, each cluster under its load balancer, so the layout is not one endless row', async () => {
+    const topology = await laidOut(benchTopology(300, 4));
+    const xs = topology.nodes.map((n) => n.x);
+    const ys = topology.nodes.map((n) => n.y);
+    const width = Math.max(...xs) - Math.min(...xs);
+    const height = Math.max(...ys) - Math.min(...ys);
+    expect(width / height).toBeLessThan(2.5);
+    const lbRows = new Set(topology.nodes.filter((n) => n.id.startsWith('gw-lb-')).map((n) => n.y));
+    expect(lbRows.size).toBeGreaterThan(3);
+  });
+});
+
 describe('lacksPositions', () => {
   it('is true when most nodes sit on one spot, false for a drawn topology', () => {
     const drawn = benchTopology(20, 4);

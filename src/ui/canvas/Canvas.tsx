@@ -370,7 +370,11 @@ export function Canvas() {
             title={grouped ? 'Draw each cluster member and link on its own' : 'Draw each cluster as a group, one link per cluster'}
             aria-pressed={grouped}
           >
-            <span aria-hidden="true">⧉</span>
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <rect x="1.5" y="1.5" width="13" height="13" rx="2" fill="none" stroke="currentColor" strokeDasharray="3 2" />
+              <rect x="4" y="6" width="3" height="5" fill="currentColor" />
+              <rect x="9" y="6" width="3" height="5" fill="currentColor" />
+            </svg>
           </ControlButton>
         </Controls>
       </ReactFlow>
