@@ -20,7 +20,7 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
   store: { folders: ['model', 'validate', 'share'], packages: ['zustand', 'zundo'] },
   ui: {
     folders: ['model', 'validate', 'generate', 'share', 'store', 'import'],
-    packages: ['react', 'react-dom', '@xyflow/react', 'zustand', 'prismjs'],
+    packages: ['react', 'react-dom', '@xyflow/react', 'zustand', 'prismjs', 'elkjs'],
   },
 };
 
@@ -100,4 +100,13 @@ describe.each(Object.entries(ALLOWED))('src/%s', (folder, allowed) => {
 
 it('the checker sees a forbidden import', () => {
   expect(imports("import { create } from 'zustand';\nimport x from '../ui/App.tsx';")).toEqual(['zustand', '../ui/App.tsx']);
+});
+
+it('the page loads elkjs (Auto-layout) only with import(), so it stays out of the first load', () => {
+  const statics = sources(join(SRC, 'ui')).filter((file) =>
+    /^\s*(?:import|export)\s[^;]*?from\s+['"]elkjs[^'"]*['"]/m.test(readFileSync(file, 'utf8').replace(/^\s*import type\s[^;]*;/gm, '')),
+  );
+  expect(statics).toEqual([]);
+  const lazy = readFileSync(join(SRC, 'ui', 'lazy.ts'), 'utf8');
+  expect(lazy).toMatch(/import\('elkjs\/lib\/elk-api\.js'\)/);
 });

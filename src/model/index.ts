@@ -19,3 +19,4 @@ export * from './patterns.ts';
 export * from './identityServer.ts';
 export * from './helm.ts';
 export * from './customTomlSecrets.ts';
+export * from './autoLayout.ts';

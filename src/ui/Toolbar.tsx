@@ -8,6 +8,7 @@ import { downloadBundle, fileSlug, saveText } from './download.ts';
 import { openFiles, replaceWith } from './open.ts';
 import { ShareDialog } from './ShareDialog.tsx';
 import { CompareGroup } from './CompareGroup.tsx';
+import { useAutoLayout } from './canvas/autoLayout.ts';
 
 export const EXAMPLES = [
   { file: 'seed-sample.json', title: 'Seed sample (separate TM)' },
@@ -32,6 +33,7 @@ export function Toolbar() {
   const [busy, setBusy] = useState(false);
   const [sharing, setSharing] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
+  const autoLayout = useAutoLayout();
 
   const download = async () => {
     const { topology } = store.getState();
@@ -141,6 +143,15 @@ export function Toolbar() {
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
         >
           Redo
+        </button>
+        <button
+          type="button"
+          onClick={() => !empty && autoLayout()}
+          aria-disabled={empty}
+          title={`Lay out in tiers (${MOD}Shift+L)`}
+          aria-keyshortcuts="Control+Shift+L Meta+Shift+L"
+        >
+          Auto-layout
         </button>
         <select
           aria-label="Open an example"

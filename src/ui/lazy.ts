@@ -1,7 +1,10 @@
 /**
  * Parts of the page loaded on first use, not with it: the share-link codec and the bundle-zip reader
- * (both carry fflate's deflate and inflate), and the importer of deployment.toml files (the TOML parser). A load that fails is tried again on the next use.
+ * (both carry fflate's deflate and inflate), the importer of deployment.toml files (the TOML parser), and elkjs for
+ * Auto-layout. A load that fails is tried again on the next use.
  */
+import type { LayoutGraph } from '../model/index.ts';
+
 type LinkCodec = typeof import('../share/link.ts');
 type ZipReader = typeof import('../share/zip.ts');
 type Importer = typeof import('../import/index.ts');
@@ -20,3 +23,33 @@ export const loadLinkCodec: () => Promise<LinkCodec> = once(() => import('../sha
 export const loadZipReader: () => Promise<ZipReader> = once(() => import('../share/zip.ts'));
 export const loadImporter: () => Promise<Importer> = once(() => import('../import/index.ts'));
 export const loadCustomTomlParser: () => Promise<CustomTomlParser> = once(() => import('../generate/customToml.ts'));
+/**
+ * ELK's layered layout (elkjs, Auto-layout), loaded when a layout is first asked for: in a Web Worker of its own
+ * (elkjs's `elk-worker.min.js`, about 1.4 MB) so the page answers while it works, or, where there are no workers
+ * (tests), its bundled build in the page.
+ */
+export const loadElk: () => Promise<(graph: LayoutGraph) => Promise<LayoutGraph>> = once(async () => {
+  if (typeof Worker === 'undefined') {
+    const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+    const elk = new ELK();
+    return (graph) => elk.layout(graph);
+  }
+  const [{ default: ELK }, { default: url }] = await Promise.all([
+    import('elkjs/lib/elk-api.js'),
+    import('elkjs/lib/elk-worker.min.js?url'),
+  ]);
+  // elkjs does not hear of a worker that fails (it cannot load, it throws): the layout asked for is refused.
+  let refuse: ((error: Error) => void) | undefined;
+  const elk = new ELK({
+    workerFactory: () => {
+      const worker = new Worker(url);
+      worker.addEventListener('error', (event) => refuse?.(new Error(event.message || 'the layout worker stopped')));
+      return worker;
+    },
+  });
+  return (graph) =>
+    new Promise<LayoutGraph>((resolve, reject) => {
+      refuse = reject;
+      elk.layout(graph).then(resolve, reject);
+    });
+});

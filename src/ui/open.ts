@@ -4,12 +4,14 @@
  * on screen is untouched. A success replaces the topology as one undoable step.
  */
 import type { Topology } from '../model/index.ts';
-import { spreadOverlapping } from '../model/index.ts';
+import { lacksPositions, spreadOverlapping } from '../model/index.ts';
 import { MAX_DOCUMENT_CHARS, formatReadError, readTopology } from '../share/index.ts';
 import { loadImporter, loadLinkCodec, loadZipReader } from './lazy.ts';
 import type { ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
+import { laidOut } from './canvas/autoLayout.ts';
+import { LARGE_CANVAS } from './canvas/reveal.ts';
 
 /** Past this many nodes, opening a topology asks first (drawing and generating it takes a moment). */
 export const LARGE_TOPOLOGY = 1000;
@@ -34,17 +36,10 @@ function errorText(what: string, result: ReadResult & { ok: false }): string {
 }
 
 /**
- * Loads a topology into the store after asking, when there is work to replace. `confirm` is the page's
- * `window.confirm`, passed in so tests can answer.
+ * Asks before replacing the work, when there is work to replace or the topology is large; a "no" says
+ * the topology is unchanged. `confirm` is the page's `window.confirm`, passed in so tests can answer.
  */
-export function replaceWith(
-  store: DesignerStore,
-  topology: Topology,
-  what: string,
-  confirm: (message: string) => boolean,
-  /** The notice once opened; a sentence on nodes laid out is added to it. */
-  done = `Opened ${oneLine(what)}. Undo brings your previous topology back.`,
-): boolean {
+function mayReplace(store: DesignerStore, topology: Topology, what: string, confirm: (message: string) => boolean): boolean {
   const state = store.getState();
   const big = topology.nodes.length > LARGE_TOPOLOGY;
   const questions = [
@@ -57,6 +52,15 @@ export function replaceWith(
     state.notify(`Did not open ${oneLine(what)}: your topology is unchanged.`);
     return false;
   }
+  return true;
+}
+
+/** The notice after opening `what`. */
+const openedNotice = (what: string) => `Opened ${oneLine(what)}. Undo brings your previous topology back.`;
+
+/** Replaces the topology, nodes piled on one spot laid out in rows by kind (no layout engine needed), and says so. */
+function replaceSpread(store: DesignerStore, topology: Topology, done: string): void {
+  const state = store.getState();
   // Nodes piled on one spot (a script's file without positions) are laid out, so they can be seen and
   // picked, and the canvas does not have to draw thousands of them in one place.
   const { topology: spread, moved } = spreadOverlapping(topology);
@@ -66,6 +70,50 @@ export function replaceWith(
       ? ` ${moved.toLocaleString('en')} ${moved === 1 ? 'node was' : 'nodes were'} on top of others; ${moved === 1 ? 'it is' : 'they are'} now laid out in rows by kind, below the rest.`
       : '';
   state.notify(`${done}${laidOut}`);
+}
+
+/** Loads a topology into the store after asking, when there is work to replace (see `mayReplace`). */
+export function replaceWith(
+  store: DesignerStore,
+  topology: Topology,
+  what: string,
+  confirm: (message: string) => boolean,
+  /** The notice once opened; a sentence on nodes laid out is added to it. */
+  done = openedNotice(what),
+): boolean {
+  if (!mayReplace(store, topology, what, confirm)) return false;
+  replaceSpread(store, topology, done);
+  return true;
+}
+
+/** Below this many nodes, a topology opened without positions is laid out in tiers (Auto-layout); larger ones in rows. */
+export const AUTO_LAYOUT_ON_OPEN = LARGE_CANVAS;
+
+/**
+ * As `replaceWith`, but a topology without positions of its own (most nodes on one spot: `lacksPositions`),
+ * or one the importer placed (`layOut`), is laid out in tiers by Auto-layout before it replaces the work,
+ * so opening it stays one undo step. Large ones, or when elkjs cannot be loaded, get the rows by kind.
+ */
+export async function openTopology(
+  store: DesignerStore,
+  topology: Topology,
+  what: string,
+  confirm: (message: string) => boolean,
+  done = openedNotice(what),
+  options: { layOut?: boolean } = {},
+): Promise<boolean> {
+  const wanted = (options.layOut === true || lacksPositions(topology)) && topology.nodes.length < AUTO_LAYOUT_ON_OPEN;
+  if (!wanted) return replaceWith(store, topology, what, confirm, done);
+  if (!mayReplace(store, topology, what, confirm)) return false;
+  let laid: Topology;
+  try {
+    laid = await laidOut(topology);
+  } catch {
+    replaceSpread(store, topology, done);
+    return true;
+  }
+  store.getState().replaceTopology(laid);
+  store.getState().notify(`${done} Its nodes are laid out in tiers (Auto-layout): load balancers above their clusters.`);
   return true;
 }
 
@@ -87,7 +135,7 @@ export async function openLink(store: DesignerStore, link: string, confirm: (mes
     return;
   }
   const name = oneLine(result.topology.name);
-  replaceWith(
+  await openTopology(
     store,
     result.topology,
     `the shared topology "${result.topology.name}"`,
@@ -121,7 +169,7 @@ export async function readTopologyFile(file: File): Promise<{ topology: Topology
 export async function openFile(store: DesignerStore, file: File, confirm: (message: string) => boolean): Promise<void> {
   const read = await readTopologyFile(file);
   if ('error' in read) store.getState().notify(read.error, 'error');
-  else replaceWith(store, read.topology, file.name, confirm);
+  else await openTopology(store, read.topology, file.name, confirm);
 }
 
 /** Files the importer reads: deployment.toml files and nginx.conf files, by their names. */
@@ -185,5 +233,6 @@ export async function openFiles(store: DesignerStore, files: readonly File[], co
     skipped.length ? `Not read: ${skipped.join(', ')}.` : '',
     'Undo brings your previous topology back; apim-topology import prints the whole report.',
   ].filter(Boolean);
-  replaceWith(store, topology, count(picked.length, 'imported file'), confirm, summary.join(' '));
+  // The importer's rows by kind are a stand-in: imported nodes are laid out in tiers.
+  await openTopology(store, topology, count(picked.length, 'imported file'), confirm, summary.join(' '), { layOut: true });
 }

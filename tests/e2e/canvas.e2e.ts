@@ -46,7 +46,7 @@ test('opening a 300-node file fits the view to it, clear of the minimap', async 
   await designer
     .getByLabel('Open a topology file')
     .setInputFiles({ name: 'estate.json', mimeType: 'application/json', buffer: Buffer.from(serializeTopology(laid)) });
-  await expect(designer.locator('.react-flow__node')).toHaveCount(300);
+  await expect(designer.locator('.react-flow__node-topology')).toHaveCount(300);
   await expectAllInViewClearOfMinimap(designer);
 });
 

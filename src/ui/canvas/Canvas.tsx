@@ -2,7 +2,7 @@
  * The canvas: the topology as nodes and edges, with drag-and-drop from the palette, wiring checked by
  * the model's link rules, selection, deletion, and whole-drag undo steps.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DragEvent } from 'react';
 import {
   Background,
@@ -18,15 +18,33 @@ import {
   useStore,
 } from '@xyflow/react';
 import type { Connection, EdgeChange, FinalConnectionState, NodeChange, OnDelete } from '@xyflow/react';
-import type { NodeKind, Topology, TopologyGraph } from '../../model/index.ts';
+import type { Diagnostic, NodeKind, Topology, TopologyGraph } from '../../model/index.ts';
 import { NODE_KINDS, buildGraph, linkVerdict } from '../../model/index.ts';
-import { useBundle, useDesigner, useDesignerStore } from '../store.tsx';
+import { useDesigner, useDesignerStore, useGeneration } from '../store.tsx';
 import { NODE_TYPES } from './TopologyNodeView.tsx';
 import { EDGE_TYPES } from './FloatingEdge.tsx';
-import type { FlowEdge, FlowNode } from './flow.ts';
-import { createFlowCache, problemsBy, reconcileNodes, toFlowEdges } from './flow.ts';
-import { onCanvasTab, useEdgesAfterNodes } from './keyboard.ts';
+import { ClusterGroupView } from './ClusterGroupView.tsx';
+import type { CanvasCluster, CanvasNode, FlowEdge, FlowNode } from './flow.ts';
+import {
+  BUNDLE_PREFIX,
+  GROUP_PREFIX,
+  canvasClusters,
+  createFlowCache,
+  createGroupCache,
+  groupOfMember,
+  problemsBy,
+  reconcileNodes,
+  toFlowEdges,
+} from './flow.ts';
+import { onCanvasTab, useAutoLayoutShortcut, useEdgesAfterNodes } from './keyboard.ts';
 import { LARGE_CANVAS, topologyBounds, useReveal } from './reveal.ts';
+import { onFitRequest, useAutoLayout } from './autoLayout.ts';
+
+/** Both kinds of node the canvas draws, at module scope as React Flow asks. */
+const CANVAS_NODE_TYPES = { ...NODE_TYPES, cluster: ClusterGroupView };
+/** From this many nodes, clusters are drawn as groups unless the person turns them off (and below it, on). */
+export const GROUPED_CANVAS = 40;
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
 /** The drag-and-drop type the palette sets. */
 export const PALETTE_MIME = 'application/x-apim-topology-kind';
@@ -50,18 +68,29 @@ function graphOf(topology: Topology): TopologyGraph {
 
 export function Canvas() {
   const store = useDesignerStore();
-  const topology = useDesigner((s) => s.topology);
+  // The nodes and the links, not the whole topology: an edit of the settings or the name leaves the canvas alone.
+  const topologyNodes = useDesigner((s) => s.topology.nodes);
+  const links = useDesigner((s) => s.topology.links);
   const selection = useDesigner((s) => s.selection);
-  const { diagnostics } = useBundle();
+  // The diagnostics of the latest files (the panels that show files ask for them): the canvas needs no more.
+  const generation = useGeneration();
+  const diagnostics = useSyncExternalStore(
+    generation.subscribe,
+    () => generation.getSnapshot().latest?.bundle.diagnostics ?? NO_DIAGNOSTICS,
+  );
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   const [minimap, setMinimap] = useState(true);
   const root = useRef<HTMLDivElement>(null);
   useEdgesAfterNodes(root);
+  useAutoLayoutShortcut(useAutoLayout());
+  // An auto-layout asks for the view to be fitted to the topology's new places.
+  const [fits, setFits] = useState(0);
+  useEffect(() => onFitRequest(() => setFits((n) => n + 1)), []);
 
   // A large topology is drawn a batch at a time (reveal.ts), and only its nodes in view are rendered.
   const opened = useDesigner((s) => s.opened);
-  const large = topology.nodes.length >= LARGE_CANVAS;
-  const { shown, drawing } = useReveal(topology.nodes.length, opened);
+  const large = topologyNodes.length >= LARGE_CANVAS;
+  const { shown, drawing } = useReveal(topologyNodes.length, opened);
   const fitted = useRef(false);
 
   // A topology opened whole (a file, a link, an example) is shown whole, clear of the minimap: a small
@@ -70,28 +99,28 @@ export function Canvas() {
   useLayoutEffect(() => {
     const bounds = large ? topologyBounds(store.getState().topology) : undefined;
     const box = root.current?.getBoundingClientRect();
-    if (bounds && box && (opened > 0 || !fitted.current)) {
+    if (bounds && box && (opened > 0 || fits > 0 || !fitted.current)) {
       fitted.current = true;
       void setViewport(getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, MAX_ZOOM, FIT_VIEW.padding));
       return;
     }
-    if (opened === 0) return;
+    if (opened === 0 && fits === 0) return;
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => void fitView(FIT_VIEW));
     });
     return () => cancelAnimationFrame(frame);
     // Fitted when a topology is opened (and once at the start), not on every edit of a large one.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `large` and the store are read when opened, on purpose
-  }, [opened, fitView, setViewport]);
+  }, [opened, fits, fitView, setViewport]);
   const [cache] = useState(createFlowCache);
   const problems = useMemo(() => problemsBy(diagnostics), [diagnostics]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
   const isDrawing = drawing !== undefined;
   const source = useMemo(() => {
-    const all = cache.toFlowNodes(topology, selectedNodes, problems.nodes);
+    const all = cache.toFlowNodes({ nodes: topologyNodes }, selectedNodes, problems.nodes);
     return isDrawing ? all.slice(0, shown) : all;
-  }, [cache, topology, selectedNodes, problems, isDrawing, shown]);
+  }, [cache, topologyNodes, selectedNodes, problems, isDrawing, shown]);
 
   // The nodes React Flow shows, as in React Flow's own examples: changes it reports (sizes, positions
   // during a drag, selection) are applied here with applyNodeChanges; the store hears of a drag once,
@@ -109,36 +138,77 @@ export function Canvas() {
   }, [nodes]);
   const drag = useRef({ active: false, positions: new Map<string, { x: number; y: number }>() });
 
+  // Clusters drawn as groups (on from GROUPED_CANVAS nodes, or as the person chose): a rectangle around
+  // each cluster's members that follows them, and one edge per cluster and peer instead of one per member.
+  const [groupChoice, setGroupChoice] = useState<boolean | undefined>();
+  const grouped = groupChoice ?? topologyNodes.length >= GROUPED_CANVAS;
+  const found = grouped ? canvasClusters({ nodes: topologyNodes, links }) : NO_CLUSTERS;
+  // The same clusters keep the same list, so a move (a new nodes array) rebuilds no edge.
+  const clusterKey = found.map((c) => `${c.lb.id}:${c.lb.label}:${c.kind}:${c.members.join(',')}`).join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the clusters' content
+  const clusters = useMemo(() => found, [clusterKey]);
+  const memberGroups = useMemo(() => (clusters.length > 0 ? groupOfMember(clusters) : undefined), [clusters]);
+  const [toGroupNodes] = useState(createGroupCache);
+  const groups = useMemo(() => toGroupNodes(clusters, nodes, selectedNodes), [toGroupNodes, clusters, nodes, selectedNodes]);
+  const shownNodes = useMemo<CanvasNode[]>(() => (groups.length > 0 ? [...groups, ...nodes] : nodes), [groups, nodes]);
+  const clustersNow = useRef(clusters);
+  useLayoutEffect(() => {
+    clustersNow.current = clusters;
+  }, [clusters]);
+
   // Links, selection and problems decide the edges; positions do not (React Flow routes them itself).
   // Zoomed far out on a large topology, the links are a grey mat that costs more to draw than all the
   // nodes: only the selected ones and those in error are drawn until the view is close enough to read.
   const zoomedOut = useStore((s) => s.transform[2] < LINK_ZOOM);
   const hideLinks = large && zoomedOut;
-  const links = topology.links;
   const allEdges = useMemo(
-    () => toFlowEdges(store.getState().topology, selectedLinks, problems.links),
+    () => toFlowEdges(store.getState().topology, selectedLinks, problems.links, memberGroups),
     // The edges follow the links array: an edit of a node's kind, id or membership changes it too.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- positions must not rebuild every edge
-    [store, links, selectedLinks, problems],
+    [store, links, selectedLinks, problems, memberGroups],
   );
+  const edgesNow = useRef(allEdges);
+  useLayoutEffect(() => {
+    edgesNow.current = allEdges;
+  }, [allEdges]);
   const edges = useMemo(() => {
-    // While drawing, a link is drawn once both its nodes are.
-    const drawn = isDrawing ? new Set(source.map((n) => n.id)) : undefined;
+    // While drawing, a link is drawn once both its nodes are (a group once two of its members are).
+    const drawn = isDrawing ? new Set([...source.map((n) => n.id), ...groups.map((g) => g.id)]) : undefined;
     if (!drawn && !hideLinks) return allEdges;
     return allEdges.filter(
       (e) => (!drawn || (drawn.has(e.source) && drawn.has(e.target))) && (!hideLinks || e.selected || e.data?.severity === 'error'),
     );
-  }, [allEdges, isDrawing, source, hideLinks]);
+  }, [allEdges, isDrawing, source, groups, hideLinks]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => {
+    (all: NodeChange<CanvasNode>[]) => {
+      // A group's changes are about its members: selecting it selects them; it is neither moved nor sized.
+      const isGroup = (change: NodeChange<CanvasNode>) => (change.type === 'add' ? change.item.id : change.id).startsWith(GROUP_PREFIX);
+      const changes = all.filter((change) => !isGroup(change)) as NodeChange<FlowNode>[];
+      const state = store.getState();
+      let selected: Set<string> | undefined;
+      /** Members of a group selected now: a click on the group also unselects them one by one, which must not win. */
+      const kept = new Set<string>();
+      for (const change of all) {
+        if (change.type !== 'select' || !isGroup(change)) continue;
+        const members = clustersNow.current.find((c) => `${GROUP_PREFIX}${c.lb.id}` === change.id)?.members ?? [];
+        selected ??= new Set(state.selection.nodes);
+        for (const id of members) {
+          if (change.selected) {
+            selected.add(id);
+            kept.add(id);
+          } else selected.delete(id);
+        }
+      }
+      if (changes.length === 0) {
+        if (selected) state.select({ nodes: [...selected] });
+        return;
+      }
       const next = applyNodeChanges(changes, latest.current);
       latest.current = next;
       setNodes(next);
-      const state = store.getState();
       const moving = drag.current;
       let ended = false;
-      let selected: Set<string> | undefined;
       for (const change of changes) {
         if (change.type === 'position') {
           // The last change of a drag may carry no position, only `dragging: false`.
@@ -148,7 +218,7 @@ export function Canvas() {
         } else if (change.type === 'select') {
           selected ??= new Set(state.selection.nodes);
           if (change.selected) selected.add(change.id);
-          else selected.delete(change.id);
+          else if (!kept.has(change.id)) selected.delete(change.id);
         }
       }
       // A drop is one edit, however long the drag; a move by keyboard is one edit each.
@@ -170,19 +240,22 @@ export function Canvas() {
       for (const change of changes) {
         if (change.type !== 'select') continue;
         selected ??= new Set(state.selection.links);
-        if (change.selected) selected.add(change.id);
-        else selected.delete(change.id);
+        // An edge that stands for several links selects them all.
+        for (const id of linksOf(edgesNow.current, change.id)) {
+          if (change.selected) selected.add(id);
+          else selected.delete(id);
+        }
       }
       if (selected) state.select({ links: [...selected] });
     },
     [store],
   );
 
-  const onDelete: OnDelete<FlowNode, FlowEdge> = useCallback(
+  const onDelete: OnDelete<CanvasNode, FlowEdge> = useCallback(
     ({ nodes: gone, edges: goneEdges }) =>
       store.getState().remove(
-        gone.map((n) => n.id),
-        goneEdges.map((e) => e.id),
+        gone.map((n) => n.id).filter((id) => !id.startsWith(GROUP_PREFIX)),
+        goneEdges.flatMap((e) => e.data?.links ?? [e.id]),
       ),
     [store],
   );
@@ -211,7 +284,7 @@ export function Canvas() {
       if (state.isValid || !state.fromNode) return;
       const element = event.target instanceof Element ? event.target.closest('.react-flow__node') : null;
       const to = state.toNode?.id ?? element?.getAttribute('data-id') ?? undefined;
-      if (!to || to === state.fromNode.id) return;
+      if (!to || to === state.fromNode.id || to.startsWith(GROUP_PREFIX)) return;
       store.getState().connect(state.fromNode.id, to);
     },
     [store],
@@ -255,10 +328,10 @@ export function Canvas() {
       ) : (
         hideLinks && <p className="canvas-status">Zoom in to see the links (only those selected or in error are drawn this far out)</p>
       )}
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
+      <ReactFlow<CanvasNode, FlowEdge>
+        nodes={shownNodes}
         edges={edges}
-        nodeTypes={NODE_TYPES}
+        nodeTypes={CANVAS_NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -291,8 +364,28 @@ export function Canvas() {
           >
             <span aria-hidden="true">▣</span>
           </ControlButton>
+          <ControlButton
+            onClick={() => setGroupChoice(!grouped)}
+            aria-label="Group clusters"
+            title={grouped ? 'Draw each cluster member and link on its own' : 'Draw each cluster as a group, one link per cluster'}
+            aria-pressed={grouped}
+          >
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <rect x="1.5" y="1.5" width="13" height="13" rx="2" fill="none" stroke="currentColor" strokeDasharray="3 2" />
+              <rect x="4" y="6" width="3" height="5" fill="currentColor" />
+              <rect x="9" y="6" width="3" height="5" fill="currentColor" />
+            </svg>
+          </ControlButton>
         </Controls>
       </ReactFlow>
     </div>
   );
+}
+
+const NO_CLUSTERS: CanvasCluster[] = [];
+
+/** The links an edge stands for: its own id, or those of an edge drawn for several. */
+function linksOf(edges: readonly FlowEdge[], id: string): string[] {
+  if (!id.startsWith(BUNDLE_PREFIX)) return [id];
+  return edges.find((e) => e.id === id)?.data?.links ?? [];
 }

@@ -6,15 +6,15 @@
 import { memo } from 'react';
 import { BaseEdge, Position, getBezierPath, useInternalNode, useStore } from '@xyflow/react';
 import type { EdgeProps, InternalNode } from '@xyflow/react';
-import type { FlowEdge, FlowNode } from './flow.ts';
+import type { CanvasNode, FlowEdge } from './flow.ts';
 
 const LABEL_ZOOM = 0.6;
 
 function FloatingEdgeInner({ id, source, target, label, markerEnd, style, interactionWidth }: EdgeProps<FlowEdge>) {
   // Captions are unreadable when zoomed far out, and hundreds of them slow every frame: shown from 60%.
   const readable = useStore((state) => state.transform[2] >= LABEL_ZOOM);
-  const from = useInternalNode<FlowNode>(source);
-  const to = useInternalNode<FlowNode>(target);
+  const from = useInternalNode<CanvasNode>(source);
+  const to = useInternalNode<CanvasNode>(target);
   if (!from || !to) return null;
   const [sx, sy, sourcePosition] = anchor(from, to);
   const [tx, ty, targetPosition] = anchor(to, from);
@@ -37,7 +37,7 @@ function FloatingEdgeInner({ id, source, target, label, markerEnd, style, intera
 }
 
 /** The middle of the side of `node` that faces `other`. */
-function anchor(node: InternalNode<FlowNode>, other: InternalNode<FlowNode>): [number, number, Position] {
+function anchor(node: InternalNode<CanvasNode>, other: InternalNode<CanvasNode>): [number, number, Position] {
   const a = box(node);
   const b = box(other);
   const dx = b.cx - a.cx;
@@ -52,10 +52,11 @@ function anchor(node: InternalNode<FlowNode>, other: InternalNode<FlowNode>): [n
   return dy > 0 ? [a.cx, a.y + a.h, Position.Bottom] : [a.cx, a.y, Position.Top];
 }
 
-function box(node: InternalNode<FlowNode>) {
+function box(node: InternalNode<CanvasNode>) {
   const { x, y } = node.internals.positionAbsolute;
-  const w = node.measured.width ?? 0;
-  const h = node.measured.height ?? 0;
+  // A group (ClusterGroupView) has its size set, not measured.
+  const w = node.measured.width ?? node.width ?? 0;
+  const h = node.measured.height ?? node.height ?? 0;
   return { x, y, w, h, cx: x + w / 2, cy: y + h / 2 };
 }
 

@@ -4,7 +4,7 @@
  * dragging one node re-renders one node.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Diagnostic, Severity, Topology, TopologyNode } from '../../model/index.ts';
+import type { Diagnostic, Link, NodeKind, Severity, Topology, TopologyNode } from '../../model/index.ts';
 import { KIND_NAMES, buildGraph, linkCaption, linkId, linkVerdict } from '../../model/index.ts';
 
 export interface NodeProblems {
@@ -15,7 +15,17 @@ export interface NodeProblems {
 
 export type FlowNodeData = { node: TopologyNode; problems?: NodeProblems | undefined };
 export type FlowNode = Node<FlowNodeData, 'topology'>;
-export type FlowEdge = Edge<{ caption: string; severity?: Severity | undefined }>;
+export type FlowEdge = Edge<{
+  caption: string;
+  severity?: Severity | undefined;
+  /** An edge that stands for several links (from a cluster's group): their ids. */
+  links?: string[] | undefined;
+}>;
+
+/** A cluster drawn as a group: the rectangle around the members of one load balancer. */
+export type GroupNodeData = { lb: string; lbLabel: string; kind: NodeKind; members: string[] };
+export type GroupNode = Node<GroupNodeData, 'cluster'>;
+export type CanvasNode = FlowNode | GroupNode;
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -44,7 +54,11 @@ export function problemsBy(diagnostics: readonly Diagnostic[]): { nodes: Map<str
 export function createFlowCache() {
   const cache = new Map<string, { key: unknown[]; flow: FlowNode }>();
 
-  function toFlowNodes(topology: Topology, selected: ReadonlySet<string>, problems: ReadonlyMap<string, NodeProblems>): FlowNode[] {
+  function toFlowNodes(
+    topology: Pick<Topology, 'nodes'>,
+    selected: ReadonlySet<string>,
+    problems: ReadonlyMap<string, NodeProblems>,
+  ): FlowNode[] {
     const seen = new Set<string>();
     // In reading order (rows, then left to right): the order the nodes take in the DOM, so in the Tab
     // order. By the topology's positions, so the order holds still during a drag (sorted once per topology).
@@ -92,12 +106,12 @@ export function reconcileNodes(current: readonly FlowNode[], source: readonly Fl
   });
 }
 
-const sortedNodes = new WeakMap<Topology, TopologyNode[]>();
+const sortedNodes = new WeakMap<readonly TopologyNode[], TopologyNode[]>();
 
-/** The topology's nodes in reading order, sorted once per topology. */
-function inReadingOrder(topology: Topology): TopologyNode[] {
-  let sorted = sortedNodes.get(topology);
-  if (!sorted) sortedNodes.set(topology, (sorted = [...topology.nodes].sort(readingOrder)));
+/** The topology's nodes in reading order, sorted once per nodes array. */
+function inReadingOrder(topology: Pick<Topology, 'nodes'>): TopologyNode[] {
+  let sorted = sortedNodes.get(topology.nodes);
+  if (!sorted) sortedNodes.set(topology.nodes, (sorted = [...topology.nodes].sort(readingOrder)));
   return sorted;
 }
 
@@ -112,16 +126,41 @@ function problemKey(problems: NodeProblems | undefined): string | undefined {
   return problems && `${problems.severity}:${problems.count}:${problems.messages.join('\n')}`;
 }
 
-export function toFlowEdges(topology: Topology, selected: ReadonlySet<string>, problems: ReadonlyMap<string, Severity>): FlowEdge[] {
+/**
+ * The links as edges. With `groups` (member id → its group's id), the links of a cluster drawn as a group
+ * become one edge per (group → node or group) pair, named and labelled with how many links it stands for
+ * and carrying the worst severity among them: a load balancer's "fronts" links become one edge to its
+ * group, its members' calls one edge per cluster called. A link in error keeps an edge of its own, so it
+ * is drawn, named and reached by the keyboard as it always was.
+ */
+export function toFlowEdges(
+  topology: Topology,
+  selected: ReadonlySet<string>,
+  problems: ReadonlyMap<string, Severity>,
+  groups?: ReadonlyMap<string, string>,
+): FlowEdge[] {
   const graph = buildGraph(topology);
-  return topology.links.map((link) => {
+  const edges: FlowEdge[] = [];
+  const bundles = new Map<string, { source: string; target: string; links: Link[]; captions: Set<string>; severity?: Severity }>();
+  for (const link of topology.links) {
     const id = linkId(link);
     const from = graph.node(link.from);
     const to = graph.node(link.to);
     const verdict = from && to ? linkVerdict(from, to, graph.frontedKind) : undefined;
     const caption = verdict?.ok ? linkCaption(verdict.link) : 'not allowed';
     const severity = problems.get(id) ?? (verdict?.ok ? undefined : 'error');
-    return {
+    const source = groups?.get(link.from) ?? link.from;
+    const target = groups?.get(link.to) ?? link.to;
+    if (severity !== 'error' && source !== target && (source !== link.from || target !== link.to)) {
+      const key = `${source}->${target}`;
+      let bundle = bundles.get(key);
+      if (!bundle) bundles.set(key, (bundle = { source, target, links: [], captions: new Set() }));
+      bundle.links.push(link);
+      bundle.captions.add(caption);
+      if (severity && (!bundle.severity || RANK[severity] > RANK[bundle.severity])) bundle.severity = severity;
+      continue;
+    }
+    edges.push({
       id,
       type: 'floating',
       source: link.from,
@@ -131,6 +170,138 @@ export function toFlowEdges(topology: Topology, selected: ReadonlySet<string>, p
       ...(severity ? { className: `edge-${severity}` } : {}),
       ariaLabel: `Link ${link.from} to ${link.to}: ${caption}`,
       data: { caption, severity },
-    };
-  });
+    });
+  }
+  for (const [key, bundle] of bundles) {
+    const ids = bundle.links.map(linkId);
+    const caption = [...bundle.captions].join(' · ');
+    const count = ids.length;
+    const name = (end: string) => (end.startsWith(GROUP_PREFIX) ? `cluster ${end.slice(GROUP_PREFIX.length)}` : end);
+    edges.push({
+      id: `${BUNDLE_PREFIX}${key}`,
+      type: 'floating',
+      source: bundle.source,
+      target: bundle.target,
+      label: count > 1 ? `${caption} ×${count}` : caption,
+      selected: ids.some((id) => selected.has(id)),
+      ...(bundle.severity ? { className: `edge-${bundle.severity}` } : {}),
+      ariaLabel: `${count === 1 ? 'Link' : `${count} links`} ${name(bundle.source)} to ${name(bundle.target)}: ${caption}`,
+      data: { caption, severity: bundle.severity, links: ids },
+    });
+  }
+  return edges;
+}
+
+/** Group node ids: `group:<load balancer id>`. */
+export const GROUP_PREFIX = 'group:';
+/** Ids of edges that stand for several links: `links:<source>-><target>`. */
+export const BUNDLE_PREFIX = 'links:';
+
+export interface CanvasCluster {
+  lb: TopologyNode;
+  kind: NodeKind;
+  members: string[];
+}
+
+const clusterCache = new WeakMap<readonly Link[], WeakMap<readonly TopologyNode[], CanvasCluster[]>>();
+
+/**
+ * The clusters drawn as groups: each load balancer with two members or more that it alone fronts, in
+ * the topology's order. Computed once per nodes and links arrays.
+ */
+export function canvasClusters(topology: Pick<Topology, 'nodes' | 'links'>): CanvasCluster[] {
+  let byNodes = clusterCache.get(topology.links);
+  if (!byNodes) clusterCache.set(topology.links, (byNodes = new WeakMap()));
+  const hit = byNodes.get(topology.nodes);
+  if (hit) return hit;
+  const graph = buildGraph(topology as Topology);
+  const clusters: CanvasCluster[] = [];
+  for (const node of topology.nodes) {
+    if (node.kind !== 'load-balancer' || graph.node(node.id) !== node) continue;
+    const members = graph.frontedMembers(node.id).filter((m) => graph.frontedBy(m.id)?.id === node.id);
+    const first = members[0];
+    if (first && members.length >= 2) clusters.push({ lb: node, kind: first.kind, members: members.map((m) => m.id) });
+  }
+  byNodes.set(topology.nodes, clusters);
+  return clusters;
+}
+
+/** Member id → the id of its group's node. */
+export function groupOfMember(clusters: readonly CanvasCluster[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const cluster of clusters) for (const id of cluster.members) map.set(id, `${GROUP_PREFIX}${cluster.lb.id}`);
+  return map;
+}
+
+/** Room around the members inside a group, and above them for its name. */
+const PAD = { side: 16, top: 34 };
+/** A node's size before React Flow has measured it. */
+const UNMEASURED = { width: 180, height: 60 };
+
+/**
+ * The group nodes around the clusters' members, from where the members are now (during a drag too), so
+ * a group follows its members. A group whose box, name and selection did not change keeps its object.
+ * A group is selected when all its members are. Only members drawn count; a group with fewer than two
+ * drawn is not drawn yet.
+ */
+export function createGroupCache() {
+  const cache = new Map<string, GroupNode>();
+  return function toGroupNodes(clusters: readonly CanvasCluster[], nodes: readonly FlowNode[], selected: ReadonlySet<string>): GroupNode[] {
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const result: GroupNode[] = [];
+    const seen = new Set<string>();
+    for (const cluster of clusters) {
+      let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+      let drawn = 0;
+      for (const id of cluster.members) {
+        const node = byId.get(id);
+        if (!node) continue;
+        drawn++;
+        const { x, y } = node.position;
+        minX = Math.min(minX, x);
+        minY = Math.min(minY, y);
+        maxX = Math.max(maxX, x + (node.measured?.width ?? UNMEASURED.width));
+        maxY = Math.max(maxY, y + (node.measured?.height ?? UNMEASURED.height));
+      }
+      if (drawn < 2) continue;
+      const id = `${GROUP_PREFIX}${cluster.lb.id}`;
+      seen.add(id);
+      const position = { x: minX - PAD.side, y: minY - PAD.top };
+      const width = maxX - minX + PAD.side * 2;
+      const height = maxY - minY + PAD.top + PAD.side;
+      const isSelected = cluster.members.every((m) => selected.has(m));
+      const old = cache.get(id);
+      if (
+        old &&
+        old.position.x === position.x &&
+        old.position.y === position.y &&
+        old.width === width &&
+        old.height === height &&
+        old.selected === isSelected &&
+        old.data.lbLabel === cluster.lb.label &&
+        old.data.members.join() === cluster.members.join()
+      ) {
+        result.push(old);
+        continue;
+      }
+      const group: GroupNode = {
+        id,
+        type: 'cluster',
+        position,
+        width,
+        height,
+        data: { lb: cluster.lb.id, lbLabel: cluster.lb.label, kind: cluster.kind, members: cluster.members },
+        selected: isSelected,
+        draggable: false,
+        connectable: false,
+        // Behind its members (a selected group is raised, but its members are selected with it).
+        zIndex: -1,
+        ariaLabel: `Cluster ${cluster.lb.id}: ${cluster.members.length} ${KIND_NAMES[cluster.kind]} nodes behind ${cluster.lb.label}`,
+      };
+      cache.set(id, group);
+      result.push(group);
+    }
+    for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+    return result;
+  };
 }

@@ -78,3 +78,18 @@ function firstTabbableAfter(root: HTMLElement, node: HTMLElement): HTMLElement |
   }
   return undefined;
 }
+
+/** Ctrl/⌘+Shift+L lays the topology out (Auto-layout), anywhere on the page except while typing in a field. */
+export function useAutoLayoutShortcut(run: () => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 'l') return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      event.preventDefault();
+      run();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run]);
+}

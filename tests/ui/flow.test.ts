@@ -1,0 +1,129 @@
+/** The canvas's mapping (src/ui/canvas/flow.ts): clusters drawn as groups, their links as one edge per peer. */
+import { describe, expect, it } from 'vitest';
+import type { Severity, Topology } from '../../src/model/index.ts';
+import { linkId } from '../../src/model/index.ts';
+import type { FlowEdge } from '../../src/ui/canvas/flow.ts';
+import {
+  BUNDLE_PREFIX,
+  GROUP_PREFIX,
+  canvasClusters,
+  createFlowCache,
+  createGroupCache,
+  groupOfMember,
+  toFlowEdges,
+} from '../../src/ui/canvas/flow.ts';
+import { benchTopology } from '../bench/topologies.ts';
+import { loadExample } from '../factories.ts';
+
+const none = new Set<string>();
+const noProblems = new Map<string, Severity>();
+
+function grouped(topology: Topology, problems = noProblems, selected = none): FlowEdge[] {
+  return toFlowEdges(topology, selected, problems, groupOfMember(canvasClusters(topology)));
+}
+
+/** Every link stands in exactly one edge: its own, or one drawn for several. */
+function expectEveryLinkOnce(topology: Topology, edges: FlowEdge[]): void {
+  const drawn = edges.flatMap((e) => e.data?.links ?? [e.id]);
+  expect(drawn.sort()).toEqual(topology.links.map(linkId).sort());
+}
+
+describe('edges of a 300-node topology (benchTopology(300, 4))', () => {
+  const topology = benchTopology(300, 4);
+  const gatewayClusters = topology.nodes.filter((n) => n.id.startsWith('gw-lb-')).length;
+
+  it('one edge per link without groups; with groups, one per cluster and peer: three per gateway cluster, five for the rest', () => {
+    const before = toFlowEdges(topology, none, noProblems);
+    const after = grouped(topology);
+    expect(before).toHaveLength(topology.links.length);
+    // gw-lb-N → its group, the group → cp-lb and → tm-lb; cp-lb → CP group, CP group → db; tm-lb → TM group, TM group → cp-lb and → db.
+    expect(after).toHaveLength(3 * gatewayClusters + 5);
+    expect(before.length).toBeGreaterThan(700);
+    expect(after.length).toBeLessThan(before.length / 3);
+    expectEveryLinkOnce(topology, after);
+    // The edges into the two shared load balancers: about 2 per gateway before, 1 per cluster after.
+    const into = (edges: FlowEdge[], lb: string) => edges.filter((e) => e.target === lb).length;
+    expect(into(before, 'cp-lb') + into(before, 'tm-lb')).toBeGreaterThan(460);
+    expect(into(after, 'cp-lb') + into(after, 'tm-lb')).toBe(2 * gatewayClusters + 1);
+  });
+
+  it('names an edge for several links by its group and count, and labels it with the count', () => {
+    const edge = grouped(topology).find((e) => e.source === `${GROUP_PREFIX}gw-lb-1` && e.target === 'cp-lb');
+    expect(edge?.id).toBe(`${BUNDLE_PREFIX}${GROUP_PREFIX}gw-lb-1->cp-lb`);
+    expect(edge?.ariaLabel).toBe('4 links cluster gw-lb-1 to cp-lb: calls cluster');
+    expect(edge?.label).toBe('calls cluster ×4');
+    expect(edge?.data?.links).toEqual(['gw-1-1->cp-lb', 'gw-1-2->cp-lb', 'gw-1-3->cp-lb', 'gw-1-4->cp-lb']);
+    const fronts = grouped(topology).find((e) => e.source === 'gw-lb-1');
+    expect(fronts).toMatchObject({ target: `${GROUP_PREFIX}gw-lb-1`, label: 'fronts ×4' });
+  });
+
+  it('keeps a link in error as an edge of its own, and carries the worst other severity on the group edge', () => {
+    const problems = new Map<string, Severity>([
+      ['gw-1-1->cp-lb', 'error'],
+      ['gw-1-2->cp-lb', 'warning'],
+      ['gw-1-3->cp-lb', 'info'],
+    ]);
+    const edges = grouped(topology, problems);
+    const own = edges.find((e) => e.id === 'gw-1-1->cp-lb');
+    expect(own).toMatchObject({
+      source: 'gw-1-1',
+      target: 'cp-lb',
+      className: 'edge-error',
+      ariaLabel: 'Link gw-1-1 to cp-lb: calls cluster',
+    });
+    const group = edges.find((e) => e.source === `${GROUP_PREFIX}gw-lb-1` && e.target === 'cp-lb');
+    expect(group?.data).toMatchObject({ severity: 'warning', links: ['gw-1-2->cp-lb', 'gw-1-3->cp-lb', 'gw-1-4->cp-lb'] });
+    expect(group?.className).toBe('edge-warning');
+    expectEveryLinkOnce(topology, edges);
+  });
+
+  it('shows the group edge selected when a link it stands for is', () => {
+    const edges = grouped(topology, noProblems, new Set(['gw-2-3->tm-lb']));
+    expect(edges.filter((e) => e.selected).map((e) => e.id)).toEqual([`${BUNDLE_PREFIX}${GROUP_PREFIX}gw-lb-2->tm-lb`]);
+  });
+});
+
+describe('canvasClusters', () => {
+  it('is every load balancer with two members or more, in the topology order', () => {
+    const clusters = canvasClusters(loadExample('ha-cp-gw'));
+    expect(clusters.length).toBeGreaterThan(0);
+    expect(clusters.every((c) => c.members.length >= 2)).toBe(true);
+    const single = benchTopology(14, 4); // gw-lb-2 fronts one gateway
+    expect(single.links).toContainEqual({ from: 'gw-lb-2', to: 'gw-2-1' });
+    expect(canvasClusters(single).map((c) => c.lb.id)).toEqual(['cp-lb', 'tm-lb', 'gw-lb-1']);
+  });
+});
+
+describe('group nodes', () => {
+  const topology = benchTopology(20, 4);
+  const flow = createFlowCache().toFlowNodes(topology, none, new Map());
+  const clusters = canvasClusters(topology);
+
+  it('surround their members, named after their load balancer, selected when all members are', () => {
+    const toGroups = createGroupCache();
+    const groups = toGroups(clusters, flow, new Set(['gw-1-1', 'gw-1-2', 'gw-1-3', 'gw-1-4']));
+    const group = groups.find((g) => g.id === `${GROUP_PREFIX}gw-lb-1`);
+    expect(group?.selected).toBe(true);
+    expect(groups.filter((g) => g.selected)).toHaveLength(1);
+    expect(group?.ariaLabel).toBe('Cluster gw-lb-1: 4 Gateway nodes behind gw-lb-1');
+    for (const id of group?.data.members ?? []) {
+      const member = flow.find((n) => n.id === id);
+      expect(member!.position.x).toBeGreaterThan(group!.position.x);
+      expect(member!.position.y).toBeGreaterThan(group!.position.y);
+      expect(member!.position.x + 180).toBeLessThan(group!.position.x + group!.width!);
+      expect(member!.position.y + 60).toBeLessThan(group!.position.y + group!.height!);
+    }
+  });
+
+  it('follow a member that moves, and keep their object when nothing changed', () => {
+    const toGroups = createGroupCache();
+    const first = toGroups(clusters, flow, none);
+    expect(toGroups(clusters, flow, none)).toEqual(first);
+    expect(toGroups(clusters, flow, none)[0]).toBe(first[0]);
+    const moved = flow.map((n) => (n.id === 'gw-1-4' ? { ...n, position: { x: n.position.x + 500, y: n.position.y + 300 } } : n));
+    const after = toGroups(clusters, moved, none).find((g) => g.id === `${GROUP_PREFIX}gw-lb-1`);
+    const before = first.find((g) => g.id === `${GROUP_PREFIX}gw-lb-1`);
+    expect(after!.width! - before!.width!).toBeGreaterThanOrEqual(500 - 1);
+    expect(after!.height! - before!.height!).toBeGreaterThanOrEqual(300 - 1);
+  });
+});
