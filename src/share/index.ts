@@ -7,3 +7,15 @@ export { hasPlaceholders, hasPrivateSecrets, withoutSecrets, SECRET_PLACEHOLDER 
 export type { LinkOptions, LinkResult } from './link.ts';
 export { CURRENT_FORMAT_NUMBER, migrate, migrate0to1 } from './migrations.ts';
 export { readBundleZip, MAX_ZIP_BYTES } from './zip.ts';
+export {
+  MAX_IMAGE_BYTES,
+  crc32,
+  isMarkup,
+  isPng,
+  pngChunks,
+  pngText,
+  pngWithTopology,
+  readPngTopology,
+  readSvgTopology,
+  withPngText,
+} from './image.ts';
