@@ -7,6 +7,7 @@ import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
 import { openFiles, replaceWith } from './open.ts';
 import { ShareDialog } from './ShareDialog.tsx';
+import { ExportImageDialog } from './ExportImageDialog.tsx';
 import { CompareGroup } from './CompareGroup.tsx';
 
 export const EXAMPLES = [
@@ -31,6 +32,7 @@ export function Toolbar() {
   const generation = useGeneration();
   const [busy, setBusy] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
 
   const download = async () => {
@@ -175,7 +177,7 @@ export function Toolbar() {
         <input
           ref={picker}
           type="file"
-          accept=".json,.zip,.toml,.conf,application/json,application/zip"
+          accept=".json,.zip,.svg,.png,.toml,.conf,application/json,application/zip,image/svg+xml,image/png"
           multiple
           hidden
           aria-label="Open a topology file"
@@ -191,6 +193,9 @@ export function Toolbar() {
         <button type="button" onClick={() => setSharing(true)}>
           Share…
         </button>
+        <button type="button" onClick={() => setExporting(true)}>
+          Export image…
+        </button>
       </div>
       <CompareGroup />
       <ProblemCounts />
@@ -199,6 +204,7 @@ export function Toolbar() {
         Download bundle (.zip)
       </button>
       <ShareDialog open={sharing} onClose={() => setSharing(false)} />
+      <ExportImageDialog open={exporting} onClose={() => setExporting(false)} />
     </header>
   );
 }
