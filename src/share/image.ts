@@ -11,10 +11,7 @@
 import type { Topology } from '../model/index.ts';
 import { PICTURE_KEYWORD, asciiJson, serializeTopology, withoutSecrets } from '../model/index.ts';
 import type { ReadErrorKind, ReadResult } from './read.ts';
-import { MAX_DOCUMENT_CHARS, readError, readTopology } from './read.ts';
-
-/** The largest picture read, in bytes: a 5,000-node topology's picture is a few MB, its JSON at most 2 MB. */
-export const MAX_IMAGE_BYTES = 20_000_000;
+import { MAX_DOCUMENT_CHARS, MAX_IMAGE_BYTES, readError, readTopology } from './read.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
 const NO_TOPOLOGY = 'this picture carries no topology: export it from the designer (Export image…), or open its topology.json';

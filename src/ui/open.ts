@@ -5,18 +5,8 @@
  */
 import type { Topology } from '../model/index.ts';
 import { spreadOverlapping } from '../model/index.ts';
-import {
-  MAX_DOCUMENT_CHARS,
-  MAX_IMAGE_BYTES,
-  formatReadError,
-  hasPlaceholders,
-  isMarkup,
-  isPng,
-  readPngTopology,
-  readSvgTopology,
-  readTopology,
-} from '../share/index.ts';
-import { loadImporter, loadLinkCodec, loadZipReader } from './lazy.ts';
+import { MAX_DOCUMENT_CHARS, MAX_IMAGE_BYTES, formatReadError, hasPlaceholders, readTopology } from '../share/index.ts';
+import { loadImporter, loadLinkCodec, loadPictureReader, loadZipReader } from './lazy.ts';
 import type { ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
@@ -130,12 +120,13 @@ export async function readTopologyFile(file: File): Promise<{ topology: Topology
   try {
     if (isZip) result = (await loadZipReader()).readBundleZip(new Uint8Array(await file.arrayBuffer()));
     else if (picture) {
+      const { isPng, readPngTopology, readSvgTopology } = await loadPictureReader();
       const bytes = new Uint8Array(await file.arrayBuffer());
       result = isPng(bytes) ? readPngTopology(bytes) : readSvgTopology(new TextDecoder().decode(bytes));
     } else {
       // An SVG picture under another name reads as one: a topology is JSON, never markup.
       const text = await file.text();
-      result = isMarkup(text) ? readSvgTopology(text) : readTopology(text);
+      result = /^\ufeff?\s*</.test(text) ? (await loadPictureReader()).readSvgTopology(text) : readTopology(text);
     }
   } catch (error) {
     return { error: `Could not read ${file.name}: ${(error as Error).message}. Your topology is unchanged.` };

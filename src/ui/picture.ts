@@ -4,8 +4,7 @@
  * tEXt chunk (share/image.ts). Either opens again in the designer.
  */
 import type { Topology } from '../model/index.ts';
-import { pngWithTopology } from '../share/index.ts';
-import { loadPictureWriter } from './lazy.ts';
+import { loadPictureReader, loadPictureWriter } from './lazy.ts';
 
 export type PictureFormat = 'svg' | 'png';
 
@@ -32,7 +31,7 @@ export async function pictureFile(topology: Topology, choice: PictureChoice): Pr
   const svg = topologySvg(topology, { theme: choice.theme, transparent: choice.transparent });
   const svgBlob = new Blob([svg], { type: 'image/svg+xml' });
   if (choice.format === 'svg') return { blob: svgBlob, name: 'topology.svg' };
-  const png = await rasterize(svgBlob);
+  const [png, { pngWithTopology }] = await Promise.all([rasterize(svgBlob), loadPictureReader()]);
   return { blob: new Blob([pngWithTopology(png, topology) as BlobPart], { type: 'image/png' }), name: 'topology.png' };
 }
 
