@@ -7,8 +7,10 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/model/index.ts';
-import { KIND_NAMES, NODE_KINDS } from '../../src/model/index.ts';
+import { KIND_NAMES, NODE_KINDS, newNode } from '../../src/model/index.ts';
 import { PICTURE_PALETTES, topologySvg } from '../../src/generate/index.ts';
+import { nodeAddress } from '../../src/generate/svg.ts';
+import { nodeAddress as canvasAddress } from '../../src/ui/canvas/TopologyNodeView.tsx';
 import { arbitraryTopology, hostileText, loadExample, node, topology } from '../factories.ts';
 
 /** jsdom's XML parser (the package has no types of its own here). */
@@ -156,5 +158,10 @@ describe('the exported SVG', () => {
       expect(value(block, 'error')).toBe(palette.error);
       for (const kind of NODE_KINDS) expect(value(block, kind), `${theme} ${KIND_NAMES[kind]}`).toBe(palette.kinds[kind]);
     }
+  });
+
+  it.each(NODE_KINDS)('writes the address of a %s as the canvas shows it', (kind) => {
+    const n = newNode(kind, 'n-1');
+    expect(nodeAddress(n)).toBe(canvasAddress(n));
   });
 });
