@@ -22,6 +22,7 @@ import {
 } from '../../src/share/index.ts';
 import { EXAMPLE_FILES, arbitraryTopology, hostileText, loadExample } from '../factories.ts';
 import { SIGNATURE, chunk, concat, solidPng } from './png.ts';
+import { MUTATIONS, expectTypedResult, mutate } from './mutate.ts';
 
 /** The picture gives back the topology, without its private secrets (as a share link: a picture ends up in documents). */
 const same = (result: ReadResult, t: Topology) =>
@@ -244,5 +245,37 @@ describe('a PNG carrying the topology', () => {
   it('refuses to write text that tEXt cannot hold', () => {
     expect(() => withPngText(solidPng(), PICTURE_KEYWORD, 'a\u0000b')).toThrow(/Latin-1/);
     expect(() => withPngText(solidPng(), PICTURE_KEYWORD, '東京')).toThrow(/Latin-1/);
+  });
+});
+
+describe('fuzzing pictures', () => {
+  it('1,000 mutated or truncated PNGs: a typed error or a valid topology, and a changed byte never passes unnoticed', () => {
+    const png = pngWithTopology(solidPng(), loadExample('ha-cp-gw'));
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 255 }), fc.boolean(), (at, flip, truncate) => {
+        const i = at % png.length;
+        const mutated = truncate ? png.slice(0, i) : Uint8Array.from(png, (b, j) => (j === i ? b ^ flip : b));
+        const result = readPngTopology(mutated);
+        expectTypedResult(result);
+        // Every byte is in the signature, a length, a type, data under a CRC, or a CRC: a change is caught.
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('1,000 mutated SVGs: a typed error or a valid topology', () => {
+    const svg = topologySvg(loadExample('ha-cp-gw'));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MUTATIONS),
+        fc.nat(),
+        fc.constantFrom('<', '>', '&', ']]>', '"', '\u0000', '{', '}'),
+        (kind, at, text) => {
+          expectTypedResult(readSvgTopology(mutate(svg, kind, at, text, 3)));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
