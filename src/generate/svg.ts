@@ -126,12 +126,17 @@ export function nodeAddress(node: TopologyNode): string {
   }
 }
 
+/** Text with nothing `xmlText` changes: printable ASCII and other characters that are not markup, controls or surrogates. */
+// eslint-disable-next-line no-control-regex -- the range excludes the control characters
+const PLAIN_TEXT = /^[^&<>"'\u0000-\u001f\ud800-\udfff\ufffe\uffff]*$/;
+
 /**
  * Text for an XML text node: the five markup characters as entities, a carriage return as a reference (a parser would
  * turn a raw one into a line feed), and each character XML 1.0 forbids (controls, a lone surrogate, U+FFFE, U+FFFF)
  * as U+FFFD, so any label makes a well-formed file.
  */
 export function xmlText(text: string): string {
+  if (PLAIN_TEXT.test(text)) return text; // most labels, every host and caption: nothing to escape
   return text
     .replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
     .replace(/\r/g, '&#13;')
