@@ -32,7 +32,14 @@ const PURE = new Set(['model', 'validate', 'generate', 'share', 'import']);
  * dynamic import only: the zip writer on download, the link codec and the zip reader on first use, the custom TOML
  * parser with its field (importing them through the index would put fflate and the TOML parser in the first load).
  */
-const UI_DEEP_IMPORTS = new Set(['generate/zip.ts', 'generate/customToml.ts', 'share/link.ts', 'share/zip.ts']);
+const UI_DEEP_IMPORTS = new Set([
+  'generate/zip.ts',
+  'generate/customToml.ts',
+  'generate/svg.ts',
+  'share/image.ts',
+  'share/link.ts',
+  'share/zip.ts',
+]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

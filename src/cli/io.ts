@@ -7,6 +7,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<string>;
+  /** The bytes of a file (a PNG picture). Absent: such files cannot be read. */
+  readBytes?(path: string): Promise<Uint8Array>;
   readStdin(): Promise<string>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   /**
@@ -103,6 +105,7 @@ export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
+  readBytes: async (path) => new Uint8Array(await readFile(path)),
   async readStdin() {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -12,7 +12,19 @@ import type { Diagnostic, Topology } from '../model/index.ts';
 import { hasErrors, placeholders, platformOf } from '../model/index.ts';
 import { generateBundle } from '../generate/index.ts';
 import { zipBundle } from '../generate/zip.ts';
-import { SECRET_PLACEHOLDER, decodeLink, encodeLink, formatReadError, hasPrivateSecrets, isLink, readTopology } from '../share/index.ts';
+import {
+  SECRET_PLACEHOLDER,
+  decodeLink,
+  encodeLink,
+  formatReadError,
+  hasPlaceholders,
+  hasPrivateSecrets,
+  isLink,
+  isMarkup,
+  readPngTopology,
+  readSvgTopology,
+  readTopology,
+} from '../share/index.ts';
 import type { CliIo } from './io.ts';
 import { FolderError, nodeIo } from './io.ts';
 import { diffCommand } from './diff.ts';
@@ -145,9 +157,12 @@ async function loadTopology(input: string | undefined, io: CliIo): Promise<Topol
       io.stderr('apim-topology: the share link carries no secrets: each password in it is <secret not in link> (APIM034)\n');
     return result.topology;
   }
-  let text: string;
+  let text = '';
+  let png: Uint8Array | undefined;
   try {
-    text = input === '-' ? await io.readStdin() : await io.readFile(input);
+    // A PNG picture by its name; an SVG picture by its text (markup, where a topology is JSON).
+    if (/\.png$/i.test(input) && io.readBytes) png = await io.readBytes(input);
+    else text = input === '-' ? await io.readStdin() : await io.readFile(input);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -160,10 +175,13 @@ async function loadTopology(input: string | undefined, io: CliIo): Promise<Topol
             : (error as Error).message;
     throw new InputError(`cannot read ${name}: ${why}`);
   }
-  const result = readTopology(text);
+  const picture = png !== undefined || isMarkup(text);
+  const result = png ? readPngTopology(png) : picture ? readSvgTopology(text) : readTopology(text);
   if (!result.ok) {
     throw new InputError(result.errors.map((e) => `${name}: ${formatReadError(e)}`).join('\napim-topology: '));
   }
+  if (picture && hasPlaceholders(result.topology))
+    io.stderr(`apim-topology: ${name} carries no secrets, as a share link: each password in it is ${SECRET_PLACEHOLDER} (APIM034)\n`);
   return result.topology;
 }
 

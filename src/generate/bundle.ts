@@ -21,6 +21,7 @@ import { kindDocument } from './documents.ts';
 import { identityServerDocument } from './identityServer.ts';
 import { deploymentTomlPath, runbook } from './runbook.ts';
 import { hostsFile } from './hosts.ts';
+import { topologySvg } from './svg.ts';
 import { withSecureVault } from './secureVault.ts';
 import { writeNginx } from './nginx/index.ts';
 import { nginxDocument } from './nginxConf.ts';
@@ -32,7 +33,8 @@ import { kubernetesRunbook } from './runbook/kubernetes.ts';
 import type { CustomConflict, CustomParse } from './customToml.ts';
 import { customSourcesOf, mergeCustomToml, parseCustomToml } from './customToml.ts';
 
-export type BundleFileKind = 'deployment.toml' | 'nginx.conf' | 'runbook' | 'topology' | 'hosts' | 'helm-releases' | 'helm-values';
+export type BundleFileKind =
+  'deployment.toml' | 'nginx.conf' | 'runbook' | 'topology' | 'diagram' | 'hosts' | 'helm-releases' | 'helm-values';
 
 export interface BundleFile {
   /** The path inside the bundle, e.g. `nodes/gw-1/repository/conf/deployment.toml`, `load-balancers/cp-lb/nginx.conf`. */
@@ -179,6 +181,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
 
   files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink), kind: 'runbook' });
   files.push({ path: 'topology.json', content: serializeTopology(topology), kind: 'topology' });
+  files.push({ path: 'topology.svg', content: topologySvg(topology), kind: 'diagram' });
   files.push({ path: 'hosts', content: hostsFile(topology), kind: 'hosts' });
   return { files, diagnostics };
 }
@@ -206,5 +209,6 @@ function kubernetesBundle(context: GenerationContext, diagnostics: Diagnostic[],
   }
   files.push({ path: 'README.md', content: kubernetesRunbook(context, plan, diagnostics, options.shareLink), kind: 'runbook' });
   files.push({ path: 'topology.json', content: serializeTopology(context.topology), kind: 'topology' });
+  files.push({ path: 'topology.svg', content: topologySvg(context.topology), kind: 'diagram' });
   return { files, diagnostics };
 }

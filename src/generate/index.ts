@@ -10,3 +10,5 @@ export { DIFF_CONTEXT, filesDiff, isDeployedFile, unifiedDiff } from './bundleDi
 export type { DiffHunk, DiffSource, FileDiff } from './bundleDiff.ts';
 export { parseCustomToml } from './customToml.ts';
 export type { CustomParse } from './customToml.ts';
+export { PICTURE_PALETTES, topologySvg } from './svg.ts';
+export type { PictureOptions, PictureTheme } from './svg.ts';

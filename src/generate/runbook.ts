@@ -76,7 +76,8 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
       `| \`${nginxConfPath(plan.lb)}\` | ${markdownText(plan.lb.label)} (\`${plan.lb.id}\`), nginx on ${inlineCode(plan.lb.host)}, ${fronts} |`,
     );
   }
-  out.push('| `hosts` | /etc/hosts lines for every host name |', '| `topology.json` | the topology |', '');
+  out.push('| `hosts` | /etc/hosts lines for every host name |', '| `topology.json` | the topology |');
+  out.push('| `topology.svg` | the diagram; it carries the topology and opens again in the designer |', '');
 
   out.push(...openProblemLines(diagnostics));
 

@@ -1,5 +1,6 @@
 export * from './types.ts';
 export * from './kinds.ts';
+export * from './icons.ts';
 export * from './defaults.ts';
 export * from './ports.ts';
 export * from './links.ts';

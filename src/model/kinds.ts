@@ -10,7 +10,7 @@
  */
 import type { ApimKind, ApimNode, NodeKind, TopologyNode } from './types.ts';
 
-/** The icons the page draws (ui/icons.tsx), named by what they show. */
+/** The icons the page and the picture draw (icons.ts), named by what they show. */
 export type IconName = 'gate' | 'dashboard' | 'gauge' | 'all-in-one' | 'key' | 'fan-out' | 'cylinder' | 'counter' | 'badge';
 
 interface KindBase {

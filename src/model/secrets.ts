@@ -136,6 +136,16 @@ export function isPrivate(field: SecretField): boolean {
   return field.value !== '' && field.value !== field.publicDefault && field.value !== SECRET_PLACEHOLDER && !isReference(field.value);
 }
 
+/**
+ * The topology with every private secret replaced by the placeholder (WSO2's public defaults stay): what a share link
+ * and a picture carry.
+ */
+export function withoutSecrets(topology: Topology): Topology {
+  let result = topology;
+  for (const field of secretFields(topology)) if (isPrivate(field)) result = field.set(result, SECRET_PLACEHOLDER);
+  return result;
+}
+
 /** Secrets that were left out of the share link this topology came from. */
 export function placeholders(topology: Topology): SecretField[] {
   return secretFields(topology).filter((field) => field.value === SECRET_PLACEHOLDER);

@@ -110,3 +110,16 @@ function ordered(value: unknown, orders: Map<string, string[]>): unknown {
 export function serializeTopology(topology: Topology): string {
   return `${JSON.stringify(ordered(topology, new Map()), null, 2)}\n`;
 }
+
+/** What a picture (an SVG or PNG the designer exported) calls the topology it carries: its metadata element's id, its PNG text keyword. */
+export const PICTURE_KEYWORD = 'apim-topology';
+
+/**
+ * The same JSON in ASCII: every character past `~` written as a `\u` escape (each half of a surrogate pair on its
+ * own), which only occur inside strings, so the value is unchanged. A PNG text chunk is Latin-1 and XML forbids some
+ * characters outright (U+FFFE, a lone surrogate), so a picture carries its topology this way.
+ */
+export function asciiJson(json: string): string {
+  // eslint-disable-next-line no-control-regex -- the range starts at NUL: everything up to `~` stays
+  return json.replace(/[^\u0000-\u007e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -49,6 +49,9 @@ export function formatReadError(error: ReadError): string {
 /** The largest topology document read, in characters of JSON (a 5,000-node topology is about 1 MB). */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
 
+/** The largest picture read (share/image.ts), in bytes: a 5,000-node topology's picture is a few MB, its JSON at most 2 MB. */
+export const MAX_IMAGE_BYTES = 20_000_000;
+
 /** Reads a topology from JSON text. */
 export function readTopology(text: string): ReadResult {
   if (text.length > MAX_DOCUMENT_CHARS) {

@@ -4,16 +4,10 @@
  * link codec (and its deflate) on first load.
  */
 import type { Topology } from '../model/index.ts';
-import { SECRET_PLACEHOLDER, isPrivate, placeholders, secretFields } from '../model/index.ts';
+import { SECRET_PLACEHOLDER, isPrivate, placeholders, secretFields, withoutSecrets } from '../model/index.ts';
 
-export { SECRET_PLACEHOLDER };
-
-/** The topology with every private secret replaced by the placeholder (WSO2's public defaults stay). */
-export function withoutSecrets(topology: Topology): Topology {
-  let result = topology;
-  for (const field of secretFields(topology)) if (isPrivate(field)) result = field.set(result, SECRET_PLACEHOLDER);
-  return result;
-}
+/** What a link leaves out: the model's (a picture carries the same). */
+export { SECRET_PLACEHOLDER, withoutSecrets };
 
 /** Whether a link without secrets would leave something out of this topology. */
 export function hasPrivateSecrets(topology: Topology): boolean {

@@ -7,6 +7,7 @@ import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
 import { openFiles, replaceWith } from './open.ts';
 import { ShareDialog } from './ShareDialog.tsx';
+import { ExportImageDialog } from './ExportImageDialog.tsx';
 import { CompareGroup } from './CompareGroup.tsx';
 import { useAutoLayout } from './canvas/autoLayout.ts';
 
@@ -32,6 +33,7 @@ export function Toolbar() {
   const generation = useGeneration();
   const [busy, setBusy] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const autoLayout = useAutoLayout();
 
@@ -186,7 +188,7 @@ export function Toolbar() {
         <input
           ref={picker}
           type="file"
-          accept=".json,.zip,.toml,.conf,application/json,application/zip"
+          accept=".json,.zip,.svg,.png,.toml,.conf,application/json,application/zip,image/svg+xml,image/png"
           multiple
           hidden
           aria-label="Open a topology file"
@@ -202,6 +204,9 @@ export function Toolbar() {
         <button type="button" onClick={() => setSharing(true)}>
           Share…
         </button>
+        <button type="button" onClick={() => setExporting(true)}>
+          Export image…
+        </button>
       </div>
       <CompareGroup />
       <ProblemCounts />
@@ -210,6 +215,7 @@ export function Toolbar() {
         Download bundle (.zip)
       </button>
       <ShareDialog open={sharing} onClose={() => setSharing(false)} />
+      <ExportImageDialog open={exporting} onClose={() => setExporting(false)} />
     </header>
   );
 }

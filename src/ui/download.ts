@@ -22,7 +22,7 @@ export function saveText(text: string, fileName: string, type = 'application/jso
   saveBlob(new Blob([text], { type }), fileName);
 }
 
-function saveBlob(blob: Blob, fileName: string): void {
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,7 +1,8 @@
 /**
  * Parts of the page loaded on first use, not with it: the share-link codec and the bundle-zip reader
- * (both carry fflate's deflate and inflate), the importer of deployment.toml files (the TOML parser), and elkjs for
- * Auto-layout. A load that fails is tried again on the next use.
+ * (both carry fflate's deflate and inflate), the importer of deployment.toml files (the TOML parser), elkjs for
+ * Auto-layout, and the SVG writer and the PNG chunk reader and writer of pictures. A load that fails is tried again on
+ * the next use.
  */
 import type { LayoutGraph } from '../model/index.ts';
 
@@ -9,6 +10,8 @@ type LinkCodec = typeof import('../share/link.ts');
 type ZipReader = typeof import('../share/zip.ts');
 type Importer = typeof import('../import/index.ts');
 type CustomTomlParser = typeof import('../generate/customToml.ts');
+type PictureWriter = typeof import('../generate/svg.ts');
+type PictureReader = typeof import('../share/image.ts');
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
@@ -53,3 +56,5 @@ export const loadElk: () => Promise<(graph: LayoutGraph) => Promise<LayoutGraph>
       elk.layout(graph).then(resolve, reject);
     });
 });
+export const loadPictureWriter: () => Promise<PictureWriter> = once(() => import('../generate/svg.ts'));
+export const loadPictureReader: () => Promise<PictureReader> = once(() => import('../share/image.ts'));

@@ -1,12 +1,12 @@
 /**
- * Opening what comes from outside (a link, a .json file, a bundle .zip) on the page. Everything goes
+ * Opening what comes from outside (a link, a .json file, a bundle .zip, an exported .svg or .png picture) on the page. Everything goes
  * through the share module's restore path; a failure is a message naming what is wrong, and the work
  * on screen is untouched. A success replaces the topology as one undoable step.
  */
 import type { Topology } from '../model/index.ts';
 import { lacksPositions, spreadOverlapping } from '../model/index.ts';
-import { MAX_DOCUMENT_CHARS, formatReadError, readTopology } from '../share/index.ts';
-import { loadImporter, loadLinkCodec, loadZipReader } from './lazy.ts';
+import { MAX_DOCUMENT_CHARS, MAX_IMAGE_BYTES, formatReadError, hasPlaceholders, readTopology } from '../share/index.ts';
+import { loadImporter, loadLinkCodec, loadPictureReader, loadZipReader } from './lazy.ts';
 import type { ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
@@ -146,20 +146,36 @@ export async function openLink(store: DesignerStore, link: string, confirm: (mes
   );
 }
 
+/** A picture the designer exported, by its name or type: an .svg or .png carrying its topology (share/image.ts). */
+function isPicture(file: File): boolean {
+  return /\.(svg|png)$/i.test(file.name) || file.type === 'image/svg+xml' || file.type === 'image/png';
+}
+
 /**
- * The topology in a .json file or a bundle .zip, restored; or a sentence saying why not, which names
- * the file and ends "Your topology is unchanged."
+ * The topology in a .json file, a bundle .zip or an exported .svg or .png picture, restored; or a sentence saying why
+ * not, which names the file and ends "Your topology is unchanged."
  */
 export async function readTopologyFile(file: File): Promise<{ topology: Topology } | { error: string }> {
   const isZip = /\.zip$/i.test(file.name) || file.type === 'application/zip';
-  if (!isZip && file.size > MAX_DOCUMENT_CHARS * 4) {
+  const picture = isPicture(file);
+  const cap = isZip ? Infinity : picture ? MAX_IMAGE_BYTES : MAX_DOCUMENT_CHARS * 4;
+  if (file.size > cap) {
     return {
-      error: `Could not open ${file.name}: it is ${file.size.toLocaleString('en')} bytes, too large for a topology. Your topology is unchanged.`,
+      error: `Could not open ${file.name}: it is ${file.size.toLocaleString('en')} bytes, too large for a ${picture ? 'picture (at most ' + MAX_IMAGE_BYTES.toLocaleString('en') + '; open its topology.json instead)' : 'topology'}. Your topology is unchanged.`,
     };
   }
   let result: ReadResult;
   try {
-    result = isZip ? (await loadZipReader()).readBundleZip(new Uint8Array(await file.arrayBuffer())) : readTopology(await file.text());
+    if (isZip) result = (await loadZipReader()).readBundleZip(new Uint8Array(await file.arrayBuffer()));
+    else if (picture) {
+      const { isPng, readPngTopology, readSvgTopology } = await loadPictureReader();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      result = isPng(bytes) ? readPngTopology(bytes) : readSvgTopology(new TextDecoder().decode(bytes));
+    } else {
+      // An SVG picture under another name reads as one: a topology is JSON, never markup.
+      const text = await file.text();
+      result = /^\ufeff?\s*</.test(text) ? (await loadPictureReader()).readSvgTopology(text) : readTopology(text);
+    }
   } catch (error) {
     return { error: `Could not read ${file.name}: ${(error as Error).message}. Your topology is unchanged.` };
   }
@@ -169,7 +185,16 @@ export async function readTopologyFile(file: File): Promise<{ topology: Topology
 export async function openFile(store: DesignerStore, file: File, confirm: (message: string) => boolean): Promise<void> {
   const read = await readTopologyFile(file);
   if ('error' in read) store.getState().notify(read.error, 'error');
-  else await openTopology(store, read.topology, file.name, confirm);
+  else if (hasPlaceholders(read.topology)) {
+    // A picture carries no private secrets, as a share link.
+    await openTopology(
+      store,
+      read.topology,
+      file.name,
+      confirm,
+      `Opened ${oneLine(file.name)}. Its passwords were not in it: set them before you deploy (see Problems).`,
+    );
+  } else await openTopology(store, read.topology, file.name, confirm);
 }
 
 /** Files the importer reads: deployment.toml files and nginx.conf files, by their names. */
@@ -189,7 +214,7 @@ export async function openFiles(store: DesignerStore, files: readonly File[], co
       store
         .getState()
         .notify(
-          'Open one topology .json or bundle .zip, or deployment.toml and nginx.conf files to import. Your topology is unchanged.',
+          'Open one topology .json, bundle .zip or exported picture (.svg, .png), or deployment.toml and nginx.conf files to import. Your topology is unchanged.',
           'error',
         );
       return;

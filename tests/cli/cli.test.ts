@@ -74,6 +74,7 @@ describe('apim-topology', () => {
       'helm/apim-tm/values.yaml',
       'helm/releases.json',
       'topology.json',
+      'topology.svg',
     ]);
     const releases = JSON.parse(String(written.get('./out/helm/releases.json'))) as { release: string }[];
     expect(releases.map((r) => r.release)).toEqual(['apim-acp', 'apim-tm', 'apim-gw']);
@@ -245,7 +246,7 @@ describe('apim-topology', () => {
   it('runs as the installed command, with no build step: bin.mjs builds dist-cli/ when it is missing or stale', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apim-cli-'));
     const { stdout } = await run(process.execPath, [BIN, 'generate', examplePath('seed-sample'), '--out', join(dir, 'out')]);
-    expect(stdout).toContain('Wrote 6 files');
+    expect(stdout).toContain('Wrote 7 files');
     expect(existsSync(join(dir, 'out/nodes/gw/repository/conf/deployment.toml'))).toBe(true);
     const broken = join(dir, 'broken.json');
     writeFileSync(

@@ -128,6 +128,7 @@ describe('the zip', () => {
       'nodes/cp-1/repository/conf/deployment.toml',
       'nodes/gw-1/repository/conf/deployment.toml',
       'topology.json',
+      'topology.svg',
     ]);
     const { readTopology } = await import('../../src/share/index.ts');
     const restored = readTopology(strFromU8(files['topology.json']!));

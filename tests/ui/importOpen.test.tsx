@@ -49,7 +49,7 @@ describe('Open… with deployment.toml files', () => {
     render(<App store={store} />);
     const before = store.getState().topology;
     pick([textFile('a.json', '{}'), textFile('b.json', '{}')]);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^Open one topology \.json or bundle \.zip/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Open one topology \.json, bundle \.zip or exported picture/);
     expect(store.getState().topology).toBe(before);
   });
 });

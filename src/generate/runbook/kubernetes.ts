@@ -140,7 +140,8 @@ export function kubernetesRunbook(
       `| \`${file.path}\` | release \`${release.release}\` of \`wso2/${release.chart.name}\` ${release.chart.version} in \`${release.namespace}\`: ${KIND_NAMES[release.cluster.kind].toLowerCase()} ${members} |`,
     );
   }
-  out.push('| `topology.json` | the topology |', '');
+  out.push('| `topology.json` | the topology |');
+  out.push('| `topology.svg` | the diagram; it carries the topology and opens again in the designer |', '');
 
   out.push(...openProblemLines(diagnostics));
   if (!branch) return `${out.join('\n')}\n`;
