@@ -29,10 +29,12 @@ import { helmPlan } from './helm/values.ts';
 import type { HelmValues } from './helm/values.ts';
 import { helmFiles } from './helm/files.ts';
 import { kubernetesRunbook } from './runbook/kubernetes.ts';
+import { networkFiles } from './networkFiles.ts';
 import type { CustomConflict, CustomParse } from './customToml.ts';
 import { customSourcesOf, mergeCustomToml, parseCustomToml } from './customToml.ts';
 
-export type BundleFileKind = 'deployment.toml' | 'nginx.conf' | 'runbook' | 'topology' | 'hosts' | 'helm-releases' | 'helm-values';
+export type BundleFileKind =
+  'deployment.toml' | 'nginx.conf' | 'runbook' | 'network' | 'network-csv' | 'topology' | 'hosts' | 'helm-releases' | 'helm-values';
 
 export interface BundleFile {
   /** The path inside the bundle, e.g. `nodes/gw-1/repository/conf/deployment.toml`, `load-balancers/cp-lb/nginx.conf`. */
@@ -134,6 +136,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
   const tableTexts = new Map<TomlTable, string>(); // shared tables are written once (toml/writer.ts)
   const keyMemo = keyCheckMemo(); // and checked once
   const conflicts = new Map<string, { conflict: CustomConflict; files: string[] }>();
+  const documents = new Map<string, TomlDocument>(); // what network.ts reads the connections from
 
   for (const node of topology.nodes) {
     if (!isApimNode(node) || written.has(node.id)) continue;
@@ -141,6 +144,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
     written.add(node.id);
     const file = nodeFile(context, node);
     const { document } = file;
+    documents.set(node.id, document);
     const content = writeToml(document, tableTexts);
     const check = checkRoundTrip(content, document);
     if (!check.ok) diagnostics.push(roundTripBug(node.id, check.reason));
@@ -165,6 +169,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
     written.add(server.id);
     const built = identityServerDocument(context, server);
     const document = context.settings.secureVault ? withSecureVault(built) : built;
+    documents.set(server.id, document);
     const content = writeToml(document, tableTexts);
     const check = checkRoundTrip(content, document);
     if (!check.ok) diagnostics.push(roundTripBug(server.id, check.reason));
@@ -177,7 +182,10 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
     files.push({ path: nginxConfPath(lb), content: writeNginx(nginxDocument(context, lb)), kind: 'nginx.conf', nodeId: lb.id });
   }
 
-  files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink), kind: 'runbook' });
+  const network = networkFiles(context, documents);
+  diagnostics.push(...network.diagnostics);
+  files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink, network.certificates), kind: 'runbook' });
+  files.push(...network.files);
   files.push({ path: 'topology.json', content: serializeTopology(topology), kind: 'topology' });
   files.push({ path: 'hosts', content: hostsFile(topology), kind: 'hosts' });
   return { files, diagnostics };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { nameCovers } from '../../src/validate/index.ts';
+import { generateBundle } from '../../src/generate/index.ts';
+import { node, topology } from '../factories.ts';
+import { CASES, ruleCases } from './cases.ts';
+
+describe('certificate rules', () => ruleCases(CASES.certificates));
+
+describe('nameCovers (RFC 6125 §6.4)', () => {
+  it.each([
+    ['cp.example.com', 'cp.example.com', true],
+    ['CP.Example.com', 'cp.example.COM', true],
+    ['*.example.com', 'cp.example.com', true],
+    ['*.example.com', 'example.com', false],
+    ['*.example.com', 'a.cp.example.com', false],
+    ['*.0.0.5', '10.0.0.5', false],
+    ['10.0.0.5', '10.0.0.5', true],
+    ['cp.example.com', 'cp.example.org', false],
+  ])('%s covers %s: %s', (name, host, covers) => {
+    expect(nameCovers(name, host)).toBe(covers);
+  });
+});
+
+describe('APIM072', () => {
+  it('names the node, the name the peer calls, who calls it and the keytool fix', () => {
+    const t = topology(
+      [
+        node('control-plane', 'cp-1', { host: 'cp1.example.com', certificateNames: ['cp.example.com'] }),
+        node('gateway', 'gw-1', { host: 'gw1.example.com' }),
+      ],
+      [['gw-1', 'cp-1']],
+    );
+    const found = generateBundle(t).diagnostics.filter((d) => d.code === 'APIM072');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toMatch(
+      /^node cp-1: its certificate names \(cp\.example\.com\) do not cover cp1\.example\.com, which gw-1, clients \(browsers, API clients\) call on port 9443 /,
+    );
+    expect(found[0]?.fix).toContain('keytool -ext SAN=dns:cp1.example.com');
+    expect(found[0]?.nodeIds).toEqual(['cp-1', 'gw-1']);
+  });
+
+  it('is silent when the node states no names: the runbook makes its certificate', () => {
+    const t = topology([node('control-plane', 'cp-1'), node('gateway', 'gw-1')], [['gw-1', 'cp-1']]);
+    expect(generateBundle(t).diagnostics.filter((d) => d.code === 'APIM072')).toEqual([]);
+  });
+});
