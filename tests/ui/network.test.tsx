@@ -5,6 +5,7 @@
  */
 import { memoryStorage } from './dom.ts';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { createDesignerStore } from '../../src/store/index.ts';
@@ -101,5 +102,29 @@ describe('highlightedRows', () => {
 
   it('takes a node as every row it opens or receives', () => {
     expect([...highlightedRows(rows, t, ['cp-lb'], [])]).toEqual([0, 3, 4]);
+  });
+});
+
+describe('the certificate names field', () => {
+  it('keeps the names of an existing certificate, and Problems reports the name a peer calls that they miss (APIM072)', async () => {
+    const store = createDesignerStore(memoryStorage());
+    const user = userEvent.setup();
+    render(<App store={store} />);
+    act(() => store.getState().select({ nodes: ['tm-1'], links: [] }));
+    const form = screen.getByRole('form', { name: 'Traffic Manager tm-1' });
+    const field = within(form).getByLabelText('Certificate names (optional)');
+    await user.type(field, 'not a name{Enter}');
+    expect(store.getState().topology.nodes.find((n) => n.id === 'tm-1')).not.toHaveProperty('certificateNames', expect.anything());
+    await user.clear(field);
+    await user.type(field, '*.example.org, localhost{Enter}');
+    expect(store.getState().topology.nodes.find((n) => n.id === 'tm-1')).toHaveProperty('certificateNames', ['*.example.org', 'localhost']);
+    const problems = screen.getByRole('list', { name: 'Problems' });
+    expect(
+      (
+        await within(problems).findByText(
+          /node tm-1: its certificate names \(\*\.example\.org, localhost\) do not cover tm-1\.example\.com/,
+        )
+      ).textContent,
+    ).toBeTruthy();
   });
 });
