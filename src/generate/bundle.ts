@@ -29,7 +29,7 @@ import { helmPlan } from './helm/values.ts';
 import type { HelmValues } from './helm/values.ts';
 import { helmFiles } from './helm/files.ts';
 import { kubernetesRunbook } from './runbook/kubernetes.ts';
-import { networkFiles } from './networkFiles.ts';
+import { kubernetesNetworkFiles, networkFiles } from './networkFiles.ts';
 import type { CustomConflict, CustomParse } from './customToml.ts';
 import { customSourcesOf, mergeCustomToml, parseCustomToml } from './customToml.ts';
 
@@ -200,19 +200,27 @@ function kubernetesBundle(context: GenerationContext, diagnostics: Diagnostic[],
   const files: BundleFile[] = helmFiles(plan);
   // WSO2 Identity Server runs outside WSO2's API-M charts: its tables stay a file to merge, as on virtual machines.
   const tableTexts = new Map<TomlTable, string>();
+  const documents = new Map<string, TomlDocument>(); // the connections the releases open, as on virtual machines
+  for (const node of context.topology.nodes)
+    if (isApimNode(node) && !documents.has(node.id)) documents.set(node.id, nodeDocument(context, node));
   for (const server of context.graph.nodesOfKind('identity-server')) {
     if (!NODE_ID_PATTERN.test(server.id)) continue;
+    const document = identityServerDocument(context, server);
+    documents.set(server.id, document);
     files.push({
       path: deploymentTomlPath(server),
-      content: writeToml(
-        context.settings.secureVault ? withSecureVault(identityServerDocument(context, server)) : identityServerDocument(context, server),
-        tableTexts,
-      ),
+      content: writeToml(context.settings.secureVault ? withSecureVault(document) : document, tableTexts),
       kind: 'deployment.toml',
       nodeId: server.id,
     });
   }
-  files.push({ path: 'README.md', content: kubernetesRunbook(context, plan, diagnostics, options.shareLink), kind: 'runbook' });
+  const network = kubernetesNetworkFiles(context, plan, documents);
+  files.push({
+    path: 'README.md',
+    content: kubernetesRunbook(context, plan, diagnostics, options.shareLink, network.certificates),
+    kind: 'runbook',
+  });
+  files.push(...network.files);
   files.push({ path: 'topology.json', content: serializeTopology(context.topology), kind: 'topology' });
   return { files, diagnostics };
 }

@@ -6,13 +6,14 @@
  * Kubernetes the Service DNS names the other releases call (`<svc>`, `<svc>.<ns>`, `<svc>.<ns>.svc`,
  * `<svc>.<ns>.svc.cluster.local`; Kubernetes docs 'DNS for Services and Pods').
  */
-import type { TopologyNode } from '../model/index.ts';
+import type { NodeKind, TopologyNode } from '../model/index.ts';
 import { HOST_PATTERN, KIND_NAMES, NODE_ID_PATTERN, isApimNode } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 import type { Connection } from './network.ts';
 
 export interface CertificatePlan {
   nodeId: string;
+  nodeKind: NodeKind;
   /** The kind's name, for tables: "Control Plane". */
   kind: string;
   /** The names the certificate must carry, in order: host names and IPv4 addresses. */
@@ -43,13 +44,15 @@ function unique(names: string[]): string[] {
 }
 
 /**
- * The certificate plan of every API-M node, Identity Server and load balancer with a safe id, in node order.
- * `serviceNames` gives a node's Kubernetes Service names (empty on virtual machines).
+ * The certificate plan of every API-M node, Identity Server and load balancer with a safe id, in node order. On
+ * Kubernetes (`kubernetes` given) a node's names are its Service DNS names and localhost (the pods are called by
+ * Service, and the Gateway API's BackendTLSPolicy checks localhost), and a load balancer's are its routes' hostnames,
+ * which the ingress (or Gateway) certificate serves.
  */
 export function certificatePlans(
   context: GenerationContext,
   rows: readonly Connection[],
-  serviceNames: (node: TopologyNode) => string[] = () => [],
+  kubernetes?: { serviceNames: (node: TopologyNode) => string[] },
 ): CertificatePlan[] {
   const trusts = new Map<string, string[]>();
   for (const row of rows) {
@@ -61,18 +64,21 @@ export function certificatePlans(
     trusts.set(row.fromNode, list);
   }
   const plans: CertificatePlan[] = [];
+  const seen = new Set<string>();
   for (const node of context.topology.nodes) {
-    if (!NODE_ID_PATTERN.test(node.id) || plans.some((p) => p.nodeId === node.id)) continue;
+    if (!NODE_ID_PATTERN.test(node.id) || seen.has(node.id)) continue;
     let names: string[];
     if (isApimNode(node)) {
       const lb = context.graph.frontedBy(node.id);
-      names = [node.host, ...(lb ? [lb.host] : []), 'localhost', ...serviceNames(node)];
+      names = kubernetes ? [...kubernetes.serviceNames(node), 'localhost'] : [node.host, ...(lb ? [lb.host] : []), 'localhost'];
     } else if (node.kind === 'identity-server') names = [node.host, 'localhost'];
-    else if (node.kind === 'load-balancer') names = [node.host, ...serviceNames(node)];
+    else if (node.kind === 'load-balancer') names = kubernetes ? kubernetes.serviceNames(node) : [node.host];
     else continue;
+    seen.add(node.id);
     const declared = 'certificateNames' in node ? node.certificateNames : undefined;
     plans.push({
       nodeId: node.id,
+      nodeKind: node.kind,
       kind: KIND_NAMES[node.kind],
       names: unique(names.filter((n) => HOST_PATTERN.test(n))),
       // A load balancer does not verify the nodes it forwards to (nginx.conf: proxy_ssl_verify off).

@@ -135,6 +135,11 @@ export function parseAddress(value: string): Address | undefined {
   return port === undefined ? undefined : { host: url[2] ?? '', port, scheme };
 }
 
+/** Two purposes of one connection, each part once ("a; b" and "b; c" make "a; b; c"). */
+export function joinPurposes(a: string, b: string): string {
+  return [...new Set([...a.split('; '), ...b.split('; ')])].join('; ');
+}
+
 /** A host on the node itself. */
 export function isLocalHost(host: string): boolean {
   return host === 'localhost' || host.startsWith('127.') || host === '0.0.0.0';
@@ -228,7 +233,7 @@ export function connectionMatrix(context: GenerationContext, documents: Readonly
     const id = [row.fromNode, row.toHost, row.port, row.protocol].join('\u0000');
     const seen = rows.get(id);
     if (!seen) rows.set(id, row);
-    else if (!seen.purpose.split('; ').includes(row.purpose)) seen.purpose = `${seen.purpose}; ${row.purpose}`;
+    else seen.purpose = joinPurposes(seen.purpose, row.purpose);
   };
   const clientRows: Connection[] = [];
 

@@ -11,6 +11,9 @@ import { CLIENTS, connectionMatrix } from './network.ts';
 import type { CertificatePlan } from './certificates.ts';
 import { TLS_PROTOCOLS, certificatePlans } from './certificates.ts';
 import type { TomlDocument } from './toml/index.ts';
+import type { HelmPlan } from './helm/values.ts';
+import { planReleases } from './helm/releases.ts';
+import { kubernetesMatrix, kubernetesNames } from './networkKubernetes.ts';
 import { PRODUCT_NAME } from './baseTables.ts';
 import { inlineCode, markdownText } from './text.ts';
 
@@ -89,7 +92,7 @@ export function networkMarkdown(
     '|---|---|---|---|',
     ...certificates.map(
       (c) =>
-        `| ${cell(c.nodeId)} | ${cell(c.kind)} | ${c.names.map((n) => cell(n)).join(', ')} | ${c.trusts.length === 0 ? 'none' : c.trusts.map((t) => cell(t)).join(', ')} |`,
+        `| ${cell(c.nodeId)} | ${cell(c.kind)} | ${c.names.length === 0 ? 'none (nothing calls it by name)' : c.names.map((n) => cell(n)).join(', ')} | ${c.trusts.length === 0 ? 'none' : c.trusts.map((t) => cell(t)).join(', ')} |`,
     ),
     '',
   );
@@ -131,5 +134,31 @@ export function networkFiles(context: GenerationContext, documents: ReadonlyMap<
       { path: 'network.csv', content: networkCsv(rows), kind: 'network-csv' },
     ],
     diagnostics: certificateDiagnostics(rows, certificates),
+  };
+}
+
+/**
+ * `network.md` and `network.csv` of a Kubernetes bundle: the Service-to-Service list (networkKubernetes.ts), and the
+ * certificates with the Service DNS names each release is called by.
+ */
+export function kubernetesNetworkFiles(
+  context: GenerationContext,
+  plan: HelmPlan,
+  documents: ReadonlyMap<string, TomlDocument>,
+): NetworkResult {
+  const { releases } = planReleases(context);
+  const names = kubernetesNames(releases, plan.branch);
+  const vmRows = connectionMatrix(context, documents);
+  const rows = kubernetesMatrix(context, vmRows, plan, releases, names);
+  // The peers each node trusts are the ones it calls, whatever they are named on Kubernetes.
+  const certificates = certificatePlans(context, vmRows, names);
+  return {
+    rows,
+    certificates,
+    files: [
+      { path: 'network.md', content: networkMarkdown(context, rows, certificates, true), kind: 'network' },
+      { path: 'network.csv', content: networkCsv(rows), kind: 'network-csv' },
+    ],
+    diagnostics: [],
   };
 }

@@ -73,6 +73,8 @@ describe('apim-topology', () => {
       'helm/apim-gw/values.yaml',
       'helm/apim-tm/values.yaml',
       'helm/releases.json',
+      'network.csv',
+      'network.md',
       'topology.json',
     ]);
     const releases = JSON.parse(String(written.get('./out/helm/releases.json'))) as { release: string }[];
@@ -245,7 +247,7 @@ describe('apim-topology', () => {
   it('runs as the installed command, with no build step', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apim-cli-'));
     const { stdout } = await run(process.execPath, [BIN, 'generate', examplePath('seed-sample'), '--out', join(dir, 'out')]);
-    expect(stdout).toContain('Wrote 6 files');
+    expect(stdout).toContain('Wrote 8 files');
     expect(existsSync(join(dir, 'out/nodes/gw/repository/conf/deployment.toml'))).toBe(true);
     const broken = join(dir, 'broken.json');
     writeFileSync(

@@ -141,7 +141,7 @@ function checkCertificates(t: Topology): void {
     const plan = plans.get(row.toNode);
     expect(plan, `${row.toNode} has a certificate plan`).toBeDefined();
     expect(plan?.names, `${row.fromNode} calls ${row.toNode} as ${row.toHost}`).toContain(row.toHost);
-    if (row.fromNode !== CLIENTS && row.fromNode !== row.toNode && plans.get(row.fromNode)?.kind !== 'Load Balancer')
+    if (row.fromNode !== CLIENTS && row.fromNode !== row.toNode && plans.get(row.fromNode)?.nodeKind !== 'load-balancer')
       expect(plans.get(row.fromNode)?.trusts).toContain(row.toNode);
   }
 }
@@ -241,5 +241,68 @@ describe('certificate names', () => {
       fc.property(arbitraryTopology, (t) => checkCertificates(t)),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('network.csv on Kubernetes', () => {
+  const kubernetes = (t: Topology, product: Topology['product']): Topology => ({
+    ...t,
+    product,
+    settings: { ...t.settings, platform: 'kubernetes' },
+  });
+  const cases: [string, Topology][] = [
+    ['pattern-3-distributed 4.7.0', kubernetes(loadExample('pattern-3-distributed'), '4.7.0')],
+    ['pattern-3-distributed 4.5.0', kubernetes(loadExample('pattern-3-distributed'), '4.5.0')],
+    ['pattern-4-km 4.7.0', kubernetes(loadExample('pattern-4-km'), '4.7.0')],
+    ['ha-cp-gw 4.2.0', kubernetes(loadExample('ha-cp-gw'), '4.2.0')],
+  ];
+
+  /** The Services a values file calls: serviceUrl, the per-instance urls, and the host of a URL. */
+  function servicesCalled(values: string): string[] {
+    const found: string[] = [];
+    for (const m of values.matchAll(/serviceUrl: "([^"]+)"/g)) found.push(m[1]!);
+    for (const m of values.matchAll(/^\s*- "([a-z0-9.-]+-service[a-z0-9.-]*)"$/gm)) found.push(m[1]!);
+    for (const m of values.matchAll(/"https:\/\/([a-z0-9.-]+-service[a-z0-9.-]*):\d+/g)) found.push(m[1]!);
+    return found;
+  }
+
+  it.each(cases)('of %s names every Service a values file calls, on the Service ports, as the rows of a release', (_name, t) => {
+    const bundle = generateBundle(t);
+    const rows = networkRows(fileOf(bundle, 'network.csv'));
+    const releases = new Set(JSON.parse(fileOf(bundle, 'helm/releases.json')).map((r: { release: string }) => r.release));
+    const called = new Set(rows.map((r) => r.toHost));
+    const values = bundle.files.filter((f) => f.kind === 'helm-values');
+    expect(values.length).toBeGreaterThan(0);
+    let count = 0;
+    for (const file of values) {
+      for (const service of servicesCalled(file.content)) {
+        count++;
+        const namespaced = service.includes('.') ? service : `${service}.apim`;
+        expect(called, `${file.path} calls ${service}`).toContain(namespaced);
+      }
+    }
+    expect(count).toBeGreaterThan(2);
+    for (const row of rows) {
+      if (releases.has(row.toNode)) expect([9443, 8243, 8099, 8021, 5672, 9611, 9711]).toContain(Number(row.port));
+      if (row.fromNode !== CLIENTS && row.fromNode !== 'ingress' && !row.fromNode.startsWith('is-'))
+        expect(releases).toContain(row.fromNode);
+    }
+  });
+
+  it.each(cases)('of %s: the certificates name every Service a release calls over TLS', (_name, t) => {
+    const bundle = generateBundle(t);
+    const rows = networkRows(fileOf(bundle, 'network.csv'));
+    const md = fileOf(bundle, 'network.md');
+    for (const row of rows) {
+      if (!TLS_PROTOCOLS.has(row.protocol) || row.fromNode === 'ingress' || row.toNode === 'ingress') continue;
+      expect(md, `${row.toHost} is a certificate name`).toMatch(new RegExp(`\\| [^|]*\\b${row.toHost.replace(/[.]/g, '\\.')}(,| \\|)`));
+    }
+    // The runbook's keystore names them too, with no password in the runbook.
+    const keytool =
+      fileOf(bundle, 'README.md')
+        .split('\n')
+        .find((line) => line.startsWith('keytool -genkeypair')) ?? '';
+    for (const row of rows)
+      if (TLS_PROTOCOLS.has(row.protocol) && row.toHost.endsWith('.apim')) expect(keytool).toContain(`dns:${row.toHost},`);
   });
 });

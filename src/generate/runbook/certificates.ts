@@ -34,6 +34,32 @@ function san(names: readonly string[]): string {
   return `SAN=${[...new Set(names)].map(sanEntry).join(',')}`;
 }
 
+/**
+ * The one TLS key pair of a Kubernetes deployment, in the keystore Secret every release mounts: its certificate names
+ * every Service DNS name of the certificate plans (certificates.ts), each once, localhost last. The passwords are read
+ * from the shell variables of the Secret keys (keytool's `-storepass:env`), so the runbook holds none.
+ */
+export function kubernetesKeystoreCommands(context: GenerationContext, certificates: readonly CertificatePlan[]): string[] {
+  const { tls, primary } = context.settings.keystore;
+  // The variables of helm/values.ts `credentials`: `tls-` keys when the primary keystore is a file of its own.
+  const prefix = primary && primary.fileName !== tls.fileName ? 'TLS_' : '';
+  const names = [
+    ...new Set(
+      certificates.filter((plan) => plan.nodeKind !== 'load-balancer' && plan.nodeKind !== 'identity-server').flatMap((plan) => plan.names),
+    ),
+  ];
+  const ordered = [...names.filter((n) => n !== 'localhost'), 'localhost'];
+  return [
+    `# The TLS key pair (or your CA's certificate with the same names): it names every Service the releases call (network.md,`,
+    `# 'Certificates'). Set ${prefix}KEYSTORE_PASSWORD and ${prefix}KEY_PASSWORD first (read -rs NAME), as for the Secret below.`,
+    [
+      `keytool -genkeypair -alias ${w(tls.alias)} -keyalg RSA -keysize 2048 -validity ${VALIDITY_DAYS}`,
+      `-dname ${w(`CN=${ordered[0] ?? 'localhost'}`)} -ext ${w(san(ordered))}`,
+      `-keystore ${w(tls.fileName)} -storetype ${tls.type} -storepass:env ${prefix}KEYSTORE_PASSWORD -keypass:env ${prefix}KEY_PASSWORD`,
+    ].join(' '),
+  ];
+}
+
 function genkeypair(k: Keystore, file: string, cn: string, ext?: string): string {
   return [
     `keytool -genkeypair -alias ${w(k.alias)} -keyalg RSA -keysize 2048 -validity ${VALIDITY_DAYS}`,
