@@ -174,10 +174,21 @@ const JDBC_PROTOCOLS: Readonly<Record<string, string>> = {
   db2: 'Db2',
 };
 
+type TableAddress = { key: string; address: Address; meaning: KeyMeaning };
+
+/** Tables several files share (context.ts `shared`) are read once. */
+const addressMemo = new WeakMap<TomlTable, TableAddress[]>();
+
+function tableAddresses(table: TomlTable): TableAddress[] {
+  let found = addressMemo.get(table);
+  if (!found) addressMemo.set(table, (found = readTableAddresses(table)));
+  return found;
+}
+
 /** The remote addresses of one table: each URL under a key, or the host/port pair of a database or Redis table. */
-function tableAddresses(table: TomlTable): { key: string; address: Address; meaning: KeyMeaning }[] {
+function readTableAddresses(table: TomlTable): TableAddress[] {
   const path = table.path.join('.');
-  const out: { key: string; address: Address; meaning: KeyMeaning }[] = [];
+  const out: TableAddress[] = [];
   const value = (key: string): TomlValue | undefined => table.entries.find((e) => e.key === key)?.value;
   // Pairs: `[database.*]` in the inferred style (hostname, port, type) and Redis's keyvalue_store (host, port).
   const pairHost =

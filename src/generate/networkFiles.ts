@@ -25,9 +25,12 @@ export const NETWORK_CSV_HEADER = 'from_node,from_host,to_node,to_host,port,prot
  * (OWASP 'CSV Injection'), so a hostile label or host stays text.
  */
 export function csvCell(text: string): string {
+  if (!CSV_SPECIAL.test(text)) return text; // most cells: host names, ports, ids
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+const CSV_SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
 
 export function networkCsv(rows: readonly Connection[]): string {
   const lines = rows.map((r) => [r.fromNode, r.fromHost, r.toNode, r.toHost, String(r.port), r.protocol, r.purpose].map(csvCell).join(','));
@@ -36,8 +39,10 @@ export function networkCsv(rows: readonly Connection[]): string {
 
 /** A Markdown table cell: user text on one line, `|` and Markdown escaped. */
 function cell(text: string): string {
-  return text === '' ? '' : markdownText(text);
+  return MARKDOWN_SPECIAL.test(text) ? markdownText(text) : text;
 }
+// eslint-disable-next-line no-control-regex -- control characters are among what markdownText rewrites
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>|~\u0000-\u001f\u007f\u2028\u2029]|^\s|\s$/;
 
 export function networkMarkdown(
   context: GenerationContext,
