@@ -215,6 +215,7 @@ function kubernetesBundle(context: GenerationContext, diagnostics: Diagnostic[],
     });
   }
   const network = kubernetesNetworkFiles(context, plan, documents);
+  diagnostics.push(...network.diagnostics);
   files.push({
     path: 'README.md',
     content: kubernetesRunbook(context, plan, diagnostics, options.shareLink, network.certificates),

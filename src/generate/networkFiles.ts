@@ -112,19 +112,28 @@ export interface NetworkResult {
   diagnostics: Diagnostic[];
 }
 
-/** The certificate check (APIM072) of every node that states its certificate's names, against the calls over TLS. */
-export function certificateDiagnostics(rows: readonly Connection[], certificates: readonly CertificatePlan[]): Diagnostic[] {
-  return certificates.flatMap((plan) =>
-    plan.declared
-      ? certificateNameDiagnostics(
-          plan.nodeId,
-          plan.declared,
-          rows
-            .filter((r) => r.toNode === plan.nodeId && r.fromNode !== plan.nodeId && TLS_PROTOCOLS.has(r.protocol))
-            .map((r) => ({ fromNode: r.fromNode, host: r.toHost, port: r.port, purpose: r.purpose })),
-        )
-      : [],
-  );
+/**
+ * The certificate check (APIM072) of every node that states its certificate's names, against the calls over TLS: the
+ * rows to the node (virtual machines), or, on Kubernetes (`byName`), the rows to a name the node's certificate must
+ * carry (its Services).
+ */
+export function certificateDiagnostics(
+  rows: readonly Connection[],
+  certificates: readonly CertificatePlan[],
+  byName = false,
+): Diagnostic[] {
+  return certificates.flatMap((plan) => {
+    if (!plan.declared) return [];
+    const names = new Set(plan.names.filter((n) => n !== 'localhost'));
+    const calls = rows.filter(
+      (r) => TLS_PROTOCOLS.has(r.protocol) && r.fromNode !== plan.nodeId && (byName ? names.has(r.toHost) : r.toNode === plan.nodeId),
+    );
+    return certificateNameDiagnostics(
+      plan.nodeId,
+      plan.declared,
+      calls.map((r) => ({ fromNode: r.fromNode, host: r.toHost, port: r.port, purpose: r.purpose })),
+    );
+  });
 }
 
 /** `network.md` and `network.csv` of a virtual-machine bundle, from the documents its deployment.toml files are written from. */
@@ -164,6 +173,10 @@ export function kubernetesNetworkFiles(
       { path: 'network.md', content: networkMarkdown(context, rows, certificates, true), kind: 'network' },
       { path: 'network.csv', content: networkCsv(rows), kind: 'network-csv' },
     ],
-    diagnostics: [],
+    // The callers are releases: the diagnostic points at the node alone.
+    diagnostics: certificateDiagnostics(rows, certificates, true).map((d) => ({
+      ...d,
+      nodeIds: d.nodeIds.filter((id) => context.graph.node(id)),
+    })),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameCovers } from '../../src/validate/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
-import { node, topology } from '../factories.ts';
+import { loadExample, node, topology } from '../factories.ts';
 import { CASES, ruleCases } from './cases.ts';
 
 describe('certificate rules', () => ruleCases(CASES.certificates));
@@ -42,5 +42,22 @@ describe('APIM072', () => {
   it('is silent when the node states no names: the runbook makes its certificate', () => {
     const t = topology([node('control-plane', 'cp-1'), node('gateway', 'gw-1')], [['gw-1', 'cp-1']]);
     expect(generateBundle(t).diagnostics.filter((d) => d.code === 'APIM072')).toEqual([]);
+  });
+});
+
+describe('APIM072 on Kubernetes', () => {
+  it('checks the stated names against the Services the other releases call', () => {
+    const t = loadExample('pattern-3-distributed');
+    const k8s = { ...t, settings: { ...t.settings, platform: 'kubernetes' as const } };
+    const withNames = (names: string[]) => ({
+      ...k8s,
+      nodes: k8s.nodes.map((n) => (n.id === 'tm-1' ? { ...n, certificateNames: names } : n)),
+    });
+    const found = generateBundle(withNames(['tm1.example.com'])).diagnostics.filter((d) => d.code === 'APIM072');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]?.message).toMatch(/^node tm-1: .* do not cover apim-tm-wso2am-tm-[12]?-?service\.apim, which apim-gw call/);
+    expect(found.every((d) => d.nodeIds.every((id) => k8s.nodes.some((n) => n.id === id)))).toBe(true);
+    const covered = generateBundle(withNames(['*.apim', 'localhost'])).diagnostics.filter((d) => d.code === 'APIM072');
+    expect(covered).toEqual([]);
   });
 });
