@@ -30,11 +30,21 @@ import { helmPlan } from './helm/values.ts';
 import type { HelmValues } from './helm/values.ts';
 import { helmFiles } from './helm/files.ts';
 import { kubernetesRunbook } from './runbook/kubernetes.ts';
+import { kubernetesNetworkFiles, networkFiles } from './networkFiles.ts';
 import type { CustomConflict, CustomParse } from './customToml.ts';
 import { customSourcesOf, mergeCustomToml, parseCustomToml } from './customToml.ts';
 
 export type BundleFileKind =
-  'deployment.toml' | 'nginx.conf' | 'runbook' | 'topology' | 'diagram' | 'hosts' | 'helm-releases' | 'helm-values';
+  | 'deployment.toml'
+  | 'nginx.conf'
+  | 'runbook'
+  | 'network'
+  | 'network-csv'
+  | 'topology'
+  | 'diagram'
+  | 'hosts'
+  | 'helm-releases'
+  | 'helm-values';
 
 export interface BundleFile {
   /** The path inside the bundle, e.g. `nodes/gw-1/repository/conf/deployment.toml`, `load-balancers/cp-lb/nginx.conf`. */
@@ -136,6 +146,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
   const tableTexts = new Map<TomlTable, string>(); // shared tables are written once (toml/writer.ts)
   const keyMemo = keyCheckMemo(); // and checked once
   const conflicts = new Map<string, { conflict: CustomConflict; files: string[] }>();
+  const documents = new Map<string, TomlDocument>(); // what network.ts reads the connections from
 
   for (const node of topology.nodes) {
     if (!isApimNode(node) || written.has(node.id)) continue;
@@ -143,6 +154,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
     written.add(node.id);
     const file = nodeFile(context, node);
     const { document } = file;
+    documents.set(node.id, document);
     const content = writeToml(document, tableTexts);
     const check = checkRoundTrip(content, document);
     if (!check.ok) diagnostics.push(roundTripBug(node.id, check.reason));
@@ -167,6 +179,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
     written.add(server.id);
     const built = identityServerDocument(context, server);
     const document = context.settings.secureVault ? withSecureVault(built) : built;
+    documents.set(server.id, document);
     const content = writeToml(document, tableTexts);
     const check = checkRoundTrip(content, document);
     if (!check.ok) diagnostics.push(roundTripBug(server.id, check.reason));
@@ -179,7 +192,10 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
     files.push({ path: nginxConfPath(lb), content: writeNginx(nginxDocument(context, lb)), kind: 'nginx.conf', nodeId: lb.id });
   }
 
-  files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink), kind: 'runbook' });
+  const network = networkFiles(context, documents);
+  diagnostics.push(...network.diagnostics);
+  files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink, network.certificates), kind: 'runbook' });
+  files.push(...network.files);
   files.push({ path: 'topology.json', content: serializeTopology(topology), kind: 'topology' });
   files.push({ path: 'topology.svg', content: topologySvg(topology), kind: 'diagram' });
   files.push({ path: 'hosts', content: hostsFile(topology), kind: 'hosts' });
@@ -195,19 +211,28 @@ function kubernetesBundle(context: GenerationContext, diagnostics: Diagnostic[],
   const files: BundleFile[] = helmFiles(plan);
   // WSO2 Identity Server runs outside WSO2's API-M charts: its tables stay a file to merge, as on virtual machines.
   const tableTexts = new Map<TomlTable, string>();
+  const documents = new Map<string, TomlDocument>(); // the connections the releases open, as on virtual machines
+  for (const node of context.topology.nodes)
+    if (isApimNode(node) && !documents.has(node.id)) documents.set(node.id, nodeDocument(context, node));
   for (const server of context.graph.nodesOfKind('identity-server')) {
     if (!NODE_ID_PATTERN.test(server.id)) continue;
+    const document = identityServerDocument(context, server);
+    documents.set(server.id, document);
     files.push({
       path: deploymentTomlPath(server),
-      content: writeToml(
-        context.settings.secureVault ? withSecureVault(identityServerDocument(context, server)) : identityServerDocument(context, server),
-        tableTexts,
-      ),
+      content: writeToml(context.settings.secureVault ? withSecureVault(document) : document, tableTexts),
       kind: 'deployment.toml',
       nodeId: server.id,
     });
   }
-  files.push({ path: 'README.md', content: kubernetesRunbook(context, plan, diagnostics, options.shareLink), kind: 'runbook' });
+  const network = kubernetesNetworkFiles(context, plan, documents);
+  diagnostics.push(...network.diagnostics);
+  files.push({
+    path: 'README.md',
+    content: kubernetesRunbook(context, plan, diagnostics, options.shareLink, network.certificates),
+    kind: 'runbook',
+  });
+  files.push(...network.files);
   files.push({ path: 'topology.json', content: serializeTopology(context.topology), kind: 'topology' });
   files.push({ path: 'topology.svg', content: topologySvg(context.topology), kind: 'diagram' });
   return { files, diagnostics };

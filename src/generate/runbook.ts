@@ -14,6 +14,7 @@ import { nginxConfPath } from './loadBalancing.ts';
 import { inlineCode, markdownText } from './text.ts';
 import { ENGINES, databaseSteps, databasesOf } from './runbook/databases.ts';
 import { certificateSteps, fileList, nodeSecurityFiles } from './runbook/certificates.ts';
+import type { CertificatePlan } from './certificates.ts';
 import { nodeChecks } from './runbook/checks.ts';
 import { encryptionKeySteps } from './runbook/encryption.ts';
 import { redisInUse, redisSteps } from './runbook/redis.ts';
@@ -43,7 +44,12 @@ export function startCommand(context: GenerationContext, kind: ApimKind): string
   return `sh ${start.script}${start.args ? ` ${start.args}` : ''}`;
 }
 
-export function runbook(context: GenerationContext, diagnostics: readonly Diagnostic[], shareLink?: string): string {
+export function runbook(
+  context: GenerationContext,
+  diagnostics: readonly Diagnostic[],
+  shareLink?: string,
+  certificates?: readonly CertificatePlan[],
+): string {
   const { topology, graph, facts } = context;
   const plans = loadBalancerPlans(context);
   const out: string[] = [];
@@ -76,8 +82,13 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
       `| \`${nginxConfPath(plan.lb)}\` | ${markdownText(plan.lb.label)} (\`${plan.lb.id}\`), nginx on ${inlineCode(plan.lb.host)}, ${fronts} |`,
     );
   }
-  out.push('| `hosts` | /etc/hosts lines for every host name |', '| `topology.json` | the topology |');
-  out.push('| `topology.svg` | the diagram; it carries the topology and opens again in the designer |', '');
+  out.push(
+    '| `network.md`, `network.csv` | every connection (from host to host and port, protocol, purpose) and the names each certificate must carry |',
+    '| `hosts` | /etc/hosts lines for every host name |',
+    '| `topology.json` | the topology |',
+    '| `topology.svg` | the diagram; it carries the topology and opens again in the designer |',
+    '',
+  );
 
   out.push(...openProblemLines(diagnostics));
 
@@ -91,7 +102,7 @@ export function runbook(context: GenerationContext, diagnostics: readonly Diagno
     '```',
     '',
   );
-  out.push('### Certificates and keystores', '', ...certificateSteps(context));
+  out.push('### Certificates and keystores', '', ...certificateSteps(context, certificates));
   out.push(...encryptionKeySteps(context));
   if (context.settings.secureVault) {
     out.push(

@@ -32,6 +32,7 @@ const KEY_ORDER = [
   'namespace',
   'customToml',
   'customTomlOverrides',
+  'certificateNames',
   'ssl',
   'x',
   'y',

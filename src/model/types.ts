@@ -98,7 +98,16 @@ export interface CustomTomlFields {
   customTomlOverrides?: string[] | undefined;
 }
 
-interface ApimNodeBase extends NodeBase, HelmReleaseFields, CustomTomlFields {
+/**
+ * The names (subject alternative names) of the TLS certificate a node already has, when the person says: the
+ * designer checks that they cover every name a peer calls it by (APIM072). Absent: the runbook makes a certificate
+ * with the names it needs.
+ */
+export interface CertificateFields {
+  certificateNames?: string[] | undefined;
+}
+
+interface ApimNodeBase extends NodeBase, HelmReleaseFields, CustomTomlFields, CertificateFields {
   /** DNS name or IP address other nodes use to reach this node. */
   host: string;
   /** Port offset, 0–1000: every port is its default plus this. */
@@ -176,7 +185,7 @@ export interface KeyManagerNode extends ApimNodeBase {
   kind: 'key-manager';
 }
 
-export interface LoadBalancerNode extends NodeBase, HelmReleaseFields, CustomTomlFields {
+export interface LoadBalancerNode extends NodeBase, HelmReleaseFields, CustomTomlFields, CertificateFields {
   kind: 'load-balancer';
   host: string;
   /**
@@ -235,7 +244,7 @@ export type IsVersion = (typeof IS_VERSIONS)[number];
  * Key Manager (`[apim.key_manager] type = "WSO2-IS"`, with the IS-side connector); IS 7 is only a third-party Key
  * Manager, added in the Admin portal. It does not run API-M: it has its own deployment.toml and ports.
  */
-export interface IdentityServerNode extends NodeBase {
+export interface IdentityServerNode extends NodeBase, CertificateFields {
   kind: 'identity-server';
   host: string;
   /** Port offset, 0–1000 (IS's HTTPS port is 9443 plus it). WSO2's docs run IS with offset 1 beside API-M. */

@@ -77,6 +77,22 @@ const host = () =>
     v.regex(HOST_PATTERN, (issue) => `${quote(issue.input)} is not a valid host name or IPv4 address`),
   );
 
+// The names of a node's existing TLS certificate (CertificateFields): host names, IPv4 addresses, `*.` wildcards.
+const certificateNames = () =>
+  v.pipe(
+    v.array(
+      v.pipe(
+        v.string((issue) => `expected a certificate name, got ${typeName(issue.input)}`),
+        v.check(
+          (name) => HOST_PATTERN.test(name) || (name.startsWith('*.') && HOST_PATTERN.test(name.slice(2))),
+          (issue) => `${quote(issue.input)} is not a certificate name: use a host name, an IPv4 address or *.domain`,
+        ),
+      ),
+      (issue) => `expected a list of certificate names, got ${typeName(issue.input)}`,
+    ),
+    v.maxLength(LIMITS.listItems, `has more than ${LIMITS.listItems} items`),
+  );
+
 const integer = (min: number, max: number) =>
   v.pipe(
     v.number((issue) => `expected a whole number, got ${quote(issue.input)}`),
@@ -155,6 +171,7 @@ const apimNode = {
   nodeIp: v.optional(host()),
   ...helmRelease,
   ...customToml,
+  certificateNames: v.optional(certificateNames()),
 };
 
 const dbDefaults = DATABASE_DEFAULTS;
@@ -189,6 +206,7 @@ const nodeSchemas = {
     sticky: v.optional(bool()),
     ...helmRelease,
     ...customToml,
+    certificateNames: v.optional(certificateNames()),
   }),
   database: strict({
     kind: v.literal('database'),
@@ -230,6 +248,7 @@ const nodeSchemas = {
     host: host(),
     offset: v.optional(integer(MIN_OFFSET, MAX_OFFSET), IDENTITY_SERVER_DEFAULTS.offset),
     version: v.optional(oneOf(IS_VERSIONS, 'a WSO2 Identity Server version'), IDENTITY_SERVER_DEFAULTS.version),
+    certificateNames: v.optional(certificateNames()),
   }),
 } satisfies Record<NodeKind, GenericSchema>;
 

@@ -30,6 +30,8 @@ export { validateAllInOne } from './allInOne.ts';
 export { validateIdentityServers } from './identityServers.ts';
 export { validateKubernetes } from './kubernetes.ts';
 export { customTomlConflictDiagnostic, customTomlParseDiagnostic, customTomlUnreadDiagnostics, validateCustomToml } from './customToml.ts';
+export { certificateNameDiagnostics, nameCovers } from './certificates.ts';
+export type { TlsCall } from './certificates.ts';
 export { RULES, ruleOf, rulesTableMarkdown } from './rules.ts';
 export type { ImplementedRule, NotApplicableRule, RuleCode, RuleEntry } from './rules.ts';
 

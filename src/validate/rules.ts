@@ -582,6 +582,15 @@ export const RULES = [
     source: "helm-apim values.yaml of each chart: the charts write each pod's deployment.toml from their values only",
     applies: 'yes',
   },
+  // Certificates (certificates.ts: read with the connection matrix, by the generator)
+  {
+    code: 'APIM072',
+    severity: 'error',
+    title: "a node's stated certificate names miss a name a peer calls it by (hostname verification fails)",
+    source:
+      'RFC 6125 section 6.4 (names and the one-label wildcard; no wildcard for IP addresses); APIM docs "Creating New Keystores": the certificate must name the hosts the node is reached by; wso2/kubernetes-apim#534',
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',

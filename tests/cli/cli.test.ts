@@ -73,6 +73,8 @@ describe('apim-topology', () => {
       'helm/apim-gw/values.yaml',
       'helm/apim-tm/values.yaml',
       'helm/releases.json',
+      'network.csv',
+      'network.md',
       'topology.json',
       'topology.svg',
     ]);
@@ -246,7 +248,7 @@ describe('apim-topology', () => {
   it('runs as the installed command, with no build step: bin.mjs builds dist-cli/ when it is missing or stale', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apim-cli-'));
     const { stdout } = await run(process.execPath, [BIN, 'generate', examplePath('seed-sample'), '--out', join(dir, 'out')]);
-    expect(stdout).toContain('Wrote 7 files');
+    expect(stdout).toContain('Wrote 9 files');
     expect(existsSync(join(dir, 'out/nodes/gw/repository/conf/deployment.toml'))).toBe(true);
     const broken = join(dir, 'broken.json');
     writeFileSync(

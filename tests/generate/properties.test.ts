@@ -125,6 +125,8 @@ describe('the zip', () => {
       'README.md',
       'hosts',
       'load-balancers/lb-1/nginx.conf',
+      'network.csv',
+      'network.md',
       'nodes/cp-1/repository/conf/deployment.toml',
       'nodes/gw-1/repository/conf/deployment.toml',
       'topology.json',

@@ -1035,10 +1035,44 @@ export const CASES = {
       () => withSettings(clean([], [], '4.5.0', { customToml: '[server]\nfoo = 1\n' }), { platform: 'vm' }),
     ],
   ],
+  certificates: [
+    [
+      'APIM072',
+      "a load balancer's certificate that misses the host the gateway calls",
+      () => haControlPlane({ certificateNames: ['cp-1.example.com'] }),
+      () => haControlPlane({ certificateNames: ['cp-lb.example.com'] }),
+    ],
+    [
+      'APIM072',
+      'a wildcard one label short',
+      () => haControlPlane({ host: 'portal.cp.example.com', certificateNames: ['*.example.com'] }),
+      () => haControlPlane({ host: 'portal.cp.example.com', certificateNames: ['*.cp.example.com'] }),
+    ],
+    [
+      'APIM072',
+      'a control plane called by its IP address, with only a host name in its certificate',
+      () => ipCp(['cp.example.com']),
+      () => ipCp(['cp.example.com', '10.0.0.5']),
+    ],
+  ],
 } satisfies Record<string, RuleCase[]>;
 
-/** Rules the generator finds, with the files built (src/validate/customToml.ts): their rows run generateBundle. */
-const FILE_RULES = new Set(['APIM068', 'APIM069', 'APIM070']);
+/** A gateway calling a control plane by its IP address, whose certificate carries `names`. */
+function ipCp(names: string[]): Topology {
+  return topology(
+    [cp('cp-1', { host: '10.0.0.5', certificateNames: names }), gw(), db()],
+    [
+      ['gw-1', 'cp-1'],
+      ['cp-1', 'db'],
+    ],
+  );
+}
+
+/**
+ * Rules the generator finds, with the files built (src/validate/customToml.ts, certificates.ts: the connection matrix):
+ * their rows run generateBundle.
+ */
+const FILE_RULES = new Set(['APIM068', 'APIM069', 'APIM070', 'APIM072']);
 
 function diagnosticsOf(code: string, t: Topology) {
   return FILE_RULES.has(code) ? generateBundle(t).diagnostics : validate(t);

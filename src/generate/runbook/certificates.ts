@@ -9,6 +9,8 @@ import { HOST_PATTERN, NODE_ID_PATTERN, isApimNode } from '../../model/index.ts'
 import type { GenerationContext } from '../context.ts';
 import { certificatePaths } from '../loadBalancing.ts';
 import { inlineCode, shellWord as w } from '../text.ts';
+import type { CertificatePlan } from '../certificates.ts';
+import { certificatePlans, sanEntry } from '../certificates.ts';
 import { homeOf, portalKind } from './home.ts';
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -27,9 +29,35 @@ export function bundledLoadBalancers(context: GenerationContext): LoadBalancerNo
   return context.graph.nodesOfKind('load-balancer').filter((lb) => NODE_ID_PATTERN.test(lb.id));
 }
 
-function san(hosts: string[]): string {
-  const unique = [...new Set(hosts.filter((h) => HOST_PATTERN.test(h)))];
-  return `SAN=${[...unique.map((h) => (IPV4.test(h) ? `ip:${h}` : `dns:${h}`)), 'dns:localhost'].join(',')}`;
+/** keytool's `-ext` value for a certificate's names (certificates.ts): IP addresses as `ip:`, host names as `dns:`. */
+function san(names: readonly string[]): string {
+  return `SAN=${[...new Set(names)].map(sanEntry).join(',')}`;
+}
+
+/**
+ * The one TLS key pair of a Kubernetes deployment, in the keystore Secret every release mounts: its certificate names
+ * every Service DNS name of the certificate plans (certificates.ts), each once, localhost last. The passwords are read
+ * from the shell variables of the Secret keys (keytool's `-storepass:env`), so the runbook holds none.
+ */
+export function kubernetesKeystoreCommands(context: GenerationContext, certificates: readonly CertificatePlan[]): string[] {
+  const { tls, primary } = context.settings.keystore;
+  // The variables of helm/values.ts `credentials`: `tls-` keys when the primary keystore is a file of its own.
+  const prefix = primary && primary.fileName !== tls.fileName ? 'TLS_' : '';
+  const names = [
+    ...new Set(
+      certificates.filter((plan) => plan.nodeKind !== 'load-balancer' && plan.nodeKind !== 'identity-server').flatMap((plan) => plan.names),
+    ),
+  ];
+  const ordered = [...names.filter((n) => n !== 'localhost'), 'localhost'];
+  return [
+    `# The TLS key pair (or your CA's certificate with the same names): it names every Service the releases call (network.md,`,
+    `# 'Certificates'). Set ${prefix}KEYSTORE_PASSWORD and ${prefix}KEY_PASSWORD first (read -rs NAME), as for the Secret below.`,
+    [
+      `keytool -genkeypair -alias ${w(tls.alias)} -keyalg RSA -keysize 2048 -validity ${VALIDITY_DAYS}`,
+      `-dname ${w(`CN=${ordered[0] ?? 'localhost'}`)} -ext ${w(san(ordered))}`,
+      `-keystore ${w(tls.fileName)} -storetype ${tls.type} -storepass:env ${prefix}KEYSTORE_PASSWORD -keypass:env ${prefix}KEY_PASSWORD`,
+    ].join(' '),
+  ];
 }
 
 function genkeypair(k: Keystore, file: string, cn: string, ext?: string): string {
@@ -51,8 +79,17 @@ function signer(context: GenerationContext): string {
   return host && HOST_PATTERN.test(host) ? host : 'localhost';
 }
 
-export function certificateSteps(context: GenerationContext): string[] {
+/**
+ * The certificate steps, with the names and truststore imports of `certificates` (certificates.ts: what network.md
+ * lists); without them, the names alone (no matrix, so no per-node imports).
+ */
+export function certificateSteps(
+  context: GenerationContext,
+  certificates: readonly CertificatePlan[] = certificatePlans(context, []),
+): string[] {
   const { tls, primary } = context.settings.keystore;
+  const planOf = new Map(certificates.map((plan) => [plan.nodeId, plan]));
+  const namesOf = (node: { id: string; host: string }): string[] => planOf.get(node.id)?.names ?? [node.host, 'localhost'];
   const trust = context.settings.truststore;
   const truststore = `-keystore ${w(trust.fileName)} -storepass ${w(trust.password)}`;
   const importcert = (alias: string, pem: string) => `keytool -importcert -noprompt -alias ${w(alias)} -file ${w(pem)} ${truststore}`;
@@ -72,11 +109,17 @@ export function certificateSteps(context: GenerationContext): string[] {
 
   if (sharedKeystore(context) || !primary) {
     const k = primary ?? tls;
-    const hosts = [...nodes.map((n) => n.host), ...lbs.filter((lb) => context.graph.frontedMembers(lb.id).length > 0).map((lb) => lb.host)];
+    // Every node's names: each node's own host first, then the rest (load balancer hosts, localhost), each once.
+    const perNode = nodes.map(namesOf);
+    const names = [
+      ...perNode.map((list) => list[0] ?? ''),
+      ...perNode.flatMap((list) => list.slice(1)).filter((n) => n !== 'localhost'),
+      'localhost',
+    ].filter((n) => HOST_PATTERN.test(n));
     const pem = `${k.alias}.pem`;
     out.push(
       `# One key pair for every node: the primary keystore must be the same everywhere, and its certificate names every host.`,
-      genkeypair(k, k.fileName, hosts.find((h) => HOST_PATTERN.test(h)) ?? 'localhost', san(hosts)),
+      genkeypair(k, k.fileName, names.find((h) => h !== 'localhost') ?? 'localhost', san(names)),
       exportcert(k, k.fileName, pem),
       '# Trust it (replacing the certificate of the same alias that WSO2 ships), also as the token-signing certificate.',
       ...replace(k.alias, pem),
@@ -94,10 +137,9 @@ export function certificateSteps(context: GenerationContext): string[] {
     for (const node of nodes) {
       if (!NODE_ID_PATTERN.test(node.id)) continue;
       const file = `${node.id}/${tls.fileName}`;
-      const lb = context.graph.frontedBy(node.id);
       out.push(
         `mkdir -p ${node.id}`,
-        genkeypair(tls, file, node.host, san(lb ? [node.host, lb.host] : [node.host])),
+        genkeypair(tls, file, node.host, san(namesOf(node))),
         exportcert(tls, file, `${node.id}.pem`),
         importcert(node.id, `${node.id}.pem`),
       );
@@ -112,14 +154,27 @@ export function certificateSteps(context: GenerationContext): string[] {
     for (const lb of lbs) {
       const { crt, key } = certificatePaths(lb);
       const crtFile = crt.replace(/^ssl\//, '');
-      const name = HOST_PATTERN.test(lb.host) ? lb.host : 'localhost';
+      const names = (planOf.get(lb.id)?.names ?? [lb.host]).filter((n) => HOST_PATTERN.test(n));
+      const name = names[0] ?? 'localhost';
+      const alt = (names.length > 0 ? names : [name]).map((n) => `${IPV4.test(n) ? 'IP' : 'DNS'}:${n}`).join(',');
       out.push(
-        `openssl req -x509 -newkey rsa:2048 -nodes -days ${VALIDITY_DAYS} -subj ${w(`/CN=${name}`)} -addext ${w(`subjectAltName=${IPV4.test(name) ? 'IP' : 'DNS'}:${name}`)} -keyout ${w(key.replace(/^ssl\//, ''))} -out ${w(crtFile)}`,
+        `openssl req -x509 -newkey rsa:2048 -nodes -days ${VALIDITY_DAYS} -subj ${w(`/CN=${name}`)} -addext ${w(`subjectAltName=${alt}`)} -keyout ${w(key.replace(/^ssl\//, ''))} -out ${w(crtFile)}`,
         importcert(lb.id, crtFile),
       );
     }
   }
   out.push('```', '');
+  // What each node must trust at least (network.md, 'Certificates'): the one truststore above holds all of them.
+  const trusting = certificates.filter((plan) => plan.trusts.length > 0);
+  if (trusting.length > 0) {
+    out.push(
+      `The truststore above holds every certificate. Each node needs at least those of the peers it calls over TLS (\`network.md\`,`,
+      "'Certificates'); a node with a truststore of its own imports these:",
+      '',
+      ...trusting.map((plan) => `- \`${plan.nodeId}\`: ${plan.trusts.map((id) => `\`${id}\``).join(', ')}`),
+      '',
+    );
+  }
   return out;
 }
 

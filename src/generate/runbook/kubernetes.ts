@@ -17,6 +17,8 @@ import { inlineCode, markdownText, shellWord } from '../text.ts';
 import { databaseSteps } from './databases.ts';
 import { openProblemLines } from './problems.ts';
 import { adminPortalServers, adminPortalSteps, identityServerSteps } from './identityServer.ts';
+import type { CertificatePlan } from '../certificates.ts';
+import { kubernetesKeystoreCommands } from './certificates.ts';
 
 /** The shell variable the runbook reads a Secret key from: `admin-password` → `ADMIN_PASSWORD`. */
 export function secretVariable(key: string): string {
@@ -115,6 +117,7 @@ export function kubernetesRunbook(
   plan: HelmPlan,
   diagnostics: readonly Diagnostic[],
   shareLink?: string,
+  certificates: readonly CertificatePlan[] = [],
 ): string {
   const { topology } = context;
   const { files, branch } = plan;
@@ -140,8 +143,12 @@ export function kubernetesRunbook(
       `| \`${file.path}\` | release \`${release.release}\` of \`wso2/${release.chart.name}\` ${release.chart.version} in \`${release.namespace}\`: ${KIND_NAMES[release.cluster.kind].toLowerCase()} ${members} |`,
     );
   }
-  out.push('| `topology.json` | the topology |');
-  out.push('| `topology.svg` | the diagram; it carries the topology and opens again in the designer |', '');
+  out.push(
+    '| `network.md`, `network.csv` | every Service-to-Service connection (for NetworkPolicies) and the names each certificate must carry |',
+    '| `topology.json` | the topology |',
+    '| `topology.svg` | the diagram; it carries the topology and opens again in the designer |',
+    '',
+  );
 
   out.push(...openProblemLines(diagnostics));
   if (!branch) return `${out.join('\n')}\n`;
@@ -205,6 +212,7 @@ export function kubernetesRunbook(
     '```bash',
   );
   const { keystore, truststore } = context.settings;
+  if (certificates.length > 0) out.push(...kubernetesKeystoreCommands(context, certificates));
   const storeFiles = [...new Set([keystore.tls.fileName, ...(keystore.primary ? [keystore.primary.fileName] : []), truststore.fileName])];
   for (const namespace of namespaces) {
     out.push(

@@ -8,6 +8,7 @@ import type { BundleFile } from '../../generate/index.ts';
 import { clusterAround, platformOf } from '../../model/index.ts';
 import { useBundle, useDesigner } from '../store.tsx';
 import { changedLines } from './lines.ts';
+import { NetworkTable } from '../network/NetworkTable.tsx';
 import type { Highlighter } from './highlight.ts';
 import { escapeHtml, languageOf, loadHighlighter } from './highlight.ts';
 
@@ -24,6 +25,7 @@ const GROUPS = [
   { name: 'Nodes', match: (path: string) => path.startsWith('nodes/') },
   { name: 'Load balancers', match: (path: string) => path.startsWith('load-balancers/') },
   { name: 'Helm releases', match: (path: string) => path.startsWith('helm/') },
+  { name: 'Network', match: (path: string) => path === 'network.md' || path === 'network.csv' },
   { name: 'Bundle', match: () => true },
 ] as const;
 
@@ -74,9 +76,11 @@ export function FilesPanel() {
       focusNode === undefined
         ? undefined
         : (files.find((f) => f.nodeId === focusNode) ?? (fronting === undefined ? undefined : files.find((f) => f.nodeId === fronting)));
+    // The Network view stays when a node is chosen: it highlights that node's rows instead.
+    const networkShown = files.find((f) => f.path === active)?.kind === 'network-csv';
     if (focusNode === undefined || file) {
       setFollowedNode(focusNode);
-      if (file) setActive(file.path);
+      if (file && !networkShown) setActive(file.path);
     }
   }
   useEffect(() => {
@@ -220,7 +224,18 @@ export function FilesPanel() {
               Copy <span className="visually-hidden">{current.path}</span>
             </button>
           </div>
-          <Code file={current} marked={marks.get(current.path)} />
+          {current.kind === 'network-csv' ? (
+            // The Network view: the connections as a table, the rows of what is chosen on the canvas highlighted.
+            <div className="network-pane">
+              <NetworkTable csv={current.content} />
+              <details className="network-text">
+                <summary>The CSV text</summary>
+                <Code file={current} marked={marks.get(current.path)} />
+              </details>
+            </div>
+          ) : (
+            <Code file={current} marked={marks.get(current.path)} />
+          )}
         </div>
       )}
     </section>

@@ -37,11 +37,22 @@ import {
   integer,
   pattern,
 } from './fields.tsx';
+import type { Parse } from './fields.tsx';
 import { environmentNames } from './environments.ts';
 import { ReleaseFields } from './ReleaseFields.tsx';
 import { CustomTomlField } from './CustomTomlField.tsx';
 
 const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
+
+/** A certificate's names: host names, IPv4 addresses and `*.` wildcards, as the topology format takes them. */
+const certificateNamesField: Parse<string[]> = (text) => {
+  const parsed = commaList.parse(text);
+  if (!parsed.ok) return parsed;
+  const wrong = parsed.value.find((name) => !(HOST_PATTERN.test(name) || (name.startsWith('*.') && HOST_PATTERN.test(name.slice(2)))));
+  return wrong === undefined
+    ? parsed
+    : { ok: false, message: `"${wrong.slice(0, 40)}" is not a certificate name: use a host name, an IPv4 address or *.domain` };
+};
 const gatewayIdField = pattern(GATEWAY_ID_PATTERN, 'Use letters, digits, ".", "_" and "-" (at most 100), such as gateway_00');
 // The same rule as a topology file's (it goes into JDBC URLs and the runbook's commands).
 const databaseName = pattern(
@@ -111,6 +122,17 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         )}
         <ReleaseFields node={node} topology={topology} update={update} />
         <KindFields node={node} update={update} />
+        {(isApimNode(node) || node.kind === 'load-balancer' || node.kind === 'identity-server') && (
+          <TextField
+            label="Certificate names (optional)"
+            value={node.certificateNames ?? []}
+            format={commaList.format}
+            parse={certificateNamesField}
+            maxLength={null}
+            onChange={(names) => update({ certificateNames: names.length > 0 ? names : undefined })}
+            hint="The names an existing certificate of this node carries, comma-separated (host names, IPv4 addresses, *.domain): the designer checks that they cover every name a peer calls it by (APIM072). Leave empty to make the certificate the runbook says."
+          />
+        )}
         {(isApimNode(node) || node.kind === 'load-balancer') && <CustomTomlField node={node} update={update} />}
         <Links node={node} />
         <div className="button-row">
