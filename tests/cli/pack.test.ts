@@ -88,7 +88,7 @@ describe('the packed apim-topology', () => {
     const out = join(dir, 'out');
     const generated = await run(bin, ['generate', examplePath('seed-sample'), '--out', out], app);
     expect(generated.code).toBe(0);
-    expect(generated.stdout).toBe(`Wrote 6 files to ${out}.\n`);
+    expect(generated.stdout).toBe(`Wrote 9 files to ${out}.\n`);
     // The seed sample keeps WSO2's default passwords: warnings, no error.
     expect(generated.stderr).toContain('warning APIM029');
     expect(generated.stderr).not.toMatch(/error/);
