@@ -14,7 +14,7 @@ import {
   validate,
 } from '../validate/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
-import { checkRoundTrip, documentUnreadKeys, keyCheckMemo, writeToml } from './toml/index.ts';
+import { checkWritten, documentUnreadKeys, keyCheckMemo, verifiedTables, writeToml } from './toml/index.ts';
 import { WHOLE_TOPOLOGY, generationContext, shared } from './context.ts';
 import type { GenerationContext } from './context.ts';
 import { kindDocument } from './documents.ts';
@@ -133,6 +133,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
   const written = new Set<string>();
   const tableTexts = new Map<TomlTable, string>(); // shared tables are written once (toml/writer.ts)
   const keyMemo = keyCheckMemo(); // and checked once
+  const verified = verifiedTables(); // and read back once
   const conflicts = new Map<string, { conflict: CustomConflict; files: string[] }>();
 
   for (const node of topology.nodes) {
@@ -142,7 +143,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
     const file = nodeFile(context, node);
     const { document } = file;
     const content = writeToml(document, tableTexts);
-    const check = checkRoundTrip(content, document);
+    const check = checkWritten(content, document, verified);
     if (!check.ok) diagnostics.push(roundTripBug(node.id, check.reason));
     const path = deploymentTomlPath(node);
     // The designer's keys: custom keys have their own check (APIM069, customTomlDiagnostics).
@@ -166,7 +167,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
     const built = identityServerDocument(context, server);
     const document = context.settings.secureVault ? withSecureVault(built) : built;
     const content = writeToml(document, tableTexts);
-    const check = checkRoundTrip(content, document);
+    const check = checkWritten(content, document, verified);
     if (!check.ok) diagnostics.push(roundTripBug(server.id, check.reason));
     files.push({ path: deploymentTomlPath(server), content, kind: 'deployment.toml', nodeId: server.id });
   }
