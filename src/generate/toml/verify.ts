@@ -100,6 +100,12 @@ function readText(text: string, tables: TomlTable[], verified: Map<TomlTable, st
   };
   const at = (what: string) => `line ${lineOf(text, pos)}: ${what}`;
   while (pos < end) {
+    const c = text.charCodeAt(pos);
+    if (c === NEWLINE) {
+      pos++;
+      comments = -1;
+      continue;
+    }
     // A table read before, as the same characters.
     const expected = tables[next];
     if (expected !== undefined && (current === undefined || entry === current.entries.length)) {
@@ -113,12 +119,6 @@ function readText(text: string, tables: TomlTable[], verified: Map<TomlTable, st
         comments = -1;
         continue;
       }
-    }
-    const c = text.charCodeAt(pos);
-    if (c === NEWLINE) {
-      pos++;
-      comments = -1;
-      continue;
     }
     if (c === HASH) {
       COMMENT_LINE.lastIndex = pos;
