@@ -8,7 +8,8 @@
  * again when its owner is
  * - an API-M node in the cluster of an API-M seed, or in a cluster wired to it (`graph.clusterOf`, `wiredClusters`,
  *   the resolvers every generator reads its neighbours through, and the keys of the per-cluster memo, context.ts);
- *   a load balancer, database, Redis or Identity Server seed stands for the API-M nodes linked to it;
+ *   a load balancer, database, Redis or Identity Server seed stands for the API-M nodes linked to it, and a node
+ *   fronted by two load balancers (APIM-reported) for the members of both, and their callers;
  * - a node of a tier every member lists (control planes, traffic managers, All-in-One nodes) when a seed is of that
  *   tier, and every control plane when a traffic manager is a seed (they check whether any exists);
  * - a load balancer that is a seed or fronts a cluster above;
@@ -97,8 +98,14 @@ function affectedOwners(
   ] as const) {
     reach(topology, graph, seeds, nodes);
   }
-  // A load balancer is in `nodes` with the cluster it fronts (addCluster), and when it is a seed itself.
-  return (owner) => owner.kind === 'identity-server' || nodes.has(owner.node.id);
+  return (owner) => {
+    if (owner.kind === 'identity-server' || nodes.has(owner.node.id)) return true;
+    // A load balancer is in `nodes` with the cluster it fronts (addCluster); but a node fronted twice (APIM-reported)
+    // belongs to its first load balancer's cluster, and the second one's nginx.conf lists it too.
+    if (owner.kind !== 'nginx.conf') return false;
+    const fronted = (graph: TopologyGraph) => graph.frontedMembers(owner.node.id).some((member) => nodes.has(member.id));
+    return fronted(beforeGraph) || fronted(afterGraph);
+  };
 }
 
 /** The nodes whose files a change to `seeds` can affect in `graph`, into `out`. */
@@ -129,13 +136,33 @@ function reach(topology: Topology, graph: TopologyGraph, seeds: ReadonlySet<stri
       if (peer && isApimNode(peer)) apim.add(peer);
     }
   }
-  const tiers = new Set<ApimKind>();
+  // A node fronted twice (APIM-reported) is in its first load balancer's cluster, but every member of the second
+  // one's reads it too (its cluster's members are the second load balancer's): they are seeds as well.
+  const fronting = (member: ApimNode) => linked(member.id).filter((lb) => graph.frontedMembers(lb).includes(member));
   for (const node of apim) {
-    const cluster = graph.clusterOf(node);
-    addCluster(cluster, out);
-    for (const kind of APIM_KINDS) for (const wired of graph.wiredClusters(node, kind)) addCluster(wired, out);
+    for (const lb of fronting(node)) for (const member of graph.frontedMembers(lb)) apim.add(member);
+  }
+  const tiers = new Set<ApimKind>();
+  const done = new Set<string>();
+  for (const node of apim) {
     if (TIERS.has(node.kind)) tiers.add(node.kind);
     if (node.kind === 'traffic-manager') tiers.add('control-plane');
+    const cluster = graph.clusterOf(node);
+    if (done.has(cluster.key)) continue; // wiredClusters answers per cluster
+    done.add(cluster.key);
+    addCluster(cluster, out);
+    for (const kind of APIM_KINDS) for (const wired of graph.wiredClusters(node, kind)) addCluster(wired, out);
+    // Nodes calling a second load balancer in front of a member are wired to the cluster of that load balancer's
+    // first member (graph.wiredClusters), though that cluster's own wiring lists the callers of its own load balancer.
+    for (const member of cluster.members) {
+      for (const lb of fronting(member)) {
+        if (lb === cluster.lb?.id) continue;
+        for (const caller of linked(lb)) {
+          const peer = graph.node(caller);
+          if (peer && isApimNode(peer) && !graph.frontedMembers(lb).includes(peer)) addCluster(graph.clusterOf(peer), out);
+        }
+      }
+    }
   }
   for (const kind of tiers) {
     for (const node of graph.nodesOfKind(kind)) addCluster(graph.clusterOf(node), out);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { IncrementalGenerator, generateBundle } from '../../src/generate/index.ts';
 import type { NodeKind, ProductVersion, Topology, TopologyNode } from '../../src/model/index.ts';
 import { NODE_KINDS, PRODUCT_VERSIONS, newNode } from '../../src/model/index.ts';
-import { EXAMPLE_FILES, arbitraryTopology, hostileText, loadExample, withRedis } from '../factories.ts';
+import { EXAMPLE_FILES, arbitraryTopology, hostileText, loadExample, node, topology, withRedis } from '../factories.ts';
 import { benchTopology } from '../bench/topologies.ts';
 
 type Edit =
@@ -167,6 +167,67 @@ describe('IncrementalGenerator', () => {
       ),
       { numRuns: 120 },
     );
+  });
+
+  it('writes again the nginx.conf of a second load balancer in front of an edited node', () => {
+    const t = topology(
+      [node('control-plane', 'cp-1'), node('control-plane', 'cp-2'), node('load-balancer', 'cp-lb'), node('load-balancer', 'lb-2')],
+      [
+        ['cp-lb', 'cp-1'],
+        ['cp-lb', 'cp-2'],
+        ['lb-2', 'cp-1'],
+      ],
+    );
+    const generator = new IncrementalGenerator();
+    generator.update(t);
+    const edited = apply(t, { op: 'field', at: 0, field: 'host', value: 'moved.example.com' });
+    const bundle = generator.update(edited);
+    expect(bundle.files.find((f) => f.path === 'load-balancers/lb-2/nginx.conf')?.content).toContain('moved.example.com');
+    expect(bundle).toEqual(generateBundle(edited));
+  });
+
+  it('writes again the file of a gateway that calls a second load balancer in front of an edited node', () => {
+    const t = topology(
+      [node('control-plane', 'cp-1'), node('control-plane', 'cp-2'), node('load-balancer', 'cp-lb'), node('load-balancer', 'lb-2')],
+      [
+        ['cp-lb', 'cp-1'],
+        ['cp-lb', 'cp-2'],
+        ['lb-2', 'cp-1'],
+      ],
+    );
+    const wired = { ...t, nodes: [...t.nodes, node('gateway', 'gw-1')], links: [...t.links, { from: 'gw-1', to: 'lb-2' }] };
+    const generator = new IncrementalGenerator();
+    generator.update(wired);
+    const edited = apply(wired, { op: 'field', at: 0, field: 'host', value: 'moved.example.com' });
+    const bundle = generator.update(edited);
+    expect(bundle.files.find((f) => f.nodeId === 'gw-1')?.content).toContain('moved.example.com');
+    expect(bundle).toEqual(generateBundle(edited));
+  });
+
+  it('writes again the files of a cluster whose load balancer also fronts an edited node of another cluster', () => {
+    const t = topology(
+      [
+        node('all-in-one', 'aio-1'),
+        node('all-in-one', 'aio-2'),
+        node('gateway', 'gw-1'),
+        node('gateway', 'gw-2'),
+        node('load-balancer', 'cp-lb'),
+        node('load-balancer', 'gw-lb'),
+      ],
+      [
+        ['cp-lb', 'aio-1'],
+        ['cp-lb', 'aio-2'],
+        ['gw-lb', 'gw-1'],
+        ['gw-lb', 'gw-2'],
+        ['gw-1', 'cp-lb'],
+        ['gw-2', 'cp-lb'],
+        ['gw-lb', 'aio-2'],
+      ],
+    );
+    const generator = new IncrementalGenerator();
+    generator.update(t);
+    const edited = apply(t, { op: 'field', at: 1, field: 'host', value: 'moved.example.com' });
+    expect(generator.update(edited)).toEqual(generateBundle(edited));
   });
 
   it('writes again only the files an edit can affect', () => {
