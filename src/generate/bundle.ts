@@ -2,7 +2,7 @@
  * `generateBundle(topology)`: every file of the bundle and the problems found, pure and deterministic
  * (no clock, no randomness, stable order), linear in the size of the topology.
  */
-import type { ApimNode, Diagnostic, Topology } from '../model/index.ts';
+import type { ApimNode, Diagnostic, IdentityServerNode, LoadBalancerNode, Topology } from '../model/index.ts';
 import { NODE_ID_PATTERN, buildGraph, isApimNode, platformOf, serializeTopology } from '../model/index.ts';
 import {
   customTomlConflictDiagnostic,
@@ -13,8 +13,8 @@ import {
   unreadKeys,
   validate,
 } from '../validate/index.ts';
-import type { TomlDocument, TomlTable } from './toml/index.ts';
-import { checkRoundTrip, documentUnreadKeys, keyCheckMemo, writeToml } from './toml/index.ts';
+import type { KeyCheckMemo, TomlDocument, TomlTable, VerifiedTables } from './toml/index.ts';
+import { checkWritten, documentUnreadKeys, keyCheckMemo, verifiedTables, writeToml } from './toml/index.ts';
 import { WHOLE_TOPOLOGY, generationContext, shared } from './context.ts';
 import type { GenerationContext } from './context.ts';
 import { kindDocument } from './documents.ts';
@@ -141,55 +141,128 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
   const context = generationContext(topology, graph);
   const diagnostics = validate(topology, graph);
   if (platformOf(topology.settings) === 'kubernetes') return kubernetesBundle(context, diagnostics, options);
+  const work = generationWork();
+  return assembleBundle(context, diagnostics, options, (owner) => filePart(context, owner, work));
+}
+
+/** A node that has a file of its own in the bundle: an API-M node, an Identity Server, a load balancer. */
+export type FileOwner =
+  | { kind: 'deployment.toml'; node: ApimNode }
+  | { kind: 'identity-server'; node: IdentityServerNode }
+  | { kind: 'nginx.conf'; node: LoadBalancerNode };
+
+/**
+ * One node's file and what writing it found: the unit that incremental generation (incremental.ts) keeps or
+ * makes again.
+ */
+export interface FilePart {
+  file: BundleFile;
+  /** The file's own problems, in order: GEN001, then the keys WSO2 would not read (API-M files). */
+  diagnostics: Diagnostic[];
+  /** Where its custom TOML met the designer's keys (API-M files). */
+  conflicts: CustomConflict[];
+  /** The document a deployment.toml was written from: what network.ts reads the connections from. */
+  document?: TomlDocument;
+}
+
+/** What the files of one generation share, so each shared table is written, read back and key-checked once. */
+export interface GenerationWork {
+  tableTexts: Map<TomlTable, string>;
+  keyMemo: KeyCheckMemo;
+  verified: VerifiedTables;
+}
+
+export function generationWork(): GenerationWork {
+  return { tableTexts: new Map(), keyMemo: keyCheckMemo(), verified: verifiedTables() };
+}
+
+/** The file of one owner, written and read back. */
+export function filePart(context: GenerationContext, owner: FileOwner, work: GenerationWork): FilePart {
+  if (owner.kind === 'nginx.conf') {
+    const lb = owner.node;
+    return {
+      file: { path: nginxConfPath(lb), content: writeNginx(nginxDocument(context, lb)), kind: 'nginx.conf', nodeId: lb.id },
+      diagnostics: [],
+      conflicts: [],
+    };
+  }
+  if (owner.kind === 'identity-server') {
+    // WSO2 Identity Server: the tables its role needs, beside the API-M files (identityServer.ts). Not an API-M file,
+    // so the API-M key lists are not checked against it.
+    const server = owner.node;
+    const built = identityServerDocument(context, server);
+    const document = context.settings.secureVault ? withSecureVault(built) : built;
+    const content = writeToml(document, work.tableTexts);
+    const check = checkWritten(content, document, work.verified);
+    return {
+      file: { path: deploymentTomlPath(server), content, kind: 'deployment.toml', nodeId: server.id },
+      diagnostics: check.ok ? [] : [roundTripBug(server.id, check.reason)],
+      conflicts: [],
+      document,
+    };
+  }
+  const node = owner.node;
+  const { document, conflicts } = nodeFile(context, node);
+  const content = writeToml(document, work.tableTexts);
+  const diagnostics: Diagnostic[] = [];
+  const check = checkWritten(content, document, work.verified);
+  if (!check.ok) diagnostics.push(roundTripBug(node.id, check.reason));
+  const path = deploymentTomlPath(node);
+  // The designer's keys: custom keys have their own check (APIM069, customTomlDiagnostics).
+  const unread = documentUnreadKeys(designerKeys(document), context.topology.product, node.kind, work.keyMemo);
+  if (unread.length) diagnostics.push(...unreadKeyDiagnostics(path, node.id, context.topology.product, unread));
+  return { file: { path, content, kind: 'deployment.toml', nodeId: node.id }, diagnostics, conflicts, document };
+}
+
+/**
+ * The bundle of a virtual-machine topology, from the part of each file owner: the API-M files in node order, the
+ * custom TOML problems, the Identity Server files, the nginx configs, then the runbook, topology.json and hosts.
+ * `diagnostics` (validate's) is extended in place. Each owner's part is asked for once, in this order.
+ */
+export function assembleBundle(
+  context: GenerationContext,
+  diagnostics: Diagnostic[],
+  options: BundleOptions,
+  partOf: (owner: FileOwner) => FilePart,
+): Bundle {
+  const { topology, graph } = context;
   const files: BundleFile[] = [];
   const written = new Set<string>();
-  const tableTexts = new Map<TomlTable, string>(); // shared tables are written once (toml/writer.ts)
-  const keyMemo = keyCheckMemo(); // and checked once
   const conflicts = new Map<string, { conflict: CustomConflict; files: string[] }>();
   const documents = new Map<string, TomlDocument>(); // what network.ts reads the connections from
+  const take = (id: string) => {
+    // Validate reports an unsafe id, which never becomes a path, and a duplicate one.
+    if (written.has(id) || !NODE_ID_PATTERN.test(id)) return false;
+    written.add(id);
+    return true;
+  };
 
   for (const node of topology.nodes) {
-    if (!isApimNode(node) || written.has(node.id)) continue;
-    if (!NODE_ID_PATTERN.test(node.id)) continue; // validate reports it; an unsafe id never becomes a path
-    written.add(node.id);
-    const file = nodeFile(context, node);
-    const { document } = file;
-    documents.set(node.id, document);
-    const content = writeToml(document, tableTexts);
-    const check = checkRoundTrip(content, document);
-    if (!check.ok) diagnostics.push(roundTripBug(node.id, check.reason));
-    const path = deploymentTomlPath(node);
-    // The designer's keys: custom keys have their own check (APIM069, customTomlDiagnostics).
-    const unread = documentUnreadKeys(designerKeys(document), topology.product, node.kind, keyMemo);
-    if (unread.length) diagnostics.push(...unreadKeyDiagnostics(path, node.id, topology.product, unread));
-    for (const conflict of file.conflicts) {
+    if (!isApimNode(node) || !take(node.id)) continue;
+    const part = partOf({ kind: 'deployment.toml', node });
+    if (part.document) documents.set(node.id, part.document);
+    diagnostics.push(...part.diagnostics);
+    for (const conflict of part.conflicts) {
       const id = `${conflict.ownerId}\u0000${conflict.key}`;
       const seen = conflicts.get(id);
       if (seen) seen.files.push(node.id);
       else conflicts.set(id, { conflict, files: [node.id] });
     }
-    files.push({ path, content, kind: 'deployment.toml', nodeId: node.id });
+    files.push(part.file);
   }
   diagnostics.push(...customTomlDiagnostics(context, conflicts));
 
-  // WSO2 Identity Server: the tables its role needs, beside the API-M files (identityServer.ts). Not an API-M file, so
-  // the API-M key lists are not checked against it.
   for (const server of graph.nodesOfKind('identity-server')) {
-    if (written.has(server.id) || !NODE_ID_PATTERN.test(server.id)) continue;
-    written.add(server.id);
-    const built = identityServerDocument(context, server);
-    const document = context.settings.secureVault ? withSecureVault(built) : built;
-    documents.set(server.id, document);
-    const content = writeToml(document, tableTexts);
-    const check = checkRoundTrip(content, document);
-    if (!check.ok) diagnostics.push(roundTripBug(server.id, check.reason));
-    files.push({ path: deploymentTomlPath(server), content, kind: 'deployment.toml', nodeId: server.id });
+    if (!take(server.id)) continue;
+    const part = partOf({ kind: 'identity-server', node: server });
+    if (part.document) documents.set(server.id, part.document);
+    diagnostics.push(...part.diagnostics);
+    files.push(part.file);
   }
 
   for (const lb of graph.nodesOfKind('load-balancer')) {
-    if (written.has(lb.id) || !NODE_ID_PATTERN.test(lb.id)) continue;
-    written.add(lb.id);
-    files.push({ path: nginxConfPath(lb), content: writeNginx(nginxDocument(context, lb)), kind: 'nginx.conf', nodeId: lb.id });
+    if (!take(lb.id)) continue;
+    files.push(partOf({ kind: 'nginx.conf', node: lb }).file);
   }
 
   const network = networkFiles(context, documents);
@@ -206,7 +279,7 @@ export function generateBundle(topology: Topology, options: BundleOptions = {}):
  * The Kubernetes platform's bundle: a values file per Helm release of WSO2's charts, the release list, and the runbook
  * that installs them. The charts write each pod's deployment.toml from these values, so the bundle has none.
  */
-function kubernetesBundle(context: GenerationContext, diagnostics: Diagnostic[], options: BundleOptions): Bundle {
+export function kubernetesBundle(context: GenerationContext, diagnostics: Diagnostic[], options: BundleOptions): Bundle {
   const plan = helmPlan(context);
   const files: BundleFile[] = helmFiles(plan);
   // WSO2 Identity Server runs outside WSO2's API-M charts: its tables stay a file to merge, as on virtual machines.

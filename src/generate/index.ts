@@ -1,5 +1,6 @@
 // The zip writer is imported from './zip.ts' directly, so the page can load it only when it downloads.
 export { generateBundle, nodeDocument } from './bundle.ts';
+export { IncrementalGenerator } from './incremental.ts';
 export type { Bundle, BundleFile, BundleFileKind, BundleOptions } from './bundle.ts';
 export { generationContext } from './context.ts';
 export { deploymentTomlPath, startCommand } from './runbook.ts';

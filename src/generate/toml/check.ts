@@ -1,6 +1,8 @@
 /**
- * Every emitted file is parsed back with @iarna/toml (a TOML 0.5 parser, like WSO2's) and must equal the
- * document it came from. A mismatch is a bug in the generator or the writer.
+ * The reference read-back check: the text is parsed with @iarna/toml (a TOML 0.5 parser, like WSO2's) and must
+ * equal the document it came from. A mismatch is a bug in the generator or the writer. The goldens, properties and
+ * fuzzing hold every file to it; at run time the bundle uses `checkWritten` (verify.ts), which a mutation test of the
+ * writer holds to this one (tests/generate/toml-verify.test.ts).
  */
 // parse-string alone: the package index also loads a Node stream parser the browser does not need.
 import parseToml from '@iarna/toml/parse-string.js';
