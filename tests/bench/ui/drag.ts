@@ -18,6 +18,8 @@ export interface PageSetup {
   url: string;
   /** localStorage entries written before the page's scripts run. */
   storage: Record<string, string>;
+  /** A script run before the page's own (a string: see below). */
+  probe?: string;
   /** Resolves when the page is ready to be dragged on (its graph shown, its startup work done). */
   ready(page: Page): Promise<void>;
 }
@@ -47,8 +49,10 @@ export async function withPage<T>(browser: Browser, setup: PageSetup, run: (page
         window.__frames.push(time);
         requestAnimationFrame(tick);
       });
+      ${setup.probe ?? ''}
     `);
     const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && errors.push(`console error: ${message.text()}`));
     page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
