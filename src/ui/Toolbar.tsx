@@ -1,12 +1,11 @@
 /** The toolbar: new, undo and redo, examples, open, save, share, compare, download, and the problem counts. */
-import { useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { hasErrors, patternsOf, placeholders, presetOn, serializeTopology } from '../model/index.ts';
 import { formatReadError, hasPlaceholders, readTopology, SECRET_PLACEHOLDER } from '../share/index.ts';
 import { useDesigner, useDesignerStore, useGeneration, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
 import { openFiles, replaceWith } from './open.ts';
-import { ShareDialog } from './ShareDialog.tsx';
 import { CompareGroup } from './CompareGroup.tsx';
 
 export const EXAMPLES = [
@@ -21,6 +20,9 @@ const PATTERN_VALUE = /^pattern:(\d+)$/;
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
+/** Loaded when Share is first pressed: the first screen does not need it. */
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
+
 export function Toolbar() {
   const store = useDesignerStore();
   const name = useDesigner((s) => s.topology.name);
@@ -31,6 +33,9 @@ export function Toolbar() {
   const generation = useGeneration();
   const [busy, setBusy] = useState(false);
   const [sharing, setSharing] = useState(false);
+  // Mounted from the first Share on, so closing it is the dialog's own close.
+  const [shared, setShared] = useState(false);
+  if (sharing && !shared) setShared(true);
   const picker = useRef<HTMLInputElement>(null);
 
   const download = async () => {
@@ -198,7 +203,11 @@ export function Toolbar() {
       <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
         Download bundle (.zip)
       </button>
-      <ShareDialog open={sharing} onClose={() => setSharing(false)} />
+      {shared && (
+        <Suspense fallback={null}>
+          <ShareDialog open={sharing} onClose={() => setSharing(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }
