@@ -82,7 +82,7 @@ export async function nodeCentre(page: Page, id: string): Promise<{ x: number; y
 }
 
 /** Waits until 30 frames in a row take under 1.5 frames each: the page's startup or drop work is done. */
-export async function settle(page: Page): Promise<void> {
+export async function settle(page: Page, timeout = IDLE_TIMEOUT_MS): Promise<void> {
   await page.waitForFunction(
     () => {
       const f = window.__frames;
@@ -91,7 +91,7 @@ export async function settle(page: Page): Promise<void> {
       return true;
     },
     undefined,
-    { timeout: IDLE_TIMEOUT_MS, polling: 100 },
+    { timeout, polling: 100 },
   );
 }
 

@@ -24,8 +24,11 @@ const KEYS = 24;
 const WARMUP_KEYS = 4;
 const FILES_TIMEOUT_MS = 20_000;
 
-/** The node typed into: the first gateway the canvas draws (a large canvas draws only what is in view). */
-export const KEYSTROKE_NODE = '.react-flow__node[aria-label^="Gateway "]';
+/**
+ * The node typed into: the first gateway the canvas shows, else the first load balancer (a large canvas
+ * draws only what is in view, and opens without fitting the view: the top rows are load balancers).
+ */
+export const KEYSTROKE_NODES = ['Gateway', 'Load Balancer'].map((kind) => `.react-flow__node[aria-label^="${kind} "]:visible`);
 
 /** The page's probe, installed before its scripts run (a string: see drag.ts). */
 export const KEYSTROKE_PROBE = `
@@ -100,9 +103,10 @@ async function typeKeys(page: Page, text: string): Promise<void> {
 
 /** Types into the selected node's Label field and measures; the page is ready (graph shown, files listed). */
 export async function keystrokes(page: Page, round: number): Promise<KeystrokeResult> {
-  const node = page.locator(KEYSTROKE_NODE).first();
-  const id = await node.getAttribute('data-id');
-  const form = page.getByRole('form', { name: `Gateway ${id}` });
+  const [gateway, lb] = KEYSTROKE_NODES.map((selector) => page.locator(selector).first());
+  const node = (await gateway!.count()) > 0 ? gateway! : lb!;
+  const [kind, id] = ((await node.getAttribute('aria-label')) ?? '').split(/ (?=\S+$)/);
+  const form = page.getByRole('form', { name: `${kind} ${id}` });
   await node.click();
   await form.waitFor();
   const label = form.getByLabel('Label', { exact: true });
@@ -115,7 +119,7 @@ export async function keystrokes(page: Page, round: number): Promise<KeystrokeRe
   const typed = `r${round}`.padEnd(KEYS, 'abcdefghijklmnopqrstuvwxyz').slice(0, KEYS);
   const from = await page.evaluate(() => window.__keys.length);
   const expected = `${await label.inputValue()}${typed}`;
-  await watchFiles(page, `deployment.toml of ${expected} (`);
+  await watchFiles(page, ` of ${expected} (${id})`);
   await typeKeys(page, typed);
   const lastPress = await page.evaluate((i) => window.__keys[i]?.stamp ?? NaN, from + KEYS - 1);
   const seen = await seenAt(page);
@@ -138,7 +142,7 @@ export async function keystrokes(page: Page, round: number): Promise<KeystrokeRe
 
   // Enter applies the typed text at once: one more key, then Enter.
   const more = `${expected}z`;
-  await watchFiles(page, `deployment.toml of ${more} (`);
+  await watchFiles(page, ` of ${more} (${id})`);
   await typeKeys(page, 'z');
   await page.keyboard.press('Enter');
   const enter = await page.evaluate(() => window.__keys.at(-1)?.stamp ?? NaN);

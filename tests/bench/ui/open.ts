@@ -47,7 +47,7 @@ export async function openedLink(page: Page, name: string): Promise<OpenResult> 
     .first()
     .waitFor({ state: 'attached', timeout: 120_000 });
   const filesAt = await page.evaluate(() => performance.now());
-  await settle(page);
+  await settle(page, 120_000);
   const tasks = await page.evaluate(() => window.__longTasks);
   return {
     longest: Math.max(0, ...tasks.map((t) => t.duration)),
