@@ -4,10 +4,10 @@
  *
  * - initial JavaScript, gzip: the entry chunk and its static imports (build manifest); dynamic imports
  *   (the generation core, the highlighter, the zip writer) load later and do not count. Target: the
- *   app at most 1.3× the bare page.
+ *   app at most 1.25× the bare page.
  * - frame time while dragging a node: p95 of the requestAnimationFrame deltas between mouse down and
  *   up, over 3 drags of 2 s each (120 mouse moves at 60 Hz that do not wait for the page); the median
- *   of the rounds, the pages alternating. Target: the app at most 1.2× the bare page. Frames come at
+ *   of the rounds, the pages alternating. Target: the app at most 1.1× the bare page. Frames come at
  *   vsync, so a p95 is a multiple of 16.7 ms; the mean frame time is printed beside it.
  *
  * - keystroke latency in the inspector at 10, 300 and 1,000 nodes (./keystroke.ts): key press to the
