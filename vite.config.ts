@@ -24,7 +24,13 @@ export default defineConfig({
     // one chunk on purpose, since all of it draws the first screen. The generation core, the link codec,
     // the zip code and the highlighter already load on first use.
     chunkSizeWarningLimit: 600,
-    rolldownOptions: { onLog: withoutTomlEval },
+    rolldownOptions: {
+      onLog: withoutTomlEval,
+      // Everything the first screen loads in one chunk: the parts loaded later (dialogs, a node's form)
+      // share modules with it, which the bundler would otherwise split into small chunks of their own,
+      // each compressed apart and fetched before the page runs.
+      output: { codeSplitting: { groups: [{ name: 'page', tags: ['$initial'] }] } },
+    },
   },
   worker: { rolldownOptions: { onLog: withoutTomlEval } },
   test: {

@@ -4,7 +4,10 @@
  * designer, is never used and never thrown away: it is copied to a "kept aside" key and reported, and
  * the page starts from the sample instead.
  *
- * Writes are debounced (a drag writes once, at the end) and flushed when the page is hidden.
+ * Writes are debounced (a drag writes once, at the end) and flushed when the page is hidden. zustand's
+ * persist asks to save on every state change (a typed key's draft, a selection), so a save of the
+ * topology already pending or written costs nothing, and the topology is turned into text only when
+ * it is written, once per burst of edits, when the page is idle.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import type { Topology } from '../model/index.ts';
@@ -47,8 +50,14 @@ export interface AutosaveStorage extends PersistStorage<Persisted> {
   problem(): string | undefined;
 }
 
+/** Runs `write` when the page is idle (at most `IDLE_TIMEOUT_MS` later), where the browser can say. */
+const IDLE_TIMEOUT_MS = 2000;
+
 export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
-  let pending: { name: string; text: string } | undefined;
+  let pending: { name: string; value: StorageValue<Persisted>; secretsOut: boolean } | undefined;
+  /** The topology last asked to be saved (pending or written), and in which form: asking again is a no-op. */
+  let last: { topology: Topology; secretsOut: boolean } | undefined;
+  let idle: number | undefined;
   /**
    * What storage holds as far as this tab knows: the text it read or last wrote. zustand's persist asks
    * to save on every state change (a selection, a notice), and a tab that has not edited must never write
@@ -67,12 +76,23 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
     api.onProblem?.(message);
   };
 
-  const write = () => {
+  const cancel = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (idle !== undefined) globalThis.cancelIdleCallback?.(idle);
+    idle = undefined;
+  };
+  const write = () => {
+    cancel();
     if (!pending || !storage) return;
-    const { name, text } = pending;
+    const { name, value, secretsOut } = pending;
     pending = undefined;
+    const text = JSON.stringify(secretsOut ? { ...value, state: { topology: withoutSecrets(value.state.topology) } } : value);
+    if (text === known) {
+      // Storage holds this already: nothing to write, and nothing unsaved to warn about.
+      if (problem) report(null);
+      return;
+    }
     try {
       storage.setItem(name, text);
       known = text;
@@ -118,6 +138,7 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
       const read = readAutosave(text);
       if (read.ok) {
         known = JSON.stringify(read.value);
+        last = { topology: read.value.state.topology, secretsOut: api.keepSecretsOut };
         return read.value;
       }
       keepAside(name, text, read.reason);
@@ -127,9 +148,13 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
       if (readOnly) return;
       if (api.paused) {
         pending = undefined;
+        last = undefined;
         return;
       }
-      const count = value.state.topology.nodes.length;
+      const { topology } = value.state;
+      if (last && last.topology === topology && last.secretsOut === api.keepSecretsOut) return;
+      last = { topology, secretsOut: api.keepSecretsOut };
+      const count = topology.nodes.length;
       if (count > AUTOSAVE_MAX_NODES) {
         pending = undefined;
         report(
@@ -137,16 +162,16 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
         );
         return;
       }
-      const saved = api.keepSecretsOut ? { ...value, state: { topology: withoutSecrets(value.state.topology) } } : value;
-      const text = JSON.stringify(saved);
-      if (text === known) {
-        // Storage holds this already: nothing to write, and nothing unsaved to warn about.
-        pending = undefined;
-        if (problem) report(null);
-        return;
+      pending = { name, value, secretsOut: api.keepSecretsOut };
+      // After the burst of edits, when the page is idle: typing never waits for the text of the topology.
+      if (timer === undefined && idle === undefined) {
+        timer = setTimeout(() => {
+          timer = undefined;
+          if (typeof globalThis.requestIdleCallback === 'function')
+            idle = globalThis.requestIdleCallback(write, { timeout: IDLE_TIMEOUT_MS });
+          else write();
+        }, WRITE_DELAY_MS);
       }
-      pending = { name, text };
-      if (timer === undefined) timer = setTimeout(write, WRITE_DELAY_MS);
     },
     removeItem(name) {
       storage?.removeItem(name);

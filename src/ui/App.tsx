@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './layers.css';
 import { serializeTopology } from '../model/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { AUTOSAVE_KEY } from '../store/index.ts';

@@ -3,11 +3,13 @@
  * canvas) and "My changes" (the changes since I opened this: the start of the undo history against now). Short
  * names, so the toolbar keeps one row at 1440 px; the titles say the rest. Both show the line diff of the two bundles, file by file, and change nothing.
  */
-import { useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { useDesignerStore } from './store.tsx';
 import { readTopologyFile } from './open.ts';
 import type { DiffRequest } from './DiffDialog.tsx';
-import { DiffDialog } from './DiffDialog.tsx';
+
+/** Loaded when a comparison is first asked for: the first screen does not need it. */
+const DiffDialog = lazy(() => import('./DiffDialog.tsx').then((m) => ({ default: m.DiffDialog })));
 
 export function CompareGroup() {
   const store = useDesignerStore();
@@ -62,7 +64,11 @@ export function CompareGroup() {
       <button type="button" onClick={sinceOpened} title="Changes since I opened this">
         My changes
       </button>
-      {request && <DiffDialog request={request} onClose={() => setRequest(null)} />}
+      {request && (
+        <Suspense fallback={null}>
+          <DiffDialog request={request} onClose={() => setRequest(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,13 +1,11 @@
 /** The toolbar: new, undo and redo, examples, open, save, share, compare, download, and the problem counts. */
-import { useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { hasErrors, patternsOf, placeholders, presetOn, serializeTopology } from '../model/index.ts';
 import { formatReadError, hasPlaceholders, readTopology, SECRET_PLACEHOLDER } from '../share/index.ts';
 import { useDesigner, useDesignerStore, useGeneration, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
 import { openFiles, replaceWith } from './open.ts';
-import { ShareDialog } from './ShareDialog.tsx';
-import { ExportImageDialog } from './ExportImageDialog.tsx';
 import { CompareGroup } from './CompareGroup.tsx';
 import { useAutoLayout } from './canvas/autoLayout.ts';
 
@@ -23,6 +21,10 @@ const PATTERN_VALUE = /^pattern:(\d+)$/;
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
+/** Loaded when Share is first pressed: the first screen does not need it. */
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
+const ExportImageDialog = lazy(() => import('./ExportImageDialog.tsx').then((m) => ({ default: m.ExportImageDialog })));
+
 export function Toolbar() {
   const store = useDesignerStore();
   const name = useDesigner((s) => s.topology.name);
@@ -34,6 +36,11 @@ export function Toolbar() {
   const [busy, setBusy] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // Each dialog is mounted from its first opening on, so closing it is the dialog's own close.
+  const [shared, setShared] = useState(false);
+  if (sharing && !shared) setShared(true);
+  const [exported, setExported] = useState(false);
+  if (exporting && !exported) setExported(true);
   const picker = useRef<HTMLInputElement>(null);
   const autoLayout = useAutoLayout();
 
@@ -214,8 +221,16 @@ export function Toolbar() {
       <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
         Download bundle (.zip)
       </button>
-      <ShareDialog open={sharing} onClose={() => setSharing(false)} />
-      <ExportImageDialog open={exporting} onClose={() => setExporting(false)} />
+      {shared && (
+        <Suspense fallback={null}>
+          <ShareDialog open={sharing} onClose={() => setSharing(false)} />
+        </Suspense>
+      )}
+      {exported && (
+        <Suspense fallback={null}>
+          <ExportImageDialog open={exporting} onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }

@@ -3,7 +3,7 @@
  * previews, per "New", as each action declares), autosave that restores the work and keeps aside what it
  * cannot read, and copy/paste.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from './memoryStorage.ts';
 import { AUTOSAVE_KEY, createDesignerStore, sampleTopology } from '../../src/store/index.ts';
 import { AUTOSAVE_MAX_NODES } from '../../src/store/autosave.ts';
@@ -48,6 +48,29 @@ describe('autosave', () => {
     expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
     store.flushAutosave();
     expect(saved(storage)).toMatchObject({ version: 1, state: { topology: { name: 'draft' } } });
+  });
+
+  it('a key typed into a field (a draft, a selection) does not turn the topology into text; the write after the burst does', () => {
+    const storage = memoryStorage();
+    const store = createDesignerStore(storage);
+    store.getState().setName('typed');
+    store.flushAutosave();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      for (const text of ['L', 'La', 'Lab', 'Labe', 'Label']) {
+        store.getState().setDraft('node:gw-1:Label', { text, message: '', label: 'Label', nodeId: 'gw-1' });
+      }
+      store.getState().select({ nodes: ['gw-1'] });
+      expect(stringify).not.toHaveBeenCalled();
+      store.getState().updateNode('gw-1', { label: 'Label' });
+      expect(stringify).not.toHaveBeenCalled();
+      store.flushAutosave();
+      expect(stringify).toHaveBeenCalledTimes(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(saved(storage)).toMatchObject({ state: { topology: { name: 'typed' } } });
+    expect(JSON.stringify(saved(storage))).toContain('"label":"Label"');
   });
 
   it.each([

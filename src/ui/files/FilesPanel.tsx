@@ -230,11 +230,11 @@ export function FilesPanel() {
               <NetworkTable csv={current.content} />
               <details className="network-text">
                 <summary>The CSV text</summary>
-                <Code file={current} marked={marks.get(current.path)} />
+                <Code file={current} marked={marks.lines(current)} />
               </details>
             </div>
           ) : (
-            <Code file={current} marked={marks.get(current.path)} />
+            <Code file={current} marked={marks.lines(current)} />
           )}
         </div>
       )}
@@ -242,30 +242,53 @@ export function FilesPanel() {
   );
 }
 
+/** What the last edit changed: the files (their tabs are marked), and each one's text before it. */
+interface ChangeMarks {
+  has(path: string): boolean;
+  /** The lines `file` changed in the last edit, worked out for the file shown only, when it is shown. */
+  lines(file: BundleFile): Set<number> | undefined;
+}
+
+const NO_MARKS: ChangeMarks = { has: () => false, lines: () => undefined };
+
 /**
- * Lines each file changed in the last edit. A new edit replaces the marks; a render without an edit
- * keeps them. New files are not marked line by line (their tab is), nor is the first generation.
+ * Files the last edit changed. A new edit replaces the marks; a render without an edit keeps them.
+ * New files are not marked line by line (their tab is), nor is the first generation. Only whether a
+ * file changed is found for every file (a comparison of texts); its changed lines are found when it is
+ * shown, so a bundle of thousands of files costs no line diff of each.
  */
-function useChangeMarks(files: readonly BundleFile[]): Map<string, Set<number>> {
+function useChangeMarks(files: readonly BundleFile[]): ChangeMarks {
   // The files of the previous render and the marks they gave, kept as state (derived while rendering).
-  const [seen, setSeen] = useState<{ files: readonly BundleFile[]; marks: Map<string, Set<number>> }>(() => ({ files, marks: new Map() }));
+  const [seen, setSeen] = useState<{ files: readonly BundleFile[]; marks: ChangeMarks }>(() => ({ files, marks: NO_MARKS }));
   if (seen.files === files) return seen.marks;
   const marks = changeMarks(seen.files, files) ?? seen.marks;
   setSeen({ files, marks });
   return marks;
 }
 
-/** The lines each file changed from `before` to `after`; undefined when nothing was edited (or on the first generation). */
-function changeMarks(before: readonly BundleFile[], after: readonly BundleFile[]): Map<string, Set<number>> | undefined {
+/** The files changed from `before` to `after`; undefined when nothing was edited (or on the first generation). */
+function changeMarks(before: readonly BundleFile[], after: readonly BundleFile[]): ChangeMarks | undefined {
   if (before.length === 0 || after.length === 0) return undefined;
   const old = new Map(before.map((f) => [f.path, f.content]));
-  const next = new Map<string, Set<number>>();
+  /** Each changed file's text before the edit; undefined for a new file. */
+  const changed = new Map<string, string | undefined>();
   for (const file of after) {
     const was = old.get(file.path);
-    if (was === file.content) continue;
-    next.set(file.path, was === undefined ? new Set() : changedLines(was, file.content));
+    if (was !== file.content) changed.set(file.path, was);
   }
-  return next.size > 0 ? next : undefined;
+  if (changed.size === 0) return undefined;
+  const lines = new Map<string, Set<number>>();
+  return {
+    has: (path) => changed.has(path),
+    lines(file) {
+      if (!changed.has(file.path)) return undefined;
+      const was = changed.get(file.path);
+      if (was === undefined) return new Set();
+      let marked = lines.get(file.path);
+      if (!marked) lines.set(file.path, (marked = changedLines(was, file.content)));
+      return marked;
+    },
+  };
 }
 
 const Code = memo(function Code({ file, marked }: { file: BundleFile; marked?: Set<number> | undefined }) {

@@ -1,5 +1,6 @@
 /** Editing one node: its id, label, host and offset, the settings of its kind, and its links. */
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { DatabaseNode, GatewayNode, IdentityServerNode, MysqlVersion, NodePatch, RedisNode, TopologyNode } from '../../model/index.ts';
 import {
   DATABASE_NAME_PATTERN,
@@ -329,14 +330,18 @@ function IdentityServerFields({ node, update }: { node: IdentityServerNode; upda
 
 /** The node's links, each removable, and a keyboard way to draw a new one. */
 function Links({ node }: { node: TopologyNode }) {
-  const topology = useDesigner((s) => s.topology);
+  // The node's links and the other nodes' names, compared item by item: a label typed anywhere, or a
+  // node moved, does not draw the list of every node again.
+  const links = useDesigner(useShallow((s) => s.topology.links.filter((l) => l.from === node.id || l.to === node.id)));
+  const others = useDesigner(
+    useShallow((s) => s.topology.nodes.filter((n) => n.id !== node.id).map((n) => `${n.id} (${KIND_NAMES[n.kind]})`)),
+  );
   const connect = useDesigner((s) => s.connect);
   const removeLinks = useDesigner((s) => s.removeLinks);
-  const others = topology.nodes.filter((n) => n.id !== node.id);
   const [target, setTarget] = useState('');
   const selectId = useId();
-  const links = topology.links.filter((l) => l.from === node.id || l.to === node.id);
-  const chosen = others.some((n) => n.id === target) ? target : (others[0]?.id ?? '');
+  const ids = useMemo(() => others.map((name) => name.slice(0, name.indexOf(' '))), [others]);
+  const chosen = ids.includes(target) ? target : (ids[0] ?? '');
   return (
     <Fieldset legend="Links">
       {links.length === 0 ? (
@@ -353,15 +358,11 @@ function Links({ node }: { node: TopologyNode }) {
           ))}
         </ul>
       )}
-      {others.length > 0 && (
+      {ids.length > 0 && (
         <div className="connect-row">
           <label htmlFor={selectId}>Connect to</label>
           <select id={selectId} value={chosen} onChange={(e) => setTarget(e.target.value)}>
-            {others.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.id} ({KIND_NAMES[n.kind]})
-              </option>
-            ))}
+            <NodeOptions ids={ids} names={others} />
           </select>
           <button type="button" onClick={() => chosen && connect(node.id, chosen)}>
             Connect
@@ -371,3 +372,12 @@ function Links({ node }: { node: TopologyNode }) {
     </Fieldset>
   );
 }
+
+/** One option per node: drawn again only when the nodes' ids or kinds change. */
+const NodeOptions = memo(function NodeOptions({ ids, names }: { ids: readonly string[]; names: readonly string[] }) {
+  return ids.map((id, i) => (
+    <option key={id} value={id}>
+      {names[i]}
+    </option>
+  ));
+});

@@ -18,7 +18,7 @@ const ANALYTICS_LABELS: Record<AnalyticsType, string> = {
   opensearch: 'OpenSearch',
   moesif: 'Moesif',
 };
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 
 /** What the analytics type's entry adds to its name: how the chosen version supports it (APIM027 says more). */
 function supportNote(support: AnalyticsSupport, product: string): string {
@@ -35,10 +35,12 @@ function supportNote(support: AnalyticsSupport, product: string): string {
 }
 import { useDesigner } from '../store.tsx';
 import type { VersionSwitch } from '../VersionSwitchDialog.tsx';
-import { VersionSwitchDialog } from '../VersionSwitchDialog.tsx';
 import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, required } from './fields.tsx';
 import { environmentsOf } from './environments.ts';
 import { PlatformFields } from './PlatformFields.tsx';
+
+/** Loaded when a version is first chosen: the first screen does not need it. */
+const VersionSwitchDialog = lazy(() => import('../VersionSwitchDialog.tsx').then((m) => ({ default: m.VersionSwitchDialog })));
 
 export function SettingsInspector() {
   const topology = useDesigner((s) => s.topology);
@@ -66,14 +68,16 @@ export function SettingsInspector() {
         onChange={(to) => setSwitching({ from: topology.product, to, before: topology, after: { ...topology, product: to } })}
       />
       {switching && (
-        <VersionSwitchDialog
-          change={switching}
-          onConfirm={() => {
-            setProduct(switching.to);
-            setSwitching(null);
-          }}
-          onCancel={() => setSwitching(null)}
-        />
+        <Suspense fallback={null}>
+          <VersionSwitchDialog
+            change={switching}
+            onConfirm={() => {
+              setProduct(switching.to);
+              setSwitching(null);
+            }}
+            onCancel={() => setSwitching(null)}
+          />
+        </Suspense>
       )}
 
       <PlatformFields topology={topology} />

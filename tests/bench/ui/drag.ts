@@ -18,6 +18,8 @@ export interface PageSetup {
   url: string;
   /** localStorage entries written before the page's scripts run. */
   storage: Record<string, string>;
+  /** A script run before the page's own (a string: see below). */
+  probe?: string;
   /** Resolves when the page is ready to be dragged on (its graph shown, its startup work done). */
   ready(page: Page): Promise<void>;
 }
@@ -47,8 +49,10 @@ export async function withPage<T>(browser: Browser, setup: PageSetup, run: (page
         window.__frames.push(time);
         requestAnimationFrame(tick);
       });
+      ${setup.probe ?? ''}
     `);
     const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && errors.push(`console error: ${message.text()}`));
     page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
@@ -78,7 +82,7 @@ export async function nodeCentre(page: Page, id: string): Promise<{ x: number; y
 }
 
 /** Waits until 30 frames in a row take under 1.5 frames each: the page's startup or drop work is done. */
-export async function settle(page: Page): Promise<void> {
+export async function settle(page: Page, timeout = IDLE_TIMEOUT_MS): Promise<void> {
   await page.waitForFunction(
     () => {
       const f = window.__frames;
@@ -87,7 +91,7 @@ export async function settle(page: Page): Promise<void> {
       return true;
     },
     undefined,
-    { timeout: IDLE_TIMEOUT_MS, polling: 100 },
+    { timeout, polling: 100 },
   );
 }
 
