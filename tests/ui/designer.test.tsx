@@ -47,8 +47,8 @@ describe('the designer page', () => {
     expect(store.getState().topology.nodes.map((n) => n.id)).toContain('gw-3');
     expect(await screen.findByRole('tab', { name: 'nodes/gw-3/repository/conf/deployment.toml' })).toBeTruthy();
     // The new node is selected, so the inspector edits it.
-    expect(screen.getByRole('form', { name: 'Gateway gw-3' })).toBeTruthy();
-    expect(within(screen.getByRole('form', { name: 'Gateway gw-3' })).getByLabelText('Host')).toHaveProperty('value', 'gw-3.example.com');
+    const form = await screen.findByRole('form', { name: 'Gateway gw-3' }); // the node form loads on first use
+    expect(within(form).getByLabelText('Host')).toHaveProperty('value', 'gw-3.example.com');
   });
 
   it('an inspector edit reaches the files when it is whole (Enter); an invalid value is kept with a message and changes nothing', async () => {

@@ -68,7 +68,7 @@ describe('Export image…', () => {
   it('opens a dialog with a heading, a Format and a Theme group, a transparent option and a Download image button', async () => {
     render(<App store={createDesignerStore(memoryStorage())} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export image…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Export image' });
+    const dialog = await screen.findByRole('dialog', { name: 'Export image' }); // the dialog loads on first use
     const format = within(dialog).getByRole('group', { name: 'Format' });
     expect(within(format).getAllByRole('radio')).toHaveLength(2);
     expect(checked(within(format).getByRole('radio', { name: /^PNG/ }))).toBe(true);
@@ -79,14 +79,14 @@ describe('Export image…', () => {
     expect((within(dialog).getByRole('button', { name: 'Download image' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('starts in the dark theme when the page is dark', () => {
+  it('starts in the dark theme when the page is dark', async () => {
     vi.spyOn(window, 'matchMedia').mockImplementation(
       (query: string) =>
         ({ matches: query.includes('dark'), media: query, addEventListener() {}, removeEventListener() {} }) as unknown as MediaQueryList,
     );
     render(<App store={createDesignerStore(memoryStorage())} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export image…' }));
-    expect(checked(screen.getByRole('radio', { name: 'Dark' }))).toBe(true);
+    expect(checked(await screen.findByRole('radio', { name: 'Dark' }))).toBe(true);
   });
 
   it('saves topology.svg in the chosen theme and background, carrying the topology', async () => {
@@ -99,7 +99,7 @@ describe('Export image…', () => {
       saved.name = this.download;
     });
     fireEvent.click(screen.getByRole('button', { name: 'Export image…' }));
-    fireEvent.click(screen.getByRole('radio', { name: /^SVG/ }));
+    fireEvent.click(await screen.findByRole('radio', { name: /^SVG/ }));
     fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Transparent background' }));
     fireEvent.click(screen.getByRole('button', { name: 'Download image' }));
