@@ -72,7 +72,7 @@ test('the file list: grouped as the bundle is, filtered as you type, walked with
   await expect(designer.getByText('No file matches “zzz”.')).toBeVisible();
   await filter.press('ControlOrMeta+a');
   await filter.press('Backspace');
-  await expect(list.getByRole('tab')).toHaveCount(10);
+  await expect(list.getByRole('tab')).toHaveCount(13);
   // Tab into the list, then walk it with the arrow keys: each file shows as it is reached.
   await filter.press('Tab');
   await expect(list.getByRole('tab', { name: 'nodes/gw-1/repository/conf/deployment.toml' })).toBeFocused();

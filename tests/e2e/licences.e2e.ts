@@ -19,7 +19,6 @@ const PAGE_PACKAGES = [
   'prismjs',
   'react',
   'react-dom',
-  'smol-toml',
   'valibot',
   'zundo',
   'zustand',
