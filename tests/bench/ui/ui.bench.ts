@@ -55,7 +55,8 @@ type Part = (typeof PARTS)[number];
 /** Every node of the graph is drawn, and the dragged one is on screen. */
 async function graphShown(page: Page): Promise<void> {
   await page.locator(`.react-flow__node[data-id="${DRAGGED}"]`).waitFor({ state: 'visible' });
-  const count = await page.locator('.react-flow__node').count();
+  // The designer's topology nodes (its cluster groups are React Flow nodes too), or the bare page's default nodes.
+  const count = await page.locator('.react-flow__node-topology, .react-flow__node-default').count();
   if (count !== NODES) throw new Error(`${page.url()}: ${count} nodes on the canvas, expected ${NODES}`);
 }
 
