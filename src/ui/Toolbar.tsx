@@ -7,7 +7,6 @@ import { ProblemCounts } from './Problems.tsx';
 import { downloadBundle, fileSlug, saveText } from './download.ts';
 import { openFiles, replaceWith } from './open.ts';
 import { CompareGroup } from './CompareGroup.tsx';
-import { useAutoLayout } from './canvas/autoLayout.ts';
 
 export const EXAMPLES = [
   { file: 'seed-sample.json', title: 'Seed sample (separate TM)' },
@@ -42,7 +41,6 @@ export function Toolbar() {
   const [exported, setExported] = useState(false);
   if (exporting && !exported) setExported(true);
   const picker = useRef<HTMLInputElement>(null);
-  const autoLayout = useAutoLayout();
 
   const download = async () => {
     const { topology } = store.getState();
@@ -152,15 +150,6 @@ export function Toolbar() {
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
         >
           Redo
-        </button>
-        <button
-          type="button"
-          onClick={() => !empty && autoLayout()}
-          aria-disabled={empty}
-          title={`Lay out in tiers (${MOD}Shift+L)`}
-          aria-keyshortcuts="Control+Shift+L Meta+Shift+L"
-        >
-          Auto-layout
         </button>
         <select
           aria-label="Open an example"

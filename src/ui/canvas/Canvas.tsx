@@ -51,6 +51,7 @@ export const PALETTE_MIME = 'application/x-apim-topology-kind';
 const GRID: [number, number] = [20, 20];
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 2; // React Flow's default
+const SHORTCUT_MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 /** Below this zoom a large topology draws only the links that are selected or in error. */
 const LINK_ZOOM = 0.35;
 
@@ -82,7 +83,9 @@ export function Canvas() {
   const [minimap, setMinimap] = useState(true);
   const root = useRef<HTMLDivElement>(null);
   useEdgesAfterNodes(root);
-  useAutoLayoutShortcut(useAutoLayout());
+  const autoLayout = useAutoLayout();
+  useAutoLayoutShortcut(autoLayout);
+  const empty = useDesigner((state) => state.topology.nodes.length === 0);
   // An auto-layout asks for the view to be fitted to the topology's new places.
   const [fits, setFits] = useState(0);
   useEffect(() => onFitRequest(() => setFits((n) => n + 1)), []);
@@ -356,6 +359,20 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
         {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP} />}
         <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW}>
+          <ControlButton
+            onClick={() => !empty && autoLayout()}
+            aria-label="Auto-layout"
+            aria-disabled={empty}
+            title={`Auto-layout: lay out in tiers (${SHORTCUT_MOD}Shift+L)`}
+            aria-keyshortcuts="Control+Shift+L Meta+Shift+L"
+          >
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <rect x="5.5" y="1" width="5" height="3.5" rx="0.5" fill="currentColor" />
+              <rect x="1" y="11.5" width="5" height="3.5" rx="0.5" fill="currentColor" />
+              <rect x="10" y="11.5" width="5" height="3.5" rx="0.5" fill="currentColor" />
+              <path d="M8 4.5v3.5M3.5 11.5V8h9v3.5" fill="none" stroke="currentColor" strokeWidth="1.2" />
+            </svg>
+          </ControlButton>
           <ControlButton
             onClick={() => setMinimap((on) => !on)}
             aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
