@@ -18,11 +18,10 @@ import {
   PICTURE_KEYWORD,
   asciiJson,
   buildGraph,
-  isApimNode,
   linkCaption,
   linkVerdict,
+  nodeAddress,
   serializeTopology,
-  unhandledKind,
   withoutSecrets,
 } from '../model/index.ts';
 import type { NodeKind } from '../model/index.ts';
@@ -108,23 +107,6 @@ const CARD = {
 const MARGIN = 24;
 const FONT = "system-ui, -apple-system, 'Segoe UI', sans-serif";
 const MONO = 'ui-monospace, monospace';
-
-/** The line under the label: what the canvas shows (a database its engine, Redis its port, an Identity Server its version). */
-export function nodeAddress(node: TopologyNode): string {
-  if (isApimNode(node)) return `${node.host}:${node.offset}`;
-  switch (node.kind) {
-    case 'database':
-      return `${node.engine} · ${node.host}`;
-    case 'load-balancer':
-      return node.host;
-    case 'redis':
-      return `${node.host}:${node.port}`;
-    case 'identity-server':
-      return `IS ${node.version} · ${node.host}:${node.offset}`;
-    default:
-      return unhandledKind(node);
-  }
-}
 
 /** Text with nothing `xmlText` changes: printable ASCII and other characters that are not markup, controls or surrogates. */
 // eslint-disable-next-line no-control-regex -- the range excludes the control characters

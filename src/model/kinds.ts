@@ -98,3 +98,20 @@ export function everyKind<K extends NodeKind>() {
     list: L & NoInfer<[Exclude<K, L[number]>] extends [never] ? unknown : { missing: Exclude<K, L[number]> }>,
   ): L => list;
 }
+
+/** The line under a node's label, on the canvas and in the picture: `host:offset`, a database its engine, Redis its port, an Identity Server its version. */
+export function nodeAddress(node: TopologyNode): string {
+  if (isApimNode(node)) return `${node.host}:${node.offset}`;
+  switch (node.kind) {
+    case 'database':
+      return `${node.engine} · ${node.host}`;
+    case 'load-balancer':
+      return node.host;
+    case 'redis':
+      return `${node.host}:${node.port}`;
+    case 'identity-server':
+      return `IS ${node.version} · ${node.host}:${node.offset}`;
+    default:
+      return unhandledKind(node);
+  }
+}

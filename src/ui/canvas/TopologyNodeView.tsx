@@ -2,26 +2,9 @@
 import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import type { TopologyNode } from '../../model/index.ts';
-import { KIND_NAMES, isApimNode, unhandledKind } from '../../model/index.ts';
+import { KIND_NAMES, nodeAddress } from '../../model/index.ts';
 import { KindIcon } from '../icons.tsx';
 import type { FlowNode } from './flow.ts';
-
-export function nodeAddress(node: TopologyNode): string {
-  if (isApimNode(node)) return `${node.host}:${node.offset}`;
-  switch (node.kind) {
-    case 'database':
-      return `${node.engine} · ${node.host}`;
-    case 'load-balancer':
-      return node.host;
-    case 'redis':
-      return `${node.host}:${node.port}`;
-    case 'identity-server':
-      return `IS ${node.version} · ${node.host}:${node.offset}`;
-    default:
-      return unhandledKind(node);
-  }
-}
 
 function TopologyNodeViewInner({ data }: NodeProps<FlowNode>) {
   const { node, problems } = data;
