@@ -3,7 +3,7 @@
  * Choosing a node on the canvas highlights the rows it opens or receives; choosing a link highlights the connections
  * that link produces (between its ends, a load balancer standing for the nodes it fronts).
  */
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Topology } from '../../model/index.ts';
 import { useDesigner } from '../store.tsx';
 import type { NetworkRow } from './csv.ts';
@@ -50,6 +50,12 @@ export const NetworkTable = memo(function NetworkTable({ csv }: { csv: string })
     [rows, topology, selection.nodes, selection.links],
   );
   const shown = rows.slice(0, ROW_LIMIT);
+  // The first highlighted row comes into view, so choosing a node far down the table shows its rows.
+  const body = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    const first = body.current?.querySelector('tr[data-highlighted]');
+    if (first && typeof first.scrollIntoView === 'function') first.scrollIntoView({ block: 'nearest' });
+  }, [highlighted]);
   const what =
     selection.nodes.length + selection.links.length === 0
       ? 'choose a node or a link on the canvas to highlight its rows'
@@ -72,7 +78,7 @@ export const NetworkTable = memo(function NetworkTable({ csv }: { csv: string })
             <th scope="col">Purpose</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {shown.map((row, index) => (
             <tr
               key={index}
