@@ -233,12 +233,10 @@ function readTableAddresses(table: TomlTable): TableAddress[] {
 }
 
 /**
- * The connection matrix of a bundle: for each node with a document (API-M nodes and Identity Servers, in node order),
- * the connections its file opens, then for each load balancer what it listens on and what it forwards to. One row per
- * source, destination host, port and protocol; purposes of one connection are joined.
+ * Rows keyed by source, destination host, port and protocol: a connection added again joins its purpose to the row
+ * already there, so each connection is one row.
  */
-export function connectionMatrix(context: GenerationContext, documents: ReadonlyMap<string, TomlDocument>): Connection[] {
-  const index = listenerIndex(context);
+export function connectionRows(): { rows: Map<string, Connection>; add: (row: Connection) => void } {
   const rows = new Map<string, Connection>();
   const add = (row: Connection) => {
     const id = [row.fromNode, row.toHost, row.port, row.protocol].join('\u0000');
@@ -246,6 +244,17 @@ export function connectionMatrix(context: GenerationContext, documents: Readonly
     if (!seen) rows.set(id, row);
     else seen.purpose = joinPurposes(seen.purpose, row.purpose);
   };
+  return { rows, add };
+}
+
+/**
+ * The connection matrix of a bundle: for each node with a document (API-M nodes and Identity Servers, in node order),
+ * the connections its file opens, then for each load balancer what it listens on and what it forwards to. One row per
+ * source, destination host, port and protocol; purposes of one connection are joined.
+ */
+export function connectionMatrix(context: GenerationContext, documents: ReadonlyMap<string, TomlDocument>): Connection[] {
+  const index = listenerIndex(context);
+  const { rows, add } = connectionRows();
   const clientRows: Connection[] = [];
 
   for (const node of context.topology.nodes) {

@@ -10,7 +10,7 @@ import type { ApimNode, HelmBranch, HelmRelease, PortName, TopologyNode } from '
 import { DEFAULT_PORTS, isApimNode, portOf, routesOf } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 import type { Connection } from './network.ts';
-import { CLIENTS, joinPurposes, parseAddress } from './network.ts';
+import { CLIENTS, connectionRows, parseAddress } from './network.ts';
 import type { HelmPlan, HelmValue } from './helm/values.ts';
 import { loadBalancerPlan } from './loadBalancing.ts';
 import { serviceDnsNames } from './certificates.ts';
@@ -74,13 +74,7 @@ export function kubernetesMatrix(
 ): Connection[] {
   const { branch, files } = plan;
   const { graph } = context;
-  const rows = new Map<string, Connection>();
-  const add = (row: Connection) => {
-    const id = [row.fromNode, row.toHost, row.port, row.protocol].join('\u0000');
-    const seen = rows.get(id);
-    if (!seen) rows.set(id, row);
-    else seen.purpose = joinPurposes(seen.purpose, row.purpose);
-  };
+  const { rows, add } = connectionRows();
   const dns = (release: HelmRelease, service: string) => `${service}.${release.namespace}`;
   const lbRelease = new Map(releases.flatMap((r) => (r.cluster.lb ? [[r.cluster.lb.id, r] as const] : [])));
 
