@@ -231,6 +231,66 @@ describe('network.csv', () => {
   });
 });
 
+/**
+ * The connections network.md states, one per source and table row: a table with several sources (nodes with the same
+ * connections) stands for each of them. Markdown escapes are undone, so the rows compare with network.csv's.
+ */
+function markdownRows(md: string): string[] {
+  const unescape = (text: string) => text.replace(/\\([\\`*_{}[\]<>|~])/g, '$1');
+  const rows: string[] = [];
+  const sections = md.split('\n## ').slice(1);
+  for (const section of sections) {
+    const [heading = '', ...lines] = section.split('\n');
+    if (heading === 'Certificates') continue;
+    const hosts = lines.find((l) => l.startsWith('Source hosts: '));
+    const sources = heading.startsWith('From clients')
+      ? [[CLIENTS, 'any']]
+      : hosts
+        ? hosts
+            .slice('Source hosts: '.length, -1)
+            .split(', ')
+            .map((s) => /^(.*) \((.*)\)$/.exec(s)?.slice(1).reverse() ?? [])
+        : [/^From (.*) \((.*)\)$/.exec(heading)?.slice(1) ?? []];
+    if (hosts) expect(heading, 'a group names how many nodes it stands for').toContain(`(${sources.length} nodes, the same connections)`);
+    for (const line of lines.filter((l) => l.startsWith('| ') && !l.startsWith('| to node'))) {
+      const [toNode = '', toHost, port, protocol, purpose] = line.slice(2, -2).split(' | ').map(unescape);
+      for (const [node, host] of sources)
+        rows.push([node, host, toNode === '(outside the topology)' ? '' : toNode, toHost, port, protocol, purpose].join(' / '));
+    }
+  }
+  return rows.sort();
+}
+
+describe('network.md', () => {
+  const check = (t: Topology) => {
+    const bundle = generateBundle(t);
+    const csv = networkRows(fileOf(bundle, 'network.csv')).map((r) =>
+      [r.fromNode, r.fromHost, r.toNode, r.toHost, r.port, r.protocol, r.purpose].join(' / '),
+    );
+    expect(markdownRows(fileOf(bundle, 'network.md'))).toEqual(csv.sort());
+  };
+
+  it.each(EXAMPLE_FILES)('of %s states exactly the rows of network.csv, a shared table once for each of its nodes', (example) => {
+    check(loadExample(example));
+  });
+
+  it('states exactly the rows of network.csv for random topologies', () => {
+    fc.assert(
+      fc.property(arbitraryTopology, (t) => check(t)),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives the gateways of a cluster one table, and a node whose connections differ its own', () => {
+    const md = fileOf(generateBundle(loadExample('separate-tm-ha')), 'network.md');
+    expect(md).toContain('## From gw-1 and gw-2 (2 nodes, the same connections)');
+    expect(md).toContain('Source hosts: gw1.example.com (gw-1), gw2.example.com (gw-2).');
+    // The control planes each copy events to the other: not the same connections.
+    expect(md).toContain('## From cp-1 (cp1.example.com)');
+    expect(md).toContain('## From cp-2 (cp2.example.com)');
+  });
+});
+
 describe('certificate names', () => {
   it.each(EXAMPLE_FILES)('of %s cover every host a peer calls over TLS', (example) => {
     checkCertificates(loadExample(example));
