@@ -145,18 +145,23 @@ export function isLocalHost(host: string): boolean {
   return host === 'localhost' || host.startsWith('127.') || host === '0.0.0.0';
 }
 
+/** Who listens where: by host, then port. */
+export type ListenerIndex = Map<string, Map<number, TopologyNode>>;
+
 /** Who listens on `host:port`: load balancers first (their listeners), then API-M nodes, Identity Servers, databases, Redis. */
-export function listenerIndex(context: GenerationContext): Map<string, TopologyNode> {
-  const index = new Map<string, TopologyNode>();
+export function listenerIndex(context: GenerationContext): ListenerIndex {
+  const index: ListenerIndex = new Map();
   const add = (host: string, port: number, node: TopologyNode) => {
-    const key = `${host}:${port}`;
-    if (!index.has(key)) index.set(key, node);
+    let ports = index.get(host);
+    if (!ports) index.set(host, (ports = new Map()));
+    if (!ports.has(port)) ports.set(port, node);
   };
   for (const lb of context.graph.nodesOfKind('load-balancer')) {
     for (const listener of loadBalancerPlan(context, lb).listeners) add(lb.host, listener.port, lb);
   }
+  const portNames = Object.keys(DEFAULT_PORTS) as PortName[];
   for (const node of context.topology.nodes) {
-    if (isApimNode(node)) for (const name of Object.keys(DEFAULT_PORTS) as PortName[]) add(node.host, portOf(node, name), node);
+    if (isApimNode(node)) for (const name of portNames) add(node.host, portOf(node, name), node);
     else if (node.kind === 'identity-server') add(node.host, identityServerHttpsPort(node), node);
     else if (node.kind === 'database' || node.kind === 'redis') add(node.host, node.port, node);
   }
@@ -234,18 +239,35 @@ function readTableAddresses(table: TomlTable): TableAddress[] {
 
 /**
  * Rows keyed by source, destination host, port and protocol: a connection added again joins its purpose to the row
- * already there, so each connection is one row.
+ * already there, so each connection is one row. The key is a path of maps over the row's own strings (no key string is
+ * built per row: at 1,000 nodes there are some 16,000 rows).
  */
-export function connectionRows(): { rows: Map<string, Connection>; add: (row: Connection) => void } {
-  const rows = new Map<string, Connection>();
-  const add = (row: Connection) => {
-    const id = [row.fromNode, row.toHost, row.port, row.protocol].join('\u0000');
-    const seen = rows.get(id);
-    if (!seen) rows.set(id, row);
-    else seen.purpose = joinPurposes(seen.purpose, row.purpose);
+export function connectionRows(): { rows: Connection[]; has: (row: RowKey) => boolean; add: (row: Connection) => void } {
+  const rows: Connection[] = [];
+  const index = new Map<string, Map<string, Map<number, Map<string, Connection>>>>();
+  const slot = (row: RowKey): Map<string, Connection> => {
+    let hosts = index.get(row.fromNode);
+    if (!hosts) index.set(row.fromNode, (hosts = new Map()));
+    let ports = hosts.get(row.toHost);
+    if (!ports) hosts.set(row.toHost, (ports = new Map()));
+    let protocols = ports.get(row.port);
+    if (!protocols) ports.set(row.port, (protocols = new Map()));
+    return protocols;
   };
-  return { rows, add };
+  const has = (row: RowKey) => slot(row).has(row.protocol);
+  const add = (row: Connection) => {
+    const protocols = slot(row);
+    const seen = protocols.get(row.protocol);
+    if (!seen) {
+      protocols.set(row.protocol, row);
+      rows.push(row);
+    } else if (seen.purpose !== row.purpose) seen.purpose = joinPurposes(seen.purpose, row.purpose);
+  };
+  return { rows, has, add };
 }
+
+/** What makes two rows one connection. */
+type RowKey = Pick<Connection, 'fromNode' | 'toHost' | 'port' | 'protocol'>;
 
 /**
  * The connection matrix of a bundle: for each node with a document (API-M nodes and Identity Servers, in node order),
@@ -254,7 +276,7 @@ export function connectionRows(): { rows: Map<string, Connection>; add: (row: Co
  */
 export function connectionMatrix(context: GenerationContext, documents: ReadonlyMap<string, TomlDocument>): Connection[] {
   const index = listenerIndex(context);
-  const { rows, add } = connectionRows();
+  const { rows, has, add } = connectionRows();
   const clientRows: Connection[] = [];
 
   for (const node of context.topology.nodes) {
@@ -263,7 +285,7 @@ export function connectionMatrix(context: GenerationContext, documents: Readonly
     for (const table of document.tables) {
       for (const { address, meaning } of tableAddresses(table)) {
         if (isLocalHost(address.host) || meaning.notCalled) continue;
-        const target = index.get(`${address.host}:${address.port}`);
+        const target = index.get(address.host)?.get(address.port);
         const row: Connection = {
           fromNode: meaning.clients ? CLIENTS : node.id,
           fromHost: meaning.clients ? 'any' : node.host,
@@ -282,8 +304,7 @@ export function connectionMatrix(context: GenerationContext, documents: Readonly
     const server = isApimNode(node) ? context.graph.identityServerFor(node) : undefined;
     if (server) {
       const port = identityServerHttpsPort(server);
-      const id = [node.id, server.host, port, 'HTTPS'].join('\u0000');
-      if (!rows.has(id)) {
+      if (!has({ fromNode: node.id, toHost: server.host, port, protocol: 'HTTPS' })) {
         add({
           fromNode: node.id,
           fromHost: node.host,
@@ -329,12 +350,12 @@ export function connectionMatrix(context: GenerationContext, documents: Readonly
   }
   // What the nodes advertise to API clients and browsers, where no load balancer listener serves it already.
   const listening = new Map<string, Connection>();
-  for (const row of rows.values()) if (row.fromNode === CLIENTS) listening.set(`${row.toHost}:${row.port}`, row);
+  for (const row of rows) if (row.fromNode === CLIENTS) listening.set(`${row.toHost}:${row.port}`, row);
   for (const row of clientRows) {
     // A listener's own purpose already names the endpoint it serves.
     if (listening.has(`${row.toHost}:${row.port}`)) continue;
     add(row);
     listening.set(`${row.toHost}:${row.port}`, row);
   }
-  return [...rows.values()];
+  return rows;
 }

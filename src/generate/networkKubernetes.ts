@@ -166,7 +166,7 @@ export function kubernetesMatrix(
       }
     }
   }
-  return [...rows.values()];
+  return rows;
 }
 
 /** Every string of a values tree, with its path. */
