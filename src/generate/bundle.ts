@@ -270,7 +270,7 @@ export function assembleBundle(
   files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink, network.certificates), kind: 'runbook' });
   files.push(...network.files);
   files.push({ path: 'topology.json', content: serializeTopology(topology), kind: 'topology' });
-  files.push({ path: 'topology.svg', content: topologySvg(topology), kind: 'diagram' });
+  files.push({ path: 'topology.svg', content: topologySvg(topology, {}, graph), kind: 'diagram' });
   files.push({ path: 'hosts', content: hostsFile(topology), kind: 'hosts' });
   return { files, diagnostics };
 }
@@ -307,6 +307,6 @@ export function kubernetesBundle(context: GenerationContext, diagnostics: Diagno
   });
   files.push(...network.files);
   files.push({ path: 'topology.json', content: serializeTopology(context.topology), kind: 'topology' });
-  files.push({ path: 'topology.svg', content: topologySvg(context.topology), kind: 'diagram' });
+  files.push({ path: 'topology.svg', content: topologySvg(context.topology, {}, context.graph), kind: 'diagram' });
   return { files, diagnostics };
 }

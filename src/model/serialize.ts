@@ -146,6 +146,11 @@ export function serializeTopology(topology: Topology): string {
   return `${writeJson(topology, 0, new Map())}\n`;
 }
 
+// eslint-disable-next-line no-control-regex -- the range starts at NUL: everything up to `~` is ASCII
+const NOT_ASCII = /[^\u0000-\u007e]/;
+// eslint-disable-next-line no-control-regex -- the same range
+const NOT_ASCII_ALL = /[^\u0000-\u007e]/g;
+
 /** What a picture (an SVG or PNG the designer exported) calls the topology it carries: its metadata element's id, its PNG text keyword. */
 export const PICTURE_KEYWORD = 'apim-topology';
 
@@ -155,6 +160,6 @@ export const PICTURE_KEYWORD = 'apim-topology';
  * characters outright (U+FFFE, a lone surrogate), so a picture carries its topology this way.
  */
 export function asciiJson(json: string): string {
-  // eslint-disable-next-line no-control-regex -- the range starts at NUL: everything up to `~` stays
-  return json.replace(/[^\u0000-\u007e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!NOT_ASCII.test(json)) return json; // most topologies: nothing to escape, and no copy
+  return json.replace(NOT_ASCII_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

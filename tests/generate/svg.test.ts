@@ -84,6 +84,17 @@ describe('the exported SVG', () => {
     );
   });
 
+  it('is ASCII whatever the labels hold: other characters are character references that read back as they were', () => {
+    const label = 'Passerelle à Zürich · 東京 🚀';
+    const t = topology([node('gateway', 'gw-1', { label, host: 'gw.example.com' }), node('database', 'db')]);
+    const svg = topologySvg({ ...t, name: label });
+    expect(svg).toMatch(/^[\n\u0020-\u007e]*$/);
+    expect(svg).toContain('&#x1f680;'); // one reference for the whole code point, not one per surrogate half
+    const document = parse(svg);
+    expect([...document.getElementsByTagName('text')].map((e) => e.textContent)).toContain(label);
+    expect(document.getElementsByTagName('title')[0]?.textContent).toBe(label);
+  });
+
   it('draws each node at its position with its kind, address and colour', () => {
     const t = loadExample('pattern-3-distributed');
     const document = parse(topologySvg(t));
