@@ -188,23 +188,34 @@ function control(side: Side, x1: number, y1: number, x2: number, y2: number): [n
   }
 }
 
-function edgeSvg(from: Box, to: Box, caption: string, arrow: boolean, refused: boolean, palette: Palette): string {
+/**
+ * A link as a curve, and its caption on a box as React Flow draws an edge label (10px, padding 4 × 2, radius 3). Each
+ * goes into a group that holds what every line or caption shares (stroke, font, colour), so a link is about half the
+ * text it would be with its own attributes.
+ */
+function edgeSvg(
+  from: Box,
+  to: Box,
+  caption: string,
+  arrow: boolean,
+  refused: boolean,
+  palette: Palette,
+): { line: string; box: string; text: string } {
   const [sx, sy, sourceSide] = anchor(from, to);
   const [tx, ty, targetSide] = anchor(to, from);
   const [c1x, c1y] = control(sourceSide, sx, sy, tx, ty);
   const [c2x, c2y] = control(targetSide, tx, ty, sx, sy);
   const labelX = sx * 0.125 + c1x * 0.375 + c2x * 0.375 + tx * 0.125;
   const labelY = sy * 0.125 + c1y * 0.375 + c2y * 0.375 + ty * 0.125;
-  const stroke = refused ? palette.error : palette.edge;
-  const path =
-    `<path d="M${n(sx)},${n(sy)} C${n(c1x)},${n(c1y)} ${n(c2x)},${n(c2y)} ${n(tx)},${n(ty)}" fill="none" stroke="${stroke}"` +
-    ` stroke-width="1.5"${refused ? ' stroke-dasharray="5 4"' : ''}${arrow ? ' marker-end="url(#apim-arrow)"' : ''}/>`;
-  // The caption on a box, as React Flow draws an edge label (10px, padding 4 × 2, radius 3).
+  const line =
+    `<path d="M${n(sx)},${n(sy)} C${n(c1x)},${n(c1y)} ${n(c2x)},${n(c2y)} ${n(tx)},${n(ty)}"` +
+    `${refused ? ` stroke="${palette.error}" stroke-dasharray="5 4"` : ''}${arrow ? ' marker-end="url(#apim-arrow)"' : ''}/>`;
   const width = textWidth(caption, 5.6) + 8;
-  return (
-    `<g>${path}<rect x="${n(labelX - width / 2)}" y="${n(labelY - 8)}" width="${n(width)}" height="16" rx="3" fill="${palette.canvas}"/>` +
-    `<text x="${n(labelX)}" y="${n(labelY + 3.5)}" font-size="10" text-anchor="middle" fill="${palette.fg}">${xmlText(caption)}</text></g>`
-  );
+  return {
+    line,
+    box: `<rect x="${n(labelX - width / 2)}" y="${n(labelY - 8)}" width="${n(width)}" height="16" rx="3" fill="${palette.canvas}"/>`,
+    text: `<text x="${n(labelX)}" y="${n(labelY + 3.5)}">${xmlText(caption)}</text>`,
+  };
 }
 
 function nodeSvg(box: Box, palette: Palette): string {
@@ -249,7 +260,8 @@ export function topologySvg(topology: Topology, options: PictureOptions = {}, gr
   const width = Math.ceil(maxX + MARGIN) - x0;
   const height = Math.ceil(maxY + MARGIN) - y0;
 
-  const edges: string[] = [];
+  const lines: string[] = [];
+  const captions: string[] = [];
   for (const link of topology.links) {
     const from = boxes.get(link.from);
     const to = boxes.get(link.to);
@@ -257,7 +269,9 @@ export function topologySvg(topology: Topology, options: PictureOptions = {}, gr
     const verdict = linkVerdict(from.node, to.node, graph.frontedKind);
     const caption = verdict.ok ? linkCaption(verdict.link) : 'not allowed';
     const arrow = verdict.ok && (verdict.link.role === 'fronts' || verdict.link.role === 'calls-cluster');
-    edges.push(edgeSvg(from, to, caption, arrow, !verdict.ok, palette));
+    const edge = edgeSvg(from, to, caption, arrow, !verdict.ok, palette);
+    lines.push(edge.line);
+    captions.push(edge.box + edge.text);
   }
   const nodes = [...boxes.values()].map((box) => nodeSvg(box, palette));
   // The topology as ASCII JSON with its markup characters as entities: nothing in it can close the element or start
@@ -277,7 +291,18 @@ export function topologySvg(topology: Topology, options: PictureOptions = {}, gr
       `<path d="M0,1 L9,5 L0,9 z" fill="${palette.edge}"/></marker>`,
     '</defs>',
     options.transparent ? '' : `<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="${palette.canvas}"/>`,
-    ...edges,
+    // The links' lines, then their captions above every line (the canvas draws edge labels above the edges too).
+    ...(lines.length === 0
+      ? []
+      : [
+          `<g class="links" fill="none" stroke="${palette.edge}" stroke-width="1.5">`,
+          ...lines,
+          '</g>',
+          // Each caption on its box, in link order: a later caption's box covers an earlier one where they meet.
+          `<g class="captions" font-size="10" text-anchor="middle" fill="${palette.fg}">`,
+          ...captions,
+          '</g>',
+        ]),
     ...nodes,
     '</svg>',
     '',

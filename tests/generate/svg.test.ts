@@ -123,13 +123,41 @@ describe('the exported SVG', () => {
       ],
     );
     const document = parse(topologySvg(t));
-    const edges = [...document.querySelectorAll('svg > g:not([transform])')];
-    expect(edges.map((g) => [g.querySelector('text')?.textContent, g.querySelector('path')?.hasAttribute('marker-end')])).toEqual([
+    const lines = [...document.querySelectorAll('svg > g.links > path')];
+    const captions = [...document.querySelectorAll('svg > g.captions > text')];
+    expect(document.querySelectorAll('svg > g.captions > rect')).toHaveLength(lines.length);
+    expect(lines.map((path, i) => [captions[i]?.textContent, path.hasAttribute('marker-end')])).toEqual([
       ['fronts', true],
       ['fronts', true],
       ['calls cluster', true],
       [expect.any(String), false],
     ]);
+  });
+
+  it("draws the links in the theme's colours: lines, caption boxes and captions, a refused link dashed in the error colour", () => {
+    const t = topology(
+      [node('gateway', 'gw-1'), node('database', 'db', { y: 200 }), node('gateway', 'gw-2', { y: 400 })],
+      [
+        ['gw-1', 'db'],
+        ['gw-1', 'gw-2'],
+      ],
+    );
+    for (const theme of ['light', 'dark'] as const) {
+      const palette = PICTURE_PALETTES[theme];
+      const document = parse(topologySvg(t, { theme }));
+      expect(document.querySelector('svg > g.links')?.getAttribute('stroke')).toBe(palette.edge);
+      expect([...document.querySelectorAll('svg > g.captions > rect')].map((r) => r.getAttribute('fill'))).toEqual([
+        palette.canvas,
+        palette.canvas,
+      ]);
+      expect(document.querySelector('svg > g.captions')?.getAttribute('fill')).toBe(palette.fg);
+      const lines = [...document.querySelectorAll('svg > g.links > path')];
+      expect(lines.map((p) => [p.getAttribute('stroke'), p.getAttribute('stroke-dasharray')])).toEqual([
+        [null, null],
+        [palette.error, '5 4'],
+      ]);
+      expect(document.querySelectorAll('svg > g.captions > text')[1]?.textContent).toBe('not allowed');
+    }
   });
 
   it('has no background when transparent, and the canvas colour otherwise', () => {
