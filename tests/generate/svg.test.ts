@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/model/index.ts';
 import { KIND_NAMES, NODE_KINDS, newNode, nodeAddress } from '../../src/model/index.ts';
 import { PICTURE_PALETTES, topologySvg } from '../../src/generate/index.ts';
+import { svgNumber } from '../../src/generate/svg.ts';
 import { arbitraryTopology, hostileText, loadExample, node, topology } from '../factories.ts';
 
 /** jsdom's XML parser (the package has no types of its own here). */
@@ -54,6 +55,29 @@ const HOSTILE = [
   '&lt;b&gt; & &amp; &#60;',
   'a\r\nb\tc',
 ];
+
+describe('svgNumber', () => {
+  it('writes a coordinate as String(Math.round(value * 100) / 100) does, and never -0', () => {
+    const reference = (value: number) => {
+      const rounded = Math.round(value * 100) / 100;
+      return Object.is(rounded, -0) ? '0' : String(rounded);
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer().map((i) => i / 1000),
+        ),
+        (value) => {
+          expect(svgNumber(value)).toBe(reference(value));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    for (const value of [0, -0, -0.004, 0.005, -0.005, 1.005, 2.675, 240.3, -79.3, 0.1 + 0.2, 1e21, -1e21])
+      expect(svgNumber(value)).toBe(reference(value));
+  });
+});
 
 describe('the exported SVG', () => {
   it.each(HOSTILE)('keeps the label %j a text node equal to it, and runs nothing', (label) => {

@@ -36,13 +36,17 @@ export function table(
   comment?: string | string[],
   options: { array?: boolean } = {},
 ): TomlTable {
+  // A loop, not entries/filter/map: a 1,000-node bundle builds some 15,000 tables.
+  const list: TomlEntry[] = [];
+  for (const key of Object.keys(entries)) {
+    const value = entries[key];
+    if (value !== undefined) list.push({ key, value });
+  }
   return {
     path: path.split('.'),
     array: options.array,
     comment: comment === undefined ? undefined : Array.isArray(comment) ? comment : [comment],
-    entries: Object.entries(entries)
-      .filter((entry): entry is [string, TomlValue] => entry[1] !== undefined)
-      .map(([key, value]) => ({ key, value })),
+    entries: list,
   };
 }
 
