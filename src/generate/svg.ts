@@ -138,7 +138,8 @@ export function svgNumber(value: number): string {
   // In hundredths, as integers: an integer's text is cheap (and cached) where a fraction's is not, and a picture of
   // 5,000 nodes writes some 100,000 coordinates. The same text as String(Math.round(value * 100) / 100).
   const hundredths = Math.round(value * 100);
-  if (!Number.isSafeInteger(hundredths)) return String(hundredths / 100);
+  // Past 2³¹ hundredths (21 million px), where dividing is no longer exact in the last digit, as before.
+  if (!(Math.abs(hundredths) < 2 ** 31)) return String(hundredths / 100);
   if (hundredths === 0) return '0';
   const sign = hundredths < 0 ? '-' : '';
   const abs = Math.abs(hundredths);
