@@ -95,7 +95,7 @@ export function runbook(
   out.push('## Before you start', '', '### Host names', '');
   out.push(
     "Add these lines (the bundle's `hosts` file) to /etc/hosts on every node and load balancer, with each",
-    "machine's address in place of `<IP of …>` and the leading `# ` removed, unless DNS resolves the names:",
+    "machine's address in place of `<IP of ...>` and the leading `# ` removed, unless DNS resolves the names:",
     '',
     '```text',
     ...hostsLines(context),
@@ -180,15 +180,15 @@ function distributionLines(context: GenerationContext): string[] {
   const distributedName = has('key-manager') ? facts.keyManagerPattern : facts.distributedPattern;
   const pattern =
     distributedName && has('control-plane') && has('traffic-manager') && has('gateway') && !has('all-in-one')
-      ? [`This is WSO2's “${distributedName}” (APIM docs ${topology.product}).`]
+      ? [`This is WSO2's "${distributedName}" (APIM docs ${topology.product}).`]
       : has('all-in-one') && has('gateway') && !has('control-plane') && !has('traffic-manager') && !has('key-manager')
         ? [
-            `This is WSO2's “${ALL_IN_ONE_WITH_GATEWAYS}” (APIM docs ${topology.product}): All-in-One nodes as the control plane of gateways.`,
+            `This is WSO2's "${ALL_IN_ONE_WITH_GATEWAYS}" (APIM docs ${topology.product}): All-in-One nodes as the control plane of gateways.`,
           ]
         : [];
   return [
     ...pattern,
-    'Each kind of node runs its own WSO2 distribution; unpack it on the node where its `<…_HOME>` stands below:',
+    'Each kind of node runs its own WSO2 distribution; unpack it on the node where its `<..._HOME>` stands below:',
     '',
     ...kinds.map((kind) => {
       const start = facts.start[kind];
@@ -229,7 +229,7 @@ function nodeSteps(context: GenerationContext, node: ApimNode): string[] {
   const home = homeOf(context, node.kind);
   const windows = `${start.script.replace(/\.sh$/, '.bat')} --run${start.args ? ` ${start.args}` : ''}`;
   const drivers = databasesOf(context, node).map(
-    (db) => `   - the ${ENGINES[db.engine].driver(db)} jar → \`${home}/repository/components/lib/\` (database \`${db.id}\`)`,
+    (db) => `   - the ${ENGINES[db.engine].driver(db)} jar to \`${home}/repository/components/lib/\` (database \`${db.id}\`)`,
   );
   const check = nodeChecks(context, node);
   const ports = listensOn(node);
@@ -237,8 +237,8 @@ function nodeSteps(context: GenerationContext, node: ApimNode): string[] {
     `#### ${markdownText(node.label)} (\`${node.id}\`) on ${inlineCode(node.host)}`,
     '',
     '1. Copy its files:',
-    `   - \`${deploymentTomlPath(node)}\` → \`${home}/repository/conf/deployment.toml\``,
-    `   - ${fileList(nodeSecurityFiles(context, node))} → \`${home}/repository/resources/security/\``,
+    `   - \`${deploymentTomlPath(node)}\` to \`${home}/repository/conf/deployment.toml\``,
+    `   - ${fileList(nodeSecurityFiles(context, node))} to \`${home}/repository/resources/security/\``,
     ...drivers,
     ...(context.settings.secureVault
       ? [

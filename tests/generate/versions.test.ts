@@ -506,7 +506,7 @@ describe("the runbook names WSO2's distributions and pattern (product-apim compo
     expect(text.includes(`WSO2 Universal Gateway (\`wso2am-universal-gw-${product}.zip\``)).toBe(components);
     expect(text.includes(`WSO2 API Control Plane (\`wso2am-acp-${product}.zip\``)).toBe(components);
     expect(text.includes(`WSO2 Traffic Manager (\`wso2am-tm-${product}.zip\``)).toBe(components);
-    expect(text.includes('“Pattern 3: Distributed Setup”')).toBe(product === '4.6.0' || product === '4.7.0');
+    expect(text.includes('"Pattern 3: Distributed Setup"')).toBe(product === '4.6.0' || product === '4.7.0');
   });
 });
 

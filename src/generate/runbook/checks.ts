@@ -24,7 +24,7 @@ export function nodeChecks(context: GenerationContext, node: ApimNode): { comman
     case 'key-manager':
       return {
         commands: [version],
-        expect: `The Version service answers with the product version (\`WSO2 API Manager-…\`).`,
+        expect: `The Version service answers with the product version (\`WSO2 API Manager-...\`).`,
       };
     case 'all-in-one':
       // Everything in one: the portals' Version service, the gateway's API ports and the Traffic Manager's broker.
@@ -35,7 +35,7 @@ export function nodeChecks(context: GenerationContext, node: ApimNode): { comman
           `nc -zv ${host} ${portOf(node, 'broker')}`,
           ...(webSocketHealth(context) ? [`curl ${STATUS} http://${host}:${portOf(node, 'ws')}/health`] : []),
         ],
-        expect: `The Version service answers with the product version (\`WSO2 API Manager-…\`), the API and broker ports accept connections${webSocketHealth(context) ? ', and the WebSocket health check prints 200' : ''}.`,
+        expect: `The Version service answers with the product version (\`WSO2 API Manager-...\`), the API and broker ports accept connections${webSocketHealth(context) ? ', and the WebSocket health check prints 200' : ''}.`,
       };
     case 'traffic-manager':
       // A traffic manager serves no portal: its broker and binary receiver are what WSO2 checks.

@@ -50,7 +50,7 @@ function serverSteps(context: GenerationContext, server: IdentityServerNode): st
     '',
     is.mode === 'resident'
       ? `The resident Key Manager of ${clients.length ? clients.map((c) => inlineCode(c.id)).join(', ') : 'no API-M node yet'}: their \`[apim.key_manager]\` names it (type \`WSO2-IS\`).`
-      : `A third-party Key Manager only (IS 7 cannot be the resident Key Manager): no API-M file names it; step ${'“'}WSO2 Identity Server 7 in the Admin portal${'”'} below adds it.`,
+      : `A third-party Key Manager only (IS 7 cannot be the resident Key Manager): no API-M file names it; step "WSO2 Identity Server 7 in the Admin portal" below adds it.`,
     '',
     `1. Download WSO2 Identity Server ${is.release} and unpack it on ${inlineCode(server.host)}; \`${IS_HOME}\` is its folder.`,
   ];
@@ -59,21 +59,21 @@ function serverSteps(context: GenerationContext, server: IdentityServerNode): st
     const v = facts.identityServer.connector;
     lines.push(
       `${step++}. Install the WSO2-IS connector ${v}, the version API-M ${facts.version} ships (its \`wso2is.km.version\`)${facts.identityServer.apimIsPlugin ? `: run \`sh merge.sh ${IS_HOME}\` from the API-M pack's \`apim-is-plugin\`, or copy by hand` : ''}:`,
-      `   - \`wso2is.key.manager.core-${v}.jar\` and \`wso2is.notification.event.handlers-${v}.jar\` → \`${IS_HOME}/repository/components/dropins/\``,
-      `   - \`keymanager-operations.war\` → \`${IS_HOME}/repository/deployment/server/webapps/\``,
+      `   - \`wso2is.key.manager.core-${v}.jar\` and \`wso2is.notification.event.handlers-${v}.jar\` to \`${IS_HOME}/repository/components/dropins/\``,
+      `   - \`keymanager-operations.war\` to \`${IS_HOME}/repository/deployment/server/webapps/\``,
     );
     const client = sharedDatabaseClient(context, server);
     const db = client ? context.graph.databaseFor(client, 'shared_db') : undefined;
     if (db)
       lines.push(
-        `${step++}. Add the ${ENGINES[db.engine].driver(db)} jar → \`${IS_HOME}/repository/components/lib/\` (API-M's shared database on \`${db.id}\`).`,
+        `${step++}. Add the ${ENGINES[db.engine].driver(db)} jar to \`${IS_HOME}/repository/components/lib/\` (API-M's shared database on \`${db.id}\`).`,
       );
   } else {
     const v = facts.identityServer.is7EventHandler;
     lines.push(
       v
-        ? `${step++}. Copy \`wso2is.notification.event.handlers-${v}.jar\` (the IS 7 notification handler WSO2's API-M ${facts.version} docs name) → \`${IS_HOME}/repository/components/dropins/\`.`
-        : `${step++}. Copy the IS 7 \`wso2is.notification.event.handlers\` jar → \`${IS_HOME}/repository/components/dropins/\`: WSO2's docs for API-M ${facts.version} name no version the designer can confirm (APIM059); take the one for your API-M update level.`,
+        ? `${step++}. Copy \`wso2is.notification.event.handlers-${v}.jar\` (the IS 7 notification handler WSO2's API-M ${facts.version} docs name) to \`${IS_HOME}/repository/components/dropins/\`.`
+        : `${step++}. Copy the IS 7 \`wso2is.notification.event.handlers\` jar to \`${IS_HOME}/repository/components/dropins/\`: WSO2's docs for API-M ${facts.version} name no version the designer can confirm (APIM059); take the one for your API-M update level.`,
     );
   }
   lines.push(
@@ -109,7 +109,7 @@ export function adminPortalSteps(context: GenerationContext, portalBase: (cluste
     out.push(
       `**${inlineCode(server.id)}** (${base}), with API-M up:`,
       '',
-      `1. Sign in to ${controlPlane ? `<${admin}>` : admin} as the super admin; open **Key Managers** → **Add Key Manager**.`,
+      `1. Sign in to ${controlPlane ? `<${admin}>` : admin} as the super admin; open **Key Managers** > **Add Key Manager**.`,
       `2. Name it (e.g. \`IS7\`), give a display name, and choose the Key Manager type **${is.adminPortalType}**.`,
       `3. Well-known URL: \`${base}/oauth2/token/.well-known/openid-configuration\`, then **Import**. Import fills the UserInfo endpoint with \`/oauth2/userInfo\`: set it back to \`${base}/scim2/Me\`.`,
       '4. Check the endpoints:',
@@ -123,7 +123,7 @@ export function adminPortalSteps(context: GenerationContext, portalBase: (cluste
       `   - Scope Management: \`${base}/api/identity/oauth2/v1.0/scopes\``,
       `5. Grant types: ${IS7_GRANT_TYPES.map((g) => `\`${g}\``).join(', ')}.`,
       `6. Certificates: JWKS, \`${base}/oauth2/jwks\`.`,
-      `7. Connector configurations: the IS admin's username and password; WSO2 Identity Server 7 API Resource Management Endpoint \`${base}/api/server/v1/api-resources\`; Roles Endpoint \`${base}/scim2/v2/Roles\` (turn on “Create roles in WSO2 Identity Server 7” only with API-M 4.4.0.5+ and IS 7.0.0.81+ updates, and \`[role_mgt] allow_system_prefix_for_role = true\` in IS).`,
+      `7. Connector configurations: the IS admin's username and password; WSO2 Identity Server 7 API Resource Management Endpoint \`${base}/api/server/v1/api-resources\`; Roles Endpoint \`${base}/scim2/v2/Roles\` (turn on "Create roles in WSO2 Identity Server 7" only with API-M 4.4.0.5+ and IS 7.0.0.81+ updates, and \`[role_mgt] allow_system_prefix_for_role = true\` in IS).`,
       '8. **Add**. Applications in the Developer Portal then generate keys with this Key Manager.',
       '',
     );

@@ -155,7 +155,7 @@ export function kubernetesRunbook(
 
   out.push('## Before you start', '');
   out.push(
-    `- \`kubectl\` with access to the cluster, Helm 3${files.some((file) => file.installSets.length > 0) ? ', and bash (the install commands read the Secret with `<(…)`)' : ''}.`,
+    `- \`kubectl\` with access to the cluster, Helm 3${files.some((file) => file.installSets.length > 0) ? ', and bash (the install commands read the Secret with `<(...)`)' : ''}.`,
     "- Images: the charts name none, and WSO2's images carry no JDBC driver. Build one image per chart from WSO2's",
     '  (the API-M image of this version) with the driver jar in `repository/components/lib`, push it to your registry,',
     '  and set the variables step "Releases" names before installing.',
