@@ -16,8 +16,16 @@
  */
 import { stringify as tomlStringify } from 'smol-toml';
 import { IncrementalGenerator, generateBundle, generationContext, nodeDocument, toPlain } from '../../src/generate/index.ts';
+import type { TomlDocument } from '../../src/generate/index.ts';
+import { filePart, generationWork } from '../../src/generate/bundle.ts';
+import type { FileOwner } from '../../src/generate/bundle.ts';
+import { networkFiles } from '../../src/generate/networkFiles.ts';
+import { runbook } from '../../src/generate/runbook.ts';
+import { hostsFile } from '../../src/generate/hosts.ts';
+import { topologySvg } from '../../src/generate/svg.ts';
 import type { Topology } from '../../src/model/index.ts';
-import { isApimNode } from '../../src/model/index.ts';
+import { buildGraph, isApimNode, serializeTopology } from '../../src/model/index.ts';
+import { validate } from '../../src/validate/index.ts';
 import { assertAccepted, benchTopology } from './topologies.ts';
 
 interface Size {
@@ -137,6 +145,61 @@ for (const s of large) {
   const { times, written } = incremental(s);
   const cells = [Math.min(...times).toFixed(1), median(times).toFixed(1), `${written} of ${s.files - 3}`, Math.min(...s.times).toFixed(1)];
   console.log(`| ${s.nodes.toLocaleString('en')} | ${cells.join(' | ')} |`);
+}
+
+/**
+ * Where a full generation's time goes, part by part (each the fastest of its runs): validation; every node's own file
+ * (the deployment.toml files written and read back, and the nginx.conf files); then each whole-topology file.
+ */
+function phases(s: Size): [string, number, number][] {
+  const t = s.topology;
+  const graph = buildGraph(t);
+  const context = generationContext(t, graph);
+  const owners: FileOwner[] = [
+    ...t.nodes.filter(isApimNode).map((node) => ({ kind: 'deployment.toml' as const, node })),
+    ...graph.nodesOfKind('identity-server').map((node) => ({ kind: 'identity-server' as const, node })),
+    ...graph.nodesOfKind('load-balancer').map((node) => ({ kind: 'nginx.conf' as const, node })),
+  ];
+  const documents = new Map<string, TomlDocument>();
+  let bytes = 0;
+  const nodeFiles = () => {
+    const fresh = generationContext(t, buildGraph(t));
+    const work = generationWork();
+    bytes = 0;
+    for (const owner of owners) {
+      const part = filePart(fresh, owner, work);
+      if (part.document) documents.set(owner.node.id, part.document);
+      bytes += part.file.content.length;
+    }
+  };
+  const certificates = networkFiles(context, documents).certificates;
+  const runs = s.nodes >= 5000 ? 7 : 15;
+  const size = (text: string) => text.length;
+  const parts: [string, () => number][] = [
+    ['validation (the graph, every rule)', () => (validate(t, buildGraph(t)), 0)],
+    ['deployment.toml and nginx.conf files', () => (nodeFiles(), bytes)],
+    ['network.md, network.csv, certificates', () => networkFiles(context, documents).files.reduce((sum, f) => sum + f.content.length, 0)],
+    ['README.md (the runbook)', () => size(runbook(context, [], 'https://example.com/#v1.x', certificates))],
+    ['topology.json', () => size(serializeTopology(t))],
+    ['topology.svg', () => size(topologySvg(t, {}, graph))],
+    ['hosts', () => size(hostsFile(t))],
+  ];
+  return parts.map(([name, task]) => {
+    let out = 0;
+    const times = timed(runs, () => {
+      out = task();
+    });
+    return [name, Math.min(...times), out];
+  });
+}
+
+console.log('\n| part of a full generation | 1,000 nodes: fastest ms | output | 5,000 nodes: fastest ms | output |');
+console.log('|---|---:|---:|---:|---:|');
+const [thousandParts, fiveThousandParts] = large.map(phases);
+const mb = (chars: number) => (chars > 100 ? `${(chars / 1024 / 1024).toFixed(2)} MB` : '');
+for (const [i, [name, ms, out]] of (thousandParts ?? []).entries()) {
+  const [, ms5, out5] = fiveThousandParts?.[i] ?? ['', NaN, 0];
+  console.log(`| ${name} | ${ms.toFixed(1)} | ${mb(out)} | ${ms5.toFixed(1)} | ${mb(out5)} |`);
 }
 
 const verdict = (ok: boolean) => (ok ? 'OK' : 'OVER');
