@@ -130,10 +130,17 @@ export function Canvas() {
   // at the drop, as one edit and one undo step, so no panel re-renders per frame. When the topology
   // changes, the nodes follow it (reconcileNodes keeps what React Flow measured).
   const [nodes, setNodes] = useState(source);
+  // The nodes the cluster groups are drawn around: the same as `nodes`, except during a drag, when the
+  // groups hold still and take their new boxes at the drop. A group box that changes per frame costs
+  // React Flow a measure (its ResizeObserver), a second update of its store and a re-route of the
+  // cluster's edges on every frame.
+  const [groupBasis, setGroupBasis] = useState(source);
   const [followed, setFollowed] = useState(source);
   if (followed !== source) {
     setFollowed(source);
-    setNodes(reconcileNodes(nodes, source));
+    const reconciled = reconcileNodes(nodes, source);
+    setNodes(reconciled);
+    setGroupBasis(reconciled);
   }
   const latest = useRef(nodes);
   useLayoutEffect(() => {
@@ -152,7 +159,7 @@ export function Canvas() {
   const clusters = useMemo(() => found, [clusterKey]);
   const memberGroups = useMemo(() => (clusters.length > 0 ? groupOfMember(clusters) : undefined), [clusters]);
   const [toGroupNodes] = useState(createGroupCache);
-  const groups = useMemo(() => toGroupNodes(clusters, nodes, selectedNodes), [toGroupNodes, clusters, nodes, selectedNodes]);
+  const groups = useMemo(() => toGroupNodes(clusters, groupBasis, selectedNodes), [toGroupNodes, clusters, groupBasis, selectedNodes]);
   const shownNodes = useMemo<CanvasNode[]>(() => (groups.length > 0 ? [...groups, ...nodes] : nodes), [groups, nodes]);
   const clustersNow = useRef(clusters);
   useLayoutEffect(() => {
@@ -212,11 +219,12 @@ export function Canvas() {
       setNodes(next);
       const moving = drag.current;
       let ended = false;
+      let dragged = false;
       for (const change of changes) {
         if (change.type === 'position') {
           // The last change of a drag may carry no position, only `dragging: false`.
           if (change.position) moving.positions.set(change.id, change.position);
-          if (change.dragging === true) moving.active = true;
+          if (change.dragging === true) moving.active = dragged = true;
           if (change.dragging === false) ended = true;
         } else if (change.type === 'select') {
           selected ??= new Set(state.selection.nodes);
@@ -224,6 +232,7 @@ export function Canvas() {
           else if (!kept.has(change.id)) selected.delete(change.id);
         }
       }
+      if (!dragged) setGroupBasis(next);
       // A drop is one edit, however long the drag; a move by keyboard is one edit each.
       if (moving.positions.size > 0 && (!moving.active || ended)) {
         const moved = new Map(moving.positions);

@@ -239,8 +239,8 @@ const PAD = { side: 16, top: 34 };
 const UNMEASURED = { width: 180, height: 60 };
 
 /**
- * The group nodes around the clusters' members, from where the members are now (during a drag too), so
- * a group follows its members. A group whose box, name and selection did not change keeps its object.
+ * The group nodes around the clusters' members, from where the members are (the canvas passes their
+ * places at the last drop: a group holds still during a drag), so a group follows its members. A group whose box, name and selection did not change keeps its object.
  * A group is selected when all its members are. Only members drawn count; a group with fewer than two
  * drawn is not drawn yet.
  */
