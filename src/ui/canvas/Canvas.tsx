@@ -34,6 +34,7 @@ import {
   groupOfMember,
   problemsBy,
   reconcileNodes,
+  sameProblems,
   toFlowEdges,
 } from './flow.ts';
 import { onCanvasTab, useAutoLayoutShortcut, useEdgesAfterNodes } from './keyboard.ts';
@@ -116,7 +117,9 @@ export function Canvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `large` and the store are read when opened, on purpose
   }, [opened, fits, fitView, setViewport]);
   const [cache] = useState(createFlowCache);
-  const problems = useMemo(() => problemsBy(diagnostics), [diagnostics]);
+  // The same problems keep the same object: new files with the same diagnostics (after most edits, a
+  // typed label's preview too) rebuild no node and no edge.
+  const problems = useSameProblems(useMemo(() => problemsBy(diagnostics), [diagnostics]));
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
   const isDrawing = drawing !== undefined;
@@ -157,7 +160,11 @@ export function Canvas() {
   const clusterKey = found.map((c) => `${c.lb.id}:${c.lb.label}:${c.kind}:${c.members.join(',')}`).join('|');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the clusters' content
   const clusters = useMemo(() => found, [clusterKey]);
-  const memberGroups = useMemo(() => (clusters.length > 0 ? groupOfMember(clusters) : undefined), [clusters]);
+  // Which group each member is drawn in: not the load balancers' labels, so a label typed into one
+  // rebuilds no edge.
+  const memberKey = clusters.map((c) => `${c.lb.id}:${c.members.join(',')}`).join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the members of each group
+  const memberGroups = useMemo(() => (clusters.length > 0 ? groupOfMember(clusters) : undefined), [memberKey]);
   const [toGroupNodes] = useState(createGroupCache);
   const groups = useMemo(() => toGroupNodes(clusters, groupBasis, selectedNodes), [toGroupNodes, clusters, groupBasis, selectedNodes]);
   const shownNodes = useMemo<CanvasNode[]>(() => (groups.length > 0 ? [...groups, ...nodes] : nodes), [groups, nodes]);
@@ -409,6 +416,16 @@ export function Canvas() {
 }
 
 const NO_CLUSTERS: CanvasCluster[] = [];
+
+/** `problems`, or the ones given before when they say the same (flow.ts sameProblems). */
+function useSameProblems(problems: ReturnType<typeof problemsBy>): ReturnType<typeof problemsBy> {
+  // Compared once per new result, not on every render (a drag renders the canvas every frame).
+  const [memo, setMemo] = useState({ given: problems, kept: problems });
+  if (memo.given === problems) return memo.kept;
+  const kept = sameProblems(memo.kept, problems) ? memo.kept : problems;
+  setMemo({ given: problems, kept });
+  return kept;
+}
 
 /** The links an edge stands for: its own id, or those of an edge drawn for several. */
 function linksOf(edges: readonly FlowEdge[], id: string): string[] {

@@ -51,6 +51,18 @@ export function problemsBy(diagnostics: readonly Diagnostic[]): { nodes: Map<str
   return { nodes, links };
 }
 
+/**
+ * Whether two results of problemsBy say the same: each node's badge (severity, count, messages) and each
+ * link's severity. New files after an edit mostly carry the same diagnostics in new objects.
+ */
+export function sameProblems(a: ReturnType<typeof problemsBy>, b: ReturnType<typeof problemsBy>): boolean {
+  if (a === b) return true;
+  if (a.nodes.size !== b.nodes.size || a.links.size !== b.links.size) return false;
+  for (const [id, problems] of a.nodes) if (problemKey(problems) !== problemKey(b.nodes.get(id))) return false;
+  for (const [id, severity] of a.links) if (b.links.get(id) !== severity) return false;
+  return true;
+}
+
 export function createFlowCache() {
   const cache = new Map<string, { key: unknown[]; flow: FlowNode }>();
 
