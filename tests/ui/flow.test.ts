@@ -1,6 +1,6 @@
 /** The canvas's mapping (src/ui/canvas/flow.ts): clusters drawn as groups, their links as one edge per peer. */
 import { describe, expect, it } from 'vitest';
-import type { Severity, Topology } from '../../src/model/index.ts';
+import type { Diagnostic, Severity, Topology } from '../../src/model/index.ts';
 import { linkId } from '../../src/model/index.ts';
 import type { FlowEdge } from '../../src/ui/canvas/flow.ts';
 import {
@@ -10,6 +10,8 @@ import {
   createFlowCache,
   createGroupCache,
   groupOfMember,
+  problemsBy,
+  sameProblems,
   toFlowEdges,
 } from '../../src/ui/canvas/flow.ts';
 import { benchTopology } from '../bench/topologies.ts';
@@ -125,5 +127,36 @@ describe('group nodes', () => {
     const before = first.find((g) => g.id === `${GROUP_PREFIX}gw-lb-1`);
     expect(after!.width! - before!.width!).toBeGreaterThanOrEqual(500 - 1);
     expect(after!.height! - before!.height!).toBeGreaterThanOrEqual(300 - 1);
+  });
+});
+
+describe('sameProblems', () => {
+  const diagnostic = (over: Partial<Diagnostic>): Diagnostic => ({
+    code: 'APIM001',
+    severity: 'warning',
+    message: 'gw-1 is alone',
+    nodeIds: ['gw-1'],
+    linkIds: ['gw-1->db'],
+    ...over,
+  });
+  const base = [diagnostic({}), diagnostic({ code: 'APIM002', severity: 'error', message: 'db is down', nodeIds: ['db'], linkIds: [] })];
+
+  it('holds for new diagnostics that say the same, in new objects', () => {
+    expect(sameProblems(problemsBy(base), problemsBy(base.map((d) => ({ ...d, nodeIds: [...d.nodeIds] }))))).toBe(true);
+    expect(sameProblems(problemsBy([]), problemsBy([]))).toBe(true);
+  });
+
+  it('fails for any change a badge or a link shows', () => {
+    const before = problemsBy(base);
+    const changed: Diagnostic[][] = [
+      [base[0]!], // a problem gone
+      [diagnostic({ severity: 'error' }), base[1]!], // a worse severity
+      [diagnostic({ message: 'gw-1 is lonely' }), base[1]!], // another message
+      [diagnostic({ nodeIds: ['gw-2'] }), base[1]!], // another node
+      [diagnostic({ linkIds: ['gw-1->tm'] }), base[1]!], // another link
+      [diagnostic({ linkIds: [] }), base[1]!], // a link no longer in question
+      [...base, diagnostic({ code: 'APIM003' })], // one more problem on the same node: its count
+    ];
+    for (const diagnostics of changed) expect(sameProblems(before, problemsBy(diagnostics))).toBe(false);
   });
 });

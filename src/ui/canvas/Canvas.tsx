@@ -34,6 +34,7 @@ import {
   groupOfMember,
   problemsBy,
   reconcileNodes,
+  sameProblems,
   toFlowEdges,
 } from './flow.ts';
 import { onCanvasTab, useAutoLayoutShortcut, useEdgesAfterNodes } from './keyboard.ts';
@@ -116,7 +117,9 @@ export function Canvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `large` and the store are read when opened, on purpose
   }, [opened, fits, fitView, setViewport]);
   const [cache] = useState(createFlowCache);
-  const problems = useMemo(() => problemsBy(diagnostics), [diagnostics]);
+  // The same problems keep the same object: new files with the same diagnostics (after most edits, a
+  // typed label's preview too) rebuild no node and no edge.
+  const problems = useSameProblems(useMemo(() => problemsBy(diagnostics), [diagnostics]));
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
   const isDrawing = drawing !== undefined;
@@ -130,10 +133,17 @@ export function Canvas() {
   // at the drop, as one edit and one undo step, so no panel re-renders per frame. When the topology
   // changes, the nodes follow it (reconcileNodes keeps what React Flow measured).
   const [nodes, setNodes] = useState(source);
+  // The nodes the cluster groups are drawn around: the same as `nodes`, except during a drag, when the
+  // groups hold still and take their new boxes at the drop. A group box that changes per frame costs
+  // React Flow a measure (its ResizeObserver), a second update of its store and a re-route of the
+  // cluster's edges on every frame.
+  const [groupBasis, setGroupBasis] = useState(source);
   const [followed, setFollowed] = useState(source);
   if (followed !== source) {
     setFollowed(source);
-    setNodes(reconcileNodes(nodes, source));
+    const reconciled = reconcileNodes(nodes, source);
+    setNodes(reconciled);
+    setGroupBasis(reconciled);
   }
   const latest = useRef(nodes);
   useLayoutEffect(() => {
@@ -150,9 +160,13 @@ export function Canvas() {
   const clusterKey = found.map((c) => `${c.lb.id}:${c.lb.label}:${c.kind}:${c.members.join(',')}`).join('|');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the clusters' content
   const clusters = useMemo(() => found, [clusterKey]);
-  const memberGroups = useMemo(() => (clusters.length > 0 ? groupOfMember(clusters) : undefined), [clusters]);
+  // Which group each member is drawn in: not the load balancers' labels, so a label typed into one
+  // rebuilds no edge.
+  const memberKey = clusters.map((c) => `${c.lb.id}:${c.members.join(',')}`).join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the members of each group
+  const memberGroups = useMemo(() => (clusters.length > 0 ? groupOfMember(clusters) : undefined), [memberKey]);
   const [toGroupNodes] = useState(createGroupCache);
-  const groups = useMemo(() => toGroupNodes(clusters, nodes, selectedNodes), [toGroupNodes, clusters, nodes, selectedNodes]);
+  const groups = useMemo(() => toGroupNodes(clusters, groupBasis, selectedNodes), [toGroupNodes, clusters, groupBasis, selectedNodes]);
   const shownNodes = useMemo<CanvasNode[]>(() => (groups.length > 0 ? [...groups, ...nodes] : nodes), [groups, nodes]);
   const clustersNow = useRef(clusters);
   useLayoutEffect(() => {
@@ -212,11 +226,12 @@ export function Canvas() {
       setNodes(next);
       const moving = drag.current;
       let ended = false;
+      let dragged = false;
       for (const change of changes) {
         if (change.type === 'position') {
           // The last change of a drag may carry no position, only `dragging: false`.
           if (change.position) moving.positions.set(change.id, change.position);
-          if (change.dragging === true) moving.active = true;
+          if (change.dragging === true) moving.active = dragged = true;
           if (change.dragging === false) ended = true;
         } else if (change.type === 'select') {
           selected ??= new Set(state.selection.nodes);
@@ -224,6 +239,7 @@ export function Canvas() {
           else if (!kept.has(change.id)) selected.delete(change.id);
         }
       }
+      if (!dragged) setGroupBasis(next);
       // A drop is one edit, however long the drag; a move by keyboard is one edit each.
       if (moving.positions.size > 0 && (!moving.active || ended)) {
         const moved = new Map(moving.positions);
@@ -400,6 +416,16 @@ export function Canvas() {
 }
 
 const NO_CLUSTERS: CanvasCluster[] = [];
+
+/** `problems`, or the ones given before when they say the same (flow.ts sameProblems). */
+function useSameProblems(problems: ReturnType<typeof problemsBy>): ReturnType<typeof problemsBy> {
+  // Compared once per new result, not on every render (a drag renders the canvas every frame).
+  const [memo, setMemo] = useState({ given: problems, kept: problems });
+  if (memo.given === problems) return memo.kept;
+  const kept = sameProblems(memo.kept, problems) ? memo.kept : problems;
+  setMemo({ given: problems, kept });
+  return kept;
+}
 
 /** The links an edge stands for: its own id, or those of an edge drawn for several. */
 function linksOf(edges: readonly FlowEdge[], id: string): string[] {

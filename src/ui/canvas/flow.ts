@@ -51,6 +51,18 @@ export function problemsBy(diagnostics: readonly Diagnostic[]): { nodes: Map<str
   return { nodes, links };
 }
 
+/**
+ * Whether two results of problemsBy say the same: each node's badge (severity, count, messages) and each
+ * link's severity. New files after an edit mostly carry the same diagnostics in new objects.
+ */
+export function sameProblems(a: ReturnType<typeof problemsBy>, b: ReturnType<typeof problemsBy>): boolean {
+  if (a === b) return true;
+  if (a.nodes.size !== b.nodes.size || a.links.size !== b.links.size) return false;
+  for (const [id, problems] of a.nodes) if (problemKey(problems) !== problemKey(b.nodes.get(id))) return false;
+  for (const [id, severity] of a.links) if (b.links.get(id) !== severity) return false;
+  return true;
+}
+
 export function createFlowCache() {
   const cache = new Map<string, { key: unknown[]; flow: FlowNode }>();
 
@@ -239,8 +251,8 @@ const PAD = { side: 16, top: 34 };
 const UNMEASURED = { width: 180, height: 60 };
 
 /**
- * The group nodes around the clusters' members, from where the members are now (during a drag too), so
- * a group follows its members. A group whose box, name and selection did not change keeps its object.
+ * The group nodes around the clusters' members, from where the members are (the canvas passes their
+ * places at the last drop: a group holds still during a drag), so a group follows its members. A group whose box, name and selection did not change keeps its object.
  * A group is selected when all its members are. Only members drawn count; a group with fewer than two
  * drawn is not drawn yet.
  */

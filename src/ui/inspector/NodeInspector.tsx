@@ -1,6 +1,5 @@
 /** Editing one node: its id, label, host and offset, the settings of its kind, and its links. */
 import { memo, useId, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { DatabaseNode, GatewayNode, IdentityServerNode, MysqlVersion, NodePatch, RedisNode, TopologyNode } from '../../model/index.ts';
 import {
   DATABASE_NAME_PATTERN,
@@ -330,11 +329,15 @@ function IdentityServerFields({ node, update }: { node: IdentityServerNode; upda
 
 /** The node's links, each removable, and a keyboard way to draw a new one. */
 function Links({ node }: { node: TopologyNode }) {
-  // The node's links and the other nodes' names, compared item by item: a label typed anywhere, or a
-  // node moved, does not draw the list of every node again.
-  const links = useDesigner(useShallow((s) => s.topology.links.filter((l) => l.from === node.id || l.to === node.id)));
-  const others = useDesigner(
-    useShallow((s) => s.topology.nodes.filter((n) => n.id !== node.id).map((n) => `${n.id} (${KIND_NAMES[n.kind]})`)),
+  // The topology's links and nodes by reference, and what is drawn from them derived when they change:
+  // a selector that built the list of every node's name ran, with its item-by-item comparison, on every
+  // change of the store, a typed key (a draft) too, which at 1,000 nodes took several milliseconds a key.
+  const allLinks = useDesigner((s) => s.topology.links);
+  const nodes = useDesigner((s) => s.topology.nodes);
+  const links = useMemo(() => allLinks.filter((l) => l.from === node.id || l.to === node.id), [allLinks, node.id]);
+  // Compared item by item: a label typed anywhere, or a node moved, does not draw the list of every node again.
+  const others = useSameItems(
+    useMemo(() => nodes.filter((n) => n.id !== node.id).map((n) => `${n.id} (${KIND_NAMES[n.kind]})`), [nodes, node.id]),
   );
   const connect = useDesigner((s) => s.connect);
   const removeLinks = useDesigner((s) => s.removeLinks);
@@ -371,6 +374,14 @@ function Links({ node }: { node: TopologyNode }) {
       )}
     </Fieldset>
   );
+}
+
+/** `list`, or the list given before when it has the same items, so what is drawn from it is not drawn again. */
+function useSameItems(list: readonly string[]): readonly string[] {
+  const [kept, setKept] = useState(list);
+  const same = kept === list || (kept.length === list.length && kept.every((item, i) => item === list[i]));
+  if (!same) setKept(list);
+  return same ? kept : list;
 }
 
 /** One option per node: drawn again only when the nodes' ids or kinds change. */
