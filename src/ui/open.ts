@@ -6,12 +6,13 @@
 import type { Topology } from '../model/index.ts';
 import { lacksPositions, spreadOverlapping } from '../model/index.ts';
 import { MAX_DOCUMENT_CHARS, MAX_IMAGE_BYTES, formatReadError, hasPlaceholders, readTopology } from '../share/index.ts';
-import { loadImporter, loadLinkCodec, loadPictureReader, loadZipReader } from './lazy.ts';
-import type { ReadResult } from '../share/index.ts';
+import { loadImporter, loadPictureReader, loadZipReader } from './lazy.ts';
+import type { LinkResult, ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
 import { laidOut } from './canvas/autoLayout.ts';
 import { LARGE_CANVAS } from './canvas/reveal.ts';
+import { sharedEngine } from './store.tsx';
 
 /** Past this many nodes, opening a topology asks first (drawing and generating it takes a moment). */
 export const LARGE_TOPOLOGY = 1000;
@@ -117,10 +118,19 @@ export async function openTopology(
   return true;
 }
 
-export async function openLink(store: DesignerStore, link: string, confirm: (message: string) => boolean): Promise<void> {
+/**
+ * Opens a share link. It is read (decompressed, parsed, checked against the schema and restored) by the page's
+ * engine: in the generation worker, so a large link does not stop the page; in the page where there are no workers.
+ */
+export async function openLink(
+  store: DesignerStore,
+  link: string,
+  confirm: (message: string) => boolean,
+  read: (link: string) => Promise<LinkResult> = (text) => sharedEngine().readLink(text),
+): Promise<void> {
   let result;
   try {
-    result = (await loadLinkCodec()).decodeLink(link);
+    result = await read(link);
   } catch (error) {
     store
       .getState()

@@ -27,7 +27,7 @@ function pageEngine(): Engine {
         const [a, b] = [bundle(before, base), bundle(after, base)];
         return { keys: core.bundleKeyDiff(a, b), files: core.filesDiff(a.files, b.files) };
       };
-      return { bundle, compare };
+      return { bundle, compare, readLink: links.decodeLink };
     });
   }
   return workerEngine(() => new Worker(new URL('./generation.worker.ts', import.meta.url), { type: 'module', name: 'generation' }));
@@ -41,9 +41,14 @@ const GenerationContext = createContext<Generation | null>(null);
 /** One engine for the page: a worker is started once, whatever the number of stores. */
 let engine: Engine | undefined;
 
+/** The page's engine (generation.ts): it generates every store's files, and reads share links off the main thread. */
+export function sharedEngine(): Engine {
+  return (engine ??= pageEngine());
+}
+
 export function StoreProvider({ store, children }: { store: DesignerStore; children: ReactNode }) {
   // A generation per store, so a result for one store's topology never shows in another.
-  const [generation] = useState(() => new Generation((engine ??= pageEngine()), pageBase));
+  const [generation] = useState(() => new Generation(sharedEngine(), pageBase));
   return (
     <StoreContext.Provider value={store}>
       <GenerationContext.Provider value={generation}>{children}</GenerationContext.Provider>

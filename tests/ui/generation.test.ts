@@ -2,12 +2,14 @@
  * The page's generation off the main thread (src/ui/generation.ts): one run at a time, the newest ask
  * wins, a result older than the one shown is never shown, a failure is reported and retried, and the
  * download waits for the files of exactly its topology. The worker engine replaces a worker that
- * failed to load.
+ * failed to load. The worker sends only the files that changed since its last answer, and the page puts the
+ * bundle together again from its previous files; a new worker answers in full.
  */
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/generate/index.ts';
+import type { BundleFile } from '../../src/generate/index.ts';
 import type { Engine, GenerationReply, GenerationRequest } from '../../src/ui/generation.ts';
-import { Generation, workerEngine } from '../../src/ui/generation.ts';
+import { BundleAssembler, BundleSender, Generation, workerEngine } from '../../src/ui/generation.ts';
 import { emptyTopology } from '../../src/model/index.ts';
 import type { Topology } from '../../src/model/index.ts';
 
@@ -17,6 +19,7 @@ function manualEngine() {
   const engine: Engine = {
     run: (topology) => new Promise<Bundle>((resolve, reject) => runs.push({ topology, resolve, reject })),
     compare: () => Promise.resolve({ keys: [], files: [] }),
+    readLink: () => Promise.reject(new Error('not asked')),
   };
   return { engine, runs };
 }
@@ -124,8 +127,16 @@ class FakeWorker {
   terminate() {
     this.terminated = true;
   }
+  /** The worker's sender: a new worker has sent nothing yet. */
+  sender = new BundleSender();
   answer(reply: GenerationReply) {
     this.onmessage?.({ data: reply } as MessageEvent<GenerationReply>);
+  }
+  /** Answers request `id` with `bundle` as the worker does: the changed files in parts, then the paths. */
+  answerBundle(id: number, bundle: Bundle, partChars?: number): GenerationReply[] {
+    const replies = this.sender.messages(id, bundle, partChars);
+    for (const reply of replies) this.answer(reply);
+    return replies;
   }
   fail() {
     this.onerror?.(new Event('error'));
@@ -142,7 +153,7 @@ describe('workerEngine', () => {
     expect(FakeWorker.made).toHaveLength(1);
     expect(worker.sent.map((r) => r.task)).toEqual(['bundle', 'bundle']);
     worker.answer({ id: worker.sent[1]!.id, error: 'node gw-1: boom' });
-    worker.answer({ id: worker.sent[0]!.id, bundle: bundleOf(named('a')) });
+    worker.answerBundle(worker.sent[0]!.id, bundleOf(named('a')));
     expect((await first).files[0]!.content).toBe('a');
     await expect(second).rejects.toThrow('node gw-1: boom');
   });
@@ -172,7 +183,134 @@ describe('workerEngine', () => {
     const again = engine.run(named('a'), 'http://x/');
     expect(FakeWorker.made).toHaveLength(2);
     const worker = FakeWorker.made[1]!;
-    worker.answer({ id: worker.sent[0]!.id, bundle: bundleOf(named('a')) });
+    worker.answerBundle(worker.sent[0]!.id, bundleOf(named('a')));
     expect((await again).files[0]!.content).toBe('a');
+  });
+});
+
+/** A bundle of `files` (path → content), in that order. */
+const bundleWith = (files: Record<string, string>): Bundle => ({
+  files: Object.entries(files).map(([path, content]) => ({ path, content, kind: 'runbook' })),
+  diagnostics: [{ severity: 'info', code: 'count', message: `${Object.keys(files).length} files` }] as unknown as Bundle['diagnostics'],
+});
+const sentFiles = (replies: GenerationReply[]) => replies.flatMap((r) => ('files' in r ? r.files.map((f) => f.path) : []));
+
+describe('BundleSender and BundleAssembler', () => {
+  it('send everything first, in parts of at most the given size, then the paths in order and the diagnostics', () => {
+    const sender = new BundleSender();
+    const bundle = bundleWith({ a: 'aaaa', b: 'bbbb', c: 'cc', d: 'dddddd' });
+    const replies = sender.messages(1, bundle, 6);
+    // a + b is 8 characters: past 6, so b starts a new part; a file larger than a part goes alone.
+    expect(replies.map((r) => ('files' in r ? r.files.map((f) => f.path).join('') : 'end'))).toEqual(['a', 'bc', 'd', 'end']);
+    expect(replies.at(-1)).toEqual({ id: 1, delta: { paths: ['a', 'b', 'c', 'd'], diagnostics: bundle.diagnostics } });
+    const assembler = new BundleAssembler();
+    for (const reply of replies) if ('files' in reply) assembler.add(1, reply.files);
+    const last = replies.at(-1)!;
+    expect('delta' in last && assembler.finish(1, last.delta)).toEqual(bundle);
+  });
+
+  it('then send only files whose content changed, and the page keeps the objects of the others', () => {
+    const sender = new BundleSender();
+    const assembler = new BundleAssembler();
+    const deliver = (id: number, bundle: Bundle) => {
+      const replies = sender.messages(id, bundle);
+      for (const reply of replies) if ('files' in reply) assembler.add(id, reply.files);
+      const last = replies.at(-1)!;
+      if (!('delta' in last)) throw new Error('no end');
+      return { sent: sentFiles(replies), bundle: assembler.finish(id, last.delta) };
+    };
+    const first = deliver(1, bundleWith({ a: 'A', b: 'B', c: 'C' }));
+    expect(first.sent).toEqual(['a', 'b', 'c']);
+    // b changed, c is made again with the same text, d is new, a is gone, and the order changed.
+    const second = deliver(2, bundleWith({ d: 'D', c: 'C', b: 'B2' }));
+    expect(second.sent).toEqual(['d', 'b']);
+    expect(second.bundle.files.map((f) => [f.path, f.content])).toEqual([
+      ['d', 'D'],
+      ['c', 'C'],
+      ['b', 'B2'],
+    ]);
+    expect(second.bundle.files[1]).toBe(first.bundle.files[2]);
+    // A file comes back after being left out: it is sent again (the page no longer has it).
+    const third = deliver(3, bundleWith({ a: 'A', b: 'B2', c: 'C', d: 'D' }));
+    expect(third.sent).toEqual(['a']);
+    expect(third.bundle.files.map((f) => f.content)).toEqual(['A', 'B2', 'C', 'D']);
+    // Nothing changed: nothing sent, the same files.
+    const fourth = deliver(4, bundleWith({ a: 'A', b: 'B2', c: 'C', d: 'D' }));
+    expect(fourth.sent).toEqual([]);
+    fourth.bundle.files.forEach((file, i) => expect(file).toBe(third.bundle.files[i]));
+  });
+
+  it('a change of kind or node is a change, though the text is the same', () => {
+    const sender = new BundleSender();
+    const file: BundleFile = { path: 'x', content: 'same', kind: 'runbook' };
+    sender.messages(1, { files: [file], diagnostics: [] });
+    expect(sentFiles(sender.messages(2, { files: [{ ...file, nodeId: 'gw-1' }], diagnostics: [] }))).toEqual(['x']);
+    expect(sentFiles(sender.messages(3, { files: [{ ...file, nodeId: 'gw-1', kind: 'hosts' }], diagnostics: [] }))).toEqual(['x']);
+    expect(sentFiles(sender.messages(4, { files: [{ ...file, nodeId: 'gw-1', kind: 'hosts' }], diagnostics: [] }))).toEqual([]);
+  });
+
+  it('the page refuses an answer that names a file it never received', () => {
+    const assembler = new BundleAssembler();
+    expect(() => assembler.finish(1, { paths: ['a'], diagnostics: [] })).toThrow("the generator's answer lacks the file a");
+  });
+});
+
+describe('workerEngine answers', () => {
+  it('rebuild each bundle from the changed files and the previous objects; a replaced worker answers in full', async () => {
+    FakeWorker.made = [];
+    const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
+    const one = engine.run(named('a'), 'http://x/');
+    const worker = FakeWorker.made[0]!;
+    expect(sentFiles(worker.answerBundle(worker.sent[0]!.id, bundleWith({ a: 'A', b: 'B', c: 'C' }), 1))).toEqual(['a', 'b', 'c']);
+    const first = await one;
+    const two = engine.run(named('b'), 'http://x/');
+    expect(sentFiles(worker.answerBundle(worker.sent[1]!.id, bundleWith({ a: 'A', b: 'B2', c: 'C' })))).toEqual(['b']);
+    const second = await two;
+    expect(second.files.map((f) => f.content)).toEqual(['A', 'B2', 'C']);
+    expect(second.files[0]).toBe(first.files[0]);
+    expect(second.files[2]).toBe(first.files[2]);
+    expect(second.diagnostics).toEqual(bundleWith({ a: '', b: '', c: '' }).diagnostics);
+
+    // A generator error sends nothing: the next answer is still a change from the last one sent.
+    const three = engine.run(named('c'), 'http://x/');
+    worker.answer({ id: worker.sent[2]!.id, error: 'boom' });
+    await expect(three).rejects.toThrow('boom');
+    const four = engine.run(named('d'), 'http://x/');
+    expect(sentFiles(worker.answerBundle(worker.sent[3]!.id, bundleWith({ a: 'A', b: 'B2', c: 'C3' })))).toEqual(['c']);
+    expect((await four).files.map((f) => f.content)).toEqual(['A', 'B2', 'C3']);
+
+    // The worker dies; the next one has sent nothing, and its first answer is whole.
+    worker.fail();
+    const five = engine.run(named('e'), 'http://x/');
+    const replacement = FakeWorker.made[1]!;
+    expect(sentFiles(replacement.answerBundle(replacement.sent[0]!.id, bundleWith({ a: 'A', b: 'B2', c: 'C3' })))).toEqual(['a', 'b', 'c']);
+    expect((await five).files.map((f) => f.content)).toEqual(['A', 'B2', 'C3']);
+    // Late messages of the dead worker are not read.
+    worker.answer({ id: 99, files: [{ path: 'a', content: 'stale', kind: 'runbook' }] });
+  });
+
+  it('an answer the page cannot put together fails the run and replaces the worker', async () => {
+    FakeWorker.made = [];
+    const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
+    const run = engine.run(named('a'), 'http://x/');
+    const worker = FakeWorker.made[0]!;
+    worker.answer({ id: worker.sent[0]!.id, delta: { paths: ['nodes/gw-1/deployment.toml'], diagnostics: [] } });
+    await expect(run).rejects.toThrow("the generator's answer lacks the file nodes/gw-1/deployment.toml");
+    expect(worker.terminated).toBe(true);
+    const again = engine.run(named('a'), 'http://x/');
+    expect(FakeWorker.made).toHaveLength(2);
+    FakeWorker.made[1]!.answerBundle(FakeWorker.made[1]!.sent[0]!.id, bundleOf(named('a')));
+    expect((await again).files[0]!.content).toBe('a');
+  });
+
+  it('asks the worker to read a link and gives back what it read', async () => {
+    FakeWorker.made = [];
+    const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
+    const read = engine.readLink('http://x/#v1.abc');
+    const [request] = FakeWorker.made[0]!.sent;
+    expect(request).toMatchObject({ task: 'read-link', link: 'http://x/#v1.abc' });
+    const result = { ok: false as const, errors: [{ kind: 'damaged' as const, path: '', message: 'the link is damaged' }] };
+    FakeWorker.made[0]!.answer({ id: request!.id, read: result });
+    expect(await read).toEqual(result);
   });
 });
