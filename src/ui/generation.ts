@@ -64,7 +64,7 @@ export type GenerationReply =
   | { id: number; error: string };
 
 /** The most characters of file content in one message: reading one takes a few milliseconds, never a long task. */
-export const PART_CHARS = 4_000_000;
+export const PART_CHARS = 2_000_000;
 
 /**
  * The worker's side of the cheap answer: remembers what it last sent, and gives the messages of a new bundle (the
