@@ -1,8 +1,8 @@
 /**
  * Generation off the main thread. The page sends the topology to a Web Worker and gets the files and
  * diagnostics back, so an edit never waits for the generators, however large the topology: typing,
- * dragging and opening stay responsive while the files catch up. The worker also reads share links (decompress,
- * parse, schema, restore), so opening a large link does not stop the page either.
+ * dragging and opening stay responsive while the files catch up. The worker also reads share links and opened files
+ * (decompress, parse, schema, restore), so opening a large topology does not stop the page either.
  *
  * One request is in flight at a time. While it runs, edits only replace the topology that is wanted
  * next, so a burst of typing costs one more run, not one per key, and a result that is older than the
@@ -17,7 +17,7 @@
  */
 import type { Bundle, BundleFile, FileDiff, FileKeyChanges } from '../generate/index.ts';
 import type { Diagnostic, Topology } from '../model/index.ts';
-import type { LinkResult } from '../share/index.ts';
+import type { LinkResult, ReadResult } from '../share/index.ts';
 
 /** What a change does to the files: the deployment.toml and values keys, and every file's lines. */
 export interface Comparison {
@@ -31,6 +31,35 @@ export interface Engine {
   compare(before: Topology, after: Topology, base: string): Promise<Comparison>;
   /** A share link read and restored (share/link.ts `decodeLink`): a topology, or the errors the page shows. */
   readLink(link: string): Promise<LinkResult>;
+  /** An opened file's topology read and restored (`readSource`). */
+  readFile(source: FileSource): Promise<ReadResult>;
+}
+
+/** What an opened file holds, as the page has read it: a bundle .zip's or a picture's bytes, or text (a .json). */
+export type FileSource = { kind: 'zip'; bytes: Uint8Array } | { kind: 'picture'; bytes: Uint8Array } | { kind: 'text'; text: string };
+
+/** The share module's readers `readSource` needs (the worker imports them; the page loads them on first use). */
+export interface TopologyReaders {
+  readTopology(text: string): ReadResult;
+  readBundleZip(bytes: Uint8Array): ReadResult;
+  isPng(bytes: Uint8Array): boolean;
+  readPngTopology(bytes: Uint8Array): ReadResult;
+  readSvgTopology(text: string): ReadResult;
+}
+
+/** The topology of an opened file: a bundle .zip, an exported .svg or .png picture, or a .json topology. */
+export function readSource(source: FileSource, readers: TopologyReaders): ReadResult {
+  switch (source.kind) {
+    case 'zip':
+      return readers.readBundleZip(source.bytes);
+    case 'picture':
+      return readers.isPng(source.bytes)
+        ? readers.readPngTopology(source.bytes)
+        : readers.readSvgTopology(new TextDecoder().decode(source.bytes));
+    case 'text':
+      // An SVG picture under another name reads as one: a topology is JSON, never markup.
+      return /^\ufeff?\s*</.test(source.text) ? readers.readSvgTopology(source.text) : readers.readTopology(source.text);
+  }
 }
 
 /** The core's tasks, as one object for the inline engine. */
@@ -38,13 +67,15 @@ export interface Core {
   bundle(topology: Topology, base: string): Bundle;
   compare(before: Topology, after: Topology, base: string): Comparison;
   readLink(link: string): LinkResult;
+  readFile(source: FileSource): ReadResult;
 }
 
 /** What the worker is sent. */
 export type GenerationRequest =
   | { id: number; task: 'bundle'; topology: Topology; base: string }
   | { id: number; task: 'compare'; before: Topology; after: Topology; base: string }
-  | { id: number; task: 'read-link'; link: string };
+  | { id: number; task: 'read-link'; link: string }
+  | { id: number; task: 'read-file'; source: FileSource };
 
 /**
  * The end of a bundle's answer: every file's path in order and the diagnostics. The files whose content changed
@@ -61,6 +92,7 @@ export type GenerationReply =
   | { id: number; delta: BundleDelta }
   | { id: number; changes: Comparison }
   | { id: number; read: LinkResult }
+  | { id: number; file: ReadResult }
   | { id: number; error: string };
 
 /** The most characters of file content in one message: reading one takes a few milliseconds, never a long task. */
@@ -228,6 +260,11 @@ export function workerEngine(create: () => Worker): Engine {
       if (!('read' in reply)) throw other();
       return reply.read;
     },
+    async readFile(source) {
+      const reply = await call({ task: 'read-file', source });
+      if (!('file' in reply)) throw other();
+      return reply.file;
+    },
   };
 }
 
@@ -243,6 +280,7 @@ export function inlineEngine(load: () => Promise<Core>): Engine {
     run: async (topology, base) => (await core()).bundle(topology, base),
     compare: async (before, after, base) => (await core()).compare(before, after, base),
     readLink: async (link) => (await core()).readLink(link),
+    readFile: async (source) => (await core()).readFile(source),
   };
 }
 

@@ -5,8 +5,9 @@
  */
 import type { Topology } from '../model/index.ts';
 import { lacksPositions, spreadOverlapping } from '../model/index.ts';
-import { MAX_DOCUMENT_CHARS, MAX_IMAGE_BYTES, formatReadError, hasPlaceholders, readTopology } from '../share/index.ts';
-import { loadImporter, loadPictureReader, loadZipReader } from './lazy.ts';
+import { MAX_DOCUMENT_CHARS, MAX_IMAGE_BYTES, formatReadError, hasPlaceholders } from '../share/index.ts';
+import { loadImporter } from './lazy.ts';
+import type { FileSource } from './generation.ts';
 import type { LinkResult, ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
@@ -165,7 +166,10 @@ function isPicture(file: File): boolean {
  * The topology in a .json file, a bundle .zip or an exported .svg or .png picture, restored; or a sentence saying why
  * not, which names the file and ends "Your topology is unchanged."
  */
-export async function readTopologyFile(file: File): Promise<{ topology: Topology } | { error: string }> {
+export async function readTopologyFile(
+  file: File,
+  read: (source: FileSource) => Promise<ReadResult> = (source) => sharedEngine().readFile(source),
+): Promise<{ topology: Topology } | { error: string }> {
   const isZip = /\.zip$/i.test(file.name) || file.type === 'application/zip';
   const picture = isPicture(file);
   const cap = isZip ? Infinity : picture ? MAX_IMAGE_BYTES : MAX_DOCUMENT_CHARS * 4;
@@ -176,16 +180,12 @@ export async function readTopologyFile(file: File): Promise<{ topology: Topology
   }
   let result: ReadResult;
   try {
-    if (isZip) result = (await loadZipReader()).readBundleZip(new Uint8Array(await file.arrayBuffer()));
-    else if (picture) {
-      const { isPng, readPngTopology, readSvgTopology } = await loadPictureReader();
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      result = isPng(bytes) ? readPngTopology(bytes) : readSvgTopology(new TextDecoder().decode(bytes));
-    } else {
-      // An SVG picture under another name reads as one: a topology is JSON, never markup.
-      const text = await file.text();
-      result = /^\ufeff?\s*</.test(text) ? (await loadPictureReader()).readSvgTopology(text) : readTopology(text);
-    }
+    // Read and restored by the page's engine (in the generation worker): a large topology does not stop the page.
+    const source: FileSource =
+      isZip || picture
+        ? { kind: isZip ? 'zip' : 'picture', bytes: new Uint8Array(await file.arrayBuffer()) }
+        : { kind: 'text', text: await file.text() };
+    result = await read(source);
   } catch (error) {
     return { error: `Could not read ${file.name}: ${(error as Error).message}. Your topology is unchanged.` };
   }

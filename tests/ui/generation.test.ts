@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/generate/index.ts';
 import type { BundleFile } from '../../src/generate/index.ts';
 import type { Engine, GenerationReply, GenerationRequest } from '../../src/ui/generation.ts';
-import { BundleAssembler, BundleSender, Generation, workerEngine } from '../../src/ui/generation.ts';
+import type { TopologyReaders } from '../../src/ui/generation.ts';
+import { BundleAssembler, BundleSender, Generation, readSource, workerEngine } from '../../src/ui/generation.ts';
 import { emptyTopology } from '../../src/model/index.ts';
 import type { Topology } from '../../src/model/index.ts';
 
@@ -20,6 +21,7 @@ function manualEngine() {
     run: (topology) => new Promise<Bundle>((resolve, reject) => runs.push({ topology, resolve, reject })),
     compare: () => Promise.resolve({ keys: [], files: [] }),
     readLink: () => Promise.reject(new Error('not asked')),
+    readFile: () => Promise.reject(new Error('not asked')),
   };
   return { engine, runs };
 }
@@ -311,6 +313,37 @@ describe('workerEngine answers', () => {
     expect(request).toMatchObject({ task: 'read-link', link: 'http://x/#v1.abc' });
     const result = { ok: false as const, errors: [{ kind: 'damaged' as const, path: '', message: 'the link is damaged' }] };
     FakeWorker.made[0]!.answer({ id: request!.id, read: result });
+    expect(await read).toEqual(result);
+  });
+});
+
+describe('readSource', () => {
+  /** Readers that say which of them read what. */
+  const readers: TopologyReaders = {
+    readTopology: (text) => ({ ok: false, errors: [{ kind: 'invalid', path: '', message: `json ${text}` }] }),
+    readBundleZip: (bytes) => ({ ok: false, errors: [{ kind: 'invalid', path: '', message: `zip ${bytes.length}` }] }),
+    isPng: (bytes) => bytes[0] === 0x89,
+    readPngTopology: (bytes) => ({ ok: false, errors: [{ kind: 'invalid', path: '', message: `png ${bytes.length}` }] }),
+    readSvgTopology: (text) => ({ ok: false, errors: [{ kind: 'invalid', path: '', message: `svg ${text}` }] }),
+  };
+  const said = (result: ReturnType<typeof readSource>) => (result.ok ? 'ok' : result.errors[0]!.message);
+
+  it('reads a zip, a picture by its bytes (PNG or SVG), and text as JSON unless it is markup', () => {
+    expect(said(readSource({ kind: 'zip', bytes: new Uint8Array(3) }, readers))).toBe('zip 3');
+    expect(said(readSource({ kind: 'picture', bytes: new Uint8Array([0x89, 1]) }, readers))).toBe('png 2');
+    expect(said(readSource({ kind: 'picture', bytes: new TextEncoder().encode('<svg/>') }, readers))).toBe('svg <svg/>');
+    expect(said(readSource({ kind: 'text', text: '{"format":1}' }, readers))).toBe('json {"format":1}');
+    expect(said(readSource({ kind: 'text', text: '\ufeff  <svg/>' }, readers))).toBe('svg \ufeff  <svg/>');
+  });
+
+  it('is what the worker engine asks the worker to do with an opened file', async () => {
+    FakeWorker.made = [];
+    const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
+    const read = engine.readFile({ kind: 'text', text: '{}' });
+    const [request] = FakeWorker.made[0]!.sent;
+    expect(request).toMatchObject({ task: 'read-file', source: { kind: 'text', text: '{}' } });
+    const result = readSource({ kind: 'text', text: '{}' }, readers);
+    FakeWorker.made[0]!.answer({ id: request!.id, file: result });
     expect(await read).toEqual(result);
   });
 });
