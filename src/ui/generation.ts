@@ -11,8 +11,8 @@
  *
  * The worker's answer is cheap to receive: a structured clone of every file of 5,000 nodes (about 60 MB of text)
  * held the page for about 190 ms. So the worker sends only the files whose content changed since its last answer,
- * in parts of at most PART_CHARS characters (each read in a task of its own), then the paths in order and the
- * diagnostics; the page puts the bundle together again from those and the file objects of its previous answer
+ * in parts of at most PART_CHARS characters (each read in a task of its own; a larger file's text in pieces of that
+ * size), then the paths in order and the diagnostics; the page puts the bundle together again from those and the file objects of its previous answer
  * (`BundleAssembler`). A new worker has sent nothing yet, so its first answer is whole.
  */
 import type { Bundle, BundleFile, FileDiff, FileKeyChanges } from '../generate/index.ts';
@@ -86,9 +86,16 @@ export interface BundleDelta {
   diagnostics: Diagnostic[];
 }
 
-/** What the worker answers; a bundle comes as zero or more `files` parts, then its `delta`. */
+/** A piece of the text of a file too large for one message (`BundleSender`). */
+export interface FilePiece {
+  path: string;
+  text: string;
+}
+
+/** What the worker answers; a bundle comes as zero or more `files` parts and `piece`s, then its `delta`. */
 export type GenerationReply =
   | { id: number; files: BundleFile[] }
+  | { id: number; piece: FilePiece }
   | { id: number; delta: BundleDelta }
   | { id: number; changes: Comparison }
   | { id: number; read: LinkResult }
@@ -111,18 +118,30 @@ export class BundleSender {
     const next = new Map<string, BundleFile>();
     let part: BundleFile[] = [];
     let chars = 0;
+    const flush = () => {
+      if (part.length > 0) replies.push({ id, files: part });
+      [part, chars] = [[], 0];
+    };
     for (const file of bundle.files) {
       next.set(file.path, file);
       const before = this.sent.get(file.path);
       if (before === file || (before && sameFile(before, file))) continue;
-      if (part.length > 0 && chars + file.content.length > partChars) {
-        replies.push({ id, files: part });
-        [part, chars] = [[], 0];
+      let sent = file;
+      if (file.content.length > partChars) {
+        // A whole-topology file (network.csv, the picture, the runbook) can be ten million characters: its text goes
+        // ahead in pieces, one a message, and the file follows with the last piece as its content.
+        flush();
+        const pieces = Math.ceil(file.content.length / partChars);
+        for (let i = 0; i < pieces - 1; i++) {
+          replies.push({ id, piece: { path: file.path, text: file.content.slice(i * partChars, (i + 1) * partChars) } });
+        }
+        sent = { ...file, content: file.content.slice((pieces - 1) * partChars) };
       }
-      part.push(file);
-      chars += file.content.length;
+      if (part.length > 0 && chars + sent.content.length > partChars) flush();
+      part.push(sent);
+      chars += sent.content.length;
     }
-    if (part.length > 0) replies.push({ id, files: part });
+    flush();
     replies.push({ id, delta: { paths: bundle.files.map((file) => file.path), diagnostics: bundle.diagnostics } });
     // Kept as sent: the page's copy of a file left out is the one sent before, however the generator made it again.
     for (const [path, file] of next) {
@@ -147,12 +166,27 @@ function sameFile(a: BundleFile, b: BundleFile): boolean {
 export class BundleAssembler {
   private files = new Map<string, BundleFile>();
   private readonly parts = new Map<number, BundleFile[]>();
+  private readonly pieces = new Map<string, string[]>();
 
-  /** A part of answer `id`. */
+  /** A piece of the text of a large file of the answer, ahead of the file itself. */
+  addPiece(piece: FilePiece): void {
+    const list = this.pieces.get(piece.path);
+    if (list) list.push(piece.text);
+    else this.pieces.set(piece.path, [piece.text]);
+  }
+
+  /** A part of answer `id`; a file that came in pieces is put together. */
   add(id: number, files: BundleFile[]): void {
-    const list = this.parts.get(id);
-    if (list) list.push(...files);
-    else this.parts.set(id, [...files]);
+    const list = this.parts.get(id) ?? [];
+    this.parts.set(id, list);
+    for (const file of files) {
+      const ahead = this.pieces.get(file.path);
+      if (!ahead) list.push(file);
+      else {
+        this.pieces.delete(file.path);
+        list.push({ ...file, content: ahead.join('') + file.content });
+      }
+    }
   }
 
   /** Answer `id` whole; throws when a file is missing. */
@@ -160,6 +194,10 @@ export class BundleAssembler {
     const changed = new Map<string, BundleFile>();
     for (const file of this.parts.get(id) ?? []) changed.set(file.path, file);
     this.parts.delete(id);
+    if (this.pieces.size > 0) {
+      this.pieces.clear();
+      throw new Error("the generator's answer has a piece of a file it does not send");
+    }
     const files: BundleFile[] = [];
     const next = new Map<string, BundleFile>();
     for (const path of delta.paths) {
@@ -184,7 +222,8 @@ export interface GenerationState {
  * replaced on the next run, and the new one answers in full.
  */
 export function workerEngine(create: () => Worker): Engine {
-  type Answer = Exclude<GenerationReply, { files: BundleFile[] } | { delta: BundleDelta }> | { id: number; bundle: Bundle };
+  type Answer =
+    Exclude<GenerationReply, { files: BundleFile[] } | { piece: FilePiece } | { delta: BundleDelta }> | { id: number; bundle: Bundle };
   let worker: Worker | undefined;
   let next = 0;
   const pending = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
@@ -208,6 +247,10 @@ export function workerEngine(create: () => Worker): Engine {
       if (!waiting) return;
       if ('files' in reply) {
         own.add(reply.id, reply.files);
+        return;
+      }
+      if ('piece' in reply) {
+        own.addPiece(reply.piece);
         return;
       }
       pending.delete(reply.id);

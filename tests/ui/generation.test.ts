@@ -242,6 +242,31 @@ describe('BundleSender and BundleAssembler', () => {
     fourth.bundle.files.forEach((file, i) => expect(file).toBe(third.bundle.files[i]));
   });
 
+  it('send a file larger than a part as pieces of at most the part size, and put it together again', () => {
+    const sender = new BundleSender();
+    const assembler = new BundleAssembler();
+    const bundle = bundleWith({ small: 'ab', big: '0123456789abcdefghij-', last: 'xy' });
+    const replies = sender.messages(1, bundle, 8);
+    const shape = replies.map((r) =>
+      'piece' in r ? `piece ${r.piece.text}` : 'files' in r ? `files ${r.files.map((f) => `${f.path}=${f.content}`).join(' ')}` : 'end',
+    );
+    expect(shape).toEqual(['files small=ab', 'piece 01234567', 'piece 89abcdef', 'files big=ghij- last=xy', 'end']);
+    for (const reply of replies) {
+      if ('piece' in reply) assembler.addPiece(reply.piece);
+      if ('files' in reply) assembler.add(1, reply.files);
+    }
+    const last = replies.at(-1)!;
+    expect('delta' in last && assembler.finish(1, last.delta)).toEqual(bundle);
+    // Unchanged, it is not sent again.
+    expect(sender.messages(2, bundleWith({ small: 'ab', big: '0123456789abcdefghij-', last: 'xy' }), 8)).toHaveLength(1);
+  });
+
+  it('the page refuses pieces of a file that never comes', () => {
+    const assembler = new BundleAssembler();
+    assembler.addPiece({ path: 'big', text: '0123' });
+    expect(() => assembler.finish(1, { paths: [], diagnostics: [] })).toThrow('a piece of a file it does not send');
+  });
+
   it('a change of kind or node is a change, though the text is the same', () => {
     const sender = new BundleSender();
     const file: BundleFile = { path: 'x', content: 'same', kind: 'runbook' };
@@ -265,6 +290,7 @@ describe('workerEngine answers', () => {
     const worker = FakeWorker.made[0]!;
     expect(sentFiles(worker.answerBundle(worker.sent[0]!.id, bundleWith({ a: 'A', b: 'B', c: 'C' }), 1))).toEqual(['a', 'b', 'c']);
     const first = await one;
+    expect(first.files.map((f) => f.content)).toEqual(['A', 'B', 'C']);
     const two = engine.run(named('b'), 'http://x/');
     expect(sentFiles(worker.answerBundle(worker.sent[1]!.id, bundleWith({ a: 'A', b: 'B2', c: 'C' })))).toEqual(['b']);
     const second = await two;
@@ -346,4 +372,17 @@ describe('readSource', () => {
     FakeWorker.made[0]!.answer({ id: request!.id, file: result });
     expect(await read).toEqual(result);
   });
+});
+
+it('workerEngine puts together a file sent in pieces', async () => {
+  FakeWorker.made = [];
+  const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
+  const run = engine.run(named('a'), 'http://x/');
+  const worker = FakeWorker.made[0]!;
+  const replies = worker.answerBundle(worker.sent[0]!.id, bundleWith({ 'network.csv': 'x'.repeat(25), hosts: 'h' }), 10);
+  expect(replies.filter((r) => 'piece' in r)).toHaveLength(2);
+  expect((await run).files.map((f) => [f.path, f.content])).toEqual([
+    ['network.csv', 'x'.repeat(25)],
+    ['hosts', 'h'],
+  ]);
 });
