@@ -104,6 +104,9 @@ export async function openTopology(
   done = openedNotice(what),
   options: { layOut?: boolean } = {},
 ): Promise<boolean> {
+  // A task boundary: receiving what was read (the worker's answer, copied into the page) and drawing it are two
+  // tasks, not one long one.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const wanted = (options.layOut === true || lacksPositions(topology)) && topology.nodes.length < AUTO_LAYOUT_ON_OPEN;
   if (!wanted) return replaceWith(store, topology, what, confirm, done);
   if (!mayReplace(store, topology, what, confirm)) return false;

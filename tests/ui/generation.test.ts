@@ -32,6 +32,8 @@ const bundleOf = (topology: Topology): Bundle => ({
 });
 const named = (name: string): Topology => emptyTopology('4.5.0', name);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** The worker engine posts each request in a task of its own. */
+const posted = settle;
 
 describe('Generation', () => {
   it('runs one at a time, and of a burst of edits runs only the newest next', async () => {
@@ -146,11 +148,28 @@ class FakeWorker {
 }
 
 describe('workerEngine', () => {
+  it('posts a request in a task of its own, and not at all once it has failed', async () => {
+    FakeWorker.made = [];
+    const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
+    const run = engine.run(named('a'), 'http://x/');
+    expect(FakeWorker.made).toHaveLength(0);
+    await posted();
+    expect(FakeWorker.made[0]!.sent.map((r) => r.task)).toEqual(['bundle']);
+    const broken = workerEngine(() => {
+      throw new Error('workers are not allowed here');
+    });
+    await expect(broken.run(named('a'), 'http://x/')).rejects.toThrow('workers are not allowed here');
+    FakeWorker.made[0]!.answerBundle(FakeWorker.made[0]!.sent[0]!.id, bundleOf(named('a')));
+    expect((await run).files[0]!.content).toBe('a');
+  });
+
   it('matches replies to requests, and reports a generator error with its message', async () => {
     FakeWorker.made = [];
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const first = engine.run(named('a'), 'http://x/');
+    await posted();
     const second = engine.run(named('b'), 'http://x/');
+    await posted();
     const worker = FakeWorker.made[0]!;
     expect(FakeWorker.made).toHaveLength(1);
     expect(worker.sent.map((r) => r.task)).toEqual(['bundle', 'bundle']);
@@ -164,6 +183,7 @@ describe('workerEngine', () => {
     FakeWorker.made = [];
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const asked = engine.compare(named('a'), named('b'), 'http://x/');
+    await posted();
     const [request] = FakeWorker.made[0]!.sent;
     expect(request).toMatchObject({ task: 'compare', before: { name: 'a' }, after: { name: 'b' } });
     const path = 'nodes/gw-1/repository/conf/deployment.toml';
@@ -179,10 +199,12 @@ describe('workerEngine', () => {
     FakeWorker.made = [];
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const pending = engine.run(named('a'), 'http://x/');
+    await posted();
     FakeWorker.made[0]!.fail();
     await expect(pending).rejects.toThrow('could not be loaded');
     expect(FakeWorker.made[0]!.terminated).toBe(true);
     const again = engine.run(named('a'), 'http://x/');
+    await posted();
     expect(FakeWorker.made).toHaveLength(2);
     const worker = FakeWorker.made[1]!;
     worker.answerBundle(worker.sent[0]!.id, bundleOf(named('a')));
@@ -287,11 +309,13 @@ describe('workerEngine answers', () => {
     FakeWorker.made = [];
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const one = engine.run(named('a'), 'http://x/');
+    await posted();
     const worker = FakeWorker.made[0]!;
     expect(sentFiles(worker.answerBundle(worker.sent[0]!.id, bundleWith({ a: 'A', b: 'B', c: 'C' }), 1))).toEqual(['a', 'b', 'c']);
     const first = await one;
     expect(first.files.map((f) => f.content)).toEqual(['A', 'B', 'C']);
     const two = engine.run(named('b'), 'http://x/');
+    await posted();
     expect(sentFiles(worker.answerBundle(worker.sent[1]!.id, bundleWith({ a: 'A', b: 'B2', c: 'C' })))).toEqual(['b']);
     const second = await two;
     expect(second.files.map((f) => f.content)).toEqual(['A', 'B2', 'C']);
@@ -301,15 +325,18 @@ describe('workerEngine answers', () => {
 
     // A generator error sends nothing: the next answer is still a change from the last one sent.
     const three = engine.run(named('c'), 'http://x/');
+    await posted();
     worker.answer({ id: worker.sent[2]!.id, error: 'boom' });
     await expect(three).rejects.toThrow('boom');
     const four = engine.run(named('d'), 'http://x/');
+    await posted();
     expect(sentFiles(worker.answerBundle(worker.sent[3]!.id, bundleWith({ a: 'A', b: 'B2', c: 'C3' })))).toEqual(['c']);
     expect((await four).files.map((f) => f.content)).toEqual(['A', 'B2', 'C3']);
 
     // The worker dies; the next one has sent nothing, and its first answer is whole.
     worker.fail();
     const five = engine.run(named('e'), 'http://x/');
+    await posted();
     const replacement = FakeWorker.made[1]!;
     expect(sentFiles(replacement.answerBundle(replacement.sent[0]!.id, bundleWith({ a: 'A', b: 'B2', c: 'C3' })))).toEqual(['a', 'b', 'c']);
     expect((await five).files.map((f) => f.content)).toEqual(['A', 'B2', 'C3']);
@@ -321,11 +348,13 @@ describe('workerEngine answers', () => {
     FakeWorker.made = [];
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const run = engine.run(named('a'), 'http://x/');
+    await posted();
     const worker = FakeWorker.made[0]!;
     worker.answer({ id: worker.sent[0]!.id, delta: { paths: ['nodes/gw-1/deployment.toml'], diagnostics: [] } });
     await expect(run).rejects.toThrow("the generator's answer lacks the file nodes/gw-1/deployment.toml");
     expect(worker.terminated).toBe(true);
     const again = engine.run(named('a'), 'http://x/');
+    await posted();
     expect(FakeWorker.made).toHaveLength(2);
     FakeWorker.made[1]!.answerBundle(FakeWorker.made[1]!.sent[0]!.id, bundleOf(named('a')));
     expect((await again).files[0]!.content).toBe('a');
@@ -335,6 +364,7 @@ describe('workerEngine answers', () => {
     FakeWorker.made = [];
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const read = engine.readLink('http://x/#v1.abc');
+    await posted();
     const [request] = FakeWorker.made[0]!.sent;
     expect(request).toMatchObject({ task: 'read-link', link: 'http://x/#v1.abc' });
     const result = { ok: false as const, errors: [{ kind: 'damaged' as const, path: '', message: 'the link is damaged' }] };
@@ -366,6 +396,7 @@ describe('readSource', () => {
     FakeWorker.made = [];
     const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
     const read = engine.readFile({ kind: 'text', text: '{}' });
+    await posted();
     const [request] = FakeWorker.made[0]!.sent;
     expect(request).toMatchObject({ task: 'read-file', source: { kind: 'text', text: '{}' } });
     const result = readSource({ kind: 'text', text: '{}' }, readers);
@@ -378,6 +409,7 @@ it('workerEngine puts together a file sent in pieces', async () => {
   FakeWorker.made = [];
   const engine = workerEngine(() => new FakeWorker() as unknown as Worker);
   const run = engine.run(named('a'), 'http://x/');
+  await posted();
   const worker = FakeWorker.made[0]!;
   const replies = worker.answerBundle(worker.sent[0]!.id, bundleWith({ 'network.csv': 'x'.repeat(25), hosts: 'h' }), 10);
   expect(replies.filter((r) => 'piece' in r)).toHaveLength(2);
