@@ -5,13 +5,15 @@
  */
 import type { Topology } from '../model/index.ts';
 import { lacksPositions, spreadOverlapping } from '../model/index.ts';
-import { MAX_DOCUMENT_CHARS, MAX_IMAGE_BYTES, formatReadError, hasPlaceholders, readTopology } from '../share/index.ts';
-import { loadImporter, loadLinkCodec, loadPictureReader, loadZipReader } from './lazy.ts';
-import type { ReadResult } from '../share/index.ts';
+import { MAX_DOCUMENT_CHARS, MAX_IMAGE_BYTES, formatReadError, hasPlaceholders } from '../share/index.ts';
+import { loadImporter } from './lazy.ts';
+import type { FileSource } from './generation.ts';
+import type { LinkResult, ReadResult } from '../share/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
 import { laidOut } from './canvas/autoLayout.ts';
 import { LARGE_CANVAS } from './canvas/reveal.ts';
+import { sharedEngine } from './store.tsx';
 
 /** Past this many nodes, opening a topology asks first (drawing and generating it takes a moment). */
 export const LARGE_TOPOLOGY = 1000;
@@ -102,6 +104,9 @@ export async function openTopology(
   done = openedNotice(what),
   options: { layOut?: boolean } = {},
 ): Promise<boolean> {
+  // A task boundary: receiving what was read (the worker's answer, copied into the page) and drawing it are two
+  // tasks, not one long one.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const wanted = (options.layOut === true || lacksPositions(topology)) && topology.nodes.length < AUTO_LAYOUT_ON_OPEN;
   if (!wanted) return replaceWith(store, topology, what, confirm, done);
   if (!mayReplace(store, topology, what, confirm)) return false;
@@ -117,10 +122,19 @@ export async function openTopology(
   return true;
 }
 
-export async function openLink(store: DesignerStore, link: string, confirm: (message: string) => boolean): Promise<void> {
+/**
+ * Opens a share link. It is read (decompressed, parsed, checked against the schema and restored) by the page's
+ * engine: in the generation worker, so a large link does not stop the page; in the page where there are no workers.
+ */
+export async function openLink(
+  store: DesignerStore,
+  link: string,
+  confirm: (message: string) => boolean,
+  read: (link: string) => Promise<LinkResult> = (text) => sharedEngine().readLink(text),
+): Promise<void> {
   let result;
   try {
-    result = (await loadLinkCodec()).decodeLink(link);
+    result = await read(link);
   } catch (error) {
     store
       .getState()
@@ -155,7 +169,10 @@ function isPicture(file: File): boolean {
  * The topology in a .json file, a bundle .zip or an exported .svg or .png picture, restored; or a sentence saying why
  * not, which names the file and ends "Your topology is unchanged."
  */
-export async function readTopologyFile(file: File): Promise<{ topology: Topology } | { error: string }> {
+export async function readTopologyFile(
+  file: File,
+  read: (source: FileSource) => Promise<ReadResult> = (source) => sharedEngine().readFile(source),
+): Promise<{ topology: Topology } | { error: string }> {
   const isZip = /\.zip$/i.test(file.name) || file.type === 'application/zip';
   const picture = isPicture(file);
   const cap = isZip ? Infinity : picture ? MAX_IMAGE_BYTES : MAX_DOCUMENT_CHARS * 4;
@@ -166,16 +183,12 @@ export async function readTopologyFile(file: File): Promise<{ topology: Topology
   }
   let result: ReadResult;
   try {
-    if (isZip) result = (await loadZipReader()).readBundleZip(new Uint8Array(await file.arrayBuffer()));
-    else if (picture) {
-      const { isPng, readPngTopology, readSvgTopology } = await loadPictureReader();
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      result = isPng(bytes) ? readPngTopology(bytes) : readSvgTopology(new TextDecoder().decode(bytes));
-    } else {
-      // An SVG picture under another name reads as one: a topology is JSON, never markup.
-      const text = await file.text();
-      result = /^\ufeff?\s*</.test(text) ? (await loadPictureReader()).readSvgTopology(text) : readTopology(text);
-    }
+    // Read and restored by the page's engine (in the generation worker): a large topology does not stop the page.
+    const source: FileSource =
+      isZip || picture
+        ? { kind: isZip ? 'zip' : 'picture', bytes: new Uint8Array(await file.arrayBuffer()) }
+        : { kind: 'text', text: await file.text() };
+    result = await read(source);
   } catch (error) {
     return { error: `Could not read ${file.name}: ${(error as Error).message}. Your topology is unchanged.` };
   }

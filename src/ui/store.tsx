@@ -8,9 +8,10 @@ import { useStore } from 'zustand';
 import type { DesignerState, DesignerStore } from '../store/index.ts';
 import type { Bundle } from '../generate/index.ts';
 import type { Topology } from '../model/index.ts';
-import { loadLinkCodec } from './lazy.ts';
+import { readTopology } from '../share/index.ts';
+import { loadLinkCodec, loadPictureReader, loadZipReader } from './lazy.ts';
 import type { Engine } from './generation.ts';
-import { Generation, inlineEngine, workerEngine } from './generation.ts';
+import { Generation, inlineEngine, readSource, workerEngine } from './generation.ts';
 
 /** This page's address without its fragment: the base of share links. */
 export function pageBase(): string {
@@ -21,13 +22,19 @@ export function pageBase(): string {
 function pageEngine(): Engine {
   if (typeof Worker === 'undefined') {
     return inlineEngine(async () => {
-      const [core, links] = await Promise.all([import('../generate/index.ts'), loadLinkCodec()]);
+      const [core, links, zip, pictures] = await Promise.all([
+        import('../generate/index.ts'),
+        loadLinkCodec(),
+        loadZipReader(),
+        loadPictureReader(),
+      ]);
+      const readers = { ...pictures, readBundleZip: zip.readBundleZip, readTopology };
       const bundle = (topology: Topology, base: string) => core.generateBundle(topology, { shareLink: links.encodeLink(topology, base) });
       const compare = (before: Topology, after: Topology, base: string) => {
         const [a, b] = [bundle(before, base), bundle(after, base)];
         return { keys: core.bundleKeyDiff(a, b), files: core.filesDiff(a.files, b.files) };
       };
-      return { bundle, compare };
+      return { bundle, compare, readLink: links.decodeLink, readFile: (source) => readSource(source, readers) };
     });
   }
   return workerEngine(() => new Worker(new URL('./generation.worker.ts', import.meta.url), { type: 'module', name: 'generation' }));
@@ -41,9 +48,14 @@ const GenerationContext = createContext<Generation | null>(null);
 /** One engine for the page: a worker is started once, whatever the number of stores. */
 let engine: Engine | undefined;
 
+/** The page's engine (generation.ts): it generates every store's files, and reads share links off the main thread. */
+export function sharedEngine(): Engine {
+  return (engine ??= pageEngine());
+}
+
 export function StoreProvider({ store, children }: { store: DesignerStore; children: ReactNode }) {
   // A generation per store, so a result for one store's topology never shows in another.
-  const [generation] = useState(() => new Generation((engine ??= pageEngine()), pageBase));
+  const [generation] = useState(() => new Generation(sharedEngine(), pageBase));
   return (
     <StoreContext.Provider value={store}>
       <GenerationContext.Provider value={generation}>{children}</GenerationContext.Provider>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyTopology, newNode } from '../../src/model/index.ts';
 import type { Topology } from '../../src/model/index.ts';
 import { createDesignerStore } from '../../src/store/index.ts';
-import { LARGE_TOPOLOGY, replaceWith } from '../../src/ui/open.ts';
+import { LARGE_TOPOLOGY, openLink, replaceWith } from '../../src/ui/open.ts';
 import { memoryStorage } from '../store/memoryStorage.ts';
 
 const sized = (n: number): Topology => ({
@@ -59,6 +59,53 @@ describe('replaceWith', () => {
     expect(new Set(at).size).toBe(4);
     expect(store.getState().notice?.text).toBe(
       'Opened x.json. Undo brings your previous topology back. 3 nodes were on top of others; they are now laid out in rows by kind, below the rest.',
+    );
+  });
+});
+
+describe('openLink', () => {
+  const linkOf = async (topology: Topology) => (await import('../../src/share/link.ts')).encodeLink(topology, 'http://x/');
+
+  it('reads the link with the engine it is given, and opens what it read', async () => {
+    const store = createDesignerStore(memoryStorage());
+    store.getState().newTopology();
+    const asked: string[] = [];
+    await openLink(
+      store,
+      await linkOf(sized(2)),
+      () => true,
+      async (link) => {
+        asked.push(link);
+        return (await import('../../src/share/link.ts')).decodeLink(link);
+      },
+    );
+    expect(asked).toHaveLength(1);
+    expect(store.getState().topology.nodes.map((n) => n.id)).toEqual(['db-1', 'db-2']);
+    expect(store.getState().notice?.text).toBe('Opened "Estate" from the link. Undo brings your previous topology back.');
+  });
+
+  it('reads it in the page where there is no worker, with the same messages for a broken link', async () => {
+    const store = createDesignerStore(memoryStorage());
+    const before = store.getState().topology;
+    const link = await linkOf(sized(2));
+    await openLink(store, `${link.slice(0, -8)}!!`, () => true);
+    expect(store.getState().topology).toBe(before);
+    expect(store.getState().notice).toMatchObject({
+      tone: 'error',
+      text: 'Could not open the link: the link is damaged: it has characters a link never contains (was it cut or changed when pasted?). Your topology is unchanged.',
+    });
+  });
+
+  it('says so when the reader cannot be loaded', async () => {
+    const store = createDesignerStore(memoryStorage());
+    await openLink(
+      store,
+      'http://x/#v1.abc',
+      () => true,
+      () => Promise.reject(new Error('the generator could not be loaded')),
+    );
+    expect(store.getState().notice?.text).toBe(
+      'Could not open the link: the part of the page that reads links could not be loaded (the generator could not be loaded). Your topology is unchanged; reload the link to try again.',
     );
   });
 });
