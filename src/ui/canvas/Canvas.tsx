@@ -52,6 +52,11 @@ export const PALETTE_MIME = 'application/x-apim-topology-kind';
 const GRID: [number, number] = [20, 20];
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 2; // React Flow's default
+/** Below this zoom a card's text is too small to read (its 12px label under 3px). */
+const UNREADABLE_ZOOM = 0.25;
+/** The zoom a topology too large to read whole opens at, and the margin left of its top left corner. */
+const READABLE_ZOOM = 0.6;
+const PAN_MARGIN = 24;
 const SHORTCUT_MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 /** Below this zoom a large topology draws only the links that are selected or in error. */
 const LINK_ZOOM = 0.35;
@@ -105,7 +110,14 @@ export function Canvas() {
     const box = root.current?.getBoundingClientRect();
     if (bounds && box && (opened > 0 || fits > 0 || !fitted.current)) {
       fitted.current = true;
-      void setViewport(getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, MAX_ZOOM, FIT_VIEW.padding));
+      const whole = getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, MAX_ZOOM, FIT_VIEW.padding);
+      // Shown whole, its cards would be too small to read: it opens at a zoom where they can be read, at its top left
+      // corner, and only the nodes in view are drawn (the minimap and Fit view show it whole).
+      const readable =
+        whole.zoom >= UNREADABLE_ZOOM
+          ? whole
+          : { x: PAN_MARGIN - bounds.x * READABLE_ZOOM, y: PAN_MARGIN - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
+      void setViewport(readable);
       return;
     }
     if (opened === 0 && fits === 0) return;
