@@ -20,10 +20,15 @@ export default defineConfig({
   build: {
     // The licence of every package in the page and its worker, shipped beside them.
     license: { fileName: 'THIRD-PARTY-LICENSES.md' },
-    // The entry is React, React Flow and the page (about 565 kB, 179 kB gzip; README "UI benchmark"):
-    // one chunk on purpose, since all of it draws the first screen. The generation core, the link codec,
-    // the zip code and the highlighter already load on first use.
+    // The entry is React, React Flow and the page (about 530 kB, 167 kB gzip; README "UI benchmark"):
+    // one chunk on purpose, since all of it draws the first screen. The parts of the page that wait for the
+    // generation worker or for a person (the settings form, the files panel, the Problems list, a node's form,
+    // dialogs; src/ui/deferred.tsx) load after it, as do the generation core, the link codec, the zip code,
+    // the highlighter and Auto-layout.
     chunkSizeWarningLimit: 600,
+    // Every browser the build targets but Firefox < 115 and Safari < 17 preloads modules itself; those two
+    // then fetch each chunk when it is imported, which is all the polyfill's fetch would have done early.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       onLog: withoutTomlEval,
       // Everything the first screen loads in one chunk: the parts loaded later (dialogs, a node's form)

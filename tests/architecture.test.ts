@@ -30,9 +30,11 @@ const PURE = new Set(['model', 'validate', 'generate', 'share', 'import']);
 /**
  * The page reaches the other folders through their index.ts, except the parts it loads lazily, by
  * dynamic import only: the zip writer on download, the link codec and the zip reader on first use, the custom TOML
- * parser with its field (importing them through the index would put fflate and the TOML parser in the first load).
+ * parser with its field, Auto-layout's tiers on the first layout (importing them through the index would put fflate,
+ * the TOML parser and the layout code in the first load).
  */
 const UI_DEEP_IMPORTS = new Set([
+  'model/autoLayout.ts',
   'generate/zip.ts',
   'generate/customToml.ts',
   'generate/svg.ts',

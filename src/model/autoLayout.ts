@@ -231,15 +231,5 @@ export function withPositions<T extends Topology>(topology: T, positions: Readon
   return moved ? { ...topology, nodes } : topology;
 }
 
-/**
- * Whether a topology came without positions of its own: most of its nodes on top of another (a script's
- * file, all at 0,0). Such a topology is laid out in tiers when opened.
- */
-export function lacksPositions(topology: Pick<Topology, 'nodes'>): boolean {
-  if (topology.nodes.length < 2) return false;
-  const spots = new Set(topology.nodes.map((n) => `${Math.floor(n.x / NODE_BOX.width)}:${Math.floor(n.y / NODE_BOX.height)}`));
-  return spots.size * 2 <= topology.nodes.length;
-}
-
 /** The tier of a kind (a lower one is drawn higher); a load balancer's is the one above its cluster's. */
 export const kindTier = (kind: NodeKind): number => TIERS[kind];

@@ -116,3 +116,13 @@ export function spreadOverlapping<T extends Topology>(topology: T): { topology: 
   });
   return { topology: { ...topology, nodes }, moved: stacked.size };
 }
+
+/**
+ * Whether a topology came without positions of its own: most of its nodes on top of another (a script's
+ * file, all at 0,0). Such a topology is laid out in tiers when opened (autoLayout.ts).
+ */
+export function lacksPositions(topology: Pick<Topology, 'nodes'>): boolean {
+  if (topology.nodes.length < 2) return false;
+  const spots = new Set(topology.nodes.map((n) => `${Math.floor(n.x / NODE_BOX.width)}:${Math.floor(n.y / NODE_BOX.height)}`));
+  return spots.size * 2 <= topology.nodes.length;
+}

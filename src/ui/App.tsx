@@ -14,7 +14,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { Palette } from './Palette.tsx';
 import { Canvas } from './canvas/Canvas.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
-import { FilesPanel } from './files/FilesPanel.tsx';
+import { DeferredFilesPanel } from './files/DeferredFilesPanel.tsx';
 import { Problems } from './Problems.tsx';
 import { Notices } from './Notices.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -127,7 +127,7 @@ export function App({ store }: { store: DesignerStore }) {
               <Inspector />
             </main>
             <div className="output">
-              <FilesPanel />
+              <DeferredFilesPanel />
               <Problems />
             </div>
           </ErrorBoundary>

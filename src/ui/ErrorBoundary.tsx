@@ -4,6 +4,7 @@
  */
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
+import { reloadFailedParts } from './deferred.tsx';
 
 interface Props {
   children: ReactNode;
@@ -30,7 +31,14 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
         <h2>Something went wrong while drawing the page</h2>
         <p>{error.message}. Your topology and its autosave are intact: try again, or save the topology as a file first.</p>
         <div className="button-row">
-          <button type="button" className="primary" onClick={() => this.setState({ error: null })}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              reloadFailedParts(); // a part whose code could not be loaded tries again
+              this.setState({ error: null });
+            }}
+          >
             Try again
           </button>
           <button type="button" onClick={this.props.onSave}>

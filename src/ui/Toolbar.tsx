@@ -1,10 +1,11 @@
 /** The toolbar: new, undo and redo, examples, open, save, share, compare, download, and the problem counts. */
 import { Suspense, lazy, useRef, useState } from 'react';
-import { hasErrors, patternsOf, placeholders, presetOn, serializeTopology } from '../model/index.ts';
-import { formatReadError, hasPlaceholders, readTopology, SECRET_PLACEHOLDER } from '../share/index.ts';
+import { patternsOf, presetOn, serializeTopology } from '../model/index.ts';
+import { formatReadError, readTopology } from '../share/index.ts';
 import { useDesigner, useDesignerStore, useGeneration, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
-import { downloadBundle, fileSlug, saveText } from './download.ts';
+import { fileSlug, saveText } from './download.ts';
+import { usePreloadWhenIdle } from './deferred.tsx';
 import { openFiles, replaceWith } from './open.ts';
 import { CompareGroup } from './CompareGroup.tsx';
 
@@ -24,6 +25,15 @@ const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 const ExportImageDialog = lazy(() => import('./ExportImageDialog.tsx').then((m) => ({ default: m.ExportImageDialog })));
 
+/** What Download does (bundleDownload.ts), loaded when the page is idle, or when Download is first pressed. */
+let bundleDownload: Promise<typeof import('./bundleDownload.ts')> | undefined;
+const loadBundleDownload = () =>
+  (bundleDownload ??= import('./bundleDownload.ts').catch((error: unknown) => {
+    bundleDownload = undefined; // tried again on the next press
+    throw error;
+  }));
+const BUNDLE_DOWNLOAD = { preload: loadBundleDownload };
+
 export function Toolbar() {
   const store = useDesignerStore();
   const name = useDesigner((s) => s.topology.name);
@@ -41,60 +51,20 @@ export function Toolbar() {
   const [exported, setExported] = useState(false);
   if (exporting && !exported) setExported(true);
   const picker = useRef<HTMLInputElement>(null);
+  usePreloadWhenIdle(BUNDLE_DOWNLOAD);
 
   const download = async () => {
     const { topology } = store.getState();
-    if (hasPlaceholders(topology)) {
-      const missing = placeholders(topology)
-        .map((f) => `• ${f.what}`)
-        .join('\n');
-      const go = window.confirm(
-        `This topology came from a link without its passwords. The files will say ${SECRET_PLACEHOLDER} for:\n\n${missing}\n\nSet them in the inspector first (Cancel), or download with the placeholders (OK)?`,
-      );
-      if (!go) return;
-    }
-    const unapplied = Object.values(store.getState().drafts).filter((d) => d.message !== '');
-    if (unapplied.length > 0) {
-      const list = unapplied.map((d) => `• ${d.nodeId ? `${d.nodeId}: ` : ''}${d.label}: ${d.message}`).join('\n');
-      const go = window.confirm(
-        `${unapplied.length === 1 ? 'A field holds a value' : `${unapplied.length} fields hold values`} that cannot be applied, so the files do not have ${unapplied.length === 1 ? 'it' : 'them'}:\n\n${list}\n\nDownload the files as they are?`,
-      );
-      if (!go) return;
-    }
-    // The files of the topology as it is now, even if the panels are still catching up with the last edit.
-    let bundle;
-    setBusy(true);
+    let checked;
     try {
-      bundle = await generation.bundleFor(topology);
+      checked = await loadBundleDownload();
     } catch (error) {
       store
         .getState()
-        .notify(`Could not generate the files: ${(error as Error).message}. Your topology is safe: press Download to try again.`, 'error');
+        .notify(`Could not download: ${(error as Error).message}. Your topology is safe: press Download to try again.`, 'error');
       return;
-    } finally {
-      setBusy(false);
     }
-    const { diagnostics, files } = bundle;
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (hasErrors(diagnostics)) {
-      const list = errors
-        .slice(0, 10)
-        .map((d) => `• ${d.code} ${d.nodeIds.join(', ')}: ${d.message}`)
-        .join('\n');
-      const more = errors.length > 10 ? `\n…and ${errors.length - 10} more` : '';
-      const go = window.confirm(
-        `The topology has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; its files will not work as they are:\n\n${list}${more}\n\nDownload anyway? The bundle's README lists the open problems.`,
-      );
-      if (!go) return;
-    }
-    setBusy(true);
-    try {
-      await downloadBundle(topology.name, files);
-    } catch (error) {
-      store.getState().notify(`Download failed: ${(error as Error).message}. Your topology is safe: press Download to try again.`, 'error');
-    } finally {
-      setBusy(false);
-    }
+    await checked.downloadChecked(topology, store, generation, setBusy);
   };
 
   /** Opens an example by its file, or a WSO2 pattern (`pattern:<n>`) on the version chosen now. */

@@ -1,7 +1,7 @@
 /**
  * Parts of the page loaded on first use, not with it: the share-link codec and the bundle-zip reader
- * (both carry fflate's deflate and inflate), the importer of deployment.toml files (the TOML parser), elkjs for
- * Auto-layout, and the SVG writer and the PNG chunk reader and writer of pictures. A load that fails is tried again on
+ * (both carry fflate's deflate and inflate), the importer of deployment.toml files (the TOML parser), elkjs and the
+ * tiers' code for Auto-layout, and the SVG writer and the PNG chunk reader and writer of pictures. A load that fails is tried again on
  * the next use.
  */
 import type { LayoutGraph } from '../model/index.ts';
@@ -12,6 +12,7 @@ type Importer = typeof import('../import/index.ts');
 type CustomTomlParser = typeof import('../generate/customToml.ts');
 type PictureWriter = typeof import('../generate/svg.ts');
 type PictureReader = typeof import('../share/image.ts');
+type AutoLayout = typeof import('../model/autoLayout.ts');
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
@@ -56,5 +57,7 @@ export const loadElk: () => Promise<(graph: LayoutGraph) => Promise<LayoutGraph>
       elk.layout(graph).then(resolve, reject);
     });
 });
+/** Auto-layout's pure part: the topology as ELK's graph in tiers, and ELK's answer as positions. */
+export const loadAutoLayout: () => Promise<AutoLayout> = once(() => import('../model/autoLayout.ts'));
 export const loadPictureWriter: () => Promise<PictureWriter> = once(() => import('../generate/svg.ts'));
 export const loadPictureReader: () => Promise<PictureReader> = once(() => import('../share/image.ts'));

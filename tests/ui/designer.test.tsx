@@ -165,7 +165,7 @@ describe('one-action fixes', () => {
 describe('credentials the runbook and the files must read alike', () => {
   it('a password typed with a trailing space is kept in its field with a message and never reaches the files', async () => {
     const { store, user } = renderPage();
-    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const settings = await screen.findByRole('form', { name: 'Topology settings' });
     const password = within(settings).getByLabelText('TLS keystore password');
     await user.clear(password);
     await user.type(password, 'Str0ng pass ');
@@ -210,7 +210,7 @@ describe('the internal encryption key (4.7+)', () => {
   it('the sample reads it from an environment variable; a key typed in the settings reaches every file', async () => {
     const { store, user } = renderPage();
     expect(await fileText(GW1)).toContain('key = "$env{WSO2_ENCRYPTION_KEY}"');
-    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const settings = await screen.findByRole('form', { name: 'Topology settings' });
     const field = within(settings).getByLabelText('Internal encryption key');
     await user.clear(field);
     await user.type(field, '{Enter}');
@@ -251,7 +251,7 @@ describe('analytics per version', () => {
         .getState()
         .replaceTopology({ ...t, product: '4.6.0', settings: { ...t.settings, analytics: { ...t.settings.analytics, type: undefined } } }),
     );
-    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const settings = await screen.findByRole('form', { name: 'Topology settings' });
     await user.click(within(settings).getByLabelText('Publish analytics'));
     expect(store.getState().topology.settings.analytics).toMatchObject({ enabled: true, type: 'moesif' });
     await user.type(within(settings).getByLabelText('Moesif application key'), 'app-key{Enter}');
@@ -264,7 +264,7 @@ describe('analytics per version', () => {
 
   it('offers only the analytics types the chosen version publishes', async () => {
     const { user } = renderPage();
-    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const settings = await screen.findByRole('form', { name: 'Topology settings' });
     await user.click(within(settings).getByLabelText('Publish analytics'));
     const types = () =>
       within(within(settings).getByLabelText('Analytics type'))
@@ -290,7 +290,7 @@ describe('analytics per version', () => {
 describe('switching the API-M version', () => {
   it('lists what changes in each file first; Cancel keeps the version, the button switches it', async () => {
     const { store, user } = renderPage();
-    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const settings = await screen.findByRole('form', { name: 'Topology settings' });
     const before = store.getState().topology.product;
     await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.0.0');
     const dialog = await screen.findByRole('dialog', { name: `Switch from API-M ${before} to 4.0.0?` });
@@ -350,7 +350,7 @@ describe('gateway environments', () => {
   it('an empty list shows no environment, says so, and the files and Problems agree', async () => {
     const { store, user } = renderPage();
     act(() => store.getState().updateSettings({ gatewayEnvironments: [] }));
-    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const settings = await screen.findByRole('form', { name: 'Topology settings' });
     expect(within(settings).queryByLabelText('Environment 1 name')).toBeNull();
     expect(within(settings).getByText(/No gateway environment/)).toBeTruthy();
     expect(within(await screen.findByRole('list', { name: 'Problems' })).getByText(/no gateway environment/)).toBeTruthy();
@@ -377,7 +377,7 @@ describe('one set of limits', () => {
     expect(store.getState().topology.nodes.find((n) => n.id === 'gw-1')?.label).not.toHaveLength(450);
 
     act(() => store.getState().select({ nodes: [] }));
-    const origins = within(screen.getByRole('form', { name: 'Topology settings' })).getByLabelText('Allowed origins');
+    const origins = within(await screen.findByRole('form', { name: 'Topology settings' })).getByLabelText('Allowed origins');
     await user.clear(origins);
     await user.click(origins);
     const list = Array.from({ length: 18 }, (_, i) => `https://app-${String(i).padStart(2, '0')}.example.com`).join(',');

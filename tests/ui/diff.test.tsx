@@ -48,7 +48,7 @@ function marked(figure: HTMLElement) {
 describe('the version switch', () => {
   it('shows each file’s line diff beside its key changes, and the files whose keys do not change', async () => {
     const { user } = renderPage();
-    const settings = screen.getByRole('form', { name: 'Topology settings' });
+    const settings = await screen.findByRole('form', { name: 'Topology settings' });
     await user.selectOptions(within(settings).getByLabelText('API-M version'), '4.0.0');
     const dialog = await screen.findByRole('dialog', { name: /^Switch from API-M .* to 4\.0\.0\?$/ });
     const files = await within(dialog).findByRole('list', { name: 'Changes by file' });

@@ -13,11 +13,12 @@ import { createDesignerStore } from '../../src/store/index.ts';
 
 afterEach(cleanup);
 
-function renderPage() {
+/** The page, once its settings form is drawn (its code loads after the page's first chunk). */
+async function renderPage() {
   const store = createDesignerStore(memoryStorage());
   const user = userEvent.setup();
   render(<App store={store} />);
-  const settings = screen.getByRole('form', { name: 'Topology settings' });
+  const settings = await screen.findByRole('form', { name: 'Topology settings' });
   return { store, user, settings: within(settings) };
 }
 
@@ -28,7 +29,7 @@ const options = (select: HTMLElement) =>
 
 describe('the platform setting', () => {
   it('is virtual machines until Kubernetes is chosen, which shows the namespace, the ingress and the Gateway name', async () => {
-    const { store, user, settings } = renderPage();
+    const { store, user, settings } = await renderPage();
     const platform = settings.getByLabelText('Platform');
     expect(platform).toHaveProperty('value', 'vm');
     expect(options(platform)).toEqual(['Virtual machines', 'Kubernetes (WSO2 Helm charts)']);
@@ -59,7 +60,7 @@ describe('the platform setting', () => {
   });
 
   it('takes a namespace that is a DNS label; anything else stays in the field with the fix; empty is the default', async () => {
-    const { store, user, settings } = renderPage();
+    const { store, user, settings } = await renderPage();
     await user.selectOptions(settings.getByLabelText('Platform'), 'kubernetes');
     const namespace = settings.getByLabelText('Namespace');
     await user.type(namespace, 'WSO2_apim{Enter}');
@@ -77,7 +78,7 @@ describe('the platform setting', () => {
   });
 
   it('offers only the ingress modes of the version’s chart branch, and says when a version has no charts', async () => {
-    const { store, user, settings } = renderPage();
+    const { store, user, settings } = await renderPage();
     await user.selectOptions(settings.getByLabelText('Platform'), 'kubernetes');
     await user.type(settings.getByLabelText('Gateway name'), 'edge{Enter}');
     expect(store.getState().topology.settings.kubernetes).toEqual({ gatewayName: 'edge' });
@@ -109,8 +110,8 @@ async function fileText(path: string): Promise<string> {
 }
 
 describe('the Helm release of a cluster', () => {
-  function onKubernetes() {
-    const page = renderPage();
+  async function onKubernetes() {
+    const page = await renderPage();
     act(() => page.store.getState().updateSettings({ platform: 'kubernetes' }));
     const node = (id: string) => page.store.getState().topology.nodes.find((n) => n.id === id);
     const select = (id: string) => act(() => page.store.getState().select({ nodes: [id] }));
@@ -118,7 +119,7 @@ describe('the Helm release of a cluster', () => {
   }
 
   it('is named on the load balancer in front, with the default name and the settings’ namespace as placeholders', async () => {
-    const { store, user, node, select } = onKubernetes();
+    const { store, user, node, select } = await onKubernetes();
     select('cp-lb');
     const form = within(screen.getByRole('form', { name: 'Load Balancer cp-lb' }));
     const release = form.getByLabelText('Helm release');
@@ -151,7 +152,7 @@ describe('the Helm release of a cluster', () => {
   });
 
   it('on a member, a line names the release and where it is set; a node no load balancer fronts names its own', async () => {
-    const { store, user, node, select } = onKubernetes();
+    const { store, user, node, select } = await onKubernetes();
     select('cp-2');
     const member = within(screen.getByRole('form', { name: 'Control Plane cp-2' }));
     expect(member.queryByLabelText('Helm release')).toBeNull();
@@ -181,7 +182,7 @@ describe('the Helm release of a cluster', () => {
   });
 
   it('selecting a member brings its release’s values to the front; on virtual machines no node shows release fields', async () => {
-    const { store, select } = onKubernetes();
+    const { store, select } = await onKubernetes();
     await screen.findByRole('tab', { name: 'helm/apim-gw/values.yaml' });
     select('gw-2');
     expect(await screen.findByRole('tab', { name: 'helm/apim-gw/values.yaml', selected: true })).toBeTruthy();
@@ -195,7 +196,7 @@ describe('the Helm release of a cluster', () => {
 
 describe('switching the API-M version on Kubernetes', () => {
   it('lists what changes in each values file first', async () => {
-    const { user, settings } = renderPage();
+    const { user, settings } = await renderPage();
     await user.selectOptions(settings.getByLabelText('Platform'), 'kubernetes');
     await user.selectOptions(settings.getByLabelText('API-M version'), '4.5.0');
     const dialog = within(await screen.findByRole('dialog', { name: 'Switch from API-M 4.7.0 to 4.5.0?' }));

@@ -1,21 +1,21 @@
 /**
- * Auto-layout on the page: elkjs is loaded on first use (lazy.ts), the pure part lays the topology out in
- * tiers (model/autoLayout.ts), and the store takes the positions as one edit, so one undo step; then the
+ * Auto-layout on the page: elkjs and the pure part that lays the topology out in tiers (model/autoLayout.ts) are
+ * loaded on first use (lazy.ts), and the store takes the positions as one edit, so one undo step; then the
  * view fits the topology.
  */
 import { useCallback } from 'react';
-import type { LayoutEngine, Topology } from '../../model/index.ts';
-import { autoLayout, withPositions } from '../../model/index.ts';
+import type { Topology } from '../../model/index.ts';
 import type { DesignerStore } from '../../store/index.ts';
 import { useDesignerStore } from '../store.tsx';
-import { loadElk } from '../lazy.ts';
+import { loadAutoLayout, loadElk } from '../lazy.ts';
 
-/** ELK's layered layout, loaded once (a failed load is tried again next time). */
-const layoutEngine: () => Promise<LayoutEngine> = loadElk;
+/** The tiers' code and ELK's layered layout, loaded once (a failed load is tried again next time). */
+const layoutCode = () => Promise.all([loadAutoLayout(), loadElk()]);
 
 /** The topology laid out in tiers. */
 export async function laidOut<T extends Topology>(topology: T): Promise<T> {
-  return withPositions(topology, await autoLayout(topology, await layoutEngine()));
+  const [{ autoLayout, withPositions }, engine] = await layoutCode();
+  return withPositions(topology, await autoLayout(topology, engine));
 }
 
 /** Listeners for "fit the view to the topology", which the canvas answers (after an auto-layout). */
@@ -35,7 +35,8 @@ export async function runAutoLayout(store: DesignerStore): Promise<boolean> {
   if (before.nodes.length === 0) return false;
   let positions;
   try {
-    positions = await autoLayout(before, await layoutEngine());
+    const [{ autoLayout }, engine] = await layoutCode();
+    positions = await autoLayout(before, engine);
   } catch (error) {
     store
       .getState()

@@ -1,30 +1,36 @@
 /** The inspector: the selected node, several selected nodes, or the topology's settings. */
-import { Suspense, lazy, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useDesigner } from '../store.tsx';
-import { SettingsInspector } from './SettingsInspector.tsx';
+import { deferred, usePreloadWhenIdle } from '../deferred.tsx';
+import type { ComponentProps } from 'react';
+import type { NodeInspector as NodeInspectorPart } from './NodeInspector.tsx';
+import { SettingsHeading } from './SettingsHeading.tsx';
+
+/**
+ * The settings are on the first screen, but their form's code is not in the page's first chunk: it loads as the
+ * page starts, their heading holding the place meanwhile.
+ */
+const SettingsInspector = deferred(
+  () => import('./SettingsInspector.tsx').then((m) => m.SettingsInspector),
+  () => (
+    <div className="inspector-form" aria-busy="true">
+      <SettingsHeading />
+    </div>
+  ),
+);
+void SettingsInspector.preload().catch(() => undefined); // a failed load is tried again when the form is drawn
 
 /**
  * A node's form is not on the first screen (the settings are): it loads after the page has drawn, when
  * the browser is idle, so the first node selected finds it there.
  */
-const loadNodeInspector = () => import('./NodeInspector.tsx');
-const NodeInspector = lazy(() => loadNodeInspector().then((m) => ({ default: m.NodeInspector })));
-
-function usePreload(load: () => Promise<unknown>) {
-  useEffect(() => {
-    const start = () => void load().catch(() => undefined); // a failed load is tried again on first use
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(start, { timeout: 3000 });
-      return () => cancelIdleCallback(id);
-    }
-    const timer = setTimeout(start, 500);
-    return () => clearTimeout(timer);
-  }, [load]);
-}
+const NodeInspector = deferred<ComponentProps<typeof NodeInspectorPart>>(
+  () => import('./NodeInspector.tsx').then((m) => m.NodeInspector),
+  () => <div className="inspector-form" aria-busy="true" />,
+);
 
 export function Inspector() {
-  usePreload(loadNodeInspector);
+  usePreloadWhenIdle(NodeInspector);
   const selected = useDesigner((s) => s.selection.nodes);
   // The selected node and its place, not the whole topology: an edit elsewhere does not re-render this.
   const { node, place } = useDesigner(
@@ -43,9 +49,7 @@ export function Inspector() {
     <aside className="inspector" aria-label="Inspector">
       {node ? (
         // Keyed by the node's place, not its id: a rename keeps the form, and the focus in it.
-        <Suspense fallback={<div className="inspector-form" aria-busy="true" />}>
-          <NodeInspector key={`node-${place}`} node={node} />
-        </Suspense>
+        <NodeInspector.View key={`node-${place}`} node={node} />
       ) : selected.length > 1 ? (
         <div className="inspector-form">
           <h2>{selected.length} nodes selected</h2>
@@ -63,7 +67,7 @@ export function Inspector() {
           </div>
         </div>
       ) : (
-        <SettingsInspector />
+        <SettingsInspector.View />
       )}
     </aside>
   );

@@ -38,6 +38,7 @@ import type { VersionSwitch } from '../VersionSwitchDialog.tsx';
 import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, required } from './fields.tsx';
 import { environmentsOf } from './environments.ts';
 import { PlatformFields } from './PlatformFields.tsx';
+import { SettingsHeading } from './SettingsHeading.tsx';
 
 /** Loaded when a version is first chosen: the first screen does not need it. */
 const VersionSwitchDialog = lazy(() => import('../VersionSwitchDialog.tsx').then((m) => ({ default: m.VersionSwitchDialog })));
@@ -57,8 +58,7 @@ export function SettingsInspector() {
 
   return (
     <form className="inspector-form" aria-label="Topology settings" onSubmit={(e) => e.preventDefault()}>
-      <h2>Topology settings</h2>
-      <p className="hint">Select a node to edit it; these settings apply to every node.</p>
+      <SettingsHeading />
       <TextField label="Topology name" value={topology.name} parse={required('The name')} onChange={setName} onPause={setNameWhileTyping} />
       <SelectField
         label="API-M version"

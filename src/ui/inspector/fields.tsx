@@ -11,6 +11,7 @@ import { createContext, useContext, useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { LIMITS, credentialProblem, tooLong } from '../../model/index.ts';
 import { useDesigner } from '../store.tsx';
+import { fieldInputId } from './fieldId.ts';
 
 export type Parse<T> = (text: string) => { ok: true; value: T } | { ok: false; message: string };
 
@@ -26,10 +27,7 @@ export function FieldScopeProvider({ value, children }: { value: FieldScopeValue
   return <FieldScope.Provider value={value}>{children}</FieldScope.Provider>;
 }
 
-/** The DOM id of a field's input, so Problems can take a person to a field with a draft. */
-export function fieldInputId(key: string): string {
-  return `field-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}
+export { fieldInputId };
 
 /** How long a pause in typing applies an `onPause` field's value (a debounce of the preview, not of history). */
 const PAUSE_MS = 700;
