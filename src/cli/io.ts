@@ -57,6 +57,30 @@ async function isBundle(dir: string): Promise<boolean> {
   }
 }
 
+/** How many files are written at once. */
+const WRITES_AT_ONCE = 32;
+
+/**
+ * `task` for every item, WRITES_AT_ONCE at a time. After a failure no new task starts, and the first error is thrown
+ * once the tasks under way have ended, so the caller's clean-up never races a write.
+ */
+async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_AT_ONCE, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
 /**
  * Writes the files into a new folder beside `dir`, then renames it into place (the old folder is renamed
  * aside first and removed last), so `dir` is never half old and half new, keeps no stale file of a node
@@ -77,12 +101,14 @@ async function writeFolder(dir: string, files: readonly { path: string; content:
   const aside = join(dirname(target), `.${basename(target)}.old-${stamp}`);
   try {
     await mkdir(dirname(target), { recursive: true });
-    for (const file of files) {
+    const writes = files.map((file) => {
       const path = resolve(fresh, file.path);
       if (!path.startsWith(fresh + sep)) throw new FolderError(`refusing to write outside ${dir}: ${file.path}`);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content, { flag: 'wx' }); // a new file in a new folder: never through a link
-    }
+      return { path, content: file.content };
+    });
+    // Several at a time: a 1,000-node bundle is 1,005 files, and one by one most of the time was waiting on each.
+    await inParallel([...new Set(writes.map((w) => dirname(w.path)))], (folder) => mkdir(folder, { recursive: true }));
+    await inParallel(writes, (w) => writeFile(w.path, w.content, { flag: 'wx' })); // new files in a new folder: never through a link
     if (existing) await rename(target, aside);
     try {
       await rename(fresh, target);
