@@ -152,8 +152,7 @@ export type ListenerIndex = Map<string, Map<number, TopologyNode>>;
 export function listenerIndex(context: GenerationContext): ListenerIndex {
   const index: ListenerIndex = new Map();
   const add = (host: string, port: number, node: TopologyNode) => {
-    let ports = index.get(host);
-    if (!ports) index.set(host, (ports = new Map()));
+    const ports = childMap(index, host);
     if (!ports.has(port)) ports.set(port, node);
   };
   for (const lb of context.graph.nodesOfKind('load-balancer')) {
@@ -237,6 +236,18 @@ function readTableAddresses(table: TomlTable): TableAddress[] {
   return out;
 }
 
+/** The value under `key`, made and stored first when there is none: a step down a path of maps. */
+export function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+/** The map under `key` in a map of maps, made empty first when there is none. */
+export function childMap<K, K2, V2>(map: Map<K, Map<K2, V2>>, key: K): Map<K2, V2> {
+  return entryOf(map, key, () => new Map<K2, V2>());
+}
+
 /**
  * Rows keyed by source, destination host, port and protocol: a connection added again joins its purpose to the row
  * already there, so each connection is one row. The key is a path of maps over the row's own strings (no key string is
@@ -245,15 +256,7 @@ function readTableAddresses(table: TomlTable): TableAddress[] {
 export function connectionRows(): { rows: Connection[]; has: (row: RowKey) => boolean; add: (row: Connection) => void } {
   const rows: Connection[] = [];
   const index = new Map<string, Map<string, Map<number, Map<string, Connection>>>>();
-  const slot = (row: RowKey): Map<string, Connection> => {
-    let hosts = index.get(row.fromNode);
-    if (!hosts) index.set(row.fromNode, (hosts = new Map()));
-    let ports = hosts.get(row.toHost);
-    if (!ports) hosts.set(row.toHost, (ports = new Map()));
-    let protocols = ports.get(row.port);
-    if (!protocols) ports.set(row.port, (protocols = new Map()));
-    return protocols;
-  };
+  const slot = (row: RowKey): Map<string, Connection> => childMap(childMap(childMap(index, row.fromNode), row.toHost), row.port);
   const has = (row: RowKey) => slot(row).has(row.protocol);
   const add = (row: Connection) => {
     const protocols = slot(row);

@@ -7,7 +7,7 @@ import { certificateNameDiagnostics } from '../validate/index.ts';
 import type { BundleFile } from './bundle.ts';
 import type { GenerationContext } from './context.ts';
 import type { Connection } from './network.ts';
-import { CLIENTS, connectionMatrix } from './network.ts';
+import { CLIENTS, childMap, connectionMatrix, entryOf } from './network.ts';
 import type { CertificatePlan } from './certificates.ts';
 import { TLS_PROTOCOLS, certificatePlans } from './certificates.ts';
 import type { TomlDocument } from './toml/index.ts';
@@ -63,20 +63,14 @@ function sourceGroups(rows: readonly Connection[]): { sources: { node: string; h
   const ids = new Map<string, Map<number, Map<string, Map<string, Map<string, number>>>>>();
   let nextId = 0;
   const idOf = (r: Connection): number => {
-    const byHost = ids.get(r.toHost) ?? ids.set(r.toHost, new Map()).get(r.toHost);
-    const byPort = byHost?.get(r.port) ?? byHost?.set(r.port, new Map()).get(r.port);
-    const byProtocol = byPort?.get(r.protocol) ?? byPort?.set(r.protocol, new Map()).get(r.protocol);
-    const byPurpose = byProtocol?.get(r.purpose) ?? byProtocol?.set(r.purpose, new Map()).get(r.purpose);
-    const id = byPurpose?.get(r.toNode);
-    if (id !== undefined) return id;
-    byPurpose?.set(r.toNode, nextId);
-    return nextId++;
+    const byNode = childMap(childMap(childMap(childMap(ids, r.toHost), r.port), r.protocol), r.purpose);
+    return entryOf(byNode, r.toNode, () => nextId++);
   };
   const bySource = new Map<string, { host: string; rows: Connection[]; ids: number[] }>();
   for (const r of rows) {
-    const source = bySource.get(r.fromNode) ?? bySource.set(r.fromNode, { host: r.fromHost, rows: [], ids: [] }).get(r.fromNode);
-    source?.rows.push(r);
-    source?.ids.push(idOf(r));
+    const source = entryOf(bySource, r.fromNode, () => ({ host: r.fromHost, rows: [], ids: [] }));
+    source.rows.push(r);
+    source.ids.push(idOf(r));
   }
   const groups = new Map<string, { sources: { node: string; host: string }[]; rows: Connection[] }>();
   for (const [node, source] of bySource) {

@@ -213,7 +213,7 @@ function edgeSvg(
   arrow: boolean,
   refused: boolean,
   palette: Palette,
-): { line: string; box: string; text: string } {
+): { line: string; caption: string } {
   const [sx, sy, sourceSide] = anchor(from, to);
   const [tx, ty, targetSide] = anchor(to, from);
   const [c1x, c1y] = control(sourceSide, sx, sy, tx, ty);
@@ -226,8 +226,9 @@ function edgeSvg(
   const width = textWidth(caption, 5.6) + 8;
   return {
     line,
-    box: `<rect x="${svgNumber(labelX - width / 2)}" y="${svgNumber(labelY - 8)}" width="${svgNumber(width)}" height="16" rx="3" fill="${palette.canvas}"/>`,
-    text: `<text x="${svgNumber(labelX)}" y="${svgNumber(labelY + 3.5)}">${xmlText(caption)}</text>`,
+    caption:
+      `<rect x="${svgNumber(labelX - width / 2)}" y="${svgNumber(labelY - 8)}" width="${svgNumber(width)}" height="16" rx="3" fill="${palette.canvas}"/>` +
+      `<text x="${svgNumber(labelX)}" y="${svgNumber(labelY + 3.5)}">${xmlText(caption)}</text>`,
   };
 }
 
@@ -284,7 +285,7 @@ export function topologySvg(topology: Topology, options: PictureOptions = {}, gr
     const arrow = verdict.ok && (verdict.link.role === 'fronts' || verdict.link.role === 'calls-cluster');
     const edge = edgeSvg(from, to, caption, arrow, !verdict.ok, palette);
     lines.push(edge.line);
-    captions.push(edge.box + edge.text);
+    captions.push(edge.caption);
   }
   const nodes = [...boxes.values()].map((box) => nodeSvg(box, palette));
   // The topology as ASCII JSON with its markup characters as entities: nothing in it can close the element or start
