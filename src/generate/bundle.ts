@@ -269,8 +269,9 @@ export function assembleBundle(
   diagnostics.push(...network.diagnostics);
   files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink, network.certificates), kind: 'runbook' });
   files.push(...network.files);
-  files.push({ path: 'topology.json', content: serializeTopology(topology), kind: 'topology' });
-  files.push({ path: 'topology.svg', content: topologySvg(topology, {}, graph), kind: 'diagram' });
+  const json = serializeTopology(topology);
+  files.push({ path: 'topology.json', content: json, kind: 'topology' });
+  files.push({ path: 'topology.svg', content: topologySvg(topology, {}, graph, json), kind: 'diagram' });
   files.push({ path: 'hosts', content: hostsFile(topology), kind: 'hosts' });
   return { files, diagnostics };
 }
@@ -306,7 +307,8 @@ export function kubernetesBundle(context: GenerationContext, diagnostics: Diagno
     kind: 'runbook',
   });
   files.push(...network.files);
-  files.push({ path: 'topology.json', content: serializeTopology(context.topology), kind: 'topology' });
-  files.push({ path: 'topology.svg', content: topologySvg(context.topology, {}, context.graph), kind: 'diagram' });
+  const json = serializeTopology(context.topology);
+  files.push({ path: 'topology.json', content: json, kind: 'topology' });
+  files.push({ path: 'topology.svg', content: topologySvg(context.topology, {}, context.graph, json), kind: 'diagram' });
   return { files, diagnostics };
 }

@@ -40,11 +40,19 @@ export function networkCsv(rows: readonly Connection[]): string {
     if (safe === undefined) cells.set(text, (safe = csvCell(text)));
     return safe;
   };
-  let out = `${NETWORK_CSV_HEADER}\r\n`;
-  for (const r of rows)
-    out += `${c(r.fromNode)},${c(r.fromHost)},${c(r.toNode)},${c(r.toHost)},${r.port},${c(r.protocol)},${c(r.purpose)}\r\n`;
-  return out;
+  // Rows are joined a chunk at a time: appending 80,000 rows to one string makes V8 flatten an ever longer rope (at
+  // 5,000 nodes that took 140 times as long as at 1,000).
+  const chunks = [`${NETWORK_CSV_HEADER}\r\n`];
+  for (let start = 0; start < rows.length; start += CSV_CHUNK) {
+    let chunk = '';
+    for (const r of rows.slice(start, start + CSV_CHUNK))
+      chunk += `${c(r.fromNode)},${c(r.fromHost)},${c(r.toNode)},${c(r.toHost)},${r.port},${c(r.protocol)},${c(r.purpose)}\r\n`;
+    chunks.push(chunk);
+  }
+  return chunks.join('');
 }
+
+const CSV_CHUNK = 512;
 
 /** A Markdown table cell: user text on one line, `|` and Markdown escaped. */
 function cell(text: string): string {

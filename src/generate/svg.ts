@@ -251,8 +251,17 @@ function nodeSvg(box: Box, palette: Palette): string {
   );
 }
 
-/** The topology as an SVG document (UTF-8 text), carrying the topology in its metadata. */
-export function topologySvg(topology: Topology, options: PictureOptions = {}, graph: TopologyGraph = buildGraph(topology)): string {
+/**
+ * The topology as an SVG document (UTF-8 text), carrying the topology in its metadata. A caller that has written the
+ * topology's JSON already (`serializeTopology`, the bundle's topology.json) passes it as `json`: when the topology has
+ * no secret to leave out, the picture carries that same text.
+ */
+export function topologySvg(
+  topology: Topology,
+  options: PictureOptions = {},
+  graph: TopologyGraph = buildGraph(topology),
+  json?: string,
+): string {
   const palette = PICTURE_PALETTES[options.theme ?? 'light'];
   const boxes = new Map<string, Box>();
   for (const node of topology.nodes) {
@@ -290,8 +299,9 @@ export function topologySvg(topology: Topology, options: PictureOptions = {}, gr
   const nodes = [...boxes.values()].map((box) => nodeSvg(box, palette));
   // The topology as ASCII JSON with its markup characters as entities: nothing in it can close the element or start
   // markup, and no character in it is one XML forbids.
-  const json = asciiJson(serializeTopology(withoutSecrets(topology)));
-  const carried = /[&<>]/.test(json) ? json.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;')) : json;
+  const shared = withoutSecrets(topology);
+  const ascii = asciiJson(shared === topology && json !== undefined ? json : serializeTopology(shared));
+  const carried = /[&<>]/.test(ascii) ? ascii.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;')) : ascii;
 
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

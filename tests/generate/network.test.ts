@@ -217,6 +217,23 @@ describe('network.csv', () => {
     expect(networkRows(networkCsv(rows))[0]).toMatchObject({ fromHost: hostile, toHost: `-${hostile}`, protocol: '@x' });
   });
 
+  it('writes every row once and in order, however many there are (they are written a chunk at a time)', () => {
+    for (const count of [0, 1, 511, 512, 513, 1025, 3000]) {
+      const rows = Array.from({ length: count }, (_, i) => ({
+        fromNode: `gw-${i}`,
+        fromHost: `gw-${i}.example.com`,
+        toNode: i % 3 === 0 ? '' : 'tm-1',
+        toHost: 'tm-1.example.com',
+        port: 9611 + (i % 7),
+        protocol: 'TCP binary',
+        purpose: i % 5 === 0 ? 'a, "quoted" purpose' : 'throttle events',
+      }));
+      const csv = networkCsv(rows);
+      expect(csv.endsWith('\r\n')).toBe(true);
+      expect(networkRows(csv)).toEqual(rows.map((r) => ({ ...r, port: String(r.port) })));
+    }
+  });
+
   it('survives hostile labels in a whole bundle: the csv parses into rows of seven cells', () => {
     const t = topology(
       [

@@ -50,6 +50,29 @@ describe('the topology a picture carries', () => {
   });
 });
 
+describe("the bundle's picture", () => {
+  const bundleSvg = (t: Topology) => generateBundle(t).files.find((f) => f.path === 'topology.svg')?.content ?? '';
+
+  it('carries the text of topology.json when the topology has no secret to leave out', () => {
+    const t = loadExample('single-cp-gw');
+    const json = generateBundle(t).files.find((f) => f.path === 'topology.json')?.content;
+    expect(withoutSecrets(t)).toBe(t);
+    expect(bundleSvg(t)).toContain(`<metadata id="${PICTURE_KEYWORD}">${asciiJson(json ?? '-')}</metadata>`);
+    expect(bundleSvg(t)).toBe(topologySvg(t));
+  });
+
+  it('leaves out a private secret that topology.json keeps', () => {
+    const base = loadExample('single-cp-gw');
+    const t = { ...base, settings: { ...base.settings, superAdmin: { ...base.settings.superAdmin, password: 'Adm1n-S3cret' } } };
+    const files = generateBundle(t).files;
+    expect(files.find((f) => f.path === 'topology.json')?.content).toContain('Adm1n-S3cret');
+    const svg = bundleSvg(t);
+    expect(svg).not.toContain('Adm1n-S3cret');
+    expect(svg).toBe(topologySvg(t));
+    same(readSvgTopology(svg), t);
+  });
+});
+
 describe('CRC-32', () => {
   it('is the PNG one (the check value of "123456789" is 0xCBF43926)', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
