@@ -250,19 +250,22 @@ export function childMap<K, K2, V2>(map: Map<K, Map<K2, V2>>, key: K): Map<K2, V
 
 /**
  * Rows keyed by source, destination host, port and protocol: a connection added again joins its purpose to the row
- * already there, so each connection is one row. The key is a path of maps over the row's own strings (no key string is
- * built per row: at 1,000 nodes there are some 16,000 rows).
+ * already there, so each connection is one row. Each source has a map keyed by one short string of the rest (a source
+ * rarely calls one host twice, so a map per host and port would be a map or two per row: some 16,000 rows at 1,000
+ * nodes).
  */
 export function connectionRows(): { rows: Connection[]; has: (row: RowKey) => boolean; add: (row: Connection) => void } {
   const rows: Connection[] = [];
-  const index = new Map<string, Map<string, Map<number, Map<string, Connection>>>>();
-  const slot = (row: RowKey): Map<string, Connection> => childMap(childMap(childMap(index, row.fromNode), row.toHost), row.port);
-  const has = (row: RowKey) => slot(row).has(row.protocol);
+  const index = new Map<string, Map<string, Connection>>();
+  // A port is digits and a protocol never holds U+0000 (ours, or a URL scheme's letters): the key reads one way only.
+  const keyOf = (row: RowKey) => `${row.port} ${row.protocol}\u0000${row.toHost}`;
+  const has = (row: RowKey) => index.get(row.fromNode)?.has(keyOf(row)) ?? false;
   const add = (row: Connection) => {
-    const protocols = slot(row);
-    const seen = protocols.get(row.protocol);
+    const bySource = childMap(index, row.fromNode);
+    const key = keyOf(row);
+    const seen = bySource.get(key);
     if (!seen) {
-      protocols.set(row.protocol, row);
+      bySource.set(key, row);
       rows.push(row);
     } else if (seen.purpose !== row.purpose) seen.purpose = joinPurposes(seen.purpose, row.purpose);
   };

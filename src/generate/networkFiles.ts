@@ -7,7 +7,7 @@ import { certificateNameDiagnostics } from '../validate/index.ts';
 import type { BundleFile } from './bundle.ts';
 import type { GenerationContext } from './context.ts';
 import type { Connection } from './network.ts';
-import { CLIENTS, childMap, connectionMatrix, entryOf } from './network.ts';
+import { CLIENTS, connectionMatrix, entryOf } from './network.ts';
 import type { CertificatePlan } from './certificates.ts';
 import { TLS_PROTOCOLS, certificatePlans } from './certificates.ts';
 import type { TomlDocument } from './toml/index.ts';
@@ -64,33 +64,53 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>|~\u0000-\u001f\u007f\u2028\u2029]|^\s|\s
 /**
  * The sources of the rows, grouped: the sources whose connections are the same (the same destinations, ports,
  * protocols and purposes; the gateways of one cluster, say) are one group, in the order of their first row, clients
- * last. Each distinct connection gets a number (nested maps keyed by the row's own strings, whose hashes V8 keeps), so
- * a source's connections are compared as one short string of numbers.
+ * last. A source is compared row by row with the groups whose rows could match (as many, to the same first, middle
+ * and last host): no key is built per row, which at 1,000 nodes would be some 16,000 strings.
  */
-function sourceGroups(rows: readonly Connection[]): { sources: { node: string; host: string }[]; rows: Connection[] }[] {
-  const ids = new Map<string, Map<number, Map<string, Map<string, Map<string, number>>>>>();
-  let nextId = 0;
-  const idOf = (r: Connection): number => {
-    const byNode = childMap(childMap(childMap(childMap(ids, r.toHost), r.port), r.protocol), r.purpose);
-    return entryOf(byNode, r.toNode, () => nextId++);
-  };
-  const bySource = new Map<string, { host: string; rows: Connection[]; ids: number[] }>();
-  for (const r of rows) {
-    const source = entryOf(bySource, r.fromNode, () => ({ host: r.fromHost, rows: [], ids: [] }));
-    source.rows.push(r);
-    source.ids.push(idOf(r));
-  }
-  const groups = new Map<string, { sources: { node: string; host: string }[]; rows: Connection[] }>();
+function sourceGroups(rows: readonly Connection[]): SourceGroup[] {
+  const bySource = new Map<string, { host: string; rows: Connection[] }>();
+  for (const r of rows) entryOf(bySource, r.fromNode, () => ({ host: r.fromHost, rows: [] })).rows.push(r);
+  const groups: SourceGroup[] = [];
+  const candidates = new Map<string, SourceGroup[]>();
+  let clients: SourceGroup | undefined;
   for (const [node, source] of bySource) {
     // Clients are never grouped with a node: they are the outside.
-    const key = node === CLIENTS ? CLIENTS : source.ids.join(',');
-    const group = groups.get(key);
+    if (node === CLIENTS) {
+      clients = { sources: [{ node, host: source.host }], rows: source.rows };
+      continue;
+    }
+    const { length } = source.rows;
+    const hostAt = (i: number) => source.rows[i]?.toHost ?? '';
+    const bucket = entryOf(candidates, `${length}\u0000${hostAt(0)}\u0000${hostAt(length >> 1)}\u0000${hostAt(length - 1)}`, () => []);
+    const group = bucket.find((g) => sameConnections(g.rows, source.rows));
     if (group) group.sources.push({ node, host: source.host });
-    else groups.set(key, { sources: [{ node, host: source.host }], rows: source.rows });
+    else {
+      const made = { sources: [{ node, host: source.host }], rows: source.rows };
+      bucket.push(made);
+      groups.push(made);
+    }
   }
-  const clients = groups.get(CLIENTS);
-  groups.delete(CLIENTS);
-  return clients ? [...groups.values(), clients] : [...groups.values()];
+  return clients ? [...groups, clients] : groups;
+}
+
+interface SourceGroup {
+  sources: { node: string; host: string }[];
+  rows: Connection[];
+}
+
+/** Two sources' rows open the same connections, in the same order (of the same length). */
+function sameConnections(a: readonly Connection[], b: readonly Connection[]): boolean {
+  return a.every((x, i) => {
+    const y = b[i];
+    return (
+      y !== undefined &&
+      x.toHost === y.toHost &&
+      x.port === y.port &&
+      x.protocol === y.protocol &&
+      x.toNode === y.toNode &&
+      x.purpose === y.purpose
+    );
+  });
 }
 
 /** The heading of a group of sources: a node and its host, or the nodes with the same connections and their hosts. */

@@ -13,7 +13,7 @@ import type { Bundle } from '../../src/generate/index.ts';
 import { generateBundle, generationContext, nodeDocument } from '../../src/generate/index.ts';
 import { identityServerDocument } from '../../src/generate/identityServer.ts';
 import { CLIENTS, connectionMatrix, parseAddress } from '../../src/generate/network.ts';
-import { NETWORK_CSV_HEADER, csvCell, networkCsv } from '../../src/generate/networkFiles.ts';
+import { NETWORK_CSV_HEADER, csvCell, networkCsv, networkMarkdown } from '../../src/generate/networkFiles.ts';
 import { TLS_PROTOCOLS, certificatePlans } from '../../src/generate/certificates.ts';
 import type { TomlDocument } from '../../src/generate/index.ts';
 import { networkRows, parseCsv } from '../../src/ui/network/csv.ts';
@@ -306,6 +306,38 @@ describe('network.md', () => {
     expect(md).toContain('## From cp-1 (cp1.example.com)');
     expect(md).toContain('## From cp-2 (cp2.example.com)');
   });
+});
+
+describe('network.md groups only sources whose every row is the same', () => {
+  const t = loadExample('separate-tm-ha');
+  const context = generationContext(t, buildGraph(t));
+  const row = (fromNode: string, i: number) => ({
+    fromNode,
+    fromHost: `${fromNode}.example.com`,
+    toNode: `n-${i}`,
+    toHost: `n-${i}.example.com`,
+    port: 9443,
+    protocol: 'HTTPS',
+    purpose: 'calls',
+  });
+  const base = (fromNode: string) => [0, 1, 2, 3, 4].map((i) => row(fromNode, i));
+  const changes: [string, (r: ReturnType<typeof row>) => ReturnType<typeof row>][] = [
+    ['to node', (r) => ({ ...r, toNode: 'other' })],
+    ['to host', (r) => ({ ...r, toHost: 'other.example.com' })],
+    ['port', (r) => ({ ...r, port: 9444 })],
+    ['protocol', (r) => ({ ...r, protocol: 'HTTP' })],
+    ['purpose', (r) => ({ ...r, purpose: 'calls again' })],
+  ];
+  it.each(changes.flatMap(([what, change]) => [1, 2, 3].map((at) => [what, at, change] as const)))(
+    'a %s that differs in row %i makes a table of its own',
+    (_what, at, change) => {
+      const b = base('b').map((r, i) => (i === at ? change(r) : r));
+      const md = networkMarkdown(context, [...base('a'), ...b, ...base('c')], []);
+      expect(md).toContain('## From a and c (2 nodes, the same connections)');
+      expect(md).toContain('## From b (b.example.com)');
+      expect(markdownRows(md)).toHaveLength(15);
+    },
+  );
 });
 
 describe('certificate names', () => {
