@@ -216,3 +216,88 @@ describe('the runbook', () => {
     expect(readme).not.toContain('CREATE DATABASE a b');
   });
 });
+
+describe("the runbook's database step", () => {
+  const dbCommands = (engine: string, extra: Record<string, unknown> = {}) => {
+    const t = topology(
+      [
+        node('control-plane', 'cp-1'),
+        node('database', 'db', { host: 'db.example.com', engine, port: 5000, password: 'S3cret-DB', ...extra }),
+      ],
+      [['cp-1', 'db']],
+    );
+    const readme = generateBundle(t).files.find((f) => f.path === 'README.md')?.content ?? '';
+    const start = readme.indexOf('. Databases');
+    const section = readme.slice(start, readme.indexOf('\n### ', start));
+    return { section, commands: codeLines(section), readme };
+  };
+  const index = (commands: string[], text: string) => commands.findIndex((c) => c.includes(text));
+
+  it.each([
+    [
+      'mysql',
+      "CREATE USER IF NOT EXISTS 'wso2carbon'@'%' IDENTIFIED BY '$DB_PASSWORD';",
+      'CREATE DATABASE apim_db',
+      "GRANT ALL PRIVILEGES ON apim_db.* TO 'wso2carbon'@'%';",
+    ],
+    [
+      'postgre',
+      `CREATE ROLE \\"wso2carbon\\" LOGIN PASSWORD '$DB_PASSWORD';`,
+      'createdb -h db.example.com -p 5000 -U postgres -O wso2carbon apim_db',
+      'createdb',
+    ],
+    [
+      'mssql',
+      "CREATE LOGIN [wso2carbon] WITH PASSWORD = N'$DB_PASSWORD'",
+      'CREATE DATABASE apim_db',
+      'CREATE USER [wso2carbon] FOR LOGIN [wso2carbon]; ALTER ROLE db_owner ADD MEMBER [wso2carbon]',
+    ],
+  ])('on %s creates the user, then the databases it owns, before the scripts load as that user', (engine, user, create, own) => {
+    const { commands, readme } = dbCommands(engine);
+    const read = index(commands, 'read -rs DB_PASSWORD');
+    expect(read).toBe(0);
+    expect(index(commands, user)).toBe(1);
+    expect(index(commands, create)).toBeGreaterThan(1);
+    expect(index(commands, own)).toBeGreaterThanOrEqual(index(commands, create));
+    const load = commands.findIndex((c) => c.includes('dbscripts'));
+    expect(load).toBeGreaterThan(Math.max(index(commands, create), index(commands, own)));
+    // The password is typed at the prompt: it is in no command of the runbook.
+    expect(readme).not.toContain('S3cret-DB');
+    // Each of the user's databases: created, and owned by the user.
+    for (const name of ['apim_db', 'shared_db']) expect(commands.filter((c) => c.includes(name)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(['oracle', 'db2'])('on %s leaves the user to the DBA, with no password prompt', (engine) => {
+    const { commands } = dbCommands(engine);
+    expect(commands.some((c) => c.includes('DB_PASSWORD'))).toBe(false);
+  });
+
+  it.each([
+    ['a user name that is not a plain identifier', { username: "x'; DROP USER root; --" }],
+    ['a database name that is not a plain identifier', { apimDbName: 'apim-db' }],
+  ])('creates no user for %s, and says what to do instead', (_what, extra) => {
+    for (const engine of ['mysql', 'postgre', 'mssql']) {
+      const { section, commands } = dbCommands(engine, extra);
+      expect(commands.some((c) => c.includes('DB_PASSWORD') || /CREATE (USER|ROLE|LOGIN)|GRANT/.test(c))).toBe(false);
+      expect(section).toContain('is not a plain SQL identifier');
+    }
+  });
+});
+
+describe("the runbook's database step when the nodes connect as the administrator", () => {
+  it.each([
+    ['mysql', 'root'],
+    ['postgre', 'postgres'],
+    ['mssql', 'sa'],
+  ])('on %s (%s) creates no user and says a user of their own is safer', (engine, admin) => {
+    const t = topology(
+      [node('control-plane', 'cp-1'), node('database', 'db', { host: 'db.example.com', engine, port: 5000, username: admin })],
+      [['cp-1', 'db']],
+    );
+    const readme = generateBundle(t).files.find((f) => f.path === 'README.md')?.content ?? '';
+    const section = readme.slice(readme.indexOf('. Databases'), readme.indexOf('. Load balancers'));
+    expect(codeLines(section).some((c) => c.includes('DB_PASSWORD') || /CREATE (USER|ROLE|LOGIN)|GRANT/.test(c))).toBe(false);
+    expect(section).toContain(`the nodes connect as \`${admin}\``);
+    expect(section).toContain('A user of their own');
+  });
+});

@@ -14,8 +14,17 @@ interface Engine {
   script: string;
   /** The JDBC driver the nodes need for this server. */
   driver: (db: DatabaseNode) => string;
+  /**
+   * The commands that create the nodes' user, run as the database administrator with its password in the shell
+   * variable DB_PASSWORD (read first, so it is in no file and no shell history); undefined: the DBA creates it.
+   */
+  createUser?: (db: DatabaseNode) => string[];
   /** The command that creates a database, run as the database administrator; undefined: see the engine's docs. */
   create?: (db: DatabaseNode, name: string, logical: LogicalDatabase) => string;
+  /** The administrator the create commands run as. */
+  admin?: string;
+  /** The command that lets the user own what it creates in the database, where creating it does not already. */
+  grant?: (db: DatabaseNode, name: string) => string;
   /** The command that loads a script into a database as the node's user. */
   load: (db: DatabaseNode, name: string, script: string) => string;
 }
@@ -33,14 +42,25 @@ export const ENGINES: Record<DbEngine, Engine> = {
         : 'MySQL Connector/J 5.1 (mysql-connector-java, driver class com.mysql.jdbc.Driver)',
     // apim_db in latin1 on MySQL 8: in its default utf8mb4 some of WSO2's indexes exceed the key length
     // (ERROR 1071), as WSO2's product compatibility page warns.
+    admin: 'root',
+    // APIM docs 'Changing to MySQL': the user the nodes connect as, with every privilege on its databases.
+    createUser: (db) => [
+      `mysql -h ${w(db.host)} -P ${db.port} -u root -p -e "CREATE USER IF NOT EXISTS '${db.username}'@'%' IDENTIFIED BY '$DB_PASSWORD';"`,
+    ],
     create: (db, name, logical) =>
       `mysql -h ${w(db.host)} -P ${db.port} -u root -p -e ${w(`CREATE DATABASE ${name}${logical === 'apim_db' && mysqlVersionOf(db) === '8' ? ' CHARACTER SET latin1' : ''};`)}`,
+    grant: (db, name) => `mysql -h ${w(db.host)} -P ${db.port} -u root -p -e "GRANT ALL PRIVILEGES ON ${name}.* TO '${db.username}'@'%';"`,
     load: (db, name, script) => `mysql -h ${w(db.host)} -P ${db.port} -u ${w(db.username)} -p ${w(name)} < ${script}`,
   },
   postgre: {
     name: 'PostgreSQL',
     script: 'postgresql.sql',
     driver: () => 'PostgreSQL JDBC (postgresql)',
+    admin: 'postgres',
+    // APIM docs 'Changing to PostgreSQL': a login role that owns the databases (createdb -O).
+    createUser: (db) => [
+      `psql -h ${w(db.host)} -p ${db.port} -U postgres -c "CREATE ROLE \\"${db.username}\\" LOGIN PASSWORD '$DB_PASSWORD';"`,
+    ],
     create: (db, name) => `createdb -h ${w(db.host)} -p ${db.port} -U postgres -O ${w(db.username)} ${w(name)}`,
     load: (db, name, script) => `psql -h ${w(db.host)} -p ${db.port} -U ${w(db.username)} -d ${w(name)} -f ${script}`,
   },
@@ -48,7 +68,14 @@ export const ENGINES: Record<DbEngine, Engine> = {
     name: 'SQL Server',
     script: 'mssql.sql',
     driver: () => 'Microsoft JDBC Driver for SQL Server (mssql-jdbc)',
+    admin: 'sa',
+    // APIM docs 'Changing to MSSQL': a login, and in each database a user for it that owns the database.
+    createUser: (db) => [
+      `sqlcmd -S ${w(`${db.host},${db.port}`)} -U sa -Q "CREATE LOGIN [${db.username}] WITH PASSWORD = N'$DB_PASSWORD'"`,
+    ],
     create: (db, name) => `sqlcmd -S ${w(`${db.host},${db.port}`)} -U sa -Q ${w(`CREATE DATABASE ${name}`)}`,
+    grant: (db, name) =>
+      `sqlcmd -S ${w(`${db.host},${db.port}`)} -U sa -d ${name} -Q "CREATE USER [${db.username}] FOR LOGIN [${db.username}]; ALTER ROLE db_owner ADD MEMBER [${db.username}]"`,
     load: (db, name, script) => `sqlcmd -S ${w(`${db.host},${db.port}`)} -U ${w(db.username)} -d ${w(name)} -i ${script}`,
   },
   oracle: {
@@ -70,6 +97,12 @@ export const ENGINES: Record<DbEngine, Engine> = {
 
 /** A database name the create command may carry inside SQL: a plain identifier. */
 const SQL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A user name the user commands may carry inside SQL and inside a double-quoted shell word: a plain identifier, which
+ * every engine takes quoted or bare, and in which the shell expands nothing.
+ */
+const SQL_USER = SQL_IDENTIFIER;
 
 /** The database servers a node uses, each once. */
 export function databasesOf(context: GenerationContext, node: ApimNode): DatabaseNode[] {
@@ -99,10 +132,19 @@ export function databaseSteps(
   const out: string[] = [];
   for (const db of databases) {
     const engine = ENGINES[db.engine];
+    const names = db.databases.map((logical) => (logical === 'apim_db' ? db.apimDbName : db.sharedDbName));
+    // The user commands only where the name is plain and every database is created here too.
+    const asAdmin = db.username === engine.admin;
+    const userCommands =
+      engine.createUser && !asAdmin && SQL_USER.test(db.username) && names.every((name) => SQL_IDENTIFIER.test(name))
+        ? engine.createUser(db)
+        : [];
     out.push(
       `#### ${markdownText(db.label)} (\`${db.id}\`): ${engine.name} on ${inlineCode(`${db.host}:${db.port}`)}`,
       '',
-      `Create ${db.databases.length === 1 ? 'the database' : 'the databases'} and a user ${inlineCode(db.username)} that owns them (its password is in the`,
+      asAdmin
+        ? `Create ${db.databases.length === 1 ? 'the database' : 'the databases'} (the nodes connect as ${inlineCode(db.username)}, whose password is in the`
+        : `Create a user ${inlineCode(db.username)} and ${db.databases.length === 1 ? 'the database' : 'the databases'} it owns (its password is in the`,
       `${passwordIn}), then load the scripts shipped in \`${home}/dbscripts\`:`,
       '',
     );
@@ -112,16 +154,39 @@ export function databaseSteps(
       out.push(`- ${inlineCode(name)}${name === logical ? '' : ` (${logical})`}: \`${script}\``);
     }
     out.push('', '```sh');
+    if (userCommands.length > 0) {
+      out.push(`read -rs DB_PASSWORD   # type the password of ${db.username}, as in the ${passwordIn}`, ...userCommands);
+    }
     for (const logical of db.databases) {
       const name = logical === 'apim_db' ? db.apimDbName : db.sharedDbName;
       if (engine.create && SQL_IDENTIFIER.test(name)) out.push(engine.create(db, name, logical));
     }
+    if (userCommands.length > 0) for (const name of names) if (engine.grant) out.push(engine.grant(db, name));
     for (const logical of db.databases) {
       const name = logical === 'apim_db' ? db.apimDbName : db.sharedDbName;
       const script = logical === 'apim_db' ? `${home}/dbscripts/apimgt/${engine.script}` : `${home}/dbscripts/${engine.script}`;
       out.push(engine.load(db, name, script));
     }
     out.push('```', '');
+    if (userCommands.length > 0) {
+      out.push(
+        "`read -rs` keeps the password out of the shell history and the screen. It goes into SQL as typed: type each `'` in it",
+        `twice${db.engine === 'mysql' ? ', and each `\\` twice' : ''}.`,
+        '',
+      );
+    } else if (asAdmin) {
+      out.push(
+        `The nodes connect as the administrator, ${inlineCode(db.username)}, so there is no user to create. A user of their own, with`,
+        'rights on these databases only, is safer in production.',
+        '',
+      );
+    } else if (engine.createUser) {
+      out.push(
+        `The user's name or a database's is not a plain SQL identifier (letters, digits and \`_\`): create the user, and any`,
+        `database not created above, with ${engine.name}'s own tools, then give the user every right on its databases.`,
+        '',
+      );
+    }
     out.push(`Every node that uses it needs the ${engine.driver(db)} jar in ${driverIn}.`, '');
     if (db.engine === 'mysql' && mysqlVersionOf(db) === '8') {
       out.push(
