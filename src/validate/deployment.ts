@@ -6,6 +6,7 @@
  */
 import type { ApimNode, Cluster, Diagnostic, Topology, TopologyGraph } from '../model/index.ts';
 import {
+  platformOf,
   KIND_NAMES,
   buildGraph,
   controlPlaneClusters,
@@ -161,21 +162,24 @@ const tiers = (_topology: Topology, graph: TopologyGraph): Diagnostic[] => {
  * APIM022: the portals need sticky sessions on the control-plane load balancer (APIM docs 'Configuring the Proxy
  * Server and the Load Balancer', 'HA for Control Plane': sticky learn, or ip_hash on NGINX community).
  */
-const stickiness = (_topology: Topology, graph: TopologyGraph): Diagnostic[] =>
-  graph
-    .nodesOfKind('load-balancer')
-    .filter((lb) => {
-      // All-in-One nodes serve the portals too (APIM docs 'Configuring an Active-Active Deployment': sticky sessions).
-      const kind = graph.frontedKind(lb.id);
-      return (kind === 'control-plane' || kind === 'all-in-one') && !isSticky(lb);
-    })
-    .map((lb) =>
-      report('APIM022', {
-        message: `Load balancer ${lb.id} fronts the ${graph.frontedKind(lb.id) === 'all-in-one' ? 'All-in-One nodes' : 'control planes'} without sticky sessions: Publisher and Developer Portal sessions break when requests change node`,
-        nodeIds: [lb.id],
-        fix: `Turn on sticky sessions for ${lb.id} (ip_hash in open-source nginx, sticky learn in NGINX Plus).`,
-      }),
-    );
+const stickiness = (topology: Topology, graph: TopologyGraph): Diagnostic[] =>
+  // On Kubernetes WSO2's charts make the control plane's ingress sticky (cookie affinity): no setting of ours.
+  platformOf(topology.settings) === 'kubernetes'
+    ? []
+    : graph
+        .nodesOfKind('load-balancer')
+        .filter((lb) => {
+          // All-in-One nodes serve the portals too (APIM docs 'Configuring an Active-Active Deployment': sticky sessions).
+          const kind = graph.frontedKind(lb.id);
+          return (kind === 'control-plane' || kind === 'all-in-one') && !isSticky(lb);
+        })
+        .map((lb) =>
+          report('APIM022', {
+            message: `Load balancer ${lb.id} fronts the ${graph.frontedKind(lb.id) === 'all-in-one' ? 'All-in-One nodes' : 'control planes'} without sticky sessions: Publisher and Developer Portal sessions break when requests change node`,
+            nodeIds: [lb.id],
+            fix: `Turn on sticky sessions for ${lb.id} (ip_hash in open-source nginx, sticky learn in NGINX Plus).`,
+          }),
+        );
 
 /**
  * APIM023: an environment served by gateways of more than one cluster (a gateway without a load

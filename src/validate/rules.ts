@@ -188,7 +188,7 @@ export const RULES = [
   {
     code: 'APIM022',
     severity: 'warning',
-    title: 'a control-plane load balancer without sticky sessions',
+    title: 'a control-plane load balancer without sticky sessions (virtual machines)',
     source:
       'APIM docs "Configuring the Proxy Server and the Load Balancer", HA for Control Plane (sticky sessions, or ip_hash on NGINX community)',
     applies: 'yes',

@@ -109,6 +109,29 @@ async function fileText(path: string): Promise<string> {
   return within(screen.getByRole('tabpanel')).getByLabelText(`Contents of ${path}`).textContent ?? '';
 }
 
+describe('sticky sessions on a load balancer', () => {
+  it('are a setting of the portals’ load balancer on virtual machines only: the charts make the ingress sticky on Kubernetes', async () => {
+    const { store, user } = await renderPage();
+    const select = (id: string) => act(() => store.getState().select({ nodes: [id] }));
+    const sticky = (id: string) =>
+      within(screen.getByRole('form', { name: `Load Balancer ${id}` })).queryByLabelText('Sticky sessions (ip_hash)');
+    select('cp-lb');
+    const box = sticky('cp-lb');
+    expect(box).toHaveProperty('checked', true);
+    await user.click(box as HTMLElement);
+    expect(store.getState().topology.nodes.find((n) => n.id === 'cp-lb')).toMatchObject({ sticky: false });
+    // Only the portals' upstream is sticky: a gateway load balancer has nothing to set.
+    select('gw-lb');
+    expect(sticky('gw-lb')).toBeNull();
+
+    act(() => store.getState().updateSettings({ platform: 'kubernetes' }));
+    select('cp-lb');
+    expect(sticky('cp-lb')).toBeNull();
+    const form = within(screen.getByRole('form', { name: 'Load Balancer cp-lb' }));
+    expect(form.getByText(/WSO2's charts make the ingress sticky/)).toBeTruthy();
+  });
+});
+
 describe('the Helm release of a cluster', () => {
   async function onKubernetes() {
     const page = await renderPage();

@@ -493,6 +493,12 @@ export const CASES = {
       () => haControlPlane({ sticky: true }),
     ],
     [
+      'APIM022',
+      'a control-plane load balancer without sticky sessions on VMs (on Kubernetes the charts make the ingress sticky)',
+      () => haControlPlane({ sticky: false }),
+      () => withSettings(haControlPlane({ sticky: false }), { platform: 'kubernetes' }),
+    ],
+    [
       'APIM023',
       'two gateways serving one environment with no load balancer',
       () => clean([gw('gw-2')], [['gw-2', 'cp-1']]),

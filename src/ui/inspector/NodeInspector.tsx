@@ -121,7 +121,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
           </>
         )}
         <ReleaseFields node={node} topology={topology} update={update} />
-        <KindFields node={node} update={update} />
+        <KindFields node={node} update={update} fronted={cluster?.members[0]?.kind} kubernetes={kubernetes} />
         {(isApimNode(node) || node.kind === 'load-balancer' || node.kind === 'identity-server') && (
           <TextField
             label="Certificate names (optional)"
@@ -154,8 +154,21 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
   );
 }
 
-/** The settings of the node's own kind: every kind says what it shows, even when it is nothing. */
-function KindFields({ node, update }: { node: TopologyNode; update: (patch: NodePatch) => void }) {
+/**
+ * The settings of the node's own kind: every kind says what it shows, even when it is nothing. `fronted`: the kind of
+ * the nodes a load balancer is in front of.
+ */
+function KindFields({
+  node,
+  update,
+  fronted,
+  kubernetes,
+}: {
+  node: TopologyNode;
+  update: (patch: NodePatch) => void;
+  fronted: TopologyNode['kind'] | undefined;
+  kubernetes: boolean;
+}) {
   switch (node.kind) {
     case 'gateway':
       return <GatewayFields node={node} update={update} />;
@@ -176,6 +189,10 @@ function KindFields({ node, update }: { node: TopologyNode; update: (patch: Node
         />
       );
     case 'load-balancer':
+      // Sticky sessions keep a portal session on one node: only the portals' upstream reads them (nginx.conf).
+      if (fronted !== undefined && fronted !== 'control-plane' && fronted !== 'all-in-one') return null;
+      // WSO2's charts make the control plane's ingress sticky themselves (cookie affinity); the setting is not theirs.
+      if (kubernetes) return <p className="hint">Sessions to the portals stay on one pod: WSO2&apos;s charts make the ingress sticky.</p>;
       return (
         <CheckboxField
           label="Sticky sessions (ip_hash)"
