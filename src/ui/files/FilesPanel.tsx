@@ -2,7 +2,7 @@
  * The generated files, one tab per file named by its path in the bundle. Selecting a node brings its
  * file to the front; lines changed by the last edit are marked; each file has a copy button.
  */
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { BundleFile } from '../../generate/index.ts';
 import { clusterAround, platformOf } from '../../model/index.ts';
@@ -52,6 +52,50 @@ function PathName({ path }: { path: string }) {
   );
 }
 
+/**
+ * One file's tab, drawn again only when what it shows changes: a new bundle (every generation) keeps the tabs of the
+ * same paths as they were, so the files catching up with an edit do not re-render and re-commit hundreds of buttons.
+ */
+const FileTab = memo(function FileTab({
+  path,
+  id,
+  selected,
+  panelId,
+  focusable,
+  changed,
+  onSelect,
+  register,
+}: {
+  path: string;
+  id: string;
+  selected: boolean;
+  panelId: string;
+  focusable: boolean;
+  changed: boolean;
+  onSelect: (path: string) => void;
+  /** Keeps the tab's element by its path (for the arrow keys and scrolling the shown one into view); gives its cleanup. */
+  register: (path: string, el: HTMLButtonElement) => () => void;
+}) {
+  return (
+    <button
+      ref={(el) => (el ? register(path, el) : undefined)}
+      type="button"
+      role="tab"
+      id={id}
+      data-path={path}
+      // The name is the path, as the text shows it (some name computations would space the styled parts).
+      aria-label={path}
+      aria-selected={selected}
+      aria-controls={selected ? panelId : undefined}
+      tabIndex={focusable ? 0 : -1}
+      className={changed ? 'tab changed' : 'tab'}
+      onClick={() => onSelect(path)}
+    >
+      <PathName path={path} />
+    </button>
+  );
+});
+
 export function FilesPanel() {
   const { files, pending, updating, failed, retry } = useBundle();
   const selectedNodes = useDesigner((s) => s.selection.nodes);
@@ -61,6 +105,13 @@ export function FilesPanel() {
   const baseId = useId();
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const marks = useChangeMarks(files);
+  const registerTab = useCallback((path: string, el: HTMLButtonElement) => {
+    const refs = tabRefs.current;
+    refs.set(path, el);
+    return () => {
+      if (refs.get(path) === el) refs.delete(path);
+    };
+  }, []);
 
   // Selecting one node brings its file to the front, scrolled into view in the list; a node whose file
   // is still being generated (just added) gets it as soon as it is there. Only a change of selection
@@ -93,10 +144,14 @@ export function FilesPanel() {
   const needle = filter.trim().toLowerCase();
   const current = files.find((f) => f.path === active) ?? files[0];
   const groups = useMemo(() => {
-    const left = files.filter((f) => !needle || f.path.toLowerCase().includes(needle));
-    return GROUPS.map((group) => {
-      const inGroup = left.filter((f) => group.match(f.path));
-      for (const f of inGroup) left.splice(left.indexOf(f), 1);
+    // Each file in the first group that takes it, in the bundle's order: one pass (thousands of files, every answer).
+    const grouped: BundleFile[][] = GROUPS.map(() => []);
+    for (const f of files) {
+      if (needle && !f.path.toLowerCase().includes(needle)) continue;
+      grouped[GROUPS.findIndex((group) => group.match(f.path))]?.push(f);
+    }
+    return GROUPS.map((group, i) => {
+      const inGroup = grouped[i] ?? [];
       // A long group lists its first files (and the one shown); the filter finds the rest.
       const listed = inGroup.slice(0, GROUP_LIMIT);
       if (current && inGroup.length > GROUP_LIMIT && !listed.includes(current) && inGroup.includes(current)) listed.push(current);
@@ -168,31 +223,19 @@ export function FilesPanel() {
               <div className="tab-group-name" aria-hidden="true">
                 {group.name}
               </div>
-              {group.files.map((file) => {
-                const selected = file.path === current?.path;
-                return (
-                  <button
-                    key={file.path}
-                    ref={(el) => {
-                      if (el) tabRefs.current.set(file.path, el);
-                      else tabRefs.current.delete(file.path);
-                    }}
-                    type="button"
-                    role="tab"
-                    id={tabId(file.path)}
-                    data-path={file.path}
-                    // The name is the path, as the text shows it (some name computations would space the styled parts).
-                    aria-label={file.path}
-                    aria-selected={selected}
-                    aria-controls={selected ? panelId : undefined}
-                    tabIndex={file.path === focusable ? 0 : -1}
-                    className={marks.has(file.path) ? 'tab changed' : 'tab'}
-                    onClick={() => setActive(file.path)}
-                  >
-                    <PathName path={file.path} />
-                  </button>
-                );
-              })}
+              {group.files.map((file) => (
+                <FileTab
+                  key={file.path}
+                  path={file.path}
+                  id={tabId(file.path)}
+                  selected={file.path === current?.path}
+                  panelId={panelId}
+                  focusable={file.path === focusable}
+                  changed={marks.has(file.path)}
+                  onSelect={setActive}
+                  register={registerTab}
+                />
+              ))}
               {group.hidden > 0 && (
                 <p className="hint tab-more">
                   {group.hidden.toLocaleString('en')} more {group.hidden === 1 ? 'file' : 'files'}: type in the filter to find{' '}
