@@ -9,8 +9,8 @@ import { persist } from 'zustand/middleware';
 import { temporal } from 'zundo';
 import type { DbEngine, Fragment, NodeKind, NodePatch, ProductVersion, Settings, Topology } from '../model/index.ts';
 import * as edits from '../model/index.ts';
-import type { KeptAside } from './autosave.ts';
-import { AUTOSAVE_KEY, AUTOSAVE_VERSION, PREFERENCES_KEY, autosaveStorage, readAutosave } from './autosave.ts';
+import type { AutosaveCode, AutosaveRead, KeptAside } from './autosave.ts';
+import { AUTOSAVE_KEY, AUTOSAVE_VERSION, PREFERENCES_KEY, autosaveStorage } from './autosave.ts';
 import { serializeTopology } from '../model/index.ts';
 import { sampleTopology } from './sample.ts';
 import type { HistoryPolicy } from './history.ts';
@@ -72,6 +72,11 @@ export interface DesignerState {
   setKeepSecretsOut(on: boolean): void;
   /** Counts the topologies opened whole (a file, a link, an example, New): the canvas fits its view to each. */
   opened: number;
+  /**
+   * While the autosave is being restored (by a reader that answers later: the page's, in the generation worker). The
+   * topology meanwhile is not the person's: the page shows placeholders, edits are not taken, and nothing is saved.
+   */
+  restoring: boolean;
 
   addNode(kind: NodeKind, position?: { x: number; y: number }): string;
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
@@ -105,7 +110,7 @@ export interface DesignerState {
   redo(): void;
 }
 
-export type DesignerStore = ReturnType<typeof createDesignerStore>;
+export type DesignerStore = ReturnType<typeof createStoreWith>;
 
 type ActionName = { [K in keyof DesignerState]: DesignerState[K] extends (...args: never[]) => unknown ? K : never }[keyof DesignerState];
 
@@ -148,9 +153,19 @@ type EditAction = {
   [K in keyof typeof ACTION_HISTORY]: (typeof ACTION_HISTORY)[K] extends 'none' ? never : K;
 }[keyof typeof ACTION_HISTORY];
 
-export function createDesignerStore(storage: Storage | undefined) {
-  const autosave = autosaveStorage(storage);
+/**
+ * The store, its autosave restored by `code.read`: store/restore.ts `readAutosave` restores it at once
+ * (`createDesignerStore`); the page's reader answers later, from the generation worker, and the store is `restoring`
+ * until it has. The page also loads share's `withoutSecrets` when "keep passwords out" is first on.
+ */
+export function createStoreWith(storage: Storage | undefined, code: AutosaveCode) {
+  const { read } = code;
+  const autosave = autosaveStorage(storage, code);
   let noticeId = 0;
+  /** The latest save of another tab heard while restoring: compared once the restore is done. */
+  let heardWhileRestoring: string | null = null;
+  /** Counts other tabs' saves heard: only the latest one's comparison counts. */
+  let heard = 0;
   /** The step live previews of a field opened, while nothing else has happened since (store/history.ts). */
   let openStep: { field: string; past: unknown } | null = null;
 
@@ -160,6 +175,8 @@ export function createDesignerStore(storage: Storage | undefined) {
         (set, get) => {
           /** Applies an action's edit to the topology, entering history as the action declares. */
           const edit = (action: EditAction, next: Topology) => {
+            // The topology is not the person's yet (the page is inert meanwhile): an edit would be lost at the restore.
+            if (get().restoring) return;
             const policy: HistoryPolicy = ACTION_HISTORY[action];
             const before = get().topology;
             const history = store.temporal.getState();
@@ -239,16 +256,32 @@ export function createDesignerStore(storage: Storage | undefined) {
             clipboard: null,
             drafts: {},
             opened: 0,
+            restoring: false,
             otherTab: null,
             otherTabSaved(text) {
-              const read = readAutosave(text);
-              if (!read.ok) return;
-              const theirs = read.value.state.topology;
+              if (get().restoring) {
+                heardWhileRestoring = text;
+                return;
+              }
+              const turn = ++heard;
               // Compared as both would read back (the restore path fills what a topology leaves out).
-              const mine = readAutosave(JSON.stringify({ state: { topology: get().topology }, version: AUTOSAVE_VERSION }));
-              if (mine.ok && serializeTopology(theirs) === serializeTopology(mine.value.state.topology)) return;
-              autosave.paused = true;
-              set({ otherTab: theirs });
+              const reads = [read(text), read(JSON.stringify({ state: { topology: get().topology }, version: AUTOSAVE_VERSION }))];
+              const compare = ([theirs, mine]: AutosaveRead[]) => {
+                if (turn !== heard || !theirs?.ok) return;
+                const topology = theirs.value.state.topology;
+                if (mine?.ok && serializeTopology(topology) === serializeTopology(mine.value.state.topology)) return;
+                autosave.paused = true;
+                set({ otherTab: topology });
+              };
+              if (!reads.some((r) => r instanceof Promise)) {
+                compare(reads as AutosaveRead[]);
+                return;
+              }
+              // Until the reader answers, this tab writes nothing over the other tab's save.
+              autosave.hold();
+              void Promise.all(reads)
+                .then(compare, () => undefined) // a save that cannot be read is not offered, as a damaged one
+                .finally(() => autosave.release());
             },
             resolveOtherTab(choice) {
               const theirs = get().otherTab;
@@ -430,16 +463,42 @@ export function createDesignerStore(storage: Storage | undefined) {
     ),
   );
 
-  // Loading the autosave is not an edit: history starts empty.
-  store.temporal.getState().clear();
-  const aside = autosave.keptAside();
-  if (aside) store.setState({ keptAside: aside });
   autosave.onProblem = (message) => store.setState({ autosaveProblem: message });
-  const problem = autosave.problem();
-  if (problem) store.setState({ autosaveProblem: problem });
   autosave.keepSecretsOut = readPreferences(storage).keepSecretsOut === true;
+  autosave.prepare();
   store.setState({ keepSecretsOut: autosave.keepSecretsOut });
-  return Object.assign(store, { flushAutosave: autosave.flush });
+  /** After the restore: what it kept aside or found wrong is said. */
+  const restored = () => {
+    // Loading the autosave is not an edit: history starts empty.
+    store.temporal.getState().clear();
+    const aside = autosave.keptAside();
+    if (aside) store.setState({ keptAside: aside });
+    const problem = autosave.problem();
+    if (problem) store.setState({ autosaveProblem: problem });
+  };
+  let whenRestored: Promise<void>;
+  if (store.persist.hasHydrated()) {
+    restored();
+    whenRestored = Promise.resolve();
+  } else {
+    store.setState({ restoring: true });
+    whenRestored = new Promise<void>((resolve) => {
+      const stop = store.persist.onFinishHydration(() => {
+        stop();
+        restored();
+        store.setState({ restoring: false });
+        const text = heardWhileRestoring;
+        heardWhileRestoring = null;
+        if (text !== null) store.getState().otherTabSaved(text);
+        resolve();
+      });
+    });
+  }
+  return Object.assign(store, {
+    flushAutosave: autosave.flush,
+    /** Settles once the autosave is restored (at once, unless the reader answers later): opening waits for it. */
+    whenRestored: () => whenRestored,
+  });
 }
 
 function readPreferences(storage: Storage | undefined): { keepSecretsOut?: boolean } {

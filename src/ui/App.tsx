@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
+import { useStore } from 'zustand';
 import '@xyflow/react/dist/style.css';
 import './layers.css';
 import { serializeTopology } from '../model/index.ts';
@@ -14,12 +15,24 @@ import { Toolbar } from './Toolbar.tsx';
 import { Palette } from './Palette.tsx';
 import { Canvas } from './canvas/Canvas.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
+import { SettingsHeading } from './inspector/SettingsHeading.tsx';
 import { DeferredFilesPanel } from './files/DeferredFilesPanel.tsx';
 import { Problems } from './Problems.tsx';
 import { Notices } from './Notices.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { fileSlug, saveText } from './download.ts';
-import { openFiles, openLink } from './open.ts';
+import { loadOpener } from './lazy.ts';
+
+/** Opening code (open.ts) that could not be loaded: said, and nothing changes. */
+function openFailed(store: DesignerStore, what: string) {
+  return (error: unknown) =>
+    store
+      .getState()
+      .notify(
+        `Could not open ${what}: the part of the page that opens it could not be loaded (${(error as Error).message}). Your topology is unchanged.`,
+        'error',
+      );
+}
 
 /**
  * A share link opens when the page loads with one, or when one is pasted into the address bar. The
@@ -31,7 +44,10 @@ function useLinks(store: DesignerStore) {
       const { hash } = window.location;
       if (!/^#v\d+\./.test(hash)) return;
       history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
-      void openLink(store, hash, (m) => window.confirm(m));
+      loadOpener().then(
+        (open) => open.openLink(store, hash, (m) => window.confirm(m)),
+        openFailed(store, 'the link (reload it to try again)'),
+      );
     };
     open();
     window.addEventListener('hashchange', open);
@@ -51,7 +67,8 @@ function useFileDrop(store: DesignerStore) {
     const onDrop = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       event.preventDefault();
-      void openFiles(store, [...(event.dataTransfer?.files ?? [])], (m) => window.confirm(m));
+      const files = [...(event.dataTransfer?.files ?? [])];
+      loadOpener().then((open) => open.openFiles(store, files, (m) => window.confirm(m)), openFailed(store, 'the dropped files'));
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
@@ -104,7 +121,30 @@ function useOtherTabs(store: DesignerStore) {
   }, [store]);
 }
 
+/**
+ * The canvas and the settings while the autosave is restored (in the generation worker, as the page starts): their
+ * places held as the deferred parts' are (deferred.tsx), so nothing moves when the topology comes.
+ */
+function Restoring() {
+  return (
+    <>
+      <div className="canvas" aria-busy="true">
+        <p className="canvas-status" role="status">
+          Restoring your autosaved topology…
+        </p>
+      </div>
+      <aside className="inspector" aria-label="Inspector">
+        <div className="inspector-form" aria-busy="true">
+          <SettingsHeading />
+        </div>
+      </aside>
+    </>
+  );
+}
+
 export function App({ store }: { store: DesignerStore }) {
+  // Until the autosave is restored the page takes no input (a click would act on a topology that is not yours).
+  const restoring = useStore(store, (s) => s.restoring);
   useShortcuts(store);
   useOtherTabs(store);
   useFocusRescue(store);
@@ -117,14 +157,20 @@ export function App({ store }: { store: DesignerStore }) {
   return (
     <StoreProvider store={store}>
       <ReactFlowProvider>
-        <div className="app">
+        <div className="app" inert={restoring} aria-busy={restoring || undefined}>
           <ErrorBoundary onSave={save}>
             <Toolbar />
             <Notices />
             <main className="workspace">
               <Palette />
-              <Canvas />
-              <Inspector />
+              {restoring ? (
+                <Restoring />
+              ) : (
+                <>
+                  <Canvas />
+                  <Inspector />
+                </>
+              )}
             </main>
             <div className="output">
               <DeferredFilesPanel />
