@@ -1,5 +1,5 @@
 /**
- * Autosave to localStorage, through zustand `persist`. What comes back from storage is untrusted: it goes
+ * Autosave to localStorage (the store reads it as it is made, and asks to save after every change). What comes back from storage is untrusted: it goes
  * through the same restore path as a file. An autosave that is corrupt, or from a newer version of the
  * designer, is never used and never thrown away: it is copied to a "kept aside" key and reported, and
  * the page starts from the sample instead.
@@ -9,12 +9,16 @@
  * meanwhile never replaces the autosave. "Keep passwords out" writes through share's `withoutSecrets`, which the page
  * loads when the preference is first on: a write waits for it, and never goes out with the passwords instead.
  *
- * Writes are debounced (a drag writes once, at the end) and flushed when the page is hidden. zustand's
- * persist asks to save on every state change (a typed key's draft, a selection), so a save of the
+ * Writes are debounced (a drag writes once, at the end) and flushed when the page is hidden. The store
+ * asks to save on every state change (a typed key's draft, a selection), so a save of the
  * topology already pending or written costs nothing, and the topology is turned into text only when
  * it is written, once per burst of edits, when the page is idle.
  */
-import type { PersistStorage, StorageValue } from 'zustand/middleware';
+/** What is stored: the persisted state and the version of its form. */
+export interface StorageValue<S> {
+  state: S;
+  version: number;
+}
 import type { Topology } from '../model/index.ts';
 
 export const AUTOSAVE_KEY = 'apim-topology-designer';
@@ -55,7 +59,11 @@ export interface AutosaveCode {
   withoutSecrets: { now: SecretsRemover } | { load: () => Promise<SecretsRemover> };
 }
 
-export interface AutosaveStorage extends PersistStorage<Persisted> {
+export interface AutosaveStorage {
+  /** The autosave under `name`, restored: at once, or when the reader answers; null when there is none to use. */
+  getItem(name: string): StorageValue<Persisted> | null | Promise<StorageValue<Persisted> | null>;
+  /** Asks to save `value` (after the burst of edits, when the page is idle; nothing if it is saved already). */
+  setItem(name: string, value: StorageValue<Persisted>): void;
   /** Writes a pending save now. */
   flush(): void;
   /** What the last read kept aside, if anything. */
@@ -92,7 +100,7 @@ export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode
   let last: { topology: Topology; secretsOut: boolean } | undefined;
   let idle: number | undefined;
   /**
-   * What storage holds as far as this tab knows: the text it read or last wrote. zustand's persist asks
+   * What storage holds as far as this tab knows: the text it read or last wrote. The store asks
    * to save on every state change (a selection, a notice), and a tab that has not edited must never write
    * its old topology over a newer one another tab saved.
    */
@@ -253,9 +261,6 @@ export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode
       pending = { name, value, secretsOut: api.keepSecretsOut };
       if (pending.secretsOut) loadRemover();
       schedule();
-    },
-    removeItem(name) {
-      storage?.removeItem(name);
     },
     flush: write,
     keptAside: () => aside,

@@ -29,6 +29,6 @@ export function readAutosave(text: string): AutosaveRead {
   if (!restored.ok) {
     return { ok: false, reason: `the autosaved topology is damaged: ${restored.errors.slice(0, 3).map(formatReadError).join('; ')}` };
   }
-  // In the order persist writes it, so `known` compares equal.
+  // In the order the store saves it, so `known` compares equal.
   return { ok: true, value: { state: { topology: restored.topology }, version: AUTOSAVE_VERSION } };
 }
