@@ -36,6 +36,7 @@ const PURE = new Set(['model', 'validate', 'generate', 'share', 'import']);
  */
 const UI_DEEP_IMPORTS = new Set([
   'model/autoLayout.ts',
+  'model/serialize.ts',
   'generate/zip.ts',
   'generate/customToml.ts',
   'generate/svg.ts',

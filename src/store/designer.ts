@@ -11,10 +11,9 @@ import type { DbEngine, Fragment, NodeKind, NodePatch, ProductVersion, Settings,
 import * as edits from '../model/index.ts';
 import type { AutosaveCode, AutosaveRead, KeptAside } from './autosave.ts';
 import { AUTOSAVE_KEY, AUTOSAVE_VERSION, PREFERENCES_KEY, autosaveStorage } from './autosave.ts';
-import { serializeTopology } from '../model/index.ts';
 import { sampleTopology } from './sample.ts';
 import type { HistoryPolicy } from './history.ts';
-import { editedField, historyTurn } from './history.ts';
+import { editedField, historyTurn, sameValue } from './history.ts';
 
 export interface Notice {
   /** Increases with every notice, so the same text twice is announced twice. */
@@ -267,7 +266,7 @@ export function createStoreWith(storage: Storage | undefined, code: AutosaveCode
             const compare = ([theirs, mine]: AutosaveRead[]) => {
               if (turn !== heard || !theirs?.ok) return;
               const topology = theirs.value.state.topology;
-              if (mine?.ok && serializeTopology(topology) === serializeTopology(mine.value.state.topology)) return;
+              if (mine?.ok && sameValue(topology, mine.value.state.topology)) return;
               autosave.paused = true;
               set({ otherTab: topology });
             };

@@ -7,7 +7,6 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useStore } from 'zustand';
 import '@xyflow/react/dist/style.css';
 import './layers.css';
-import { serializeTopology } from '../model/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { AUTOSAVE_KEY } from '../store/index.ts';
 import { StoreProvider } from './store.tsx';
@@ -20,7 +19,7 @@ import { DeferredFilesPanel } from './files/DeferredFilesPanel.tsx';
 import { Problems } from './Problems.tsx';
 import { Notices } from './Notices.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { fileSlug, saveText } from './download.ts';
+import { saveTopology } from './download.ts';
 import { loadOpener } from './lazy.ts';
 
 /** Opening code (open.ts) that could not be loaded: said, and nothing changes. */
@@ -151,8 +150,7 @@ export function App({ store }: { store: DesignerStore }) {
   useLinks(store);
   useFileDrop(store);
   const save = () => {
-    const { topology } = store.getState();
-    saveText(serializeTopology(topology), `${fileSlug(topology.name)}.json`);
+    void saveTopology(store.getState().topology);
   };
   return (
     <StoreProvider store={store}>

@@ -1,11 +1,11 @@
 /** The toolbar: new, undo and redo, examples, open, save, share, compare, download, and the problem counts. */
 import { Suspense, lazy, useRef, useState } from 'react';
-import { patternsOf, presetOn, serializeTopology } from '../model/index.ts';
+import { patternsOf, presetOn } from '../model/index.ts';
 import { useDesigner, useDesignerStore, useGeneration, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
-import { fileSlug, saveText } from './download.ts';
+import { saveTopology } from './download.ts';
 import { usePreloadWhenIdle } from './deferred.tsx';
-import { loadOpener, loadTopologyReader } from './lazy.ts';
+import { loadOpener, loadSerializer, loadTopologyReader } from './lazy.ts';
 import { CompareGroup } from './CompareGroup.tsx';
 
 export const EXAMPLES = [
@@ -32,6 +32,8 @@ const loadBundleDownload = () =>
     throw error;
   }));
 const BUNDLE_DOWNLOAD = { preload: loadBundleDownload };
+/** Save's writer (download.ts `saveTopology`), loaded when the page is idle. */
+const SERIALIZER = { preload: loadSerializer };
 
 export function Toolbar() {
   const store = useDesignerStore();
@@ -53,6 +55,7 @@ export function Toolbar() {
   if (exporting && !exported) setExported(true);
   const picker = useRef<HTMLInputElement>(null);
   usePreloadWhenIdle(BUNDLE_DOWNLOAD);
+  usePreloadWhenIdle(SERIALIZER);
 
   const download = async () => {
     const { topology } = store.getState();
@@ -91,8 +94,7 @@ export function Toolbar() {
   };
 
   const save = () => {
-    const { topology } = store.getState();
-    saveText(serializeTopology(topology), `${fileSlug(topology.name)}.json`);
+    void saveTopology(store.getState().topology);
   };
 
   const startNew = () => {

@@ -18,6 +18,7 @@ type TopologyReader = typeof import('../share/read.ts');
 type AutosaveReader = typeof import('../store/restore.ts');
 type Opener = typeof import('./open.ts');
 type SecretsRemover = typeof import('../share/secrets.ts');
+type Serializer = typeof import('../model/serialize.ts');
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
@@ -72,5 +73,7 @@ export const loadTopologyReader: () => Promise<TopologyReader> = once(() => impo
 export const loadAutosaveReader: () => Promise<AutosaveReader> = once(() => import('../store/restore.ts'));
 /** Passwords and tokens as placeholders, for the autosave when "keep passwords out" is first on. */
 export const loadSecretsRemover: () => Promise<SecretsRemover> = once(() => import('../share/secrets.ts'));
+/** The topology as a file (Save), preloaded when the page is idle (Toolbar). */
+export const loadSerializer: () => Promise<Serializer> = once(() => import('../model/serialize.ts'));
 /** Opening a link, a file, a picture or an example (open.ts), on the first one. */
 export const loadOpener: () => Promise<Opener> = once(() => import('./open.ts'));
