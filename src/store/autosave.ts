@@ -4,8 +4,8 @@
  * designer, is never used and never thrown away: it is copied to a "kept aside" key and reported, and
  * the page starts from the sample instead.
  *
- * The text is restored by a reader it is given (store/restore.ts `readAutosave`, or the page's, which runs it in the
- * generation worker and answers later). While an answer is awaited nothing is written, so the topology the page holds
+ * The text is restored by a reader it is given (store/restore.ts `readAutosave`, or the page's, which loads that code
+ * first and answers later). While an answer is awaited nothing is written, so the topology the page holds
  * meanwhile never replaces the autosave. "Keep passwords out" writes through share's `withoutSecrets`, which the page
  * loads when the preference is first on: a write waits for it, and never goes out with the passwords instead.
  *
@@ -46,7 +46,7 @@ export interface KeptAside {
 /** What an autosave's text restores to (store/restore.ts). */
 export type AutosaveRead = { ok: true; value: StorageValue<Persisted> } | { ok: false; reason: string };
 
-/** Restores an autosave's text: `readAutosave` in place, or the page's, which answers later (in the generation worker). */
+/** Restores an autosave's text: `readAutosave` at once, or the page's, which answers once that code has loaded. */
 export type AutosaveReader = (text: string) => AutosaveRead | Promise<AutosaveRead>;
 
 /** A topology with its passwords and tokens as placeholders, as a share link has them (share `withoutSecrets`). */

@@ -72,7 +72,7 @@ export interface DesignerState {
   /** Counts the topologies opened whole (a file, a link, an example, New): the canvas fits its view to each. */
   opened: number;
   /**
-   * While the autosave is being restored (by a reader that answers later: the page's, in the generation worker). The
+   * While the autosave is being restored (by a reader that answers later: the page's, once its code has loaded). The
    * topology meanwhile is not the person's: the page shows placeholders, edits are not taken, and nothing is saved.
    */
   restoring: boolean;
@@ -154,7 +154,7 @@ type EditAction = {
 
 /**
  * The store, its autosave restored by `code.read`: store/restore.ts `readAutosave` restores it at once
- * (`createDesignerStore`); the page's reader answers later, from the generation worker, and the store is `restoring`
+ * (`createDesignerStore`); the page's reader answers later, once its code has loaded, and the store is `restoring`
  * until it has. The page also loads share's `withoutSecrets` when "keep passwords out" is first on.
  */
 export function createStoreWith(storage: Storage | undefined, code: AutosaveCode) {

@@ -12,8 +12,8 @@ export { readAutosave } from './restore.ts';
 export { sampleTopology } from './sample.ts';
 
 /**
- * The store, its autosave restored at once, in place (tests and tools). The page restores it in the generation worker
- * instead, and loads the secrets' remover when first needed (`createStoreWith`, src/ui/main.tsx), so neither is in its
+ * The store, its autosave restored at once (tests and tools). The page loads the restore path after its first chunk
+ * instead, and the secrets' remover when first needed (`createStoreWith`, src/ui/main.tsx), so neither is in its
  * first chunk.
  */
 export function createDesignerStore(storage: Storage | undefined): DesignerStore {

@@ -1,7 +1,7 @@
 /**
  * The autosave's restore path: its text read as JSON, its version checked, and its topology through the file restore
- * path (share/read.ts: the schema and the migrations). The page runs it in the generation worker (src/ui/main.tsx),
- * so the schema's code is not in the page's first chunk; tests and tools run it in place.
+ * path (share/read.ts: the schema and the migrations). The page loads it as a chunk of its own as it starts
+ * (src/ui/main.tsx), so the schema's code is not in the page's first chunk; tests and tools import it.
  */
 import { formatReadError, restoreTopology } from '../share/index.ts';
 import type { AutosaveRead } from './autosave.ts';

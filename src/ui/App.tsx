@@ -121,7 +121,7 @@ function useOtherTabs(store: DesignerStore) {
 }
 
 /**
- * The canvas and the settings while the autosave is restored (in the generation worker, as the page starts): their
+ * The canvas and the settings while the autosave is restored (its code loads as the page starts): their
  * places held as the deferred parts' are (deferred.tsx), so nothing moves when the topology comes.
  */
 function Restoring() {

@@ -18,7 +18,6 @@
 import type { Bundle, BundleFile, FileDiff, FileKeyChanges } from '../generate/index.ts';
 import type { Diagnostic, Topology } from '../model/index.ts';
 import type { LinkResult, ReadResult } from '../share/index.ts';
-import type { AutosaveRead } from '../store/index.ts';
 
 /** What a change does to the files: the deployment.toml and values keys, and every file's lines. */
 export interface Comparison {
@@ -34,8 +33,6 @@ export interface Engine {
   readLink(link: string): Promise<LinkResult>;
   /** An opened file's topology read and restored (`readSource`). */
   readFile(source: FileSource): Promise<ReadResult>;
-  /** The autosave's text read and restored (store `readAutosave`), as the page starts and when another tab saves. */
-  readAutosave(text: string): Promise<AutosaveRead>;
 }
 
 /** What an opened file holds, as the page has read it: a bundle .zip's or a picture's bytes, or text (a .json). */
@@ -71,7 +68,6 @@ export interface Core {
   compare(before: Topology, after: Topology, base: string): Comparison;
   readLink(link: string): LinkResult;
   readFile(source: FileSource): ReadResult;
-  readAutosave(text: string): AutosaveRead;
 }
 
 /** What the worker is sent. */
@@ -79,8 +75,7 @@ export type GenerationRequest =
   | { id: number; task: 'bundle'; topology: Topology; base: string }
   | { id: number; task: 'compare'; before: Topology; after: Topology; base: string }
   | { id: number; task: 'read-link'; link: string }
-  | { id: number; task: 'read-file'; source: FileSource }
-  | { id: number; task: 'read-autosave'; text: string };
+  | { id: number; task: 'read-file'; source: FileSource };
 
 /**
  * The end of a bundle's answer: every file's path in order and the diagnostics. The files whose content changed
@@ -105,7 +100,6 @@ export type GenerationReply =
   | { id: number; changes: Comparison }
   | { id: number; read: LinkResult }
   | { id: number; file: ReadResult }
-  | { id: number; autosave: AutosaveRead }
   | { id: number; error: string };
 
 /** The most characters of file content in one message: reading one takes a few milliseconds, never a long task. */
@@ -325,11 +319,6 @@ export function workerEngine(create: () => Worker): Engine {
       if (!('file' in reply)) throw other();
       return reply.file;
     },
-    async readAutosave(text) {
-      const reply = await call({ task: 'read-autosave', text });
-      if (!('autosave' in reply)) throw other();
-      return reply.autosave;
-    },
   };
 }
 
@@ -346,7 +335,6 @@ export function inlineEngine(load: () => Promise<Core>): Engine {
     compare: async (before, after, base) => (await core()).compare(before, after, base),
     readLink: async (link) => (await core()).readLink(link),
     readFile: async (source) => (await core()).readFile(source),
-    readAutosave: async (text) => (await core()).readAutosave(text),
   };
 }
 

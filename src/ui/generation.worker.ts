@@ -1,7 +1,7 @@
 /**
  * The generation core in a Web Worker (see generation.ts): a topology in, its files and diagnostics
- * out; or two topologies in, what the change does to the files out (keys and lines); or a share link, an opened
- * file or the autosave's text in, its topology restored (or the errors the page shows) out. A generator that throws answers with its message, so the
+ * out; or two topologies in, what the change does to the files out (keys and lines); or a share link or an opened
+ * file in, its topology restored (or the errors the page shows) out. A generator that throws answers with its message, so the
  * page can say so and offer Retry.
  *
  * The files of the page's topology come from one incremental generator (generate/incremental.ts): each edit writes
@@ -12,7 +12,6 @@
 import { IncrementalGenerator, bundleKeyDiff, filesDiff, generateBundle } from '../generate/index.ts';
 import type { Topology } from '../model/index.ts';
 import { decodeLink, encodeLink, isPng, readBundleZip, readPngTopology, readSvgTopology, readTopology } from '../share/index.ts';
-import { readAutosave } from '../store/index.ts';
 import type { GenerationReply, GenerationRequest } from './generation.ts';
 import { BundleSender, readSource } from './generation.ts';
 
@@ -41,8 +40,6 @@ function answer(request: GenerationRequest): GenerationReply[] {
       return [{ id, read: decodeLink(request.link) }];
     case 'read-file':
       return [{ id, file: readSource(request.source, readers) }];
-    case 'read-autosave':
-      return [{ id, autosave: readAutosave(request.text) }];
   }
 }
 

@@ -5,16 +5,15 @@
 import type { Topology } from '../model/index.ts';
 import type { Core } from './generation.ts';
 import { readSource } from './generation.ts';
-import { loadAutosaveReader, loadLinkCodec, loadPictureReader, loadTopologyReader, loadZipReader } from './lazy.ts';
+import { loadLinkCodec, loadPictureReader, loadTopologyReader, loadZipReader } from './lazy.ts';
 
 export async function loadInlineCore(): Promise<Core> {
-  const [core, links, zip, pictures, { readTopology }, { readAutosave }] = await Promise.all([
+  const [core, links, zip, pictures, { readTopology }] = await Promise.all([
     import('../generate/index.ts'),
     loadLinkCodec(),
     loadZipReader(),
     loadPictureReader(),
     loadTopologyReader(),
-    loadAutosaveReader(),
   ]);
   const readers = { ...pictures, readBundleZip: zip.readBundleZip, readTopology };
   const bundle = (topology: Topology, base: string) => core.generateBundle(topology, { shareLink: links.encodeLink(topology, base) });
@@ -22,5 +21,5 @@ export async function loadInlineCore(): Promise<Core> {
     const [a, b] = [bundle(before, base), bundle(after, base)];
     return { keys: core.bundleKeyDiff(a, b), files: core.filesDiff(a.files, b.files) };
   };
-  return { bundle, compare, readLink: links.decodeLink, readFile: (source) => readSource(source, readers), readAutosave };
+  return { bundle, compare, readLink: links.decodeLink, readFile: (source) => readSource(source, readers) };
 }

@@ -2,8 +2,8 @@
  * Parts of the page loaded on first use, not with it: the share-link codec and the bundle-zip reader
  * (both carry fflate's deflate and inflate), the importer of deployment.toml files (the TOML parser), elkjs and the
  * tiers' code for Auto-layout, the SVG writer and the PNG chunk reader and writer of pictures, and the restore path
- * (the schema and the migrations: the generation worker reads links, files and the autosave, the page only the
- * examples) with the code that opens what comes from outside (open.ts), and the autosave's secrets remover. A load that fails is tried again on the next use.
+ * (the schema and the migrations: the page restores the autosave and reads the examples with it; the generation
+ * worker reads links and files) with the code that opens what comes from outside (open.ts), and the autosave's secrets remover. A load that fails is tried again on the next use.
  */
 import type { LayoutGraph } from '../model/index.ts';
 
@@ -69,7 +69,7 @@ export const loadPictureWriter: () => Promise<PictureWriter> = once(() => import
 export const loadPictureReader: () => Promise<PictureReader> = once(() => import('../share/image.ts'));
 /** The restore path of a topology's text (the schema, the migrations): the examples, and the core where there are no workers. */
 export const loadTopologyReader: () => Promise<TopologyReader> = once(() => import('../share/read.ts'));
-/** The autosave's restore path, where there are no workers (the page's restores it in the generation worker). */
+/** The autosave's restore path, loaded as the page starts (main.tsx): the store is `restoring` until it is there. */
 export const loadAutosaveReader: () => Promise<AutosaveReader> = once(() => import('../store/restore.ts'));
 /** Passwords and tokens as placeholders, for the autosave when "keep passwords out" is first on. */
 export const loadSecretsRemover: () => Promise<SecretsRemover> = once(() => import('../share/secrets.ts'));

@@ -2,8 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStoreWith } from '../store/index.ts';
 import { App } from './App.tsx';
-import { sharedEngine } from './store.tsx';
-import { loadSecretsRemover } from './lazy.ts';
+import { loadAutosaveReader, loadSecretsRemover } from './lazy.ts';
 import './app.css';
 
 function storage(): Storage | undefined {
@@ -14,10 +13,12 @@ function storage(): Storage | undefined {
   }
 }
 
-// The autosave is restored in the generation worker (the schema's code is not in the page's first chunk); until it
-// answers, the page draws with placeholders where the topology goes, and saves nothing.
+// The autosave's restore path (the schema, the migrations) is a chunk of its own, loaded as the page starts: until
+// the autosave is restored, the page draws with placeholders where the topology goes, and saves nothing.
+// (The generation worker could restore it, off the main thread, but it answers only once the whole generation core
+// has loaded: the placeholder would stay about half a second longer.)
 const store = createStoreWith(storage(), {
-  read: (text) => sharedEngine().readAutosave(text),
+  read: (text) => loadAutosaveReader().then((m) => m.readAutosave(text)),
   withoutSecrets: { load: () => loadSecretsRemover().then((m) => m.withoutSecrets) },
 });
 // A pending autosave is written before the page goes away.

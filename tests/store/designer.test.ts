@@ -163,7 +163,7 @@ describe('autosave', () => {
 });
 
 /**
- * The page restores its autosave in the generation worker: the reader answers later. A reader the test answers by
+ * The page loads its autosave's restore path after its first chunk: the reader answers later. A reader the test answers by
  * hand (`readAutosave` in place, or a failure), after the store is made.
  */
 function laterReader() {
@@ -178,7 +178,7 @@ function laterReader() {
 /** Lets the store's promises settle. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('an autosave restored later (by the generation worker)', () => {
+describe('an autosave restored later (the page loads the restore path after its first chunk)', () => {
   function savedWork() {
     const storage = memoryStorage();
     const first = createDesignerStore(storage);
@@ -248,11 +248,13 @@ describe('an autosave restored later (by the generation worker)', () => {
     const { storage, text } = savedWork();
     const reader = laterReader();
     const store = createStoreWith(storage, { read: reader.read, withoutSecrets: { now: withoutSecrets } });
-    reader.asked[0]!.fail(new Error('the generator could not be loaded'));
+    reader.asked[0]!.fail(new Error('Failed to fetch dynamically imported module'));
     await store.whenRestored();
     expect(store.getState().restoring).toBe(false);
     expect(store.getState().topology).toEqual(sampleTopology());
-    expect(store.getState().autosaveProblem).toMatch(/autosave could not be read \(the generator could not be loaded\).*not autosaved/);
+    expect(store.getState().autosaveProblem).toMatch(
+      /autosave could not be read \(Failed to fetch dynamically imported module\).*not autosaved/,
+    );
     store.getState().setName('new work');
     store.flushAutosave();
     expect(storage.getItem(AUTOSAVE_KEY)).toBe(text);

@@ -22,7 +22,6 @@ function manualEngine() {
     compare: () => Promise.resolve({ keys: [], files: [] }),
     readLink: () => Promise.reject(new Error('not asked')),
     readFile: () => Promise.reject(new Error('not asked')),
-    readAutosave: () => Promise.reject(new Error('not asked')),
   };
   return { engine, runs };
 }

@@ -32,7 +32,7 @@ describe('a damaged autosave', () => {
   });
 });
 
-describe('an autosave restored after the first frame (the page reads it in the generation worker)', () => {
+describe('an autosave restored after the first frame (the restore path loads after the page’s first chunk)', () => {
   it('holds the canvas and the settings with placeholders, takes no input and shows none of the sample until it is read', async () => {
     const storage = memoryStorage();
     const first = createDesignerStore(storage);
