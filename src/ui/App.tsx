@@ -23,12 +23,12 @@ import { saveTopology } from './download.ts';
 import { loadOpener } from './lazy.ts';
 
 /** Opening code (open.ts) that could not be loaded: said, and nothing changes. */
-function openFailed(store: DesignerStore, what: string) {
+function openFailed(store: DesignerStore, what: string, again: string) {
   return (error: unknown) =>
     store
       .getState()
       .notify(
-        `Could not open ${what}: the part of the page that opens it could not be loaded (${(error as Error).message}). Your topology is unchanged.`,
+        `Could not open ${what}: the part of the page that opens it could not be loaded (${(error as Error).message}). Your topology is unchanged; ${again}.`,
         'error',
       );
 }
@@ -45,7 +45,7 @@ function useLinks(store: DesignerStore) {
       history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
       loadOpener().then(
         (open) => open.openLink(store, hash, (m) => window.confirm(m)),
-        openFailed(store, 'the link (reload it to try again)'),
+        openFailed(store, 'the link', 'reload the link to try again'),
       );
     };
     open();
@@ -67,7 +67,10 @@ function useFileDrop(store: DesignerStore) {
       if (!hasFiles(event)) return;
       event.preventDefault();
       const files = [...(event.dataTransfer?.files ?? [])];
-      loadOpener().then((open) => open.openFiles(store, files, (m) => window.confirm(m)), openFailed(store, 'the dropped files'));
+      loadOpener().then(
+        (open) => open.openFiles(store, files, (m) => window.confirm(m)),
+        openFailed(store, 'the dropped files', 'drop them again'),
+      );
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
