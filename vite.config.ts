@@ -20,11 +20,12 @@ export default defineConfig({
   build: {
     // The licence of every package in the page and its worker, shipped beside them.
     license: { fileName: 'THIRD-PARTY-LICENSES.md' },
-    // The entry is React, React Flow and the page (about 530 kB, 167 kB gzip; README "UI benchmark"):
+    // The entry is React, React Flow and the page (about 500 kB, 158 kB gzip; README "UI benchmark"):
     // one chunk on purpose, since all of it draws the first screen. The parts of the page that wait for the
     // generation worker or for a person (the settings form, the files panel, the Problems list, a node's form,
-    // dialogs; src/ui/deferred.tsx) load after it, as do the generation core, the link codec, the zip code,
-    // the highlighter and Auto-layout.
+    // dialogs; src/ui/deferred.tsx) load after it, as do the autosave's restore path (valibot, the schema), the
+    // code that opens links and files, the generation core, the link codec, the zip code, the highlighter and
+    // Auto-layout.
     chunkSizeWarningLimit: 600,
     // Every browser the build targets but Firefox < 115 and Safari < 17 preloads modules itself; those two
     // then fetch each chunk when it is imported, which is all the polyfill's fetch would have done early.

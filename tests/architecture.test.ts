@@ -30,17 +30,22 @@ const PURE = new Set(['model', 'validate', 'generate', 'share', 'import']);
 /**
  * The page reaches the other folders through their index.ts, except the parts it loads lazily, by
  * dynamic import only: the zip writer on download, the link codec and the zip reader on first use, the custom TOML
- * parser with its field, Auto-layout's tiers on the first layout (importing them through the index would put fflate,
- * the TOML parser and the layout code in the first load).
+ * parser with its field, Auto-layout's tiers on the first layout, the restore path of a topology's text and of the
+ * autosave where there is no worker (importing them through the index would put fflate, the TOML parser, the layout
+ * code and the schema in the first load).
  */
 const UI_DEEP_IMPORTS = new Set([
   'model/autoLayout.ts',
+  'model/serialize.ts',
   'generate/zip.ts',
   'generate/customToml.ts',
   'generate/svg.ts',
   'share/image.ts',
   'share/link.ts',
   'share/zip.ts',
+  'share/read.ts',
+  'share/secrets.ts',
+  'store/restore.ts',
 ]);
 
 function sources(dir: string): string[] {

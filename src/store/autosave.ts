@@ -1,17 +1,25 @@
 /**
- * Autosave to localStorage, through zustand `persist`. What comes back from storage is untrusted: it goes
+ * Autosave to localStorage (the store reads it as it is made, and asks to save after every change). What comes back from storage is untrusted: it goes
  * through the same restore path as a file. An autosave that is corrupt, or from a newer version of the
  * designer, is never used and never thrown away: it is copied to a "kept aside" key and reported, and
  * the page starts from the sample instead.
  *
- * Writes are debounced (a drag writes once, at the end) and flushed when the page is hidden. zustand's
- * persist asks to save on every state change (a typed key's draft, a selection), so a save of the
+ * The text is restored by a reader it is given (store/restore.ts `readAutosave`, or the page's, which loads that code
+ * first and answers later). While an answer is awaited nothing is written, so the topology the page holds
+ * meanwhile never replaces the autosave. "Keep passwords out" writes through share's `withoutSecrets`, which the page
+ * loads when the preference is first on: a write waits for it, and never goes out with the passwords instead.
+ *
+ * Writes are debounced (a drag writes once, at the end) and flushed when the page is hidden. The store
+ * asks to save on every state change (a typed key's draft, a selection), so a save of the
  * topology already pending or written costs nothing, and the topology is turned into text only when
  * it is written, once per burst of edits, when the page is idle.
  */
-import type { PersistStorage, StorageValue } from 'zustand/middleware';
+/** What is stored: the persisted state and the version of its form. */
+export interface StorageValue<S> {
+  state: S;
+  version: number;
+}
 import type { Topology } from '../model/index.ts';
-import { formatReadError, restoreTopology, withoutSecrets } from '../share/index.ts';
 
 export const AUTOSAVE_KEY = 'apim-topology-designer';
 /** This browser's preferences (no topology, no secret): whether the autosave keeps passwords out. */
@@ -35,7 +43,27 @@ export interface KeptAside {
   reason: string;
 }
 
-export interface AutosaveStorage extends PersistStorage<Persisted> {
+/** What an autosave's text restores to (store/restore.ts). */
+export type AutosaveRead = { ok: true; value: StorageValue<Persisted> } | { ok: false; reason: string };
+
+/** Restores an autosave's text: `readAutosave` at once, or the page's, which answers once that code has loaded. */
+export type AutosaveReader = (text: string) => AutosaveRead | Promise<AutosaveRead>;
+
+/** A topology with its passwords and tokens as placeholders, as a share link has them (share `withoutSecrets`). */
+export type SecretsRemover = (topology: Topology) => Topology;
+
+/** The code the autosave uses that is not its own: the page loads it after its first chunk. */
+export interface AutosaveCode {
+  read: AutosaveReader;
+  /** At hand, or loaded when "keep passwords out" is first on (the page). */
+  withoutSecrets: { now: SecretsRemover } | { load: () => Promise<SecretsRemover> };
+}
+
+export interface AutosaveStorage {
+  /** The autosave under `name`, restored: at once, or when the reader answers; null when there is none to use. */
+  getItem(name: string): StorageValue<Persisted> | null | Promise<StorageValue<Persisted> | null>;
+  /** Asks to save `value` (after the burst of edits, when the page is idle; nothing if it is saved already). */
+  setItem(name: string, value: StorageValue<Persisted>): void;
   /** Writes a pending save now. */
   flush(): void;
   /** What the last read kept aside, if anything. */
@@ -48,24 +76,40 @@ export interface AutosaveStorage extends PersistStorage<Persisted> {
   paused: boolean;
   /** Why the autosave cannot work, found when the storage was opened or read; undefined when it can. */
   problem(): string | undefined;
+  /** Whether the autosave is being restored (the reader has not answered yet): nothing is written meanwhile. */
+  restoring(): boolean;
+  /**
+   * Holds writes back (a pending one waits, `flush` included) until as many `release`s: while another tab's save is
+   * compared with this tab's topology, this tab writes nothing over it.
+   */
+  hold(): void;
+  release(): void;
+  /** Starts loading what writing in the form the preference asks for needs, if it is not at hand. */
+  prepare(): void;
 }
 
 /** Runs `write` when the page is idle (at most `IDLE_TIMEOUT_MS` later), where the browser can say. */
 const IDLE_TIMEOUT_MS = 2000;
 
-export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
+export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode): AutosaveStorage {
+  const reader = code.read;
+  let remover = 'now' in code.withoutSecrets ? code.withoutSecrets.now : undefined;
+  let loadingRemover = false;
   let pending: { name: string; value: StorageValue<Persisted>; secretsOut: boolean } | undefined;
   /** The topology last asked to be saved (pending or written), and in which form: asking again is a no-op. */
   let last: { topology: Topology; secretsOut: boolean } | undefined;
   let idle: number | undefined;
   /**
-   * What storage holds as far as this tab knows: the text it read or last wrote. zustand's persist asks
+   * What storage holds as far as this tab knows: the text it read or last wrote. The store asks
    * to save on every state change (a selection, a notice), and a tab that has not edited must never write
    * its old topology over a newer one another tab saved.
    */
   let known: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let aside: KeptAside | undefined;
+  /** While the reader's answer is awaited. */
+  let restoring = false;
+  let held = 0;
 
   let problem: string | undefined = storage
     ? undefined
@@ -82,12 +126,35 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
     if (idle !== undefined) globalThis.cancelIdleCallback?.(idle);
     idle = undefined;
   };
+  /** Loads the secrets' remover, and writes what waited for it. */
+  const loadRemover = () => {
+    if (remover || loadingRemover || !('load' in code.withoutSecrets)) return;
+    loadingRemover = true;
+    code.withoutSecrets.load().then(
+      (loaded) => {
+        loadingRemover = false;
+        remover = loaded;
+        if (pending) write();
+      },
+      (error: unknown) => {
+        loadingRemover = false; // the next write tries again
+        report(
+          `the autosave could not keep passwords out (${error instanceof Error ? error.message : String(error)}), so your latest edits are not autosaved: save topology.json to keep them`,
+        );
+      },
+    );
+  };
   const write = () => {
     cancel();
-    if (!pending || !storage) return;
+    if (held > 0 || !pending || !storage) return;
     const { name, value, secretsOut } = pending;
+    if (secretsOut && !remover) {
+      // Written once the remover is loaded: never with the passwords in it.
+      loadRemover();
+      return;
+    }
     pending = undefined;
-    const text = JSON.stringify(secretsOut ? { ...value, state: { topology: withoutSecrets(value.state.topology) } } : value);
+    const text = JSON.stringify(secretsOut && remover ? { ...value, state: { topology: remover(value.state.topology) } } : value);
     if (text === known) {
       // Storage holds this already: nothing to write, and nothing unsaved to warn about.
       if (problem) report(null);
@@ -107,6 +174,16 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
     }
   };
 
+  /** After the burst of edits, when the page is idle: typing never waits for the text of the topology. */
+  const schedule = () => {
+    if (timer !== undefined || idle !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (typeof globalThis.requestIdleCallback === 'function') idle = globalThis.requestIdleCallback(write, { timeout: IDLE_TIMEOUT_MS });
+      else write();
+    }, WRITE_DELAY_MS);
+  };
+
   const keepAside = (name: string, text: string, reason: string): void => {
     if (!storage) return; // nothing was read, so nothing to keep aside
     const key = uniqueKey(storage, `${name}:kept-aside`);
@@ -124,7 +201,7 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
   let readOnly = false;
 
   const api: AutosaveStorage = {
-    getItem(name): StorageValue<Persisted> | null {
+    getItem(name): StorageValue<Persisted> | null | Promise<StorageValue<Persisted> | null> {
       if (!storage) return null;
       let text: string | null;
       try {
@@ -135,17 +212,36 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
         return null;
       }
       if (text === null) return null;
-      const read = readAutosave(text);
-      if (read.ok) {
-        known = JSON.stringify(read.value);
-        last = { topology: read.value.state.topology, secretsOut: api.keepSecretsOut };
-        return read.value;
-      }
-      keepAside(name, text, read.reason);
-      return null;
+      // The form the topology is known in: the preference as it was when the read began.
+      const secretsOut = api.keepSecretsOut;
+      const restored = (read: AutosaveRead): StorageValue<Persisted> | null => {
+        if (read.ok) {
+          known = JSON.stringify(read.value);
+          last = { topology: read.value.state.topology, secretsOut };
+          return read.value;
+        }
+        keepAside(name, text, read.reason);
+        return null;
+      };
+      const read = reader(text);
+      if (!(read instanceof Promise)) return restored(read);
+      restoring = true;
+      return read.then(
+        (answer) => {
+          restoring = false;
+          return restored(answer);
+        },
+        (error: unknown) => {
+          // The restore path could not be loaded: the autosave is left as it is, never written over, and the page says so.
+          restoring = false;
+          readOnly = true;
+          problem = `the autosave could not be read (${error instanceof Error ? error.message : String(error)}), so it is left as it was and your work is not autosaved: reload the page to restore it, or save topology.json to keep this work`;
+          return null;
+        },
+      );
     },
     setItem(name, value) {
-      if (readOnly) return;
+      if (readOnly || restoring) return;
       if (api.paused) {
         pending = undefined;
         last = undefined;
@@ -163,54 +259,27 @@ export function autosaveStorage(storage: Storage | undefined): AutosaveStorage {
         return;
       }
       pending = { name, value, secretsOut: api.keepSecretsOut };
-      // After the burst of edits, when the page is idle: typing never waits for the text of the topology.
-      if (timer === undefined && idle === undefined) {
-        timer = setTimeout(() => {
-          timer = undefined;
-          if (typeof globalThis.requestIdleCallback === 'function')
-            idle = globalThis.requestIdleCallback(write, { timeout: IDLE_TIMEOUT_MS });
-          else write();
-        }, WRITE_DELAY_MS);
-      }
-    },
-    removeItem(name) {
-      storage?.removeItem(name);
+      if (pending.secretsOut) loadRemover();
+      schedule();
     },
     flush: write,
     keptAside: () => aside,
     keepSecretsOut: false,
     paused: false,
     problem: () => problem,
+    restoring: () => restoring,
+    hold() {
+      held++;
+    },
+    release() {
+      held = Math.max(0, held - 1);
+      if (held === 0 && pending) schedule();
+    },
+    prepare() {
+      if (api.keepSecretsOut) loadRemover();
+    },
   };
   return api;
-}
-
-type AutosaveRead = { ok: true; value: StorageValue<Persisted> } | { ok: false; reason: string };
-
-/** Restores an autosave's text: JSON, then its version, then the topology through the file restore path. */
-export function readAutosave(text: string): AutosaveRead {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'the autosave is not valid JSON (it may have been cut off)' };
-  }
-  if (value === null || typeof value !== 'object') return { ok: false, reason: 'the autosave is not an object' };
-  const { version, state } = value as { version?: unknown; state?: unknown };
-  if (typeof version !== 'number') return { ok: false, reason: 'the autosave has no version' };
-  if (version > AUTOSAVE_VERSION) {
-    return {
-      ok: false,
-      reason: `the autosave is from a newer version of the designer (autosave version ${version}, this page reads ${AUTOSAVE_VERSION})`,
-    };
-  }
-  const topology = (state as { topology?: unknown } | undefined)?.topology;
-  const restored = restoreTopology(topology);
-  if (!restored.ok) {
-    return { ok: false, reason: `the autosaved topology is damaged: ${restored.errors.slice(0, 3).map(formatReadError).join('; ')}` };
-  }
-  // In the order persist writes it, so `known` compares equal.
-  return { ok: true, value: { state: { topology: restored.topology }, version: AUTOSAVE_VERSION } };
 }
 
 function uniqueKey(storage: Storage, base: string): string {

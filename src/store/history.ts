@@ -54,6 +54,16 @@ export function editedField(before: unknown, after: unknown): string | null {
   return paths.length > MAX_PATHS ? null : paths.sort().join(' ');
 }
 
+/**
+ * Whether two values hold the same data, whatever the order of their keys: two topologies that would be written as
+ * the same file (serializeTopology), as far as the values a topology holds go.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const paths: string[] = [];
+  changed(a, b, '', paths);
+  return paths.length === 0;
+}
+
 function changed(a: unknown, b: unknown, path: string, out: string[]): void {
   if (Object.is(a, b) || out.length > MAX_PATHS) return;
   if (Array.isArray(a) && Array.isArray(b)) {

@@ -4,9 +4,9 @@
  */
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
+import { useStore } from 'zustand';
 import '@xyflow/react/dist/style.css';
 import './layers.css';
-import { serializeTopology } from '../model/index.ts';
 import type { DesignerStore } from '../store/index.ts';
 import { AUTOSAVE_KEY } from '../store/index.ts';
 import { StoreProvider } from './store.tsx';
@@ -14,12 +14,24 @@ import { Toolbar } from './Toolbar.tsx';
 import { Palette } from './Palette.tsx';
 import { Canvas } from './canvas/Canvas.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
+import { SettingsHeading } from './inspector/SettingsHeading.tsx';
 import { DeferredFilesPanel } from './files/DeferredFilesPanel.tsx';
 import { Problems } from './Problems.tsx';
 import { Notices } from './Notices.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { fileSlug, saveText } from './download.ts';
-import { openFiles, openLink } from './open.ts';
+import { saveTopology } from './download.ts';
+import { loadOpener } from './lazy.ts';
+
+/** Opening code (open.ts) that could not be loaded: said, and nothing changes. */
+function openFailed(store: DesignerStore, what: string, again: string) {
+  return (error: unknown) =>
+    store
+      .getState()
+      .notify(
+        `Could not open ${what}: the part of the page that opens it could not be loaded (${(error as Error).message}). Your topology is unchanged; ${again}.`,
+        'error',
+      );
+}
 
 /**
  * A share link opens when the page loads with one, or when one is pasted into the address bar. The
@@ -31,7 +43,10 @@ function useLinks(store: DesignerStore) {
       const { hash } = window.location;
       if (!/^#v\d+\./.test(hash)) return;
       history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
-      void openLink(store, hash, (m) => window.confirm(m));
+      loadOpener().then(
+        (open) => open.openLink(store, hash, (m) => window.confirm(m)),
+        openFailed(store, 'the link', 'reload the link to try again'),
+      );
     };
     open();
     window.addEventListener('hashchange', open);
@@ -51,7 +66,11 @@ function useFileDrop(store: DesignerStore) {
     const onDrop = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       event.preventDefault();
-      void openFiles(store, [...(event.dataTransfer?.files ?? [])], (m) => window.confirm(m));
+      const files = [...(event.dataTransfer?.files ?? [])];
+      loadOpener().then(
+        (open) => open.openFiles(store, files, (m) => window.confirm(m)),
+        openFailed(store, 'the dropped files', 'drop them again'),
+      );
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
@@ -104,27 +123,55 @@ function useOtherTabs(store: DesignerStore) {
   }, [store]);
 }
 
+/**
+ * The canvas and the settings while the autosave is restored (its code loads as the page starts): their
+ * places held as the deferred parts' are (deferred.tsx), so nothing moves when the topology comes.
+ */
+function Restoring() {
+  return (
+    <>
+      <div className="canvas" aria-busy="true">
+        <p className="canvas-status" role="status">
+          Restoring your autosaved topology…
+        </p>
+      </div>
+      <aside className="inspector" aria-label="Inspector">
+        <div className="inspector-form" aria-busy="true">
+          <SettingsHeading />
+        </div>
+      </aside>
+    </>
+  );
+}
+
 export function App({ store }: { store: DesignerStore }) {
+  // Until the autosave is restored the page takes no input (a click would act on a topology that is not yours).
+  const restoring = useStore(store, (s) => s.restoring);
   useShortcuts(store);
   useOtherTabs(store);
   useFocusRescue(store);
   useLinks(store);
   useFileDrop(store);
   const save = () => {
-    const { topology } = store.getState();
-    saveText(serializeTopology(topology), `${fileSlug(topology.name)}.json`);
+    void saveTopology(store.getState().topology);
   };
   return (
     <StoreProvider store={store}>
       <ReactFlowProvider>
-        <div className="app">
+        <div className="app" inert={restoring} aria-busy={restoring || undefined}>
           <ErrorBoundary onSave={save}>
             <Toolbar />
             <Notices />
             <main className="workspace">
               <Palette />
-              <Canvas />
-              <Inspector />
+              {restoring ? (
+                <Restoring />
+              ) : (
+                <>
+                  <Canvas />
+                  <Inspector />
+                </>
+              )}
             </main>
             <div className="output">
               <DeferredFilesPanel />

@@ -5,7 +5,7 @@
  */
 import { Suspense, lazy, useRef, useState } from 'react';
 import { useDesignerStore } from './store.tsx';
-import { readTopologyFile } from './open.ts';
+import { loadOpener } from './lazy.ts';
 import type { DiffRequest } from './DiffDialog.tsx';
 
 /** Loaded when a comparison is first asked for: the first screen does not need it. */
@@ -17,7 +17,13 @@ export function CompareGroup() {
   const [request, setRequest] = useState<DiffRequest | null>(null);
 
   const compareWith = async (file: File) => {
-    const read = await readTopologyFile(file);
+    let read;
+    try {
+      read = await (await loadOpener()).readTopologyFile(file);
+    } catch (error) {
+      store.getState().notify(`Could not read ${file.name}: ${(error as Error).message}. Your topology is unchanged.`, 'error');
+      return;
+    }
     if ('error' in read) {
       store.getState().notify(read.error, 'error');
       return;

@@ -1,12 +1,11 @@
 /** The toolbar: new, undo and redo, examples, open, save, share, compare, download, and the problem counts. */
 import { Suspense, lazy, useRef, useState } from 'react';
-import { patternsOf, presetOn, serializeTopology } from '../model/index.ts';
-import { formatReadError, readTopology } from '../share/index.ts';
+import { patternsOf, presetOn } from '../model/index.ts';
 import { useDesigner, useDesignerStore, useGeneration, useHistory } from './store.tsx';
 import { ProblemCounts } from './Problems.tsx';
-import { fileSlug, saveText } from './download.ts';
+import { saveTopology } from './download.ts';
 import { usePreloadWhenIdle } from './deferred.tsx';
-import { openFiles, replaceWith } from './open.ts';
+import { loadOpener, loadSerializer, loadTopologyReader } from './lazy.ts';
 import { CompareGroup } from './CompareGroup.tsx';
 
 export const EXAMPLES = [
@@ -33,10 +32,14 @@ const loadBundleDownload = () =>
     throw error;
   }));
 const BUNDLE_DOWNLOAD = { preload: loadBundleDownload };
+/** Save's writer (download.ts `saveTopology`), loaded when the page is idle. */
+const SERIALIZER = { preload: loadSerializer };
 
 export function Toolbar() {
   const store = useDesignerStore();
   const name = useDesigner((s) => s.topology.name);
+  // Not the sample's name while the autosave is restored: the title says nothing until the topology is there.
+  const restoring = useDesigner((s) => s.restoring);
   const product = useDesigner((s) => s.topology.product);
   const patterns = patternsOf(product);
   const empty = useDesigner((s) => s.topology.nodes.length === 0);
@@ -52,6 +55,7 @@ export function Toolbar() {
   if (exporting && !exported) setExported(true);
   const picker = useRef<HTMLInputElement>(null);
   usePreloadWhenIdle(BUNDLE_DOWNLOAD);
+  usePreloadWhenIdle(SERIALIZER);
 
   const download = async () => {
     const { topology } = store.getState();
@@ -73,20 +77,24 @@ export function Toolbar() {
     const preset = number === undefined ? undefined : patterns.find((p) => String(p.pattern.number) === number);
     const file = preset ? preset.pattern.file : value;
     try {
-      const response = await fetch(`${import.meta.env.BASE_URL}examples/${file}`);
+      const [response, open, { readTopology, formatReadError }] = await Promise.all([
+        fetch(`${import.meta.env.BASE_URL}examples/${file}`),
+        loadOpener(),
+        loadTopologyReader(),
+      ]);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const result = readTopology(await response.text());
       if (!result.ok) throw new Error(result.errors.map(formatReadError).join('; '));
       const topology = preset ? presetOn(result.topology, product, preset.title) : result.topology;
-      replaceWith(store, topology, `the example "${topology.name}"`, (m) => window.confirm(m));
+      await store.whenRestored();
+      open.replaceWith(store, topology, `the example "${topology.name}"`, (m) => window.confirm(m));
     } catch (error) {
       store.getState().notify(`Could not open the example ${file}: ${(error as Error).message}`, 'error');
     }
   };
 
   const save = () => {
-    const { topology } = store.getState();
-    saveText(serializeTopology(topology), `${fileSlug(topology.name)}.json`);
+    void saveTopology(store.getState().topology);
   };
 
   const startNew = () => {
@@ -96,7 +104,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <h1>
-        APIM Topology Designer <span className="topology-name">· {name}</span>
+        APIM Topology Designer <span className="topology-name">{restoring ? '' : `· ${name}`}</span>
       </h1>
       <div className="toolbar-group" role="group" aria-label="Edit">
         <button type="button" onClick={startNew}>
@@ -161,7 +169,16 @@ export function Toolbar() {
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            void openFiles(store, files, (m) => window.confirm(m));
+            loadOpener().then(
+              (open) => open.openFiles(store, files, (m) => window.confirm(m)),
+              (error: unknown) =>
+                store
+                  .getState()
+                  .notify(
+                    `Could not open the files: the part of the page that opens them could not be loaded (${(error as Error).message}). Your topology is unchanged.`,
+                    'error',
+                  ),
+            );
           }}
         />
         <button type="button" onClick={save}>

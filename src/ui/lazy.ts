@@ -1,8 +1,9 @@
 /**
  * Parts of the page loaded on first use, not with it: the share-link codec and the bundle-zip reader
  * (both carry fflate's deflate and inflate), the importer of deployment.toml files (the TOML parser), elkjs and the
- * tiers' code for Auto-layout, and the SVG writer and the PNG chunk reader and writer of pictures. A load that fails is tried again on
- * the next use.
+ * tiers' code for Auto-layout, the SVG writer and the PNG chunk reader and writer of pictures, and the restore path
+ * (the schema and the migrations: the page restores the autosave and reads the examples with it; the generation
+ * worker reads links and files) with the code that opens what comes from outside (open.ts), and the autosave's secrets remover. A load that fails is tried again on the next use.
  */
 import type { LayoutGraph } from '../model/index.ts';
 
@@ -13,6 +14,11 @@ type CustomTomlParser = typeof import('../generate/customToml.ts');
 type PictureWriter = typeof import('../generate/svg.ts');
 type PictureReader = typeof import('../share/image.ts');
 type AutoLayout = typeof import('../model/autoLayout.ts');
+type TopologyReader = typeof import('../share/read.ts');
+type AutosaveReader = typeof import('../store/restore.ts');
+type Opener = typeof import('./open.ts');
+type SecretsRemover = typeof import('../share/secrets.ts');
+type Serializer = typeof import('../model/serialize.ts');
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
@@ -61,3 +67,13 @@ export const loadElk: () => Promise<(graph: LayoutGraph) => Promise<LayoutGraph>
 export const loadAutoLayout: () => Promise<AutoLayout> = once(() => import('../model/autoLayout.ts'));
 export const loadPictureWriter: () => Promise<PictureWriter> = once(() => import('../generate/svg.ts'));
 export const loadPictureReader: () => Promise<PictureReader> = once(() => import('../share/image.ts'));
+/** The restore path of a topology's text (the schema, the migrations): the examples, and the core where there are no workers. */
+export const loadTopologyReader: () => Promise<TopologyReader> = once(() => import('../share/read.ts'));
+/** The autosave's restore path, loaded as the page starts (main.tsx): the store is `restoring` until it is there. */
+export const loadAutosaveReader: () => Promise<AutosaveReader> = once(() => import('../store/restore.ts'));
+/** Passwords and tokens as placeholders, for the autosave when "keep passwords out" is first on. */
+export const loadSecretsRemover: () => Promise<SecretsRemover> = once(() => import('../share/secrets.ts'));
+/** The topology as a file (Save), preloaded when the page is idle (Toolbar). */
+export const loadSerializer: () => Promise<Serializer> = once(() => import('../model/serialize.ts'));
+/** Opening a link, a file, a picture or an example (open.ts), on the first one. */
+export const loadOpener: () => Promise<Opener> = once(() => import('./open.ts'));

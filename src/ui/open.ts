@@ -107,6 +107,8 @@ export async function openTopology(
   // A task boundary: receiving what was read (the worker's answer, copied into the page) and drawing it are two
   // tasks, not one long one.
   await new Promise((resolve) => setTimeout(resolve, 0));
+  // A link the page was opened with is read while the autosave is restored: what it would replace is known after.
+  await store.whenRestored();
   const wanted = (options.layOut === true || lacksPositions(topology)) && topology.nodes.length < AUTO_LAYOUT_ON_OPEN;
   if (!wanted) return replaceWith(store, topology, what, confirm, done);
   if (!mayReplace(store, topology, what, confirm)) return false;

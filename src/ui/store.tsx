@@ -7,11 +7,8 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { DesignerState, DesignerStore } from '../store/index.ts';
 import type { Bundle } from '../generate/index.ts';
-import type { Topology } from '../model/index.ts';
-import { readTopology } from '../share/index.ts';
-import { loadLinkCodec, loadPictureReader, loadZipReader } from './lazy.ts';
 import type { Engine } from './generation.ts';
-import { Generation, inlineEngine, readSource, workerEngine } from './generation.ts';
+import { Generation, inlineEngine, workerEngine } from './generation.ts';
 
 /** This page's address without its fragment: the base of share links. */
 export function pageBase(): string {
@@ -21,21 +18,7 @@ export function pageBase(): string {
 /** The page's generation engine: a Web Worker where there is one, else the core loaded into the page. */
 function pageEngine(): Engine {
   if (typeof Worker === 'undefined') {
-    return inlineEngine(async () => {
-      const [core, links, zip, pictures] = await Promise.all([
-        import('../generate/index.ts'),
-        loadLinkCodec(),
-        loadZipReader(),
-        loadPictureReader(),
-      ]);
-      const readers = { ...pictures, readBundleZip: zip.readBundleZip, readTopology };
-      const bundle = (topology: Topology, base: string) => core.generateBundle(topology, { shareLink: links.encodeLink(topology, base) });
-      const compare = (before: Topology, after: Topology, base: string) => {
-        const [a, b] = [bundle(before, base), bundle(after, base)];
-        return { keys: core.bundleKeyDiff(a, b), files: core.filesDiff(a.files, b.files) };
-      };
-      return { bundle, compare, readLink: links.decodeLink, readFile: (source) => readSource(source, readers) };
-    });
+    return inlineEngine(() => import('./inlineCore.ts').then((m) => m.loadInlineCore()));
   }
   return workerEngine(() => new Worker(new URL('./generation.worker.ts', import.meta.url), { type: 'module', name: 'generation' }));
 }
@@ -95,15 +78,19 @@ export function useHistory(): { canUndo: boolean; canRedo: boolean; undo: () => 
  */
 export function useBundle(): Bundle & { pending?: true; updating?: true; failed?: string; retry?: () => void } {
   const topology = useDesigner((s) => s.topology);
+  // Until the autosave is restored the topology is not the person's: its files are neither made nor shown.
+  const restoring = useDesigner((s) => s.restoring);
   const generation = useGeneration();
   const { latest, failed } = useSyncExternalStore(generation.subscribe, generation.getSnapshot);
-  useEffect(() => generation.want(topology), [generation, topology]);
+  useEffect(() => {
+    if (!restoring) generation.want(topology);
+  }, [generation, topology, restoring]);
   useEffect(() => {
     if (!failed) return;
     window.addEventListener('online', generation.retry);
     return () => window.removeEventListener('online', generation.retry);
   }, [generation, failed]);
   const problem = failed ? { failed, retry: generation.retry } : {};
-  if (!latest) return { ...PENDING, ...problem };
+  if (!latest || restoring) return { ...PENDING, ...problem };
   return latest.topology === topology ? { ...latest.bundle, ...problem } : { ...latest.bundle, updating: true, ...problem };
 }

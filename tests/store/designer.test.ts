@@ -5,14 +5,15 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from './memoryStorage.ts';
-import { AUTOSAVE_KEY, createDesignerStore, sampleTopology } from '../../src/store/index.ts';
+import { AUTOSAVE_KEY, createDesignerStore, createStoreWith, readAutosave, sampleTopology } from '../../src/store/index.ts';
+import type { AutosaveRead, SecretsRemover } from '../../src/store/index.ts';
 import { AUTOSAVE_MAX_NODES } from '../../src/store/autosave.ts';
 import type { DesignerState, DesignerStore } from '../../src/store/designer.ts';
 import { ACTION_HISTORY } from '../../src/store/designer.ts';
 import { NODE_BOX, serializeTopology } from '../../src/model/index.ts';
 import type { Topology } from '../../src/model/index.ts';
 import { validate } from '../../src/validate/index.ts';
-import { readTopology } from '../../src/share/index.ts';
+import { readTopology, withoutSecrets } from '../../src/share/index.ts';
 
 function saved(storage: Storage): unknown {
   return JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? 'null');
@@ -158,6 +159,192 @@ describe('autosave', () => {
     store.getState().setKeepSecretsOut(true);
     expect(storage.getItem(AUTOSAVE_KEY)).not.toContain(key);
     expect(store.getState().topology.settings.encryptionKey).toBe(key);
+  });
+});
+
+/**
+ * The page loads its autosave's restore path after its first chunk: the reader answers later. A reader the test answers by
+ * hand (`readAutosave` in place, or a failure), after the store is made.
+ */
+function laterReader() {
+  const asked: { text: string; answer: () => void; fail: (error: Error) => void }[] = [];
+  const read = (text: string) =>
+    new Promise<AutosaveRead>((resolve, reject) =>
+      asked.push({ text, answer: () => resolve(readAutosave(text)), fail: (error) => reject(error) }),
+    );
+  return { read, asked };
+}
+
+/** Lets the store's promises settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('an autosave restored later (the page loads the restore path after its first chunk)', () => {
+  function savedWork() {
+    const storage = memoryStorage();
+    const first = createDesignerStore(storage);
+    first.getState().addNode('gateway');
+    first.getState().setName('my work');
+    first.flushAutosave();
+    return { storage, topology: first.getState().topology, text: storage.getItem(AUTOSAVE_KEY) };
+  }
+
+  it('is restored as the same topology, with no undo step, and nothing is written or edited before it is', async () => {
+    const { storage, topology, text } = savedWork();
+    const reader = laterReader();
+    const store = createStoreWith(storage, { read: reader.read, withoutSecrets: { now: withoutSecrets } });
+    expect(store.getState().restoring).toBe(true);
+    expect(reader.asked.map((a) => a.text)).toEqual([text]);
+    // Meanwhile: an edit is not taken, and a flush (the page hidden) writes nothing over the autosave.
+    store.getState().addNode('database');
+    store.getState().setName('not yours');
+    store.getState().select({ nodes: ['gw-1'] });
+    expect(store.getState().topology).toEqual(sampleTopology());
+    store.flushAutosave();
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(text);
+    let restored = false;
+    void store.whenRestored().then(() => (restored = true));
+    await settle();
+    expect(restored).toBe(false);
+
+    reader.asked[0]!.answer();
+    await store.whenRestored();
+    expect(store.getState().restoring).toBe(false);
+    expect(store.getState().topology).toEqual(topology);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    expect(store.getState().keptAside).toBeNull();
+    // Nothing to write: storage holds this already.
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(text);
+    // Edits are taken again, and saved.
+    store.getState().setName('after');
+    store.flushAutosave();
+    expect(saved(storage)).toMatchObject({ state: { topology: { name: 'after' } } });
+    store.getState().undo();
+    expect(store.getState().topology.name).toBe('my work');
+  });
+
+  it('a damaged one is kept aside and reported once read, and the page goes on from the sample', async () => {
+    const text = JSON.stringify({ version: 99, state: { topology: {} } });
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: text });
+    const reader = laterReader();
+    const store = createStoreWith(storage, { read: reader.read, withoutSecrets: { now: withoutSecrets } });
+    expect(store.getState().keptAside).toBeNull();
+    reader.asked[0]!.answer();
+    await store.whenRestored();
+    expect(store.getState().topology).toEqual(sampleTopology());
+    const aside = store.getState().keptAside;
+    expect(aside?.reason).toMatch(/newer version/);
+    expect(storage.getItem(aside!.key)).toBe(text);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    store.getState().setName('new work');
+    store.flushAutosave();
+    expect(storage.getItem(aside!.key)).toBe(text);
+    expect(saved(storage)).toMatchObject({ state: { topology: { name: 'new work' } } });
+  });
+
+  it('a reader that cannot be loaded leaves the autosave as it was, and says the work is not autosaved', async () => {
+    const { storage, text } = savedWork();
+    const reader = laterReader();
+    const store = createStoreWith(storage, { read: reader.read, withoutSecrets: { now: withoutSecrets } });
+    reader.asked[0]!.fail(new Error('Failed to fetch dynamically imported module'));
+    await store.whenRestored();
+    expect(store.getState().restoring).toBe(false);
+    expect(store.getState().topology).toEqual(sampleTopology());
+    expect(store.getState().autosaveProblem).toMatch(
+      /autosave could not be read \(Failed to fetch dynamically imported module\).*not autosaved/,
+    );
+    store.getState().setName('new work');
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(text);
+  });
+
+  it("another tab's save heard while restoring is compared once restored; writes wait for the comparison", async () => {
+    const { storage, text } = savedWork();
+    const reader = laterReader();
+    const store = createStoreWith(storage, { read: reader.read, withoutSecrets: { now: withoutSecrets } });
+    const theirs = createDesignerStore(memoryStorage());
+    theirs.getState().addNode('database');
+    const theirText = JSON.stringify({ state: { topology: theirs.getState().topology }, version: 1 });
+    store.getState().otherTabSaved(theirText);
+    reader.asked[0]!.answer();
+    await settle();
+    // Restored, and the other tab's save is being read (theirs and mine, as both read back).
+    expect(store.getState().restoring).toBe(false);
+    expect(reader.asked.slice(1).map((a) => a.text)).toContain(theirText);
+    store.getState().setName('mine, meanwhile');
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(text);
+    for (const a of reader.asked.slice(1)) a.answer();
+    await settle();
+    expect(store.getState().otherTab?.nodes.map((n) => n.id)).toContain('db-1');
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(text);
+    store.getState().resolveOtherTab('mine');
+    expect(saved(storage)).toMatchObject({ state: { topology: { name: 'mine, meanwhile' } } });
+  });
+
+  it('"keep passwords out" waits for the remover the page loads then, and never writes the passwords meanwhile', async () => {
+    const storage = memoryStorage();
+    let give: (remover: SecretsRemover) => void = () => {};
+    const load = vi.fn(() => new Promise<SecretsRemover>((resolve) => (give = resolve)));
+    const store = createStoreWith(storage, { read: readAutosave, withoutSecrets: { load } });
+    store.getState().updateSettings({ superAdmin: { username: 'admin', password: 'Hunter2-secret', createAdminAccount: true } });
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toContain('Hunter2-secret');
+    expect(load).not.toHaveBeenCalled();
+    const before = storage.getItem(AUTOSAVE_KEY);
+    store.getState().setKeepSecretsOut(true);
+    expect(load).toHaveBeenCalledOnce();
+    store.getState().setName('more');
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(before);
+    give(withoutSecrets);
+    await settle();
+    expect(storage.getItem(AUTOSAVE_KEY)).not.toContain('Hunter2-secret');
+    expect(storage.getItem(AUTOSAVE_KEY)).toContain('<secret not in link>');
+    expect(saved(storage)).toMatchObject({ state: { topology: { name: 'more' } } });
+    // The next page, with the preference on, loads it as it starts.
+    const next = vi.fn(() => Promise.resolve(withoutSecrets));
+    createStoreWith(storage, { read: readAutosave, withoutSecrets: { load: next } });
+    expect(next).toHaveBeenCalledOnce();
+  });
+
+  it('a remover that cannot be loaded: the problem is said, nothing is written, and the next edit tries again', async () => {
+    const storage = memoryStorage();
+    const load = vi.fn((): Promise<SecretsRemover> => Promise.reject(new Error('offline')));
+    const store = createStoreWith(storage, { read: readAutosave, withoutSecrets: { load } });
+    store.getState().setName('secret work');
+    store.getState().setKeepSecretsOut(true);
+    store.flushAutosave();
+    await settle();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    expect(store.getState().autosaveProblem).toMatch(/could not keep passwords out \(offline\).*not autosaved: save topology.json/);
+    load.mockImplementation(() => Promise.resolve(withoutSecrets));
+    store.getState().setName('secret work, again');
+    store.flushAutosave();
+    await settle();
+    expect(saved(storage)).toMatchObject({ state: { topology: { name: 'secret work, again' } } });
+    expect(store.getState().autosaveProblem).toBeNull();
+  });
+
+  it("another tab's save of the same topology lets the writes held meanwhile go", async () => {
+    const { storage, text } = savedWork();
+    const reader = laterReader();
+    const store = createStoreWith(storage, { read: reader.read, withoutSecrets: { now: withoutSecrets } });
+    reader.asked[0]!.answer();
+    await store.whenRestored();
+    store.getState().otherTabSaved(text!);
+    store.getState().setName('mine, meanwhile');
+    store.flushAutosave();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(text);
+    // Theirs was read against mine as it was when heard: the same, so no question, and the held write goes.
+    for (const a of reader.asked.slice(1)) a.answer();
+    await settle();
+    expect(store.getState().otherTab).toBeNull();
+    store.flushAutosave();
+    expect(saved(storage)).toMatchObject({ state: { topology: { name: 'mine, meanwhile' } } });
   });
 });
 

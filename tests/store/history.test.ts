@@ -1,9 +1,9 @@
 /** The history policy: what each change does to undo history, decided by the policy and the field it edits, never by a clock. */
 import { describe, expect, it } from 'vitest';
 import type { HistoryPolicy, HistoryTurn } from '../../src/store/history.ts';
-import { editedField, historyTurn } from '../../src/store/history.ts';
+import { editedField, historyTurn, sameValue } from '../../src/store/history.ts';
 import { sampleTopology } from '../../src/store/index.ts';
-import { updateNode, updateSettings } from '../../src/model/index.ts';
+import { serializeTopology, updateNode, updateSettings } from '../../src/model/index.ts';
 
 describe('historyTurn', () => {
   it.each<[string, HistoryPolicy, string, string | null, HistoryTurn]>([
@@ -64,5 +64,33 @@ describe('editedField', () => {
     // A rename changes the links that follow it too; renaming the same node again is the same field.
     expect(editedField(t, updateNode(t, 'gw-1', { id: 'edge' }))).toBe(editedField(t, updateNode(t, 'gw-1', { id: 'edge-east' })));
     expect(editedField(t, updateNode(t, 'gw-1', { id: 'edge' }))).toContain(`nodes.${gw1}.id`);
+  });
+});
+
+describe('sameValue (another tab saved the same topology?)', () => {
+  it('is true for the same data in another key order, as serializeTopology writes it', () => {
+    const topology = sampleTopology();
+    const reverse = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reverse)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reverse(v)]),
+            )
+          : value;
+    const shuffled = reverse(topology) as typeof topology;
+    expect(JSON.stringify(shuffled)).not.toBe(JSON.stringify(topology));
+    expect(serializeTopology(shuffled)).toBe(serializeTopology(topology));
+    expect(sameValue(shuffled, topology)).toBe(true);
+  });
+
+  it('is false for any changed value, however deep, and for a node more or less', () => {
+    const topology = sampleTopology();
+    expect(sameValue(updateNode(topology, 'gw-1', { host: 'other.example.org' }), topology)).toBe(false);
+    expect(sameValue(updateSettings(topology, { superAdmin: { ...topology.settings.superAdmin, password: 'x' } }), topology)).toBe(false);
+    expect(sameValue({ ...topology, nodes: topology.nodes.slice(1) }, topology)).toBe(false);
+    expect(sameValue({ ...topology, links: [...topology.links].reverse() }, topology)).toBe(false);
   });
 });

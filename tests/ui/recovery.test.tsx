@@ -9,7 +9,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary.tsx';
-import { AUTOSAVE_KEY, createDesignerStore } from '../../src/store/index.ts';
+import { AUTOSAVE_KEY, createDesignerStore, createStoreWith, readAutosave } from '../../src/store/index.ts';
+import type { AutosaveRead } from '../../src/store/index.ts';
+import { withoutSecrets } from '../../src/share/index.ts';
 
 afterEach(() => {
   cleanup();
@@ -27,6 +29,36 @@ describe('a damaged autosave', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('button', { name: 'Download the kept-aside autosave' })).toBeNull();
     expect(storage.getItem(`${AUTOSAVE_KEY}:kept-aside`)).toMatch(/^\{"version": 1/);
+  });
+});
+
+describe('an autosave restored after the first frame (the restore path loads after the page’s first chunk)', () => {
+  it('holds the canvas and the settings with placeholders, takes no input and shows none of the sample until it is read', async () => {
+    const storage = memoryStorage();
+    const first = createDesignerStore(storage);
+    first.getState().setName('My estate');
+    first.getState().addNode('database');
+    first.flushAutosave();
+    let answer = () => {};
+    const read = (text: string) => new Promise<AutosaveRead>((resolve) => (answer = () => resolve(readAutosave(text))));
+    const { container } = render(<App store={createStoreWith(storage, { read, withoutSecrets: { now: withoutSecrets } })} />);
+    const app = container.querySelector('.app') as HTMLElement;
+    expect(app.hasAttribute('inert')).toBe(true);
+    expect(app.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('status').textContent).toBe('Restoring your autosaved topology…');
+    expect(screen.getByRole('heading', { name: 'Topology settings' }).closest('[aria-busy="true"]')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('APIM Topology Designer ');
+    expect(container.querySelector('.react-flow__node')).toBeNull();
+    expect(screen.getByText('Generating files…')).toBeTruthy();
+
+    answer();
+    expect(await screen.findByText('db-1')).toBeTruthy();
+    expect(app.hasAttribute('inert')).toBe(false);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('APIM Topology Designer · My estate');
+    expect(screen.queryByText('Restoring your autosaved topology…')).toBeNull();
+    // The files come once it is restored.
+    expect(await screen.findByRole('tab', { name: 'nodes/gw-1/repository/conf/deployment.toml' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download bundle (.zip)' })).toBeTruthy();
   });
 });
 
