@@ -73,11 +73,14 @@ export function createFlowCache() {
     problems: ReadonlyMap<string, NodeProblems>,
     /** Give each node a size and handles before it is measured (`ESTIMATE`): a large canvas, drawn only in view. */
     estimate = false,
+    /** The first this many nodes only (a large topology drawn a batch at a time). */
+    limit = Infinity,
   ): FlowNode[] {
     const seen = new Set<string>();
     // In reading order (rows, then left to right): the order the nodes take in the DOM, so in the Tab
     // order. By the topology's positions, so the order holds still during a drag (sorted once per topology).
-    const result = inReadingOrder(topology).map((node) => {
+    const sorted = inReadingOrder(topology);
+    const result = (limit < sorted.length ? sorted.slice(0, limit) : sorted).map((node) => {
       seen.add(node.id);
       const key = [node, selected.has(node.id), problemKey(problems.get(node.id)), estimate];
       const hit = cache.get(node.id);
@@ -267,17 +270,24 @@ export function toFlowEdges(
 ): FlowEdge[] {
   const facts = linkFacts(topology);
   const edges: FlowEdge[] = [];
-  const bundles = new Map<string, { source: string; target: string; links: Link[]; captions: Set<string>; severity?: Severity }>();
+  type Bundle = { source: string; target: string; ids: string[]; captions: Set<string>; severity?: Severity };
+  // By source, then target (no key string made per link), and in the order they were first met.
+  const bundleOf = new Map<string, Map<string, Bundle>>();
+  const bundles: Bundle[] = [];
   topology.links.forEach((link, index) => {
     const { id, caption, allowed } = facts.of(index);
     const severity = problems.get(id) ?? (allowed ? undefined : 'error');
     const source = groups?.get(link.from) ?? link.from;
     const target = groups?.get(link.to) ?? link.to;
     if (severity !== 'error' && source !== target && (source !== link.from || target !== link.to)) {
-      const key = `${source}->${target}`;
-      let bundle = bundles.get(key);
-      if (!bundle) bundles.set(key, (bundle = { source, target, links: [], captions: new Set() }));
-      bundle.links.push(link);
+      let byTarget = bundleOf.get(source);
+      if (!byTarget) bundleOf.set(source, (byTarget = new Map()));
+      let bundle = byTarget.get(target);
+      if (!bundle) {
+        byTarget.set(target, (bundle = { source, target, ids: [], captions: new Set() }));
+        bundles.push(bundle);
+      }
+      bundle.ids.push(id);
       bundle.captions.add(caption);
       if (severity && (!bundle.severity || RANK[severity] > RANK[bundle.severity])) bundle.severity = severity;
       return;
@@ -294,13 +304,13 @@ export function toFlowEdges(
       data: { caption, severity },
     });
   });
-  for (const [key, bundle] of bundles) {
-    const ids = bundle.links.map(linkId);
+  for (const bundle of bundles) {
+    const { ids } = bundle;
     const caption = [...bundle.captions].join(' · ');
     const count = ids.length;
     const name = (end: string) => (end.startsWith(GROUP_PREFIX) ? `cluster ${end.slice(GROUP_PREFIX.length)}` : end);
     edges.push({
-      id: `${BUNDLE_PREFIX}${key}`,
+      id: `${BUNDLE_PREFIX}${bundle.source}->${bundle.target}`,
       type: 'floating',
       source: bundle.source,
       target: bundle.target,
