@@ -13,6 +13,7 @@ import type { DesignerStore } from '../store/index.ts';
 import { sampleTopology } from '../store/index.ts';
 import { laidOut } from './canvas/autoLayout.ts';
 import { LARGE_CANVAS } from './canvas/reveal.ts';
+import { prepareFlow } from './canvas/flow.ts';
 import { sharedEngine } from './store.tsx';
 
 /** Past this many nodes, opening a topology asks first (drawing and generating it takes a moment). */
@@ -62,10 +63,29 @@ const openedNotice = (what: string) => `Opened ${oneLine(what)}. Undo brings you
 
 /** Replaces the topology, nodes piled on one spot laid out in rows by kind (no layout engine needed), and says so. */
 function replaceSpread(store: DesignerStore, topology: Topology, done: string): void {
-  const state = store.getState();
   // Nodes piled on one spot (a script's file without positions) are laid out, so they can be seen and
   // picked, and the canvas does not have to draw thousands of them in one place.
   const { topology: spread, moved } = spreadOverlapping(topology);
+  replaceSpreadOut(store, spread, moved, done);
+}
+
+/**
+ * As `replaceSpread`, a large topology in steps, each in a task of its own: laying it out, then what the canvas derives
+ * from its nodes and links (flow.ts `prepareFlow`), then the replacement, so no one task does all of it.
+ */
+async function replaceSpreadInSteps(store: DesignerStore, topology: Topology, done: string): Promise<void> {
+  if (topology.nodes.length < LARGE_CANVAS) return replaceSpread(store, topology, done);
+  const { topology: spread, moved } = spreadOverlapping(topology);
+  const steps = prepareFlow(spread);
+  do await nextTask();
+  while (!steps.next().done);
+  replaceSpreadOut(store, spread, moved, done);
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function replaceSpreadOut(store: DesignerStore, spread: Topology, moved: number, done: string): void {
+  const state = store.getState();
   state.replaceTopology(spread);
   const laidOut =
     moved > 0
@@ -106,12 +126,15 @@ export async function openTopology(
 ): Promise<boolean> {
   // A task boundary: receiving what was read (the worker's answer, copied into the page) and drawing it are two
   // tasks, not one long one.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   // A link the page was opened with is read while the autosave is restored: what it would replace is known after.
   await store.whenRestored();
   const wanted = (options.layOut === true || lacksPositions(topology)) && topology.nodes.length < AUTO_LAYOUT_ON_OPEN;
-  if (!wanted) return replaceWith(store, topology, what, confirm, done);
   if (!mayReplace(store, topology, what, confirm)) return false;
+  if (!wanted) {
+    await replaceSpreadInSteps(store, topology, done);
+    return true;
+  }
   let laid: Topology;
   try {
     laid = await laidOut(topology);

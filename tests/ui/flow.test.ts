@@ -10,7 +10,10 @@ import {
   createFlowCache,
   createGroupCache,
   groupOfMember,
+  measuredAs,
+  prepareFlow,
   problemsBy,
+  reconcileNodes,
   sameProblems,
   toFlowEdges,
 } from '../../src/ui/canvas/flow.ts';
@@ -127,6 +130,61 @@ describe('group nodes', () => {
     const before = first.find((g) => g.id === `${GROUP_PREFIX}gw-lb-1`);
     expect(after!.width! - before!.width!).toBeGreaterThanOrEqual(500 - 1);
     expect(after!.height! - before!.height!).toBeGreaterThanOrEqual(300 - 1);
+  });
+});
+
+describe('a large topology prepared before it reaches the store (prepareFlow)', () => {
+  it('gives the same edges and clusters as one worked out at once, in steps of at most 4,000 links', () => {
+    const topology = benchTopology(1000);
+    const prepared = structuredClone(topology);
+    const steps = [...prepareFlow(prepared)];
+    // The graph, the clusters, the reading order, then the links 4,000 at a time.
+    expect(steps.length).toBe(3 + Math.ceil(topology.links.length / 4000));
+    const problems = new Map<string, Severity>([[linkId(topology.links[5]!), 'warning']]);
+    const selected = new Set([linkId(topology.links[7]!)]);
+    expect(canvasClusters(prepared)).toEqual(canvasClusters(topology));
+    expect(grouped(prepared, problems, selected)).toEqual(grouped(topology, problems, selected));
+    expect(toFlowEdges(prepared, selected, problems)).toEqual(toFlowEdges(topology, selected, problems));
+  });
+
+  it('a link the rules refuse is an error edge of its own, prepared or not', () => {
+    const topology = benchTopology(20, 4);
+    // A gateway wired to a gateway: not allowed.
+    const refused = { ...topology, links: [...topology.links, { from: 'gw-1-1', to: 'gw-1-2' }] };
+    expect([...prepareFlow(refused)].length).toBeGreaterThan(3);
+    const edge = grouped(refused).find((e) => e.id === 'gw-1-1->gw-1-2');
+    expect(edge).toMatchObject({ label: 'not allowed', className: 'edge-error', data: { severity: 'error' } });
+  });
+});
+
+describe('nodes of a large canvas, before React Flow measures them', () => {
+  const topology = benchTopology(20, 4);
+
+  it('carry an estimated size and handles, so React Flow need not draw each one to measure it', () => {
+    const [node] = createFlowCache().toFlowNodes(topology, none, new Map(), true);
+    expect(node).toMatchObject({ initialWidth: 180, initialHeight: 60 });
+    expect(node!.handles?.map((h) => [h.type, h.position])).toEqual([
+      ['target', 'top'],
+      ['source', 'bottom'],
+    ]);
+    const [small] = createFlowCache().toFlowNodes(topology, none, new Map());
+    expect(small).not.toHaveProperty('handles');
+    expect(small).not.toHaveProperty('initialWidth');
+  });
+
+  it('drop the estimated handles once measured, keeping the size React Flow measured', () => {
+    const flow = createFlowCache().toFlowNodes(topology, none, new Map(), true);
+    const measured = measuredAs(flow[0]!, { width: 201, height: 58 });
+    expect(measured).not.toHaveProperty('handles');
+    expect(measured.measured).toEqual({ width: 201, height: 58 });
+    expect(flow[0]!.handles).toHaveLength(2);
+    // The topology changes (a node moves): the measured node keeps its size and takes no handles back.
+    const moved = { ...topology, nodes: topology.nodes.map((n) => (n.id === flow[0]!.id ? { ...n, x: n.x + 20 } : n)) };
+    const next = createFlowCache().toFlowNodes(moved, none, new Map(), true);
+    const reconciled = reconcileNodes([measured, ...flow.slice(1)], next).find((n) => n.id === measured.id);
+    expect(reconciled).not.toHaveProperty('handles');
+    expect(reconciled?.measured).toEqual({ width: 201, height: 58 });
+    expect(reconciled?.position.x).toBe(measured.position.x + 20);
   });
 });
 

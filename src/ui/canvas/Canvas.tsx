@@ -11,13 +11,16 @@ import {
   ControlButton,
   Controls,
   MiniMap,
+  MiniMapNode,
   ReactFlow,
   applyNodeChanges,
   getViewportForBounds,
   useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
-import type { Connection, EdgeChange, FinalConnectionState, NodeChange, OnDelete } from '@xyflow/react';
+import type { ComponentType } from 'react';
+import type { Connection, EdgeChange, FinalConnectionState, MiniMapNodeProps, NodeChange, OnDelete } from '@xyflow/react';
 import type { Diagnostic, NodeKind, Topology, TopologyGraph } from '../../model/index.ts';
 import { NODE_KINDS, buildGraph, linkVerdict } from '../../model/index.ts';
 import { useDesigner, useDesignerStore, useGeneration } from '../store.tsx';
@@ -32,6 +35,7 @@ import {
   createFlowCache,
   createGroupCache,
   groupOfMember,
+  measuredAs,
   problemsBy,
   reconcileNodes,
   sameProblems,
@@ -86,6 +90,7 @@ export function Canvas() {
     () => generation.getSnapshot().latest?.bundle.diagnostics ?? NO_DIAGNOSTICS,
   );
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
+  const flowStore = useStoreApi();
   const [minimap, setMinimap] = useState(true);
   const root = useRef<HTMLDivElement>(null);
   useEdgesAfterNodes(root);
@@ -107,7 +112,10 @@ export function Canvas() {
   // its batches are drawn where they will stay.
   useLayoutEffect(() => {
     const bounds = large ? topologyBounds(store.getState().topology) : undefined;
-    const box = root.current?.getBoundingClientRect();
+    // The size React Flow measured of its pane: reading the element's box here would lay out the whole page in
+    // the task that first draws a large topology, on top of the frame that lays it out anyway.
+    const { width, height } = flowStore.getState();
+    const box = width > 0 && height > 0 ? { width, height } : root.current?.getBoundingClientRect();
     if (bounds && box && (opened > 0 || fits > 0 || !fitted.current)) {
       fitted.current = true;
       const whole = getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, MAX_ZOOM, FIT_VIEW.padding);
@@ -127,7 +135,7 @@ export function Canvas() {
     return () => cancelAnimationFrame(frame);
     // Fitted when a topology is opened (and once at the start), not on every edit of a large one.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `large` and the store are read when opened, on purpose
-  }, [opened, fits, fitView, setViewport]);
+  }, [opened, fits, fitView, setViewport, flowStore]);
   const [cache] = useState(createFlowCache);
   // The same problems keep the same object: new files with the same diagnostics (after most edits, a
   // typed label's preview too) rebuild no node and no edge.
@@ -136,9 +144,9 @@ export function Canvas() {
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
   const isDrawing = drawing !== undefined;
   const source = useMemo(() => {
-    const all = cache.toFlowNodes({ nodes: topologyNodes }, selectedNodes, problems.nodes);
-    return isDrawing ? all.slice(0, shown) : all;
-  }, [cache, topologyNodes, selectedNodes, problems, isDrawing, shown]);
+    // While drawing, only the nodes drawn so far are made: 5,000 at each batch were most of the task that first draws it.
+    return cache.toFlowNodes({ nodes: topologyNodes }, selectedNodes, problems.nodes, large, isDrawing ? shown : Infinity);
+  }, [cache, topologyNodes, selectedNodes, problems, large, isDrawing, shown]);
 
   // The nodes React Flow shows, as in React Flow's own examples: changes it reports (sizes, positions
   // during a drag, selection) are applied here with applyNodeChanges; the store hears of a drag once,
@@ -180,6 +188,9 @@ export function Canvas() {
   const [toGroupNodes] = useState(createGroupCache);
   const groups = useMemo(() => toGroupNodes(clusters, groupBasis, selectedNodes), [toGroupNodes, clusters, groupBasis, selectedNodes]);
   const shownNodes = useMemo<CanvasNode[]>(() => (groups.length > 0 ? [...groups, ...nodes] : nodes), [groups, nodes]);
+  // A large topology's minimap draws each group as one box in place of its members: thousands of boxes cost
+  // every frame that moves the minimap's view a layout of each (the whole topology is still shown).
+  const minimapNode = useMemo(() => (large && memberGroups ? withoutMembers(memberGroups) : undefined), [large, memberGroups]);
   const clustersNow = useRef(clusters);
   useLayoutEffect(() => {
     clustersNow.current = clusters;
@@ -233,7 +244,10 @@ export function Canvas() {
         if (selected) state.select({ nodes: [...selected] });
         return;
       }
-      const next = applyNodeChanges(changes, latest.current);
+      let next = applyNodeChanges(changes, latest.current);
+      // A node measured now drops its estimated size and handles (flow.ts ESTIMATE) for those React Flow measured.
+      if (changes.some((change) => change.type === 'dimensions'))
+        next = next.map((n) => (n.handles && n.measured ? measuredAs(n, n.measured) : n));
       latest.current = next;
       setNodes(next);
       const moving = drag.current;
@@ -385,7 +399,18 @@ export function Canvas() {
         aria-label="Topology canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
-        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP} />}
+        {minimap && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            style={MINIMAP}
+            nodeColor={NO_ATTRIBUTE}
+            nodeStrokeColor={NO_ATTRIBUTE}
+            nodeClassName={NO_ATTRIBUTE}
+            {...(minimapNode ? { nodeComponent: minimapNode } : {})}
+          />
+        )}
         <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW}>
           <ControlButton
             onClick={() => !empty && autoLayout()}
@@ -428,6 +453,20 @@ export function Canvas() {
 }
 
 const NO_CLUSTERS: CanvasCluster[] = [];
+
+/**
+ * The minimap's colour, stroke and class of every node: none of its own (the stylesheet's), as by default. Given as one
+ * function, not left out: the minimap wraps a value left out in a new function on each of its renders, and each of its
+ * thousands of nodes then renders again whenever a node is added.
+ */
+const NO_ATTRIBUTE = () => '';
+
+/** A minimap node that draws nothing for a member of a group (`groups`: member id → group id); the group's box stands for it. */
+function withoutMembers(groups: ReadonlyMap<string, string>): ComponentType<MiniMapNodeProps> {
+  return function ClusterMinimapNode(props: MiniMapNodeProps) {
+    return groups.has(props.id) ? null : <MiniMapNode {...props} />;
+  };
+}
 
 /** `problems`, or the ones given before when they say the same (flow.ts sameProblems). */
 function useSameProblems(problems: ReturnType<typeof problemsBy>): ReturnType<typeof problemsBy> {

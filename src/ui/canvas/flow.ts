@@ -3,7 +3,8 @@
  * topology object, selection, problems and measured size did not change keeps its React Flow object, so
  * dragging one node re-renders one node.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position } from '@xyflow/react';
+import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import type { Diagnostic, Link, NodeKind, Severity, Topology, TopologyGraph, TopologyNode } from '../../model/index.ts';
 import { KIND_NAMES, buildGraph, linkCaption, linkId, linkVerdict } from '../../model/index.ts';
 
@@ -70,13 +71,18 @@ export function createFlowCache() {
     topology: Pick<Topology, 'nodes'>,
     selected: ReadonlySet<string>,
     problems: ReadonlyMap<string, NodeProblems>,
+    /** Give each node a size and handles before it is measured (`ESTIMATE`): a large canvas, drawn only in view. */
+    estimate = false,
+    /** The first this many nodes only (a large topology drawn a batch at a time). */
+    limit = Infinity,
   ): FlowNode[] {
     const seen = new Set<string>();
     // In reading order (rows, then left to right): the order the nodes take in the DOM, so in the Tab
     // order. By the topology's positions, so the order holds still during a drag (sorted once per topology).
-    const result = inReadingOrder(topology).map((node) => {
+    const sorted = inReadingOrder(topology);
+    const result = (limit < sorted.length ? sorted.slice(0, limit) : sorted).map((node) => {
       seen.add(node.id);
-      const key = [node, selected.has(node.id), problemKey(problems.get(node.id))];
+      const key = [node, selected.has(node.id), problemKey(problems.get(node.id)), estimate];
       const hit = cache.get(node.id);
       if (hit && hit.key.every((part, i) => part === key[i])) return hit.flow;
       const flow: FlowNode = {
@@ -86,6 +92,7 @@ export function createFlowCache() {
         data: { node, problems: problems.get(node.id) },
         selected: selected.has(node.id),
         ariaLabel: `${KIND_NAMES[node.kind]} ${node.label}`,
+        ...(estimate ? ESTIMATE : {}),
       };
       cache.set(node.id, { key, flow });
       return flow;
@@ -114,8 +121,34 @@ export function reconcileNodes(current: readonly FlowNode[], source: readonly Fl
       old.position.y === next.position.y &&
       old.ariaLabel === next.ariaLabel;
     if (same) return old;
-    return old.measured ? { ...next, measured: old.measured } : next;
+    return old.measured ? measuredAs(next, old.measured) : next;
   });
+}
+
+/**
+ * A node's size and handles before React Flow has measured it, as React Flow takes them from a server-rendered page:
+ * with them, a node out of view is neither drawn nor measured, and the links of the nodes in view are drawn all the
+ * same. Without them, React Flow draws every node once to measure it, culling or not: 5,000 nodes at once. Its
+ * handles are where the stylesheet puts them (app.css: 8 px, centred on the top and bottom edges).
+ */
+const ESTIMATE_SIZE = { width: 180, height: 60 };
+const ESTIMATE: Pick<FlowNode, 'initialWidth' | 'initialHeight' | 'handles'> = {
+  initialWidth: ESTIMATE_SIZE.width,
+  initialHeight: ESTIMATE_SIZE.height,
+  handles: [
+    { type: 'target', position: Position.Top, x: ESTIMATE_SIZE.width / 2 - 4, y: -4, width: 8, height: 8 },
+    { type: 'source', position: Position.Bottom, x: ESTIMATE_SIZE.width / 2 - 4, y: ESTIMATE_SIZE.height - 4, width: 8, height: 8 },
+  ] satisfies NodeHandle[],
+};
+
+/**
+ * `node` as React Flow measured it: its size, and no estimated handles, so React Flow keeps the handles it measured
+ * (it reads a node's given handles over its own).
+ */
+export function measuredAs(node: FlowNode, measured: NonNullable<FlowNode['measured']>): FlowNode {
+  const copy: FlowNode = { ...node, measured };
+  delete copy.handles;
+  return copy;
 }
 
 /**
@@ -130,6 +163,76 @@ function sharedGraph(topology: Pick<Topology, 'nodes' | 'links'>): TopologyGraph
   let graph = byNodes.get(topology.nodes);
   if (!graph) byNodes.set(topology.nodes, (graph = buildGraph(topology as Topology)));
   return graph;
+}
+
+/** What an edge needs of a link that depends on the topology's nodes and links alone: its id and caption, and whether the link rules allow it. */
+interface LinkFact {
+  id: string;
+  caption: string;
+  allowed: boolean;
+}
+
+/** The facts of a topology's links, worked out up to `done` (the rest on first asking): see `prepareFlow`. */
+class LinkFacts {
+  private readonly facts: LinkFact[] = [];
+  constructor(private readonly topology: Pick<Topology, 'nodes' | 'links'>) {}
+
+  /** Works out the facts of the links before `end`. */
+  fill(end: number): void {
+    const { links } = this.topology;
+    const graph = sharedGraph(this.topology);
+    for (let i = this.facts.length; i < Math.min(end, links.length); i++) {
+      const link = links[i];
+      if (!link) break;
+      const from = graph.node(link.from);
+      const to = graph.node(link.to);
+      const verdict = from && to ? linkVerdict(from, to, graph.frontedKind) : undefined;
+      this.facts.push({
+        id: linkId(link),
+        caption: verdict?.ok ? linkCaption(verdict.link) : 'not allowed',
+        allowed: verdict?.ok === true,
+      });
+    }
+  }
+
+  of(index: number): LinkFact {
+    if (index >= this.facts.length) this.fill(this.topology.links.length);
+    const fact = this.facts[index];
+    if (!fact) throw new Error(`no link at ${index}`);
+    return fact;
+  }
+}
+
+const linkFactCache = new WeakMap<readonly Link[], WeakMap<readonly TopologyNode[], LinkFacts>>();
+function linkFacts(topology: Pick<Topology, 'nodes' | 'links'>): LinkFacts {
+  let byNodes = linkFactCache.get(topology.links);
+  if (!byNodes) linkFactCache.set(topology.links, (byNodes = new WeakMap()));
+  let facts = byNodes.get(topology.nodes);
+  if (!facts) byNodes.set(topology.nodes, (facts = new LinkFacts(topology)));
+  return facts;
+}
+
+/** Links whose facts `prepareFlow` works out in one step. */
+const LINKS_PER_STEP = 4000;
+
+/**
+ * What the canvas derives from a topology's nodes and links alone (its graph, clusters, reading order and each link's
+ * facts), worked out one step at a time before the topology reaches the store: the page runs each step in a task of
+ * its own, so the render that first draws a large topology finds them done instead of doing all of it in one task.
+ * The results are cached by the nodes and links arrays, which the store keeps.
+ */
+export function* prepareFlow(topology: Pick<Topology, 'nodes' | 'links'>): Generator<void, void, void> {
+  sharedGraph(topology);
+  yield;
+  canvasClusters(topology);
+  yield;
+  inReadingOrder(topology);
+  yield;
+  const facts = linkFacts(topology);
+  for (let end = LINKS_PER_STEP; end < topology.links.length + LINKS_PER_STEP; end += LINKS_PER_STEP) {
+    facts.fill(end);
+    yield;
+  }
 }
 
 const sortedNodes = new WeakMap<readonly TopologyNode[], TopologyNode[]>();
@@ -165,26 +268,29 @@ export function toFlowEdges(
   problems: ReadonlyMap<string, Severity>,
   groups?: ReadonlyMap<string, string>,
 ): FlowEdge[] {
-  const graph = sharedGraph(topology);
+  const facts = linkFacts(topology);
   const edges: FlowEdge[] = [];
-  const bundles = new Map<string, { source: string; target: string; links: Link[]; captions: Set<string>; severity?: Severity }>();
-  for (const link of topology.links) {
-    const id = linkId(link);
-    const from = graph.node(link.from);
-    const to = graph.node(link.to);
-    const verdict = from && to ? linkVerdict(from, to, graph.frontedKind) : undefined;
-    const caption = verdict?.ok ? linkCaption(verdict.link) : 'not allowed';
-    const severity = problems.get(id) ?? (verdict?.ok ? undefined : 'error');
+  type Bundle = { source: string; target: string; ids: string[]; captions: Set<string>; severity?: Severity };
+  // By source, then target (no key string made per link), and in the order they were first met.
+  const bundleOf = new Map<string, Map<string, Bundle>>();
+  const bundles: Bundle[] = [];
+  topology.links.forEach((link, index) => {
+    const { id, caption, allowed } = facts.of(index);
+    const severity = problems.get(id) ?? (allowed ? undefined : 'error');
     const source = groups?.get(link.from) ?? link.from;
     const target = groups?.get(link.to) ?? link.to;
     if (severity !== 'error' && source !== target && (source !== link.from || target !== link.to)) {
-      const key = `${source}->${target}`;
-      let bundle = bundles.get(key);
-      if (!bundle) bundles.set(key, (bundle = { source, target, links: [], captions: new Set() }));
-      bundle.links.push(link);
+      let byTarget = bundleOf.get(source);
+      if (!byTarget) bundleOf.set(source, (byTarget = new Map()));
+      let bundle = byTarget.get(target);
+      if (!bundle) {
+        byTarget.set(target, (bundle = { source, target, ids: [], captions: new Set() }));
+        bundles.push(bundle);
+      }
+      bundle.ids.push(id);
       bundle.captions.add(caption);
       if (severity && (!bundle.severity || RANK[severity] > RANK[bundle.severity])) bundle.severity = severity;
-      continue;
+      return;
     }
     edges.push({
       id,
@@ -197,14 +303,14 @@ export function toFlowEdges(
       ariaLabel: `Link ${link.from} to ${link.to}: ${caption}`,
       data: { caption, severity },
     });
-  }
-  for (const [key, bundle] of bundles) {
-    const ids = bundle.links.map(linkId);
+  });
+  for (const bundle of bundles) {
+    const { ids } = bundle;
     const caption = [...bundle.captions].join(' · ');
     const count = ids.length;
     const name = (end: string) => (end.startsWith(GROUP_PREFIX) ? `cluster ${end.slice(GROUP_PREFIX.length)}` : end);
     edges.push({
-      id: `${BUNDLE_PREFIX}${key}`,
+      id: `${BUNDLE_PREFIX}${bundle.source}->${bundle.target}`,
       type: 'floating',
       source: bundle.source,
       target: bundle.target,
@@ -262,7 +368,7 @@ export function groupOfMember(clusters: readonly CanvasCluster[]): Map<string, s
 /** Room around the members inside a group, and above them for its name. */
 const PAD = { side: 16, top: 34 };
 /** A node's size before React Flow has measured it. */
-const UNMEASURED = { width: 180, height: 60 };
+const UNMEASURED = ESTIMATE_SIZE;
 
 /**
  * The group nodes around the clusters' members, from where the members are (the canvas passes their

@@ -2,7 +2,7 @@
  * The generated files, one tab per file named by its path in the bundle. Selecting a node brings its
  * file to the front; lines changed by the last edit are marked; each file has a copy button.
  */
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { BundleFile } from '../../generate/index.ts';
 import { clusterAround, platformOf } from '../../model/index.ts';
@@ -143,10 +143,13 @@ export function FilesPanel() {
   // The list as grouped, filtered by path (case-insensitive); the file shown stays shown.
   const needle = filter.trim().toLowerCase();
   const current = files.find((f) => f.path === active) ?? files[0];
+  // The list follows new files in a render React may interrupt (a deferred value): hundreds of new tabs are then made
+  // a few milliseconds at a time, not in the one task that receives a large topology's files.
+  const listFiles = useDeferredValue(files);
   const groups = useMemo(() => {
     // Each file in the first group that takes it, in the bundle's order: one pass (thousands of files, every answer).
     const grouped: BundleFile[][] = GROUPS.map(() => []);
-    for (const f of files) {
+    for (const f of listFiles) {
       if (needle && !f.path.toLowerCase().includes(needle)) continue;
       grouped[GROUPS.findIndex((group) => group.match(f.path))]?.push(f);
     }
@@ -157,7 +160,7 @@ export function FilesPanel() {
       if (current && inGroup.length > GROUP_LIMIT && !listed.includes(current) && inGroup.includes(current)) listed.push(current);
       return { name: group.name, files: listed, hidden: inGroup.length - listed.length };
     }).filter((g) => g.files.length > 0);
-  }, [files, needle, current]);
+  }, [listFiles, needle, current]);
   const listed = groups.flatMap((g) => g.files);
   const matching = groups.reduce((n, g) => n + g.files.length + g.hidden, 0);
 
@@ -334,7 +337,11 @@ function changeMarks(before: readonly BundleFile[], after: readonly BundleFile[]
   };
 }
 
-const Code = memo(function Code({ file, marked }: { file: BundleFile; marked?: Set<number> | undefined }) {
+const Code = memo(function Code({ file: latest, marked: latestMarked }: { file: BundleFile; marked?: Set<number> | undefined }) {
+  // A new file's lines are made in a render React may interrupt (a deferred value): each line is parsed as HTML, and a
+  // long file's lines in one task held the page when a large topology's files arrived. The file before it stays until then.
+  const file = useDeferredValue(latest);
+  const marked = file === latest ? latestMarked : undefined;
   const [highlight, setHighlight] = useState<Highlighter | undefined>(undefined);
   useEffect(() => {
     let live = true;

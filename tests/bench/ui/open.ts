@@ -42,8 +42,9 @@ export async function openedLink(page: Page, name: string): Promise<OpenResult> 
   await page.locator('.topology-name', { hasText: name }).waitFor({ timeout: 120_000 });
   await page.locator('.react-flow__node').first().waitFor({ state: 'attached', timeout: 120_000 });
   const canvasAt = await page.evaluate(() => performance.now());
+  // A file of the link's own (the sample the page starts with has a gw-1, not a gw-1-1).
   await page
-    .getByRole('tab', { name: /^nodes\/gw-/ })
+    .getByRole('tab', { name: /^nodes\/gw-1-1\// })
     .first()
     .waitFor({ state: 'attached', timeout: 120_000 });
   const filesAt = await page.evaluate(() => performance.now());
