@@ -90,8 +90,28 @@ export interface AutosaveStorage {
 
 /** Runs `write` when the page is idle (at most `IDLE_TIMEOUT_MS` later), where the browser can say. */
 const IDLE_TIMEOUT_MS = 2000;
+/**
+ * A person who pressed a key or a pointer this recently is still typing or dragging: the write (the topology's text
+ * and storage's copy, 10–20 ms at 1,000 nodes) waits for the pause, so it never lands on their next key. It waits
+ * at most `TYPING_MAX_WAIT_MS` from the first change not yet saved.
+ */
+const TYPING_QUIET_MS = 600;
+const TYPING_MAX_WAIT_MS = 5000;
+
+/** When the person last pressed a key or a pointer (performance.now()), heard on the page in the capture phase. */
+let lastInput = -Infinity;
+let listening = false;
+function listenForInput(): void {
+  if (listening || typeof globalThis.addEventListener !== 'function') return;
+  listening = true;
+  const heard = () => {
+    lastInput = performance.now();
+  };
+  for (const type of ['keydown', 'pointerdown']) globalThis.addEventListener(type, heard, { capture: true, passive: true });
+}
 
 export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode): AutosaveStorage {
+  if (storage) listenForInput();
   const reader = code.read;
   let remover = 'now' in code.withoutSecrets ? code.withoutSecrets.now : undefined;
   let loadingRemover = false;
@@ -106,6 +126,8 @@ export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode
    */
   let known: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet saved was asked to be saved (performance.now()). */
+  let unsavedSince: number | undefined;
   let aside: KeptAside | undefined;
   /** While the reader's answer is awaited. */
   let restoring = false;
@@ -154,6 +176,7 @@ export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode
       return;
     }
     pending = undefined;
+    unsavedSince = undefined;
     const text = JSON.stringify(secretsOut && remover ? { ...value, state: { topology: remover(value.state.topology) } } : value);
     if (text === known) {
       // Storage holds this already: nothing to write, and nothing unsaved to warn about.
@@ -174,14 +197,29 @@ export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode
     }
   };
 
-  /** After the burst of edits, when the page is idle: typing never waits for the text of the topology. */
-  const schedule = () => {
+  /** After the burst of edits, when the page is idle and the person has paused: typing never waits for the text of the topology. */
+  const schedule = (delay = WRITE_DELAY_MS) => {
     if (timer !== undefined || idle !== undefined) return;
+    unsavedSince ??= performance.now();
     timer = setTimeout(() => {
       timer = undefined;
-      if (typeof globalThis.requestIdleCallback === 'function') idle = globalThis.requestIdleCallback(write, { timeout: IDLE_TIMEOUT_MS });
-      else write();
-    }, WRITE_DELAY_MS);
+      if (typeof globalThis.requestIdleCallback === 'function')
+        idle = globalThis.requestIdleCallback(whenPaused, { timeout: IDLE_TIMEOUT_MS });
+      else whenPaused();
+    }, delay);
+  };
+  /** Writes, unless the person is still typing or dragging and the changes have not waited too long already. */
+  const whenPaused = () => {
+    idle = undefined;
+    const now = performance.now();
+    const since = now - lastInput;
+    // (A clock behind the last key, as a test's fake one, means no typing.)
+    const typing = since >= 0 && since < TYPING_QUIET_MS;
+    if (typing && unsavedSince !== undefined && now - unsavedSince < TYPING_MAX_WAIT_MS) {
+      schedule(TYPING_QUIET_MS - since);
+      return;
+    }
+    write();
   };
 
   const keepAside = (name: string, text: string, reason: string): void => {
