@@ -338,9 +338,11 @@ function changeMarks(before: readonly BundleFile[], after: readonly BundleFile[]
 }
 
 const Code = memo(function Code({ file: latest, marked: latestMarked }: { file: BundleFile; marked?: Set<number> | undefined }) {
-  // A new file's lines are made in a render React may interrupt (a deferred value): each line is parsed as HTML, and a
-  // long file's lines in one task held the page when a large topology's files arrived. The file before it stays until then.
-  const file = useDeferredValue(latest);
+  // New text of the file shown is made in a render React may interrupt (a deferred value): each line is parsed as HTML,
+  // and a long file's lines in one task held the page when a large topology's files arrived; its text before stays
+  // until then. Another file (a tab chosen) is drawn at once: a tab never shows the file before it.
+  const deferred = useDeferredValue(latest);
+  const file = deferred.path === latest.path ? deferred : latest;
   const marked = file === latest ? latestMarked : undefined;
   const [highlight, setHighlight] = useState<Highlighter | undefined>(undefined);
   useEffect(() => {
