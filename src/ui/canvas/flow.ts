@@ -5,7 +5,7 @@
  */
 import { Position } from '@xyflow/react';
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
-import type { Diagnostic, Link, NodeKind, Severity, Topology, TopologyGraph, TopologyNode } from '../../model/index.ts';
+import type { Diagnostic, Link, NodeKind, Severity, Topology, TopologyNode } from '../../model/index.ts';
 import { KIND_NAMES, buildGraph, linkCaption, linkId, linkVerdict } from '../../model/index.ts';
 
 export interface NodeProblems {
@@ -151,19 +151,24 @@ export function measuredAs(node: FlowNode, measured: NonNullable<FlowNode['measu
   return copy;
 }
 
+/** A value made once per nodes and links arrays (all it reads of the topology), kept while both arrays live. */
+function perNodesAndLinks<T>(make: (topology: Pick<Topology, 'nodes' | 'links'>) => T): (topology: Pick<Topology, 'nodes' | 'links'>) => T {
+  const cache = new WeakMap<readonly Link[], WeakMap<readonly TopologyNode[], T>>();
+  return (topology) => {
+    let byNodes = cache.get(topology.links);
+    if (!byNodes) cache.set(topology.links, (byNodes = new WeakMap()));
+    let value = byNodes.get(topology.nodes);
+    if (value === undefined) byNodes.set(topology.nodes, (value = make(topology)));
+    return value;
+  };
+}
+
 /**
  * One graph per nodes and links arrays (buildGraph reads nothing else), shared by the edges and the clusters: at
  * 5,000 nodes and 15,000 links each build is tens of milliseconds of the task that first draws an opened topology,
  * and the edges are made again when the problems arrive, with the same nodes and links.
  */
-const graphs = new WeakMap<readonly Link[], WeakMap<readonly TopologyNode[], TopologyGraph>>();
-function sharedGraph(topology: Pick<Topology, 'nodes' | 'links'>): TopologyGraph {
-  let byNodes = graphs.get(topology.links);
-  if (!byNodes) graphs.set(topology.links, (byNodes = new WeakMap()));
-  let graph = byNodes.get(topology.nodes);
-  if (!graph) byNodes.set(topology.nodes, (graph = buildGraph(topology as Topology)));
-  return graph;
-}
+const sharedGraph = perNodesAndLinks((topology) => buildGraph(topology as Topology));
 
 /** What an edge needs of a link that depends on the topology's nodes and links alone: its id and caption, and whether the link rules allow it. */
 interface LinkFact {
@@ -203,14 +208,7 @@ class LinkFacts {
   }
 }
 
-const linkFactCache = new WeakMap<readonly Link[], WeakMap<readonly TopologyNode[], LinkFacts>>();
-function linkFacts(topology: Pick<Topology, 'nodes' | 'links'>): LinkFacts {
-  let byNodes = linkFactCache.get(topology.links);
-  if (!byNodes) linkFactCache.set(topology.links, (byNodes = new WeakMap()));
-  let facts = byNodes.get(topology.nodes);
-  if (!facts) byNodes.set(topology.nodes, (facts = new LinkFacts(topology)));
-  return facts;
-}
+const linkFacts = perNodesAndLinks((topology) => new LinkFacts(topology));
 
 /** Links whose facts `prepareFlow` works out in one step. */
 const LINKS_PER_STEP = 4000;
