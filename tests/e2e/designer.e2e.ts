@@ -288,9 +288,14 @@ test('switching the API-M version in the inspector regenerates every file for th
   await settings.getByLabel('API-M version').selectOption('4.0.0');
   // What the switch does is shown first, file by file, key by key; nothing changes until confirmed.
   const dialog = designer.getByRole('dialog', { name: 'Switch from API-M 4.7.0 to 4.0.0?' });
+  const confirm = dialog.getByRole('button', { name: 'Switch to 4.0.0' });
+  // The button stays where it is when the comparison arrives: a click as it arrived would miss a moving button.
+  await expect(confirm).toBeVisible();
+  const opened = await confirm.boundingBox();
   await expect(dialog.getByRole('listitem', { name: GW1 })).toContainText('server.server_role: "default" → "gateway-worker"');
+  expect(await confirm.boundingBox()).toEqual(opened);
   await expect(settings.getByLabel('API-M version')).toHaveValue('4.7.0');
-  await dialog.getByRole('button', { name: 'Switch to 4.0.0' }).click();
+  await confirm.click();
   await expect(dialog).toHaveCount(0);
   const gateway = await fileText(designer, GW1);
   expect(gateway).toContain('server_role = "gateway-worker"');
