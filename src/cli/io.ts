@@ -15,7 +15,11 @@ export interface CliIo {
    * Puts a whole bundle in `dir`: afterwards `dir` holds exactly `files`, or, when anything fails, what
    * it held before. Throws a FolderError naming the path.
    */
-  writeFolder(dir: string, files: readonly { path: string; content: string }[], options: { force: boolean }): Promise<void>;
+  writeFolder(
+    dir: string,
+    files: readonly { path: string; content: string; pieces?: readonly string[] }[],
+    options: { force: boolean },
+  ): Promise<void>;
   /**
    * The text files `import` reads from a path: a folder's .toml, .conf and topology.json files (paths relative to
    * it), a zip's, or the one file. Absent: the path is read as one file.
@@ -86,7 +90,11 @@ async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unk
  * aside first and removed last), so `dir` is never half old and half new, keeps no stale file of a node
  * that is gone, and a symlink in the old folder is never written through.
  */
-async function writeFolder(dir: string, files: readonly { path: string; content: string }[], { force }: { force: boolean }): Promise<void> {
+async function writeFolder(
+  dir: string,
+  files: readonly { path: string; content: string; pieces?: readonly string[] }[],
+  { force }: { force: boolean },
+): Promise<void> {
   const target = resolve(dir);
   const existing = await lstat(target).catch(() => undefined);
   if (existing && !existing.isDirectory())
@@ -104,7 +112,7 @@ async function writeFolder(dir: string, files: readonly { path: string; content:
     const writes = files.map((file) => {
       const path = resolve(fresh, file.path);
       if (!path.startsWith(fresh + sep)) throw new FolderError(`refusing to write outside ${dir}: ${file.path}`);
-      return { path, content: file.content };
+      return { path, content: file.pieces ?? file.content }; // a large file's pieces, written in turn (generate/pieces.ts)
     });
     // Several at a time: a 1,000-node bundle is 1,005 files, and one by one most of the time was waiting on each.
     await inParallel([...new Set(writes.map((w) => dirname(w.path)))], (folder) => mkdir(folder, { recursive: true }));

@@ -3,7 +3,7 @@
  * (no clock, no randomness, stable order), linear in the size of the topology.
  */
 import type { ApimNode, Diagnostic, IdentityServerNode, LoadBalancerNode, Topology } from '../model/index.ts';
-import { NODE_ID_PATTERN, buildGraph, isApimNode, platformOf, serializeTopology } from '../model/index.ts';
+import { NODE_ID_PATTERN, buildGraph, isApimNode, platformOf, serializeTopologyPieces } from '../model/index.ts';
 import {
   customTomlConflictDiagnostic,
   customTomlParseDiagnostic,
@@ -19,9 +19,10 @@ import { WHOLE_TOPOLOGY, generationContext, shared } from './context.ts';
 import type { GenerationContext } from './context.ts';
 import { kindDocument } from './documents.ts';
 import { identityServerDocument } from './identityServer.ts';
-import { deploymentTomlPath, runbook } from './runbook.ts';
-import { hostsFile } from './hosts.ts';
-import { topologySvg } from './svg.ts';
+import { deploymentTomlPath, runbookText } from './runbook.ts';
+import { hostsText } from './hosts.ts';
+import { topologySvgText } from './svg.ts';
+import { PIECE_CHARS, pieced } from './pieces.ts';
 import { withSecureVault } from './secureVault.ts';
 import { writeNginx } from './nginx/index.ts';
 import { nginxDocument } from './nginxConf.ts';
@@ -49,7 +50,10 @@ export type BundleFileKind =
 export interface BundleFile {
   /** The path inside the bundle, e.g. `nodes/gw-1/repository/conf/deployment.toml`, `load-balancers/cp-lb/nginx.conf`. */
   path: string;
+  /** The text. A large file's is a rope of `pieces` (pieces.ts): read whole, it is copied into one string then. */
   content: string;
+  /** A large file's text in pieces under 128 KiB each, for writers that take it a piece at a time (see pieces.ts). */
+  pieces?: readonly string[];
   kind: BundleFileKind;
   /** The node the file configures (an API-M node, an Identity Server, or the load balancer of an nginx.conf). */
   nodeId?: string;
@@ -267,12 +271,12 @@ export function assembleBundle(
 
   const network = networkFiles(context, documents);
   diagnostics.push(...network.diagnostics);
-  files.push({ path: 'README.md', content: runbook(context, diagnostics, options.shareLink, network.certificates), kind: 'runbook' });
+  files.push({ path: 'README.md', ...runbookText(context, diagnostics, options.shareLink, network.certificates), kind: 'runbook' });
   files.push(...network.files);
-  const json = serializeTopology(topology);
-  files.push({ path: 'topology.json', content: json, kind: 'topology' });
-  files.push({ path: 'topology.svg', content: topologySvg(topology, {}, graph, json), kind: 'diagram' });
-  files.push({ path: 'hosts', content: hostsFile(topology), kind: 'hosts' });
+  const json = pieced(serializeTopologyPieces(topology, PIECE_CHARS));
+  files.push({ path: 'topology.json', ...json, kind: 'topology' });
+  files.push({ path: 'topology.svg', ...topologySvgText(topology, {}, graph, json.pieces), kind: 'diagram' });
+  files.push({ path: 'hosts', ...hostsText(topology), kind: 'hosts' });
   return { files, diagnostics };
 }
 
@@ -307,8 +311,8 @@ export function kubernetesBundle(context: GenerationContext, diagnostics: Diagno
     kind: 'runbook',
   });
   files.push(...network.files);
-  const json = serializeTopology(context.topology);
-  files.push({ path: 'topology.json', content: json, kind: 'topology' });
-  files.push({ path: 'topology.svg', content: topologySvg(context.topology, {}, context.graph, json), kind: 'diagram' });
+  const json = pieced(serializeTopologyPieces(context.topology, PIECE_CHARS));
+  files.push({ path: 'topology.json', ...json, kind: 'topology' });
+  files.push({ path: 'topology.svg', ...topologySvgText(context.topology, {}, context.graph, json.pieces), kind: 'diagram' });
   return { files, diagnostics };
 }

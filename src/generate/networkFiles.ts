@@ -16,6 +16,8 @@ import { planReleases } from './helm/releases.ts';
 import { kubernetesMatrix, kubernetesNames } from './networkKubernetes.ts';
 import { PRODUCT_NAME } from './baseTables.ts';
 import { inlineCode, markdownText } from './text.ts';
+import { PIECE_CHARS, pieced, piecedLines } from './pieces.ts';
+import type { PiecedText } from './pieces.ts';
 
 export const NETWORK_CSV_HEADER = 'from_node,from_host,to_node,to_host,port,protocol,purpose';
 
@@ -33,6 +35,11 @@ export function csvCell(text: string): string {
 const CSV_SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
 
 export function networkCsv(rows: readonly Connection[]): string {
+  return networkCsvText(rows).content;
+}
+
+/** network.csv in pieces (pieces.ts): rows up to PIECE_CHARS characters a piece. */
+export function networkCsvText(rows: readonly Connection[]): PiecedText {
   // One memo per file: the same host, node and purpose strings come back on every row, and each is checked once.
   const cells = new Map<string, string>();
   const c = (text: string): string => {
@@ -40,19 +47,20 @@ export function networkCsv(rows: readonly Connection[]): string {
     if (safe === undefined) cells.set(text, (safe = csvCell(text)));
     return safe;
   };
-  // Rows are joined a chunk at a time: appending 80,000 rows to one string makes V8 flatten an ever longer rope (at
+  // Rows are written a piece at a time: appending 80,000 rows to one string makes V8 flatten an ever longer rope (at
   // 5,000 nodes that took 140 times as long as at 1,000).
-  const chunks = [`${NETWORK_CSV_HEADER}\r\n`];
-  for (let start = 0; start < rows.length; start += CSV_CHUNK) {
-    let chunk = '';
-    for (const r of rows.slice(start, start + CSV_CHUNK))
-      chunk += `${c(r.fromNode)},${c(r.fromHost)},${c(r.toNode)},${c(r.toHost)},${r.port},${c(r.protocol)},${c(r.purpose)}\r\n`;
-    chunks.push(chunk);
+  const pieces: string[] = [];
+  let piece = `${NETWORK_CSV_HEADER}\r\n`;
+  for (const r of rows) {
+    piece += `${c(r.fromNode)},${c(r.fromHost)},${c(r.toNode)},${c(r.toHost)},${r.port},${c(r.protocol)},${c(r.purpose)}\r\n`;
+    if (piece.length >= PIECE_CHARS - 1024) {
+      pieces.push(piece);
+      piece = '';
+    }
   }
-  return chunks.join('');
+  if (piece !== '') pieces.push(piece);
+  return pieced(pieces);
 }
-
-const CSV_CHUNK = 512;
 
 /** A Markdown table cell: user text on one line, `|` and Markdown escaped. */
 function cell(text: string): string {
@@ -134,6 +142,16 @@ export function networkMarkdown(
   certificates: readonly CertificatePlan[],
   kubernetes = false,
 ): string {
+  return networkMarkdownText(context, rows, certificates, kubernetes).content;
+}
+
+/** network.md in pieces (pieces.ts). */
+export function networkMarkdownText(
+  context: GenerationContext,
+  rows: readonly Connection[],
+  certificates: readonly CertificatePlan[],
+  kubernetes = false,
+): PiecedText {
   const { topology } = context;
   const out = [
     `# Network: ${markdownText(topology.name)}`,
@@ -177,7 +195,7 @@ export function networkMarkdown(
   }
   // Every line ends in text or `|`: user text is trimmed by markdownText, so no line ends in a space.
   out.push('');
-  return `${out.join('\n')}\n`;
+  return piecedLines(out);
 }
 
 export interface NetworkResult {
@@ -220,8 +238,8 @@ export function networkFiles(context: GenerationContext, documents: ReadonlyMap<
     rows,
     certificates,
     files: [
-      { path: 'network.md', content: networkMarkdown(context, rows, certificates), kind: 'network' },
-      { path: 'network.csv', content: networkCsv(rows), kind: 'network-csv' },
+      { path: 'network.md', ...networkMarkdownText(context, rows, certificates), kind: 'network' },
+      { path: 'network.csv', ...networkCsvText(rows), kind: 'network-csv' },
     ],
     diagnostics: certificateDiagnostics(rows, certificates),
   };
@@ -246,8 +264,8 @@ export function kubernetesNetworkFiles(
     rows,
     certificates,
     files: [
-      { path: 'network.md', content: networkMarkdown(context, rows, certificates, true), kind: 'network' },
-      { path: 'network.csv', content: networkCsv(rows), kind: 'network-csv' },
+      { path: 'network.md', ...networkMarkdownText(context, rows, certificates, true), kind: 'network' },
+      { path: 'network.csv', ...networkCsvText(rows), kind: 'network-csv' },
     ],
     // The callers are releases: the diagnostic points at the node alone.
     diagnostics: certificateDiagnostics(rows, certificates, true).map((d) => ({

@@ -12,6 +12,8 @@ import { PRODUCT_NAME } from './baseTables.ts';
 import { hostsFile } from './hosts.ts';
 import { nginxConfPath } from './loadBalancing.ts';
 import { inlineCode, markdownText } from './text.ts';
+import { piecedLines } from './pieces.ts';
+import type { PiecedText } from './pieces.ts';
 import { ENGINES, databaseSteps, databasesOf } from './runbook/databases.ts';
 import { certificateSteps, fileList, nodeSecurityFiles } from './runbook/certificates.ts';
 import type { CertificatePlan } from './certificates.ts';
@@ -50,6 +52,16 @@ export function runbook(
   shareLink?: string,
   certificates?: readonly CertificatePlan[],
 ): string {
+  return runbookText(context, diagnostics, shareLink, certificates).content;
+}
+
+/** The runbook in pieces (pieces.ts): a megabyte at 1,000 nodes. */
+export function runbookText(
+  context: GenerationContext,
+  diagnostics: readonly Diagnostic[],
+  shareLink?: string,
+  certificates?: readonly CertificatePlan[],
+): PiecedText {
   const { topology, graph, facts } = context;
   const plans = loadBalancerPlans(context);
   const out: string[] = [];
@@ -156,7 +168,7 @@ export function runbook(
     out.push(`### ${step++}. WSO2 Identity Server 7 in the Admin portal`, '', ...adminPortalSteps(context));
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return `${out.join('\n')}\n`;
+  return piecedLines(out);
 }
 
 /**

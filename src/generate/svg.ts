@@ -21,10 +21,12 @@ import {
   linkCaption,
   linkVerdict,
   nodeAddress,
-  serializeTopology,
+  serializeTopologyPieces,
   withoutSecrets,
 } from '../model/index.ts';
 import type { NodeKind, TopologyGraph } from '../model/index.ts';
+import { PIECE_CHARS, linePieces, pieced } from './pieces.ts';
+import type { PiecedText } from './pieces.ts';
 
 export type PictureTheme = 'light' | 'dark';
 
@@ -262,6 +264,16 @@ export function topologySvg(
   graph: TopologyGraph = buildGraph(topology),
   json?: string,
 ): string {
+  return topologySvgText(topology, options, graph, json === undefined ? undefined : [json]).content;
+}
+
+/** The picture in pieces (pieces.ts); `json`, when given, is serializeTopology's text in pieces. */
+export function topologySvgText(
+  topology: Topology,
+  options: PictureOptions = {},
+  graph: TopologyGraph = buildGraph(topology),
+  json?: readonly string[],
+): PiecedText {
   const palette = PICTURE_PALETTES[options.theme ?? 'light'];
   const boxes = new Map<string, Box>();
   for (const node of topology.nodes) {
@@ -299,16 +311,20 @@ export function topologySvg(
   const nodes = [...boxes.values()].map((box) => nodeSvg(box, palette));
   // The topology as ASCII JSON with its markup characters as entities: nothing in it can close the element or start
   // markup, and no character in it is one XML forbids.
+  // Each piece on its own: both escapes replace one character by characters of its own.
   const shared = withoutSecrets(topology);
-  const ascii = asciiJson(shared === topology && json !== undefined ? json : serializeTopology(shared));
-  const carried = /[&<>]/.test(ascii) ? ascii.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;')) : ascii;
+  const carried = (shared === topology && json !== undefined ? json : serializeTopologyPieces(shared, PIECE_CHARS)).map((piece) => {
+    const ascii = asciiJson(piece);
+    return /[&<>]/.test(ascii) ? ascii.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;')) : ascii;
+  });
 
-  return [
+  const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${x0} ${y0} ${width} ${height}"` +
       ` font-family="${FONT}" role="img" aria-labelledby="apim-title">`,
     `<title id="apim-title">${xmlText(topology.name || 'Topology')}</title>`,
-    `<metadata id="${PICTURE_KEYWORD}">${carried}</metadata>`,
+  ];
+  const body = [
     '<defs>',
     `<clipPath id="apim-card-edge"><rect width="16" height="${CARD.height}" rx="${CARD.radius}"/></clipPath>`,
     `<marker id="apim-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
@@ -329,9 +345,6 @@ export function topologySvg(
         ]),
     ...nodes,
     '</svg>',
-    '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n')
-    .concat('\n');
+  ].filter((line) => line !== '');
+  return pieced([...linePieces(head), `<metadata id="${PICTURE_KEYWORD}">`, ...carried, '</metadata>\n', ...linePieces(body)]);
 }

@@ -86,10 +86,10 @@ export interface BundleDelta {
   diagnostics: Diagnostic[];
 }
 
-/** A piece of the text of a file too large for one message (`BundleSender`). */
+/** Pieces of the text of a file too large for one message (`BundleSender`), in order. */
 export interface FilePiece {
   path: string;
-  text: string;
+  texts: string[];
 }
 
 /** What the worker answers; a bundle comes as zero or more `files` parts and `piece`s, then its `delta`. */
@@ -132,15 +132,24 @@ export class BundleSender {
       const before = this.sent.get(file.path);
       if (before === file || (before && sameFile(before, file))) continue;
       let sent = file;
-      if (file.content.length > partChars) {
+      if (file.pieces || file.content.length > partChars) {
         // A whole-topology file (network.csv, the picture, the runbook) can be ten million characters: its text goes
-        // ahead in pieces, one a message, and the file follows with the last piece as its content.
-        flush();
-        const pieces = Math.ceil(file.content.length / partChars);
-        for (let i = 0; i < pieces - 1; i++) {
-          replies.push({ id, piece: { path: file.path, text: file.content.slice(i * partChars, (i + 1) * partChars) } });
+        // ahead in pieces, at most a part's worth a message, and the file follows with the last piece as its content.
+        // The generator's own pieces are sent as they are: its text whole would be a string of its own (pieces.ts).
+        const { pieces = slices(file.content, partChars), ...rest } = file;
+        if (pieces.length > 1) flush();
+        let texts: string[] = [];
+        let size = 0;
+        for (const text of pieces.slice(0, -1)) {
+          if (texts.length > 0 && size + text.length > partChars) {
+            replies.push({ id, piece: { path: file.path, texts } });
+            [texts, size] = [[], 0];
+          }
+          texts.push(text);
+          size += text.length;
         }
-        sent = { ...file, content: file.content.slice((pieces - 1) * partChars) };
+        if (texts.length > 0) replies.push({ id, piece: { path: file.path, texts } });
+        sent = { ...rest, content: pieces.at(-1) ?? '' };
       }
       if (part.length > 0 && chars + sent.content.length > partChars) flush();
       part.push(sent);
@@ -158,9 +167,23 @@ export class BundleSender {
   }
 }
 
+/** `text` in slices of at most `size` characters (at least one). */
+function slices(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length || at === 0; at += size) out.push(text.slice(at, at + size));
+  return out;
+}
+
 /** The same file for the page: its text, kind and node. (A values file's tree is what its text was written from.) */
 function sameFile(a: BundleFile, b: BundleFile): boolean {
-  return a.content === b.content && a.kind === b.kind && a.nodeId === b.nodeId;
+  return (
+    a.kind === b.kind &&
+    a.nodeId === b.nodeId &&
+    // Pieces are compared as pieces: comparing the ropes would make each whole (pieces.ts).
+    (a.pieces && b.pieces
+      ? a.pieces.length === b.pieces.length && a.pieces.every((piece, i) => piece === b.pieces?.[i])
+      : a.content === b.content)
+  );
 }
 
 /**
@@ -176,8 +199,8 @@ export class BundleAssembler {
   /** A piece of the text of a large file of the answer, ahead of the file itself. */
   addPiece(piece: FilePiece): void {
     const list = this.pieces.get(piece.path);
-    if (list) list.push(piece.text);
-    else this.pieces.set(piece.path, [piece.text]);
+    if (list) list.push(...piece.texts);
+    else this.pieces.set(piece.path, [...piece.texts]);
   }
 
   /** A part of answer `id`; a file that came in pieces is put together. */

@@ -270,7 +270,11 @@ describe('BundleSender and BundleAssembler', () => {
     const bundle = bundleWith({ small: 'ab', big: '0123456789abcdefghij-', last: 'xy' });
     const replies = sender.messages(1, bundle, 8);
     const shape = replies.map((r) =>
-      'piece' in r ? `piece ${r.piece.text}` : 'files' in r ? `files ${r.files.map((f) => `${f.path}=${f.content}`).join(' ')}` : 'end',
+      'piece' in r
+        ? `piece ${r.piece.texts.join('|')}`
+        : 'files' in r
+          ? `files ${r.files.map((f) => `${f.path}=${f.content}`).join(' ')}`
+          : 'end',
     );
     expect(shape).toEqual(['files small=ab', 'piece 01234567', 'piece 89abcdef', 'files big=ghij- last=xy', 'end']);
     for (const reply of replies) {
@@ -283,9 +287,51 @@ describe('BundleSender and BundleAssembler', () => {
     expect(sender.messages(2, bundleWith({ small: 'ab', big: '0123456789abcdefghij-', last: 'xy' }), 8)).toHaveLength(1);
   });
 
+  it("send a file the generator made in pieces as those pieces, up to a part's worth a message, and put it together again", () => {
+    const sender = new BundleSender();
+    const assembler = new BundleAssembler();
+    const pieces = ['012', '345', '67', '89a', 'bcdefgh', 'ij-'];
+    const bundle: Bundle = {
+      files: [
+        { path: 'small', content: 'ab', kind: 'hosts' },
+        { path: 'big', content: pieces.join(''), pieces, kind: 'runbook' },
+        { path: 'one', content: 'xy', pieces: ['xy'], kind: 'topology' },
+      ],
+      diagnostics: [],
+    };
+    const replies = sender.messages(1, bundle, 8);
+    const shape = replies.map((r) =>
+      'piece' in r
+        ? `piece ${r.piece.texts.join('|')}`
+        : 'files' in r
+          ? `files ${r.files.map((f) => `${f.path}=${f.content}`).join(' ')}`
+          : 'end',
+    );
+    // No piece is cut: a message holds whole pieces up to 8 characters (or one longer piece); the last comes with the file.
+    expect(shape).toEqual(['files small=ab', 'piece 012|345|67', 'piece 89a', 'piece bcdefgh', 'files big=ij- one=xy', 'end']);
+    // The page gets text only: no file carries its pieces too (they would be sent twice).
+    expect(replies.flatMap((r) => ('files' in r ? r.files : [])).filter((f) => 'pieces' in f)).toEqual([]);
+    for (const reply of replies) {
+      if ('piece' in reply) assembler.addPiece(reply.piece);
+      if ('files' in reply) assembler.add(1, reply.files);
+    }
+    const last = replies.at(-1)!;
+    const assembled = 'delta' in last ? assembler.finish(1, last.delta) : undefined;
+    expect(assembled?.files.map((f) => [f.path, f.content, f.kind])).toEqual(bundle.files.map((f) => [f.path, f.content, f.kind]));
+    // The same pieces again: not sent; one piece changed: sent again.
+    const again = (changed: string[]): Bundle => ({
+      ...bundle,
+      files: bundle.files.map((f) => (f.path === 'big' ? { ...f, pieces: changed, content: changed.join('') } : f)),
+    });
+    expect(sender.messages(2, again([...pieces]), 8)).toHaveLength(1);
+    expect(
+      sender.messages(3, again(pieces.map((p, i) => (i === 2 ? '6X' : p))), 8).filter((r) => 'piece' in r || 'files' in r),
+    ).toHaveLength(4);
+  });
+
   it('the page refuses pieces of a file that never comes', () => {
     const assembler = new BundleAssembler();
-    assembler.addPiece({ path: 'big', text: '0123' });
+    assembler.addPiece({ path: 'big', texts: ['0123'] });
     expect(() => assembler.finish(1, { paths: [], diagnostics: [] })).toThrow('a piece of a file it does not send');
   });
 

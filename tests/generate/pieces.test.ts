@@ -1,0 +1,107 @@
+/**
+ * The bundle's large files are kept in pieces (src/generate/pieces.ts): the pieces are the file's text, none of them
+ * is a string V8 would give pages of its own (over 128 KiB), and the writers that take pieces (the zip, the CLI's
+ * files) write the same bytes as the whole text would.
+ */
+import { describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { PIECE_CHARS, linePieces, pieced } from '../../src/generate/pieces.ts';
+import { generateBundle } from '../../src/generate/index.ts';
+import { fileBytes, zipBundle } from '../../src/generate/zip.ts';
+import type { BundleFile } from '../../src/generate/index.ts';
+import fc from 'fast-check';
+import { serializeTopology, serializeTopologyPieces } from '../../src/model/index.ts';
+import type { Topology } from '../../src/model/index.ts';
+import { benchTopology } from '../bench/topologies.ts';
+import { arbitraryTopology, loadExample } from '../factories.ts';
+
+/** V8's largest string in the regular heap, in bytes: a piece of two-byte characters must stay under it too. */
+const REGULAR_OBJECT_BYTES = 128 * 1024;
+
+describe('linePieces', () => {
+  const cases: Record<string, string[]> = {
+    'one line': ['a'],
+    'short lines': Array.from({ length: 20_000 }, (_, i) => `line ${i}`),
+    'blank lines': ['', '', 'x', ''],
+    'a line longer than a piece': ['head', 'y'.repeat(PIECE_CHARS * 2 + 5), 'tail'],
+    'lines filling a piece exactly': Array.from({ length: 8 }, () => 'z'.repeat(PIECE_CHARS / 4 - 1)),
+  };
+  for (const [name, lines] of Object.entries(cases)) {
+    it(`${name}: the pieces are the lines joined, each ends a line and is at most a piece long unless one line is longer`, () => {
+      const pieces = linePieces(lines);
+      expect(pieces.join('')).toBe(`${lines.join('\n')}\n`);
+      for (const piece of pieces) {
+        expect(piece.endsWith('\n')).toBe(true);
+        if (piece.slice(0, -1).includes('\n')) expect(piece.length).toBeLessThanOrEqual(PIECE_CHARS);
+      }
+    });
+  }
+
+  it('pieced puts the pieces together as the same text', () => {
+    const pieces = ['a\n', 'b'.repeat(40), '\n'];
+    expect(pieced(pieces)).toEqual({ content: pieces.join(''), pieces });
+    expect(pieced([])).toEqual({ content: '', pieces: [] });
+  });
+});
+
+describe('serializeTopologyPieces', () => {
+  const example = loadExample('ha-cp-gw');
+  const topologies: Record<string, Topology> = {
+    'ha-cp-gw': example,
+    'no nodes or links': { ...example, nodes: [], links: [] },
+    '300 nodes': benchTopology(300),
+  };
+  for (const [name, topology] of Object.entries(topologies)) {
+    for (const size of [1, 500, PIECE_CHARS]) {
+      it(`${name}, pieces of ${size} characters: the same text as serializeTopology`, () => {
+        const pieces = serializeTopologyPieces(topology, size);
+        expect(pieces.join('')).toBe(serializeTopology(topology));
+        if (size === PIECE_CHARS) expect(pieces.every((piece) => piece.length < PIECE_CHARS + 4096)).toBe(true);
+      });
+    }
+  }
+
+  it('any topology, hostile text and all, in pieces of any size: the same text', () => {
+    fc.assert(
+      fc.property(arbitraryTopology, fc.integer({ min: 1, max: 3000 }), (topology, size) => {
+        expect(serializeTopologyPieces(topology, size).join('')).toBe(serializeTopology(topology));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('a 1,000-node bundle', () => {
+  const bundle = generateBundle(benchTopology(1000));
+  const large = bundle.files.filter((file) => file.content.length * 2 > REGULAR_OBJECT_BYTES);
+
+  it('keeps every file that could pass 128 KiB in pieces, each under it, and the pieces are the text', () => {
+    expect(large.map((file) => file.path).sort()).toEqual([
+      'README.md',
+      'hosts',
+      'network.csv',
+      'network.md',
+      'topology.json',
+      'topology.svg',
+    ]);
+    for (const file of large) {
+      const pieces = file.pieces ?? [];
+      expect(pieces.length, file.path).toBeGreaterThan(1);
+      expect(pieces.join(''), file.path).toBe(file.content);
+      expect(Math.max(...pieces.map((piece) => piece.length * 2)), file.path).toBeLessThan(REGULAR_OBJECT_BYTES);
+    }
+  });
+
+  it('zips a file in pieces as the bytes of its text', () => {
+    const unzipped = unzipSync(zipBundle(large));
+    for (const file of large) expect(strFromU8(unzipped[file.path] as Uint8Array), file.path).toBe(file.content);
+  });
+});
+
+it('encodes pieces with characters of every UTF-8 length as the whole text would be', () => {
+  // A piece ends between lines, never inside a character, so encoding the pieces one by one gives the text's bytes.
+  const lines = Array.from({ length: 3000 }, (_, i) => `${i} é ✓ 𝄞 gw-${i}`);
+  const file: BundleFile = { path: 'README.md', kind: 'runbook', ...pieced(linePieces(lines)) };
+  expect(file.pieces?.length).toBeGreaterThan(1);
+  expect(fileBytes(file)).toEqual(strToU8(file.content));
+});
