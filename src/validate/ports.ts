@@ -81,11 +81,19 @@ export function validatePorts(topology: Topology, graph: TopologyGraph = buildGr
     return id;
   };
   const keyOf = (host: number, port: number) => host * PORT_SPACE + port;
+  // Only nodes that share a host can clash: the others' ports are not listed (at 5,000 nodes on hosts of their own the
+  // map of every port was 50,000 entries, made again each time it grew).
+  const nodesOnHost: number[] = [];
+  for (const node of topology.nodes) {
+    const host = hostId(node);
+    nodesOnHost[host] = (nodesOnHost[host] ?? 0) + 1;
+  }
   const owners = new Map<number, Owner>();
   const clashes = new Map<string, Clash>();
   for (const node of topology.nodes) {
     if (isApimNode(node) && !validOffset(node.offset)) continue; // APIM016; its ports are meaningless
     const host = hostId(node);
+    if (nodesOnHost[host] === 1) continue;
     for (const { port, label } of openPorts(node, graph)) {
       const key = keyOf(host, port);
       const owner = owners.get(key);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { PIECE_CHARS, linePieces, pieced } from '../../src/generate/pieces.ts';
+import { LineWriter, PIECE_CHARS, linePieces, pieced } from '../../src/generate/pieces.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { fileBytes, zipBundle } from '../../src/generate/zip.ts';
 import type { BundleFile } from '../../src/generate/index.ts';
@@ -41,6 +41,55 @@ describe('linePieces', () => {
     const pieces = ['a\n', 'b'.repeat(40), '\n'];
     expect(pieced(pieces)).toEqual({ content: pieces.join(''), pieces });
     expect(pieced([])).toEqual({ content: '', pieces: [] });
+  });
+});
+
+describe('LineWriter', () => {
+  type Step = { push: string[] } | { pieces: string[] } | 'trim';
+  const line = fc.oneof(
+    fc.constant(''),
+    fc.string({ maxLength: 30 }),
+    fc.constant('w'.repeat(PIECE_CHARS / 3)),
+    fc.constant('L'.repeat(PIECE_CHARS + 7)),
+  );
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    { weight: 6, arbitrary: fc.array(line, { minLength: 1, maxLength: 400 }).map((push) => ({ push })) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.string({ minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 5 }).map((pieces) => ({ pieces })),
+    },
+    { weight: 1, arbitrary: fc.constant('trim' as const) },
+  );
+
+  it('writes what one array of the same lines joins to, trims blank lines at the end, and passes a piece’s size only by its last line', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        const writer = new LineWriter();
+        const lines: string[] = [];
+        let trimmable = 0; // the lines since the last pushPieces, which trimEnd may take back
+        for (const s of steps) {
+          if (s === 'trim') {
+            writer.trimEnd();
+            while (trimmable > 0 && lines.at(-1) === '') [lines.length, trimmable] = [lines.length - 1, trimmable - 1];
+          } else if ('push' in s) {
+            writer.push(...s.push);
+            lines.push(...s.push);
+            trimmable += s.push.length;
+          } else {
+            writer.pushPieces(s.pieces);
+            lines.push(s.pieces.join(''));
+            trimmable = 0;
+          }
+        }
+        fc.pre(lines.length > 0);
+        const { content, pieces } = writer.text();
+        expect(content).toBe(`${lines.join('\n')}\n`);
+        expect(pieces.join('')).toBe(content);
+        // A piece passes PIECE_CHARS only by its last line.
+        for (const piece of pieces) expect(piece.slice(0, piece.lastIndexOf('\n', piece.length - 2) + 1).length).toBeLessThan(PIECE_CHARS);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
