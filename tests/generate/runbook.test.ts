@@ -177,6 +177,23 @@ describe('the runbook names only hosts and ports of the topology', () => {
 });
 
 describe('the runbook', () => {
+  it("lists the hosts file's lines under Host names, or says there is none to add when every node has an IP address", () => {
+    const named = generateBundle(loadExample('separate-tm-ha'));
+    const block = (readme: string) => readme.slice(readme.indexOf('### Host names'), readme.indexOf('### Certificates'));
+    const hostsBody = named.files
+      .find((f) => f.path === 'hosts')!
+      .content.split('\n\n')[1]!
+      .trimEnd();
+    expect(block(named.files.find((f) => f.path === 'README.md')!.content)).toContain(`\`\`\`text\n${hostsBody}\n\`\`\``);
+    const byIp = topology(
+      [node('control-plane', 'cp-1', { host: '10.0.0.5' }), node('gateway', 'gw-1', { host: '10.0.0.6' })],
+      [['gw-1', 'cp-1']],
+    );
+    const readme = block(generateBundle(byIp).files.find((f) => f.path === 'README.md')!.content);
+    expect(readme).toContain('```text\n# Every node is addressed by its IP address: no host name to add.\n```');
+    expect(readme).not.toContain('/etc/hosts lines for topology');
+  });
+
   it('lists every file of the bundle and says where each nginx.conf goes', () => {
     const bundle = generateBundle(loadExample('separate-tm-ha'));
     const readme = bundle.files.find((f) => f.path === 'README.md')!.content;
