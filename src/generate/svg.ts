@@ -25,7 +25,7 @@ import {
   withoutSecrets,
 } from '../model/index.ts';
 import type { NodeKind, TopologyGraph } from '../model/index.ts';
-import { LineWriter, PIECE_CHARS } from './pieces.ts';
+import { PIECE_CHARS, linePieces, pieced } from './pieces.ts';
 import type { PiecedText } from './pieces.ts';
 
 export type PictureTheme = 'light' | 'dark';
@@ -295,7 +295,8 @@ export function topologySvgText(
   const width = Math.ceil(maxX + MARGIN) - x0;
   const height = Math.ceil(maxY + MARGIN) - y0;
 
-  const edges: { line: string; caption: string }[] = [];
+  const lines: string[] = [];
+  const captions: string[] = [];
   for (const link of topology.links) {
     const from = boxes.get(link.from);
     const to = boxes.get(link.to);
@@ -303,8 +304,11 @@ export function topologySvgText(
     const verdict = linkVerdict(from.node, to.node, graph.frontedKind);
     const caption = verdict.ok ? linkCaption(verdict.link) : 'not allowed';
     const arrow = verdict.ok && (verdict.link.role === 'fronts' || verdict.link.role === 'calls-cluster');
-    edges.push(edgeSvg(from, to, caption, arrow, !verdict.ok, palette));
+    const edge = edgeSvg(from, to, caption, arrow, !verdict.ok, palette);
+    lines.push(edge.line);
+    captions.push(edge.caption);
   }
+  const nodes = [...boxes.values()].map((box) => nodeSvg(box, palette));
   // The topology as ASCII JSON with its markup characters as entities: nothing in it can close the element or start
   // markup, and no character in it is one XML forbids.
   // Each piece on its own: both escapes replace one character by characters of its own.
@@ -314,32 +318,33 @@ export function topologySvgText(
     return /[&<>]/.test(ascii) ? ascii.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;')) : ascii;
   });
 
-  const out = new LineWriter();
-  out.push(
+  const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${x0} ${y0} ${width} ${height}"` +
       ` font-family="${FONT}" role="img" aria-labelledby="apim-title">`,
     `<title id="apim-title">${xmlText(topology.name || 'Topology')}</title>`,
-  );
-  out.pushPieces([`<metadata id="${PICTURE_KEYWORD}">`, ...carried, '</metadata>']);
-  out.push(
+  ];
+  const body = [
     '<defs>',
     `<clipPath id="apim-card-edge"><rect width="16" height="${CARD.height}" rx="${CARD.radius}"/></clipPath>`,
     `<marker id="apim-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
       `<path d="M0,1 L9,5 L0,9 z" fill="${palette.edge}"/></marker>`,
     '</defs>',
-  );
-  if (!options.transparent) out.push(`<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="${palette.canvas}"/>`);
-  // The links' lines, then their captions above every line (the canvas draws edge labels above the edges too).
-  if (edges.length > 0) {
-    out.push(`<g class="links" fill="none" stroke="${palette.edge}" stroke-width="1.5">`);
-    for (const edge of edges) out.push(edge.line);
-    // Each caption on its box, in link order: a later caption's box covers an earlier one where they meet.
-    out.push('</g>', `<g class="captions" font-size="10" text-anchor="middle" fill="${palette.fg}">`);
-    for (const edge of edges) out.push(edge.caption);
-    out.push('</g>');
-  }
-  for (const box of boxes.values()) out.push(nodeSvg(box, palette));
-  out.push('</svg>');
-  return out.text();
+    options.transparent ? '' : `<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="${palette.canvas}"/>`,
+    // The links' lines, then their captions above every line (the canvas draws edge labels above the edges too).
+    ...(lines.length === 0
+      ? []
+      : [
+          `<g class="links" fill="none" stroke="${palette.edge}" stroke-width="1.5">`,
+          ...lines,
+          '</g>',
+          // Each caption on its box, in link order: a later caption's box covers an earlier one where they meet.
+          `<g class="captions" font-size="10" text-anchor="middle" fill="${palette.fg}">`,
+          ...captions,
+          '</g>',
+        ]),
+    ...nodes,
+    '</svg>',
+  ].filter((line) => line !== '');
+  return pieced([...linePieces(head), `<metadata id="${PICTURE_KEYWORD}">`, ...carried, '</metadata>\n', ...linePieces(body)]);
 }
