@@ -86,6 +86,11 @@ export interface AutosaveStorage {
   release(): void;
   /** Starts loading what writing in the form the preference asks for needs, if it is not at hand. */
   prepare(): void;
+  /**
+   * Settles once the secrets' remover is loaded (or failed to load), when "keep passwords out" is on and it is not
+   * loaded yet; undefined otherwise. The store stays `restoring` until then, so no edit can wait on it at page close.
+   */
+  secretsReady(): Promise<void> | undefined;
 }
 
 /** Runs `write` when the page is idle (at most `IDLE_TIMEOUT_MS` later), where the browser can say. */
@@ -115,6 +120,8 @@ export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode
   const reader = code.read;
   let remover = 'now' in code.withoutSecrets ? code.withoutSecrets.now : undefined;
   let loadingRemover = false;
+  /** The remover's load, settled either way. */
+  let removerLoad: Promise<void> | undefined;
   let pending: { name: string; value: StorageValue<Persisted>; secretsOut: boolean } | undefined;
   /** The topology last asked to be saved (pending or written), and in which form: asking again is a no-op. */
   let last: { topology: Topology; secretsOut: boolean } | undefined;
@@ -152,7 +159,7 @@ export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode
   const loadRemover = () => {
     if (remover || loadingRemover || !('load' in code.withoutSecrets)) return;
     loadingRemover = true;
-    code.withoutSecrets.load().then(
+    removerLoad = code.withoutSecrets.load().then(
       (loaded) => {
         loadingRemover = false;
         remover = loaded;
@@ -316,6 +323,7 @@ export function autosaveStorage(storage: Storage | undefined, code: AutosaveCode
     prepare() {
       if (api.keepSecretsOut) loadRemover();
     },
+    secretsReady: () => (api.keepSecretsOut && !remover ? removerLoad : undefined),
   };
   return api;
 }

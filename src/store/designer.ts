@@ -472,14 +472,17 @@ export function createStoreWith(storage: Storage | undefined, code: AutosaveCode
     const problem = autosave.problem();
     if (problem) store.setState({ autosaveProblem: problem });
   };
+  // With "keep passwords out" on, the page also waits for the secrets' remover: an edit made before it is loaded could
+  // not be written at once, and a page closed then would lose it.
+  const secrets = autosave.secretsReady();
   let whenRestored: Promise<void>;
-  if (!(stored instanceof Promise)) {
+  if (!(stored instanceof Promise) && !secrets) {
     restored();
     whenRestored = Promise.resolve();
   } else {
     store.setState({ restoring: true });
-    whenRestored = stored.then((value) => {
-      take(value);
+    whenRestored = Promise.all([stored, secrets]).then(([value]) => {
+      if (stored instanceof Promise) take(value);
       restored();
       store.setState({ restoring: false });
       const text = heardWhileRestoring;

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from './memoryStorage.ts';
 import { AUTOSAVE_KEY, createDesignerStore, createStoreWith, readAutosave, sampleTopology } from '../../src/store/index.ts';
 import type { AutosaveRead, SecretsRemover } from '../../src/store/index.ts';
-import { AUTOSAVE_MAX_NODES } from '../../src/store/autosave.ts';
+import { AUTOSAVE_MAX_NODES, PREFERENCES_KEY } from '../../src/store/autosave.ts';
 import type { DesignerState, DesignerStore } from '../../src/store/designer.ts';
 import { ACTION_HISTORY } from '../../src/store/designer.ts';
 import { NODE_BOX, serializeTopology } from '../../src/model/index.ts';
@@ -309,6 +309,40 @@ describe('an autosave restored later (the page loads the restore path after its 
     const next = vi.fn(() => Promise.resolve(withoutSecrets));
     createStoreWith(storage, { read: readAutosave, withoutSecrets: { load: next } });
     expect(next).toHaveBeenCalledOnce();
+  });
+
+  it('a page that starts with "keep passwords out" on stays restoring until the remover is there, so its first edit is written at once', async () => {
+    const storage = memoryStorage();
+    storage.setItem(PREFERENCES_KEY, JSON.stringify({ keepSecretsOut: true }));
+    let give: (remover: SecretsRemover) => void = () => {};
+    const store = createStoreWith(storage, {
+      read: readAutosave,
+      withoutSecrets: { load: () => new Promise((resolve) => (give = resolve)) },
+    });
+    expect(store.getState().restoring).toBe(true);
+    store.getState().setName('too early');
+    expect(store.getState().topology.name).not.toBe('too early');
+    give(withoutSecrets);
+    await store.whenRestored();
+    expect(store.getState().restoring).toBe(false);
+    store.getState().updateSettings({ superAdmin: { username: 'admin', password: 'Hunter2-secret', createAdminAccount: true } });
+    store.flushAutosave(); // the page closing: written now, without the password
+    expect(storage.getItem(AUTOSAVE_KEY)).toContain('<secret not in link>');
+    expect(storage.getItem(AUTOSAVE_KEY)).not.toContain('Hunter2-secret');
+  });
+
+  it('a page that starts with "keep passwords out" on and cannot load the remover still opens, and says why it does not autosave', async () => {
+    const storage = memoryStorage();
+    storage.setItem(PREFERENCES_KEY, JSON.stringify({ keepSecretsOut: true }));
+    const store = createStoreWith(storage, { read: readAutosave, withoutSecrets: { load: () => Promise.reject(new Error('offline')) } });
+    await store.whenRestored();
+    expect(store.getState().restoring).toBe(false);
+    store.getState().setName('work');
+    expect(store.getState().topology.name).toBe('work');
+    store.flushAutosave();
+    await settle();
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    expect(store.getState().autosaveProblem).toMatch(/could not keep passwords out \(offline\)/);
   });
 
   it('a remover that cannot be loaded: the problem is said, nothing is written, and the next edit tries again', async () => {
