@@ -264,18 +264,20 @@ describe('BundleSender and BundleAssembler', () => {
     fourth.bundle.files.forEach((file, i) => expect(file).toBe(third.bundle.files[i]));
   });
 
+  /** A reply as a line: its pieces, its files' paths and text, or its end. */
+  const replyShape = (r: GenerationReply) =>
+    'piece' in r
+      ? `piece ${r.piece.texts.join('|')}`
+      : 'files' in r
+        ? `files ${r.files.map((f) => `${f.path}=${f.content}`).join(' ')}`
+        : 'end';
+
   it('send a file larger than a part as pieces of at most the part size, and put it together again', () => {
     const sender = new BundleSender();
     const assembler = new BundleAssembler();
     const bundle = bundleWith({ small: 'ab', big: '0123456789abcdefghij-', last: 'xy' });
     const replies = sender.messages(1, bundle, 8);
-    const shape = replies.map((r) =>
-      'piece' in r
-        ? `piece ${r.piece.texts.join('|')}`
-        : 'files' in r
-          ? `files ${r.files.map((f) => `${f.path}=${f.content}`).join(' ')}`
-          : 'end',
-    );
+    const shape = replies.map(replyShape);
     expect(shape).toEqual(['files small=ab', 'piece 01234567', 'piece 89abcdef', 'files big=ghij- last=xy', 'end']);
     for (const reply of replies) {
       if ('piece' in reply) assembler.addPiece(reply.piece);
@@ -300,13 +302,7 @@ describe('BundleSender and BundleAssembler', () => {
       diagnostics: [],
     };
     const replies = sender.messages(1, bundle, 8);
-    const shape = replies.map((r) =>
-      'piece' in r
-        ? `piece ${r.piece.texts.join('|')}`
-        : 'files' in r
-          ? `files ${r.files.map((f) => `${f.path}=${f.content}`).join(' ')}`
-          : 'end',
-    );
+    const shape = replies.map(replyShape);
     // No piece is cut: a message holds whole pieces up to 8 characters (or one longer piece); the last comes with the file.
     expect(shape).toEqual(['files small=ab', 'piece 012|345|67', 'piece 89a', 'piece bcdefgh', 'files big=ij- one=xy', 'end']);
     // The page gets text only: no file carries its pieces too (they would be sent twice).
