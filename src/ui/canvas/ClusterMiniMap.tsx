@@ -2,10 +2,10 @@
  * The minimap of a large, grouped canvas: each cluster as its group's one box, and the nodes outside any group, drawn
  * from the canvas's own list. React Flow's MiniMap keeps a component and a store subscription per node it is given,
  * members too (drawn as nothing): at 5,000 nodes every update of React Flow's store (each batch of an opening, each
- * frame of a pan) ran 5,000 selectors and laid out the list of 5,000 components again, most of the CPU time of each
- * batch that draws an opened topology. This one has a box per group and a subscription to the view alone. It looks and
- * acts as React Flow's (its classes, the view's mask, dragging pans and the wheel zooms, as React Flow's `pannable`
- * and `zoomable`: @xyflow/system 0.0.x XYMinimap), and is named the same.
+ * frame of a pan) ran 5,000 selectors and reconciled its list of 5,000 components again, a large part of each batch
+ * that draws an opened topology. This one has a box per group and a subscription to the view alone. It looks and acts
+ * as React Flow's (its classes, the view's mask, dragging pans and the wheel zooms, as React Flow's `pannable` and
+ * `zoomable` do in @xyflow/system 0.0.84's XYMinimap), and is named the same.
  */
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import type { PointerEvent } from 'react';
