@@ -113,9 +113,10 @@ export function Canvas() {
   useLayoutEffect(() => {
     const bounds = large ? topologyBounds(store.getState().topology) : undefined;
     // The size React Flow measured of its pane: reading the element's box here would lay out the whole page in
-    // the task that first draws a large topology, on top of the frame that lays it out anyway.
+    // the task that first draws a large topology, on top of the frame that lays it out anyway. Read only for a large
+    // one: at the page's start (React Flow has not measured yet) it laid out the page in the task of its first render.
     const { width, height } = flowStore.getState();
-    const box = width > 0 && height > 0 ? { width, height } : root.current?.getBoundingClientRect();
+    const box = !bounds ? undefined : width > 0 && height > 0 ? { width, height } : root.current?.getBoundingClientRect();
     if (bounds && box && (opened > 0 || fits > 0 || !fitted.current)) {
       fitted.current = true;
       const whole = getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, MAX_ZOOM, FIT_VIEW.padding);
