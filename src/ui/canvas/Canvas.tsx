@@ -11,7 +11,6 @@ import {
   ControlButton,
   Controls,
   MiniMap,
-  MiniMapNode,
   ReactFlow,
   applyNodeChanges,
   getViewportForBounds,
@@ -19,14 +18,15 @@ import {
   useStore,
   useStoreApi,
 } from '@xyflow/react';
-import type { ComponentType } from 'react';
-import type { Connection, EdgeChange, FinalConnectionState, MiniMapNodeProps, NodeChange, OnDelete } from '@xyflow/react';
+import type { Connection, EdgeChange, FinalConnectionState, NodeChange, OnDelete } from '@xyflow/react';
 import type { Diagnostic, NodeKind, Topology, TopologyGraph } from '../../model/index.ts';
 import { NODE_KINDS, buildGraph, linkVerdict } from '../../model/index.ts';
 import { useDesigner, useDesignerStore, useGeneration } from '../store.tsx';
 import { NODE_TYPES } from './TopologyNodeView.tsx';
 import { EDGE_TYPES } from './FloatingEdge.tsx';
 import { ClusterGroupView } from './ClusterGroupView.tsx';
+import { ClusterMiniMap } from './ClusterMiniMap.tsx';
+import type { MiniMapBox } from './ClusterMiniMap.tsx';
 import type { CanvasCluster, CanvasNode, FlowEdge, FlowNode } from './flow.ts';
 import {
   BUNDLE_PREFIX,
@@ -113,9 +113,10 @@ export function Canvas() {
   useLayoutEffect(() => {
     const bounds = large ? topologyBounds(store.getState().topology) : undefined;
     // The size React Flow measured of its pane: reading the element's box here would lay out the whole page in
-    // the task that first draws a large topology, on top of the frame that lays it out anyway.
+    // the task that first draws a large topology, on top of the frame that lays it out anyway. Read only for a large
+    // one: at the page's start (React Flow has not measured yet) it laid out the page in the task of its first render.
     const { width, height } = flowStore.getState();
-    const box = width > 0 && height > 0 ? { width, height } : root.current?.getBoundingClientRect();
+    const box = !bounds ? undefined : width > 0 && height > 0 ? { width, height } : root.current?.getBoundingClientRect();
     if (bounds && box && (opened > 0 || fits > 0 || !fitted.current)) {
       fitted.current = true;
       const whole = getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, MAX_ZOOM, FIT_VIEW.padding);
@@ -188,9 +189,12 @@ export function Canvas() {
   const [toGroupNodes] = useState(createGroupCache);
   const groups = useMemo(() => toGroupNodes(clusters, groupBasis, selectedNodes), [toGroupNodes, clusters, groupBasis, selectedNodes]);
   const shownNodes = useMemo<CanvasNode[]>(() => (groups.length > 0 ? [...groups, ...nodes] : nodes), [groups, nodes]);
-  // A large topology's minimap draws each group as one box in place of its members: thousands of boxes cost
-  // every frame that moves the minimap's view a layout of each (the whole topology is still shown).
-  const minimapNode = useMemo(() => (large && memberGroups ? withoutMembers(memberGroups) : undefined), [large, memberGroups]);
+  // A large topology's minimap draws each group as one box in place of its members (ClusterMiniMap.tsx): thousands of
+  // boxes cost every frame that moves the minimap's view a layout of each, and React Flow's minimap a subscription each.
+  const minimapBoxes = useMemo(
+    () => (large && memberGroups ? shownNodes.filter((n) => !memberGroups.has(n.id)).map(minimapBox) : undefined),
+    [large, memberGroups, shownNodes],
+  );
   const clustersNow = useRef(clusters);
   useLayoutEffect(() => {
     clustersNow.current = clusters;
@@ -399,18 +403,20 @@ export function Canvas() {
         aria-label="Topology canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
-        {minimap && (
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Minimap"
-            style={MINIMAP}
-            nodeColor={NO_ATTRIBUTE}
-            nodeStrokeColor={NO_ATTRIBUTE}
-            nodeClassName={NO_ATTRIBUTE}
-            {...(minimapNode ? { nodeComponent: minimapNode } : {})}
-          />
-        )}
+        {minimap &&
+          (minimapBoxes ? (
+            <ClusterMiniMap boxes={minimapBoxes} width={MINIMAP.width} height={MINIMAP.height} ariaLabel="Minimap" />
+          ) : (
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Minimap"
+              style={MINIMAP}
+              nodeColor={NO_ATTRIBUTE}
+              nodeStrokeColor={NO_ATTRIBUTE}
+              nodeClassName={NO_ATTRIBUTE}
+            />
+          ))}
         <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW}>
           <ControlButton
             onClick={() => !empty && autoLayout()}
@@ -461,10 +467,15 @@ const NO_CLUSTERS: CanvasCluster[] = [];
  */
 const NO_ATTRIBUTE = () => '';
 
-/** A minimap node that draws nothing for a member of a group (`groups`: member id → group id); the group's box stands for it. */
-function withoutMembers(groups: ReadonlyMap<string, string>): ComponentType<MiniMapNodeProps> {
-  return function ClusterMinimapNode(props: MiniMapNodeProps) {
-    return groups.has(props.id) ? null : <MiniMapNode {...props} />;
+/** A node or a group as the minimap draws it: where it is and its size (measured, set, or estimated until it is measured). */
+function minimapBox(node: CanvasNode): MiniMapBox {
+  return {
+    id: node.id,
+    x: node.position.x,
+    y: node.position.y,
+    width: node.measured?.width ?? node.width ?? node.initialWidth ?? 0,
+    height: node.measured?.height ?? node.height ?? node.initialHeight ?? 0,
+    selected: node.selected === true,
   };
 }
 

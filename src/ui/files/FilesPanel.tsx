@@ -276,11 +276,11 @@ export function FilesPanel() {
               <NetworkTable csv={current.content} />
               <details className="network-text">
                 <summary>The CSV text</summary>
-                <Code file={current} marked={marks.lines(current)} />
+                <Code file={current} chosen={current.path === active} marked={marks.lines(current)} />
               </details>
             </div>
           ) : (
-            <Code file={current} marked={marks.lines(current)} />
+            <Code file={current} chosen={current.path === active} marked={marks.lines(current)} />
           )}
         </div>
       )}
@@ -337,12 +337,22 @@ function changeMarks(before: readonly BundleFile[], after: readonly BundleFile[]
   };
 }
 
-const Code = memo(function Code({ file: latest, marked: latestMarked }: { file: BundleFile; marked?: Set<number> | undefined }) {
-  // New text of the file shown is made in a render React may interrupt (a deferred value): each line is parsed as HTML,
-  // and a long file's lines in one task held the page when a large topology's files arrived; its text before stays
-  // until then. Another file (a tab chosen) is drawn at once: a tab never shows the file before it.
+const Code = memo(function Code({
+  file: latest,
+  chosen,
+  marked: latestMarked,
+}: {
+  file: BundleFile;
+  /** The file is the one chosen (a tab, a node selected), not the first of new files that arrived. */
+  chosen: boolean;
+  marked?: Set<number> | undefined;
+}) {
+  // New files are drawn in a render React may interrupt (a deferred value): each line is parsed as HTML, and a long
+  // file's lines in one task held the page when a large topology's files arrived (the first file of new files is
+  // another path than the first of the files before); the text before stays until then. A file chosen (a tab, a node
+  // selected) is drawn at once: a tab never shows the file before it.
   const deferred = useDeferredValue(latest);
-  const file = deferred.path === latest.path ? deferred : latest;
+  const file = chosen && deferred.path !== latest.path ? latest : deferred;
   const marked = file === latest ? latestMarked : undefined;
   const [highlight, setHighlight] = useState<Highlighter | undefined>(undefined);
   useEffect(() => {
@@ -363,11 +373,13 @@ const Code = memo(function Code({ file: latest, marked: latestMarked }: { file: 
     <pre className={`code language-${language}`} tabIndex={0} aria-label={`Contents of ${file.path}`}>
       <code>
         {lines.map((line, i) => (
-          <span
-            key={i}
-            className={marked?.has(i) ? 'line changed' : 'line'}
-            dangerouslySetInnerHTML={{ __html: (highlight ? highlight(line, language) : escapeHtml(line)) + '\n' }}
-          />
+          // The text in a span of its own: the stylesheet lays it out only when it is near the view (layers.css).
+          <span key={i} className={marked?.has(i) ? 'line changed' : 'line'}>
+            <span
+              className="line-text"
+              dangerouslySetInnerHTML={{ __html: (highlight ? highlight(line, language) : escapeHtml(line)) + '\n' }}
+            />
+          </span>
         ))}
       </code>
     </pre>

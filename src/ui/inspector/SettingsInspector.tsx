@@ -1,5 +1,5 @@
 /** With nothing selected: the topology's global settings. */
-import type { GatewayEnvironment, Keystore, Settings } from '../../model/index.ts';
+import type { GatewayEnvironment, Keystore, Settings, Topology } from '../../model/index.ts';
 import {
   ANALYTICS_TYPES,
   DEFAULT_KEYSTORE,
@@ -18,7 +18,7 @@ const ANALYTICS_LABELS: Record<AnalyticsType, string> = {
   opensearch: 'OpenSearch',
   moesif: 'Moesif',
 };
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, memo, useDeferredValue, useState } from 'react';
 
 /** What the analytics type's entry adds to its name: how the chosen version supports it (APIM027 says more). */
 function supportNote(support: AnalyticsSupport, product: string): string {
@@ -44,7 +44,18 @@ import { SettingsHeading } from './SettingsHeading.tsx';
 const VersionSwitchDialog = lazy(() => import('../VersionSwitchDialog.tsx').then((m) => ({ default: m.VersionSwitchDialog })));
 
 export function SettingsInspector() {
-  const topology = useDesigner((s) => s.topology);
+  const live = useDesigner((s) => s.topology);
+  const opened = useDesigner((s) => s.opened);
+  // A topology opened whole (a file, a link, an example) gets its form in a render React may interrupt, after the canvas
+  // has drawn it: a large one has up to 50 gateway environments, 250 fields laid out in the frame that first drew the
+  // canvas. Until then the form before stays (its fields edit the topology in the store all the same). An edit is
+  // drawn at once, as ever: the deferred values are only read while an opening is on its way.
+  const deferredOpened = useDeferredValue(opened);
+  const deferredTopology = useDeferredValue(live);
+  return <SettingsForm topology={deferredOpened === opened ? live : deferredTopology} />;
+}
+
+const SettingsForm = memo(function SettingsForm({ topology }: { topology: Topology }) {
   const updateSettings = useDesigner((s) => s.updateSettings);
   const setProduct = useDesigner((s) => s.setProduct);
   const setName = useDesigner((s) => s.setName);
@@ -358,7 +369,7 @@ export function SettingsInspector() {
       </Fieldset>
     </form>
   );
-}
+});
 
 function KeystoreFields({
   legend,
