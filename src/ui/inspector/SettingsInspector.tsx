@@ -48,11 +48,16 @@ export function SettingsInspector() {
   const opened = useDesigner((s) => s.opened);
   // A topology opened whole (a file, a link, an example) gets its form in a render React may interrupt, after the canvas
   // has drawn it: a large one has up to 50 gateway environments, 250 fields laid out in the frame that first drew the
-  // canvas. Until then the form before stays (its fields edit the topology in the store all the same). An edit is
-  // drawn at once, as ever: the deferred values are only read while an opening is on its way.
+  // canvas. Until then the form before stays, inert: its values are not the opened topology's, so it takes no input. An
+  // edit is drawn at once, as ever: the deferred values are only read while an opening is on its way.
   const deferredOpened = useDeferredValue(opened);
   const deferredTopology = useDeferredValue(live);
-  return <SettingsForm topology={deferredOpened === opened ? live : deferredTopology} />;
+  const pending = deferredOpened !== opened;
+  return (
+    <div className="settings-form" inert={pending} aria-busy={pending || undefined}>
+      <SettingsForm topology={pending ? deferredTopology : live} />
+    </div>
+  );
 }
 
 const SettingsForm = memo(function SettingsForm({ topology }: { topology: Topology }) {
