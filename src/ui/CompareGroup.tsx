@@ -28,26 +28,13 @@ export function CompareGroup() {
       store.getState().notify(read.error, 'error');
       return;
     }
-    setRequest({
-      title: `Compare ${file.name} with this topology`,
-      about: `Lines starting with - are in the files of ${file.name}; lines starting with + are in the files of the topology on the canvas.`,
-      before: read.topology,
-      after: store.getState().topology,
-    });
+    setRequest({ kind: 'file', name: file.name, before: read.topology, after: store.getState().topology });
   };
 
   const sinceOpened = () => {
     const { pastStates } = store.temporal.getState();
     const now = store.getState().topology;
-    setRequest({
-      title: 'Changes since you opened this',
-      about:
-        pastStates.length === 0
-          ? 'Nothing to undo: the topology is as it was when the page opened or it was last opened.'
-          : `Compared with the topology before the oldest step Undo can take back (${pastStates.length} ${pastStates.length === 1 ? 'step' : 'steps'} ago): - lines were in its files, + lines are in the files now.`,
-      before: pastStates[0]?.topology ?? now,
-      after: now,
-    });
+    setRequest({ kind: 'since-opened', steps: pastStates.length, before: pastStates[0]?.topology ?? now, after: now });
   };
 
   return (

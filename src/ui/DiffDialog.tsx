@@ -8,12 +8,27 @@ import type { Topology } from '../model/index.ts';
 import { useGeneration } from './store.tsx';
 import { LineDiff, lineCounts } from './LineDiff.tsx';
 
-export interface DiffRequest {
-  title: string;
-  /** One sentence on what is compared with what. */
-  about: string;
-  before: Topology;
-  after: Topology;
+/** What is compared: a topology file or bundle with the canvas, or the start of the undo history (`steps` back) with now. */
+export type DiffRequest = { before: Topology; after: Topology } & (
+  { kind: 'file'; name: string } | { kind: 'since-opened'; steps: number }
+);
+
+/** The dialog's title, and one sentence on what is compared with what (here, not in the toolbar's first chunk). */
+function described(request: DiffRequest): { title: string; about: string } {
+  if (request.kind === 'file') {
+    return {
+      title: `Compare ${request.name} with this topology`,
+      about: `Lines starting with - are in the files of ${request.name}; lines starting with + are in the files of the topology on the canvas.`,
+    };
+  }
+  const { steps } = request;
+  return {
+    title: 'Changes since you opened this',
+    about:
+      steps === 0
+        ? 'Nothing to undo: the topology is as it was when the page opened or it was last opened.'
+        : `Compared with the topology before the oldest step Undo can take back (${steps} ${steps === 1 ? 'step' : 'steps'} ago): - lines were in its files, + lines are in the files now.`,
+  };
 }
 
 /** A file's diff starts open when the whole comparison is this short. */
@@ -47,6 +62,7 @@ export function DiffDialog({ request, onClose }: { request: DiffRequest; onClose
   const added = files?.reduce((n, f) => n + f.added, 0) ?? 0;
   const removed = files?.reduce((n, f) => n + f.removed, 0) ?? 0;
   const open = added + removed <= OPEN_BELOW_LINES;
+  const { title, about } = described(request);
   return (
     <dialog
       ref={dialog}
@@ -57,8 +73,8 @@ export function DiffDialog({ request, onClose }: { request: DiffRequest; onClose
         onClose();
       }}
     >
-      <h2 id={titleId}>{request.title}</h2>
-      <p className="hint">{request.about}</p>
+      <h2 id={titleId}>{title}</h2>
+      <p className="hint">{about}</p>
       {!files && !failed && (
         <p className="hint" role="status">
           Comparing the files…

@@ -2,7 +2,7 @@
  * The canvas: the topology as nodes and edges, with drag-and-drop from the palette, wiring checked by
  * the model's link rules, selection, deletion, and whole-drag undo steps.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DragEvent } from 'react';
 import {
   Background,
@@ -25,7 +25,6 @@ import { useDesigner, useDesignerStore, useGeneration } from '../store.tsx';
 import { NODE_TYPES } from './TopologyNodeView.tsx';
 import { EDGE_TYPES } from './FloatingEdge.tsx';
 import { ClusterGroupView } from './ClusterGroupView.tsx';
-import { ClusterMiniMap } from './ClusterMiniMap.tsx';
 import type { MiniMapBox } from './ClusterMiniMap.tsx';
 import type { CanvasCluster, CanvasNode, FlowEdge, FlowNode } from './flow.ts';
 import {
@@ -44,6 +43,9 @@ import {
 import { onCanvasTab, useAutoLayoutShortcut, useEdgesAfterNodes } from './keyboard.ts';
 import { LARGE_CANVAS, topologyBounds, useReveal } from './reveal.ts';
 import { onFitRequest, useAutoLayout } from './autoLayout.ts';
+
+/** A large grouped canvas's minimap: its code loads with the first such topology, not with the page. */
+const ClusterMiniMap = lazy(() => import('./ClusterMiniMap.tsx').then((m) => ({ default: m.ClusterMiniMap })));
 
 /** Both kinds of node the canvas draws, at module scope as React Flow asks. */
 const CANVAS_NODE_TYPES = { ...NODE_TYPES, cluster: ClusterGroupView };
@@ -405,7 +407,9 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
         {minimap &&
           (minimapBoxes ? (
-            <ClusterMiniMap boxes={minimapBoxes} width={MINIMAP.width} height={MINIMAP.height} ariaLabel="Minimap" />
+            <Suspense fallback={null}>
+              <ClusterMiniMap boxes={minimapBoxes} width={MINIMAP.width} height={MINIMAP.height} ariaLabel="Minimap" />
+            </Suspense>
           ) : (
             <MiniMap
               pannable
