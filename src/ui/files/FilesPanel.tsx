@@ -373,13 +373,11 @@ const Code = memo(function Code({
     <pre className={`code language-${language}`} tabIndex={0} aria-label={`Contents of ${file.path}`}>
       <code>
         {lines.map((line, i) => (
-          // The text in a span of its own: the stylesheet lays it out only when it is near the view (layers.css).
-          <span key={i} className={marked?.has(i) ? 'line changed' : 'line'}>
-            <span
-              className="line-text"
-              dangerouslySetInnerHTML={{ __html: (highlight ? highlight(line, language) : escapeHtml(line)) + '\n' }}
-            />
-          </span>
+          <span
+            key={i}
+            className={marked?.has(i) ? 'line changed' : 'line'}
+            dangerouslySetInnerHTML={{ __html: (highlight ? highlight(line, language) : escapeHtml(line)) + '\n' }}
+          />
         ))}
       </code>
     </pre>
