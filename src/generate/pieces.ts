@@ -49,7 +49,7 @@ export function linePieces(lines: readonly string[]): string[] {
  * Lines written into pieces as they come: a file of 100,000 lines never holds them in one array (an array of over
  * 16,384 items is an object over 128 KiB too, allocated again each time it grows). `text()` is `lines.join('\n') + '\n'`
  * of every line pushed, for at least one line. Blank lines at the end stay unwritten until a line follows them, so
- * `trimEnd` can still take them back (unless `pushPieces` wrote them).
+ * `trimEnd` can still take them back.
  */
 export class LineWriter {
   private readonly pieces: string[] = [];
@@ -58,17 +58,10 @@ export class LineWriter {
 
   push(...lines: string[]): void {
     for (const line of lines) {
-      if (this.chars + line.length >= PIECE_CHARS) this.flush(true);
+      if (this.chars + line.length >= PIECE_CHARS) this.flush();
       this.lines.push(line);
       this.chars += line.length + 1;
     }
-  }
-
-  /** One line given in pieces (a line longer than a piece: the picture's JSON), written as they are. */
-  pushPieces(pieces: readonly string[]): void {
-    this.flush(false);
-    const last = pieces.at(-1) ?? '';
-    this.pieces.push(...pieces.slice(0, -1), `${last}\n`);
   }
 
   /** Takes back the blank lines at the end. */
@@ -80,9 +73,10 @@ export class LineWriter {
     return pieced(this.lines.length > 0 ? [...this.pieces, `${this.lines.join('\n')}\n`] : this.pieces);
   }
 
-  private flush(keepBlankEnd: boolean): void {
+  /** Writes the lines held into a piece, but for the blank lines at the end. */
+  private flush(): void {
     let end = this.lines.length;
-    while (keepBlankEnd && end > 0 && this.lines[end - 1] === '') end--;
+    while (end > 0 && this.lines[end - 1] === '') end--;
     if (end === 0) return;
     this.pieces.push(`${this.lines.slice(0, end).join('\n')}\n`);
     this.lines = this.lines.slice(end);
