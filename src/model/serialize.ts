@@ -157,27 +157,35 @@ export function serializeTopology(topology: Topology): string {
 export function serializeTopologyPieces(topology: Topology, pieceChars: number): string[] {
   const orders: Orders = new Map();
   const pieces: string[] = [];
-  let piece = '';
+  // A piece is joined from its parts, not appended to: appended, it would stay a rope of every part as long as the
+  // bundle keeps it (generate/pieces.ts, LineWriter).
+  let parts: string[] = [];
+  let chars = 0;
+  const add = (text: string) => {
+    parts.push(text);
+    chars += text.length;
+  };
   let members = 0;
   for (const key of orderOf(topology as unknown as Record<string, unknown>, orders)) {
     const member = (topology as unknown as Record<string, unknown>)[key];
     if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-    piece += `${members++ === 0 ? '{' : ','}${indent(1)}${JSON.stringify(key)}: `;
+    add(`${members++ === 0 ? '{' : ','}${indent(1)}${JSON.stringify(key)}: `);
     if (!Array.isArray(member) || member.length === 0) {
-      piece += writeJson(member, 1, orders);
+      add(writeJson(member, 1, orders));
       continue;
     }
     // As writeJson writes an array, an item at a time.
     (member as unknown[]).forEach((item, i) => {
-      piece += `${i === 0 ? '[' : ','}${indent(2)}${writeJson(item, 2, orders)}`;
-      if (piece.length >= pieceChars) {
-        pieces.push(piece);
-        piece = '';
+      add(`${i === 0 ? '[' : ','}${indent(2)}${writeJson(item, 2, orders)}`);
+      if (chars >= pieceChars) {
+        pieces.push(parts.join(''));
+        [parts, chars] = [[], 0];
       }
     });
-    piece += `${indent(1)}]`;
+    add(`${indent(1)}]`);
   }
-  pieces.push(`${piece}${members === 0 ? '{}' : `${indent(0)}}`}\n`);
+  add(`${members === 0 ? '{}' : `${indent(0)}}`}\n`);
+  pieces.push(parts.join(''));
   return pieces;
 }
 
