@@ -25,7 +25,7 @@ import {
   withoutSecrets,
 } from '../model/index.ts';
 import type { NodeKind, TopologyGraph } from '../model/index.ts';
-import { PIECE_CHARS, linePieces, pieced } from './pieces.ts';
+import { LineWriter, PIECE_CHARS, linePieces, pieced } from './pieces.ts';
 import type { PiecedText } from './pieces.ts';
 
 export type PictureTheme = 'light' | 'dark';
@@ -295,8 +295,20 @@ export function topologySvgText(
   const width = Math.ceil(maxX + MARGIN) - x0;
   const height = Math.ceil(maxY + MARGIN) - y0;
 
-  const lines: string[] = [];
-  const captions: string[] = [];
+  // The parts are written into pieces as they are made (pieces.ts): a 5,000-node picture is some 35,000 lines, which
+  // held whole until the end would each stay a rope of their parts, copied by every young-generation collection.
+  const body = new LineWriter();
+  body.push(
+    '<defs>',
+    `<clipPath id="apim-card-edge"><rect width="16" height="${CARD.height}" rx="${CARD.radius}"/></clipPath>`,
+    `<marker id="apim-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
+      `<path d="M0,1 L9,5 L0,9 z" fill="${palette.edge}"/></marker>`,
+    '</defs>',
+  );
+  if (!options.transparent) body.push(`<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="${palette.canvas}"/>`);
+  // The links' lines, then their captions above every line (the canvas draws edge labels above the edges too). Each
+  // caption on its box, in link order: a later caption's box covers an earlier one where they meet.
+  let captions: LineWriter | undefined;
   for (const link of topology.links) {
     const from = boxes.get(link.from);
     const to = boxes.get(link.to);
@@ -305,10 +317,21 @@ export function topologySvgText(
     const caption = verdict.ok ? linkCaption(verdict.link) : 'not allowed';
     const arrow = verdict.ok && (verdict.link.role === 'fronts' || verdict.link.role === 'calls-cluster');
     const edge = edgeSvg(from, to, caption, arrow, !verdict.ok, palette);
-    lines.push(edge.line);
+    if (!captions) {
+      body.push(`<g class="links" fill="none" stroke="${palette.edge}" stroke-width="1.5">`);
+      captions = new LineWriter();
+      captions.push(`<g class="captions" font-size="10" text-anchor="middle" fill="${palette.fg}">`);
+    }
+    body.push(edge.line);
     captions.push(edge.caption);
   }
-  const nodes = [...boxes.values()].map((box) => nodeSvg(box, palette));
+  if (captions) {
+    body.push('</g>');
+    captions.push('</g>');
+  }
+  const cards = new LineWriter();
+  for (const box of boxes.values()) cards.push(nodeSvg(box, palette));
+  cards.push('</svg>');
   // The topology as ASCII JSON with its markup characters as entities: nothing in it can close the element or start
   // markup, and no character in it is one XML forbids.
   // Each piece on its own: both escapes replace one character by characters of its own.
@@ -324,27 +347,13 @@ export function topologySvgText(
       ` font-family="${FONT}" role="img" aria-labelledby="apim-title">`,
     `<title id="apim-title">${xmlText(topology.name || 'Topology')}</title>`,
   ];
-  const body = [
-    '<defs>',
-    `<clipPath id="apim-card-edge"><rect width="16" height="${CARD.height}" rx="${CARD.radius}"/></clipPath>`,
-    `<marker id="apim-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
-      `<path d="M0,1 L9,5 L0,9 z" fill="${palette.edge}"/></marker>`,
-    '</defs>',
-    options.transparent ? '' : `<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="${palette.canvas}"/>`,
-    // The links' lines, then their captions above every line (the canvas draws edge labels above the edges too).
-    ...(lines.length === 0
-      ? []
-      : [
-          `<g class="links" fill="none" stroke="${palette.edge}" stroke-width="1.5">`,
-          ...lines,
-          '</g>',
-          // Each caption on its box, in link order: a later caption's box covers an earlier one where they meet.
-          `<g class="captions" font-size="10" text-anchor="middle" fill="${palette.fg}">`,
-          ...captions,
-          '</g>',
-        ]),
-    ...nodes,
-    '</svg>',
-  ].filter((line) => line !== '');
-  return pieced([...linePieces(head), `<metadata id="${PICTURE_KEYWORD}">`, ...carried, '</metadata>\n', ...linePieces(body)]);
+  return pieced([
+    ...linePieces(head),
+    `<metadata id="${PICTURE_KEYWORD}">`,
+    ...carried,
+    '</metadata>\n',
+    ...body.text().pieces,
+    ...(captions?.text().pieces ?? []),
+    ...cards.text().pieces,
+  ]);
 }
