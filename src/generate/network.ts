@@ -250,22 +250,23 @@ export function childMap<K, K2, V2>(map: Map<K, Map<K2, V2>>, key: K): Map<K2, V
 
 /**
  * Rows keyed by source, destination host, port and protocol: a connection added again joins its purpose to the row
- * already there, so each connection is one row. Each source has a map keyed by one short string of the rest (a source
- * rarely calls one host twice, so a map per host and port would be a map or two per row: some 16,000 rows at 1,000
- * nodes).
+ * already there, so each connection is one row. Each source has a map by destination host of the rows to it, a few
+ * at most, which are compared by port and protocol: no key is made per row (some 90,000 rows at 5,000 nodes).
  */
 export function connectionRows(): { rows: Connection[]; has: (row: RowKey) => boolean; add: (row: Connection) => void } {
   const rows: Connection[] = [];
-  const index = new Map<string, Map<string, Connection>>();
-  // A port is digits and a protocol never holds U+0000 (ours, or a URL scheme's letters): the key reads one way only.
-  const keyOf = (row: RowKey) => `${row.port} ${row.protocol}\u0000${row.toHost}`;
-  const has = (row: RowKey) => index.get(row.fromNode)?.has(keyOf(row)) ?? false;
+  const index = new Map<string, Map<string, Connection[]>>();
+  const find = (row: RowKey) =>
+    index
+      .get(row.fromNode)
+      ?.get(row.toHost)
+      ?.find((r) => r.port === row.port && r.protocol === row.protocol);
+  const has = (row: RowKey) => find(row) !== undefined;
   const add = (row: Connection) => {
-    const bySource = childMap(index, row.fromNode);
-    const key = keyOf(row);
-    const seen = bySource.get(key);
+    const toHost = entryOf(childMap(index, row.fromNode), row.toHost, () => []);
+    const seen = toHost.find((r) => r.port === row.port && r.protocol === row.protocol);
     if (!seen) {
-      bySource.set(key, row);
+      toHost.push(row);
       rows.push(row);
     } else if (seen.purpose !== row.purpose) seen.purpose = joinPurposes(seen.purpose, row.purpose);
   };
@@ -341,6 +342,9 @@ export function connectionMatrix(context: GenerationContext, documents: Readonly
     for (const listener of plan.listeners) {
       const upstream = listener.upstream;
       if (!upstream) continue;
+      // The same for every member: made once (a cluster of 100 gateways behind 7 listeners is 700 rows).
+      const protocol = upstream.scheme.toUpperCase();
+      const purpose = `forwards port ${listener.port} (upstream ${upstream.name}): ${upstream.purpose}`;
       for (const member of upstream.members) {
         add({
           fromNode: lb.id,
@@ -348,8 +352,8 @@ export function connectionMatrix(context: GenerationContext, documents: Readonly
           toNode: member.id,
           toHost: member.host,
           port: portOf(member, upstream.port),
-          protocol: upstream.scheme.toUpperCase(),
-          purpose: `forwards port ${listener.port} (upstream ${upstream.name}): ${upstream.purpose}`,
+          protocol,
+          purpose,
         });
       }
     }
