@@ -58,6 +58,26 @@ describe('buildGraph', () => {
     expect(ids(cluster!.members)).toEqual(['cp-1', 'cp-2']);
   });
 
+  it('lists each member and caller once, in the order drawn, however often its link is drawn and however long the list', () => {
+    // Lists short and long, every link drawn twice (once more in reverse order).
+    for (const size of [3, 15, 16, 17, 40]) {
+      const gateways = Array.from({ length: size }, (_, i) => `gw-${i + 1}`);
+      const links: [string, string][] = gateways.flatMap((id) => [['gw-lb', id] as [string, string], [id, 'cp-lb'] as [string, string]]);
+      const t = topology(
+        [
+          node('load-balancer', 'gw-lb'),
+          node('load-balancer', 'cp-lb'),
+          node('control-plane', 'cp-1'),
+          ...gateways.map((id) => node('gateway', id)),
+        ],
+        [['cp-lb', 'cp-1'], ...links, ...[...links].reverse()],
+      );
+      const graph = buildGraph(t);
+      expect(ids(graph.clusterOf(graph.node('gw-1') as ApimNode).members), `${size} gateways`).toEqual(gateways);
+      expect(ids(graph.wiredClusters(graph.node('cp-1') as ApimNode, 'gateway')[0]?.members ?? []), `${size} gateways`).toEqual(gateways);
+    }
+  });
+
   it('skips links that break the rules or name missing nodes', () => {
     const t = topology(
       [node('gateway', 'gw-1'), node('gateway', 'gw-2')],
