@@ -40,6 +40,7 @@ import { OPEN_PROBE, openedLink } from './open.ts';
 import type { OpenResult } from './open.ts';
 import { encodeLink } from '../../../src/share/index.ts';
 import { spreadOverlapping } from '../../../src/model/index.ts';
+import { sampleTopology } from '../../../src/store/index.ts';
 import { assertAccepted, benchTopology } from '../topologies.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -88,14 +89,16 @@ async function main(): Promise<void> {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     console.log(`UI benchmark: ${[...parts].join(', ')}; ${CHROMIUM}, headless, software rendering\n`);
 
-    if (parts.has('js') || parts.has('drag')) {
+    let bareServer: Served | undefined;
+    if (parts.has('js') || parts.has('drag') || parts.has('open')) {
       await buildBare(bareDir);
-      const bareServer = await serve(bareDir);
+      bareServer = await serve(bareDir);
       servers.push(bareServer);
-      await jsAndDrag(browser, parts, appServer, bareServer, { app: initialJs(appDir), bare: initialJs(bareDir) });
     }
+    if (bareServer && (parts.has('js') || parts.has('drag')))
+      await jsAndDrag(browser, parts, appServer, bareServer, { app: initialJs(appDir), bare: initialJs(bareDir) });
     if (parts.has('keystroke')) await keystrokeBench(browser, appServer);
-    if (parts.has('open')) await openBench(browser, appServer);
+    if (parts.has('open') && bareServer) await openBench(browser, appServer, bareServer);
     console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
   } finally {
     await browser?.close();
@@ -218,7 +221,7 @@ async function keystrokeBench(browser: Browser, appServer: Served): Promise<void
   console.log('');
 }
 
-async function openBench(browser: Browser, appServer: Served): Promise<void> {
+async function openBench(browser: Browser, appServer: Served, bareServer: Served): Promise<void> {
   const topology = benchTopology(OPEN_SIZE);
   assertAccepted(topology);
   const url = encodeLink(topology, appServer.url);
@@ -242,6 +245,48 @@ async function openBench(browser: Browser, appServer: Served): Promise<void> {
   console.log(
     `\nlongest main-thread task, median of rounds: ${ms(longest)} ms (target ≤ ${TARGET.longTask}) ${longest <= TARGET.longTask ? 'OK' : 'OVER'}\n`,
   );
+  await startFloor(browser, appServer, bareServer);
+}
+
+/**
+ * Beside the opening, its floor: the longest task of a page's own start, with no link, the pages alternating: the
+ * designer with no link and no autosave (it draws its sample topology), and the bare React Flow page with that sample
+ * as its graph. Most of a start's longest task is the evaluation of the page's first chunk, which no link changes.
+ */
+async function startFloor(browser: Browser, appServer: Served, bareServer: Served): Promise<void> {
+  const sample = sampleTopology();
+  const pages: { name: string; setup: PageSetup }[] = [
+    {
+      name: 'bare React Flow, the same graph',
+      setup: {
+        url: bareServer.url,
+        storage: { [BARE_KEY]: JSON.stringify(bareGraphOf(sample, { width: 950, height: 515 })) },
+        probe: OPEN_PROBE,
+        ready: async () => undefined,
+      },
+    },
+    { name: 'designer, no link', setup: { url: appServer.url, storage: {}, probe: OPEN_PROBE, ready: async () => undefined } },
+  ];
+  const longest = new Map<string, number[]>(pages.map((p) => [p.name, []]));
+  for (let round = 0; round < OPEN_ROUNDS; round++) {
+    for (const { name, setup } of pages) {
+      process.stderr.write(`start: ${name}, round ${round + 1}\n`);
+      longest.get(name)?.push(await withPage(browser, setup, startedPage));
+    }
+  }
+  console.log(`A page's own start, no link (the floor of the opening above), ${OPEN_ROUNDS} fresh pages each, alternating\n`);
+  console.log('| page | longest task ms, median | per round |');
+  console.log('|---|---:|---|');
+  for (const [name, values] of longest) console.log(`| ${name} | ${ms(median(values))} | ${values.map(ms).join(', ')} |`);
+  console.log('');
+}
+
+/** The longest task until the page has drawn its canvas and been idle since (30 frames in a row under 25 ms). */
+async function startedPage(page: Page): Promise<number> {
+  await page.locator('.react-flow__node').first().waitFor({ state: 'attached', timeout: 60_000 });
+  await settle(page, 60_000);
+  const tasks = await page.evaluate(() => window.__longTasks);
+  return Math.max(0, ...tasks.map((t) => t.duration));
 }
 
 main().catch((error: unknown) => {
