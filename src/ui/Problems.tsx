@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import type { ComponentProps } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useBundle, useDesigner } from './store.tsx';
-import { deferred } from './deferred.tsx';
+import { deferred, preloadSoon } from './deferred.tsx';
 import type { ProblemList as ProblemListPart } from './ProblemList.tsx';
 
 const CHECKING = <p className="hint">Checking the topology…</p>;
@@ -18,7 +18,7 @@ const ProblemList = deferred<ComponentProps<typeof ProblemListPart>>(
   () => import('./ProblemList.tsx').then((m) => m.ProblemList),
   () => CHECKING,
 );
-void ProblemList.preload().catch(() => undefined); // a failed load is tried again when the list is drawn
+preloadSoon(ProblemList);
 
 /** Field drafts that cannot be applied: problems too, until fixed or dropped with Escape (inspector/fields.tsx). */
 export function useFieldProblems(): [string, FieldDraft][] {

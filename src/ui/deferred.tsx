@@ -64,6 +64,15 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
   return { preload, View };
 }
 
+/**
+ * Starts loading a part the page draws at once, in a task of its own after the current one: a load adds the chunk's
+ * module and stylesheet links to the document, which in the page's first task (where its modules' top level runs) made
+ * that task longer. A failed load is tried again when the part is drawn.
+ */
+export function preloadSoon(part: Pick<Deferred<never>, 'preload'>): void {
+  setTimeout(() => void part.preload().catch(() => undefined), 0);
+}
+
 /** Loads a part when the browser is idle after the page has drawn, so its first use finds it there. */
 export function usePreloadWhenIdle(part: Pick<Deferred<never>, 'preload'>): void {
   useEffect(() => {

@@ -9,7 +9,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deferred } from '../../src/ui/deferred.tsx';
+import { deferred, preloadSoon } from '../../src/ui/deferred.tsx';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary.tsx';
 
 afterEach(() => {
@@ -100,5 +100,29 @@ describe('a deferred part', () => {
     expect(calls).toHaveLength(2);
     await act(async () => calls[1]?.resolve(Greeting));
     expect(screen.getByText('Hello Lin')).toBeTruthy();
+  });
+
+  it('preloadSoon starts the load in a later task, once, and a failed load is tried again when the part is drawn', async () => {
+    vi.useFakeTimers();
+    try {
+      const { load, calls } = manualLoad<typeof Greeting>();
+      const part = deferred(load, () => <p>Loading</p>);
+      preloadSoon(part);
+      expect(calls).toHaveLength(0); // not in the task that asked: the page's first task stays short
+      await vi.runAllTimersAsync();
+      expect(calls).toHaveLength(1);
+      preloadSoon(part);
+      await vi.runAllTimersAsync();
+      expect(calls).toHaveLength(1); // already loading: not again
+      // Rejected with no one waiting: no unhandled rejection, and the part, drawn, loads again.
+      await act(async () => calls[0]?.reject(new Error('offline')));
+      vi.useRealTimers();
+      render(<part.View name="Kay" />);
+      expect(calls).toHaveLength(2);
+      await act(async () => calls[1]?.resolve(Greeting));
+      expect(screen.getByText('Hello Kay')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

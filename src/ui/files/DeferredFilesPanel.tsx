@@ -3,7 +3,7 @@
  * the files come from the generation worker after the page has drawn, and until the panel's code is there its place
  * says so, as the panel itself does while the first files are generated.
  */
-import { deferred } from '../deferred.tsx';
+import { deferred, preloadSoon } from '../deferred.tsx';
 
 const files = deferred(
   () => import('./FilesPanel.tsx').then((m) => m.FilesPanel),
@@ -16,6 +16,6 @@ const files = deferred(
     </section>
   ),
 );
-void files.preload().catch(() => undefined); // a failed load is tried again when the panel is drawn
+preloadSoon(files);
 
 export const DeferredFilesPanel = files.View;

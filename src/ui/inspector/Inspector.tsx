@@ -1,7 +1,7 @@
 /** The inspector: the selected node, several selected nodes, or the topology's settings. */
 import { useShallow } from 'zustand/react/shallow';
 import { useDesigner } from '../store.tsx';
-import { deferred, usePreloadWhenIdle } from '../deferred.tsx';
+import { deferred, preloadSoon, usePreloadWhenIdle } from '../deferred.tsx';
 import type { ComponentProps } from 'react';
 import type { NodeInspector as NodeInspectorPart } from './NodeInspector.tsx';
 import { SettingsHeading } from './SettingsHeading.tsx';
@@ -18,7 +18,7 @@ const SettingsInspector = deferred(
     </div>
   ),
 );
-void SettingsInspector.preload().catch(() => undefined); // a failed load is tried again when the form is drawn
+preloadSoon(SettingsInspector);
 
 /**
  * A node's form is not on the first screen (the settings are): it loads after the page has drawn, when
