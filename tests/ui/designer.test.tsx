@@ -40,6 +40,19 @@ describe('the designer page', () => {
     expect(tabs.getByRole('tab', { name: 'README.md' })).toBeTruthy();
   });
 
+  it('draws a file in blocks of 64 lines, each sized by its line count until laid out, its text the file’s', async () => {
+    renderPage();
+    const text = await fileText('README.md'); // the runbook: well over 64 lines
+    const code = within(screen.getByRole('tabpanel')).getByLabelText('Contents of README.md');
+    const blocks = [...code.querySelectorAll(':scope > code > .lines')] as HTMLElement[];
+    const lines = text.split('\n').length - 1;
+    expect(lines).toBeGreaterThan(128);
+    expect(blocks).toHaveLength(Math.ceil(lines / 64));
+    expect(blocks.map((b) => b.querySelectorAll('.line').length)).toEqual(blocks.map((_, i) => Math.min(64, lines - i * 64)));
+    expect(blocks.map((b) => b.style.getPropertyValue('--lines'))).toEqual(blocks.map((_, i) => String(Math.min(64, lines - i * 64))));
+    expect(blocks.map((b) => b.textContent).join('')).toBe(text);
+  });
+
   it('the palette adds a node with a fresh id and default host, and its file appears', async () => {
     const { store, user } = renderPage();
     const palette = screen.getByRole('list', { name: 'Node palette' });
