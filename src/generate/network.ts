@@ -256,15 +256,13 @@ export function childMap<K, K2, V2>(map: Map<K, Map<K2, V2>>, key: K): Map<K2, V
 export function connectionRows(): { rows: Connection[]; has: (row: RowKey) => boolean; add: (row: Connection) => void } {
   const rows: Connection[] = [];
   const index = new Map<string, Map<string, Connection[]>>();
-  const find = (row: RowKey) =>
-    index
-      .get(row.fromNode)
-      ?.get(row.toHost)
-      ?.find((r) => r.port === row.port && r.protocol === row.protocol);
-  const has = (row: RowKey) => find(row) !== undefined;
+  // The row to the same host on the same port and protocol, among a source's rows to that host.
+  const onPort = (toHost: readonly Connection[] | undefined, row: RowKey) =>
+    toHost?.find((r) => r.port === row.port && r.protocol === row.protocol);
+  const has = (row: RowKey) => onPort(index.get(row.fromNode)?.get(row.toHost), row) !== undefined;
   const add = (row: Connection) => {
     const toHost = entryOf(childMap(index, row.fromNode), row.toHost, () => []);
-    const seen = toHost.find((r) => r.port === row.port && r.protocol === row.protocol);
+    const seen = onPort(toHost, row);
     if (!seen) {
       toHost.push(row);
       rows.push(row);
