@@ -12,7 +12,8 @@
  * the fastest run is printed too (it includes V8's garbage collector threads, so it can exceed the wall time).
  *
  * Beside it, the serialization floor: JSON.stringify and smol-toml's stringify of the same deployment.toml
- * documents (as plain objects), with generation's ratio to each; and an incremental update
+ * documents (as plain objects), with generation's ratio to each; the text floor (the bundle's own lines made and
+ * joined, nothing computed: textFloor); and an incremental update
  * (IncrementalGenerator) after a one-field edit: a gateway's label, alternating between two values.
  */
 import { stringify as tomlStringify } from 'smol-toml';
@@ -136,6 +137,46 @@ for (const s of large) {
     `${(generate / f.json).toFixed(1)}×`,
     f.toml.toFixed(1),
     `${(generate / f.toml).toFixed(1)}×`,
+  ];
+  console.log(`| ${s.nodes.toLocaleString('en')} | ${cells.join(' | ')} |`);
+}
+
+/**
+ * The text floor: what making the bundle's characters alone costs on this machine, with nothing computed. Each line of
+ * every file is made anew from its two halves (a template, as the writers make most of their lines) and joined into
+ * its file's pieces, all kept until the run ends, as a bundle keeps its files. Generation is compared with it: the
+ * rest is reading the topology, building the documents and checking what was written.
+ */
+function textFloor(s: Size): { chars: number; lines: number; made: number } {
+  const files = generateBundle(s.topology).files.map((f) => (f.pieces ?? [f.content]).map((piece) => piece.split('\n')));
+  const halves = files.map((pieces) => pieces.map((lines) => lines.map((l) => [l.slice(0, l.length >> 1), l.slice(l.length >> 1)])));
+  let kept: string[][] = [];
+  const made = timed(s.nodes >= 5000 ? 7 : 15, () => {
+    kept = halves.map((pieces) =>
+      pieces.map((lines) => {
+        const out: string[] = [];
+        for (const [a, b] of lines) out.push(`${a}${b}`);
+        return out.join('\n');
+      }),
+    );
+  });
+  const chars = kept.reduce((sum, pieces) => pieces.reduce((n, piece) => n + piece.length, sum), 0);
+  if (chars !== s.bytes) throw new Error(`the text floor made ${chars} characters, the bundle has ${s.bytes}`);
+  const lines = files.reduce((sum, pieces) => pieces.reduce((n, piece) => n + piece.length - 1, sum), 0);
+  return { chars, lines, made: Math.min(...made) };
+}
+
+console.log('\n| nodes | characters | lines | text floor: the lines made and joined, fastest ms | generate fastest ms | ratio |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const s of large) {
+  const f = textFloor(s);
+  const generate = Math.min(...s.times);
+  const cells = [
+    `${(f.chars / 1e6).toFixed(2)} M`,
+    f.lines.toLocaleString('en'),
+    f.made.toFixed(1),
+    generate.toFixed(1),
+    `${(generate / f.made).toFixed(1)}×`,
   ];
   console.log(`| ${s.nodes.toLocaleString('en')} | ${cells.join(' | ')} |`);
 }
