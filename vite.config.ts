@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import type { BuildOptions } from 'vite';
 import react from '@vitejs/plugin-react';
+import { eagerCommonJs } from './vite/eagerCommonJs.ts';
 
 /**
  * @iarna/toml's parser reaches Node's `util.inspect` through `eval("require('util').inspect")`, only to
@@ -14,7 +15,8 @@ const withoutTomlEval: NonNullable<NonNullable<BuildOptions['rolldownOptions']>[
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // React and React DOM are CommonJS: their wrappers compiled as the script streams in (vite/eagerCommonJs.ts).
+  plugins: [react(), eagerCommonJs()],
   // @iarna/toml reads `global.Buffer`; in the browser that global is `globalThis`.
   define: { global: 'globalThis' },
   build: {
