@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { serializeTopology } from '../../src/model/index.ts';
+import { serializeTopology, serializeTopologyPieces } from '../../src/model/index.ts';
 import { KEY_ORDER } from '../../src/model/serialize.ts';
 import type { Topology } from '../../src/model/index.ts';
 import { EXAMPLE_FILES, arbitraryTopology, loadExample } from '../factories.ts';
@@ -59,6 +59,18 @@ describe('serializeTopology', () => {
     ) as Topology;
     expect(serializeTopology(topology)).toBe(reference(topology));
     expect(serializeTopology(topology)).toContain('"b": {\n    "": 1\n  }');
+  });
+
+  it("writes no key an object only inherits: another object's constructor, toString or __proto__ stays its own", () => {
+    for (const text of [
+      '{"format":"f","a":{"constructor":1,"toString":"t"},"b":{"x":1},"c":[{"valueOf":2},{"y":3}]}',
+      '{"format":"f","a":{"__proto__":{"b":1}},"b":{"x":1},"c":[{"__proto__":2},{"y":3}]}',
+    ]) {
+      const topology = JSON.parse(text) as Topology;
+      expect(serializeTopology(topology)).toBe(reference(topology));
+      expect(serializeTopologyPieces(topology, 8).join('')).toBe(reference(topology));
+      expect(serializeTopology(topology)).toContain('"b": {\n    "x": 1\n  }');
+    }
   });
 
   it('puts the keys a person reads first, the rest alphabetically, and keeps a key named __proto__', () => {
