@@ -25,7 +25,8 @@ function writeNodes(out: string[], nodes: NginxNode[], indent: string): void {
       out.push(`${indent}${literal(node.key)} ${arg(node.value)};${note}`);
       return;
     }
-    const head = [name(node.name), ...node.args.map(arg)].join(' ');
+    let head = name(node.name);
+    for (const value of node.args) head += ` ${arg(value)}`;
     if (node.type === 'directive') {
       out.push(`${indent}${head};${note}`);
       return;
@@ -37,9 +38,13 @@ function writeNodes(out: string[], nodes: NginxNode[], indent: string): void {
 }
 
 const NAME = /^[a-z_][a-z0-9_]*$/;
+/** The names checked already: a conf has a few dozen, each on many lines (a server line per upstream member). */
+const NAMES = new Set<string>();
 
 function name(text: string): string {
+  if (NAMES.has(text)) return text;
   if (!NAME.test(text)) throw new Error(`nginx writer: "${text}" is not a directive name`);
+  if (NAMES.size < 256) NAMES.add(text);
   return text;
 }
 
