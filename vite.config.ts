@@ -2,7 +2,6 @@
 import { defineConfig } from 'vite';
 import type { BuildOptions } from 'vite';
 import react from '@vitejs/plugin-react';
-import { eagerCommonJs } from './vite/eagerCommonJs.ts';
 
 /**
  * @iarna/toml's parser reaches Node's `util.inspect` through `eval("require('util').inspect")`, only to
@@ -15,8 +14,7 @@ const withoutTomlEval: NonNullable<NonNullable<BuildOptions['rolldownOptions']>[
 };
 
 export default defineConfig({
-  // React and React DOM are CommonJS: their wrappers compiled as the script streams in (vite/eagerCommonJs.ts).
-  plugins: [react(), eagerCommonJs()],
+  plugins: [react()],
   // @iarna/toml reads `global.Buffer`; in the browser that global is `globalThis`.
   define: { global: 'globalThis' },
   build: {

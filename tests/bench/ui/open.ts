@@ -31,8 +31,10 @@ declare global {
     __longTasks: { start: number; duration: number }[];
     /**
      * How long each module script took to run, from the Long Animation Frames entries (frames over 50 ms) that hold
-     * one: a page's own start is mostly its entry chunk's evaluation. Read without a profiler, which changes it (with
-     * V8's profiler on, the designer's took 55 ms against 160–250 without).
+     * one: a page's own start is mostly its entry chunk's evaluation. Under this bench's inspector (Playwright enables
+     * the Runtime domain) that includes V8's detailed stack traces of the Errors React DOM makes as it loads, which
+     * re-parse the chunk for its source positions: a person without DevTools open does not pay it (README "UI
+     * benchmark"). Read without a profiler, which hides it.
      */
     __moduleScripts: number[];
   }
