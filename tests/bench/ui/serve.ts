@@ -18,10 +18,27 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(dir: string): Promise<Served> {
+/** For a page driven without Playwright (./plain.ts): a script put first in index.html's head, and what it posts back. */
+export interface ServeOptions {
+  inject?: string;
+  /** The body of each POST to /__bench-result. */
+  onResult?: (body: string) => void;
+}
+
+export async function serve(dir: string, options: ServeOptions = {}): Promise<Served> {
   const root = normalize(dir + sep);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (request.method === 'POST' && path === '/__bench-result' && options.onResult) {
+      let body = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => (body += chunk));
+      request.on('end', () => {
+        response.writeHead(204).end();
+        options.onResult?.(body);
+      });
+      return;
+    }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
@@ -31,7 +48,7 @@ export async function serve(dir: string): Promise<Served> {
       (body) =>
         response
           .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
-          .end(body),
+          .end(options.inject && file.endsWith('index.html') ? body.toString().replace('<head>', `<head>${options.inject}`) : body),
       () => response.writeHead(404).end(),
     );
   });

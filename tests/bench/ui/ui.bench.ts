@@ -14,7 +14,8 @@
  *   next painted frame, p95 and median over ROUNDS × 24 keys; and the time until the files show the
  *   typed label. Target: p95 ≤ 50 ms, and at 300 and 1,000 nodes within 1.2× of the 10-node p95.
  * - opening a 5,000-node share link (./open.ts): the longest main-thread task (long-task observer)
- *   until the canvas and the files show it. Target: ≤ 200 ms.
+ *   until the canvas and the files show it. Target: ≤ 200 ms. Beside it, for reference, the same opening in
+ *   Chromium with no inspector attached (./plain.ts), and the floor: each page's own start with no link.
  *
  * Parts run alone: `npm run bench:ui -- js drag keystroke open` (any of them; all by default).
  * `BENCH_KEY_SIZES=10,1000` measures the keystrokes at those sizes only (10, 300 and 1,000 by default).
@@ -37,6 +38,7 @@ import { AUTOSAVE_KEY, BARE_KEY, DRAGGED, NODES, autosaveOf, bareGraphOf, benchG
 import { KEYSTROKE_NODES, KEYSTROKE_PROBE, keystrokes } from './keystroke.ts';
 import type { KeystrokeResult } from './keystroke.ts';
 import { OPEN_PROBE, openedLink } from './open.ts';
+import { plainOpenings } from './plain.ts';
 import type { OpenResult } from './open.ts';
 import { encodeLink } from '../../../src/share/index.ts';
 import { spreadOverlapping } from '../../../src/model/index.ts';
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
     if (bareServer && (parts.has('js') || parts.has('drag')))
       await jsAndDrag(browser, parts, appServer, bareServer, { app: initialJs(appDir), bare: initialJs(bareDir) });
     if (parts.has('keystroke')) await keystrokeBench(browser, appServer);
-    if (parts.has('open') && bareServer) await openBench(browser, appServer, bareServer);
+    if (parts.has('open') && bareServer) await openBench(browser, appServer, bareServer, appDir);
     console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
   } finally {
     await browser?.close();
@@ -221,7 +223,7 @@ async function keystrokeBench(browser: Browser, appServer: Served): Promise<void
   console.log('');
 }
 
-async function openBench(browser: Browser, appServer: Served, bareServer: Served): Promise<void> {
+async function openBench(browser: Browser, appServer: Served, bareServer: Served, appDir: string): Promise<void> {
   const topology = benchTopology(OPEN_SIZE);
   assertAccepted(topology);
   const url = encodeLink(topology, appServer.url);
@@ -244,6 +246,29 @@ async function openBench(browser: Browser, appServer: Served, bareServer: Served
   const longest = median(results.map((r) => r.longest));
   console.log(
     `\nlongest main-thread task, median of rounds: ${ms(longest)} ms (target ≤ ${TARGET.longTask}) ${longest <= TARGET.longTask ? 'OK' : 'OVER'}\n`,
+  );
+  // Beside it, for reference, the same opening with no inspector attached (./plain.ts): what a person's browser does.
+  const plain = await plainOpenings(
+    appDir,
+    url.slice(url.indexOf('#')),
+    topology.name,
+    'nodes/gw-1-1/',
+    OPEN_ROUNDS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+  );
+  console.log(
+    `The same opening in Chromium with no inspector attached (for reference: Playwright's inspector re-parses the first chunk), ${OPEN_ROUNDS} fresh browsers\n`,
+  );
+  console.log('| round | longest task ms | long tasks (sum ms) | entry module script ms | canvas shows it, s | files listed, s |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  plain.forEach((r, i) =>
+    console.log(
+      `| ${i + 1} | ${ms(r.longest)} | ${r.count} (${ms(r.total)}) | ${r.module > 0 ? ms(r.module) : '< 50'} | ${(r.canvasAt / 1000).toFixed(1)} | ${(r.filesAt / 1000).toFixed(1)} |`,
+    ),
+  );
+  console.log(
+    `\nlongest main-thread task with no inspector, median of rounds: ${ms(median(plain.map((r) => r.longest)))} ms (no target: for reference)\n`,
   );
   await startFloor(browser, appServer, bareServer);
 }
