@@ -92,7 +92,7 @@ export class LineWriter {
     if (end === 0) return;
     this.pieces.push(this.joined(this.lines.slice(0, end)));
     this.lines = this.lines.slice(end);
-    this.chars = this.lines.length;
+    this.chars = this.lines.length * this.lineBreak.length; // the blank lines held back
   }
 }
 

@@ -10,22 +10,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OPEN_PROBE } from './open.ts';
 import { serve } from './serve.ts';
 
 /**
- * OPEN_PROBE's observers and openedLink's waiting, in the page: `?bench-name=` is the topology's name (the toolbar shows
- * it once the link is open), `?bench-wait=` the start of a file tab's name to wait for.
+ * OPEN_PROBE's observers (the same script), then openedLink's waiting, in the page: `?bench-name=` is the topology's
+ * name (the toolbar shows it once the link is open), `?bench-wait=` the start of a file tab's name to wait for.
  */
-const PLAIN_PROBE = `<script>
-  window.confirm = () => true;
-  const longTasks = [];
-  const modules = [];
-  try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-    new PerformanceObserver((l) => {
-      for (const f of l.getEntries()) for (const s of f.scripts || []) if (s.invokerType === 'module-script') modules.push(s.duration);
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {}
+const PLAIN_PROBE = `<script>${OPEN_PROBE}
   const params = new URLSearchParams(location.search);
   const wanted = params.get('bench-wait') || '';
   const name = params.get('bench-name') || '';
@@ -43,7 +35,8 @@ const PLAIN_PROBE = `<script>
       quiet = t - last < 25 ? quiet + 1 : 0;
       last = t;
       if (quiet < 30) return void requestAnimationFrame(frame);
-      const body = { longest: Math.max(0, ...longTasks), total: longTasks.reduce((a, b) => a + b, 0), count: longTasks.length, module: Math.max(0, ...modules), canvasAt, filesAt };
+      const tasks = window.__longTasks.map((e) => e.duration);
+      const body = { longest: Math.max(0, ...tasks), total: tasks.reduce((a, b) => a + b, 0), count: tasks.length, module: Math.max(0, ...window.__moduleScripts), canvasAt, filesAt };
       fetch('/__bench-result', { method: 'POST', body: JSON.stringify(body) });
     });
   })();
