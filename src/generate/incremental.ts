@@ -4,8 +4,9 @@
  * the others from the previous update. Pure: no clock, no React; the page's worker keeps one (ui/generation.worker.ts).
  *
  * What it keys on: the nodes whose fields changed (position aside: no file but topology.json reads it), were added
- * or removed, or gained or lost a link (the seeds), in the previous topology and the new one. A file is written
- * again when its owner is
+ * or removed, or gained or lost a link (the seeds), in the previous topology and the new one. A node whose label
+ * alone changed is no seed: its own file and the nginx.conf of a load balancer linked to it are written again, as
+ * they are the files that name it by its label. Else a file is written again when its owner is
  * - an API-M node in the cluster of an API-M seed, or in a cluster wired to it (`graph.clusterOf`, `wiredClusters`,
  *   the resolvers every generator reads its neighbours through, and the keys of the per-cluster memo, context.ts);
  *   a load balancer, database, Redis or Identity Server seed stands for the API-M nodes linked to it, and a node
@@ -84,12 +85,13 @@ function affectedOwners(
   ) {
     return 'all';
   }
-  const seeds = changedNodes(before.nodes, after.nodes);
-  if (seeds === 'all') return 'all';
+  const changed = changedNodes(before.nodes, after.nodes);
+  if (changed === 'all') return 'all';
+  const { seeds, relabeled } = changed;
   const linkSeeds = changedLinks(before.links, after.links);
   if (linkSeeds === 'all') return 'all';
   for (const id of linkSeeds) seeds.add(id);
-  if (seeds.size === 0) return () => false;
+  if (seeds.size === 0 && relabeled.size === 0) return () => false;
 
   const nodes = new Set<string>();
   for (const [topology, graph] of [
@@ -98,6 +100,9 @@ function affectedOwners(
   ] as const) {
     reach(topology, graph, seeds, nodes);
   }
+  // A label is written in its node's own file and in the nginx.conf of each load balancer in front of it (an upstream
+  // member's comment; see below), and read by no other file a node has.
+  for (const id of relabeled) nodes.add(id);
   return (owner) => {
     if (owner.kind === 'identity-server' || nodes.has(owner.node.id)) return true;
     // A load balancer is in `nodes` with the cluster it fronts (addCluster); but a node fronted twice (APIM-reported)
@@ -181,10 +186,11 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 }
 
 /**
- * The ids of nodes added, removed or changed (position aside), or 'all' when an id is used twice or the nodes that
- * stay are in another order (file order and cluster member order follow node order).
+ * The ids of nodes added, removed or changed (position aside): `seeds`, and apart from them the nodes whose label
+ * alone changed (`relabeled`); or 'all' when an id is used twice or the nodes that stay are in another order (file
+ * order and cluster member order follow node order).
  */
-function changedNodes(before: TopologyNode[], after: TopologyNode[]): Set<string> | 'all' {
+function changedNodes(before: TopologyNode[], after: TopologyNode[]): { seeds: Set<string>; relabeled: Set<string> } | 'all' {
   const old = new Map<string, TopologyNode>();
   for (const node of before) {
     if (old.has(node.id)) return 'all';
@@ -192,6 +198,7 @@ function changedNodes(before: TopologyNode[], after: TopologyNode[]): Set<string
   }
   const seen = new Set<string>();
   const changed = new Set<string>();
+  const relabeled = new Set<string>();
   const kept: string[] = [];
   for (const node of after) {
     if (seen.has(node.id)) return 'all';
@@ -202,7 +209,9 @@ function changedNodes(before: TopologyNode[], after: TopologyNode[]): Set<string
       continue;
     }
     kept.push(node.id);
-    if (was !== node && !sameNode(was, node)) changed.add(node.id);
+    if (was === node || sameNode(was, node)) continue;
+    if (was.label !== node.label && sameNode({ ...was, label: node.label }, node)) relabeled.add(node.id);
+    else changed.add(node.id);
   }
   let i = 0;
   for (const node of before) {
@@ -212,7 +221,7 @@ function changedNodes(before: TopologyNode[], after: TopologyNode[]): Set<string
     }
     if (kept[i++] !== node.id) return 'all';
   }
-  return changed;
+  return { seeds: changed, relabeled };
 }
 
 /** The endpoints of links added or removed, or 'all' when the links that stay are in another order. */

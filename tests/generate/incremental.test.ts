@@ -235,11 +235,16 @@ describe('IncrementalGenerator', () => {
     const generator = new IncrementalGenerator();
     generator.update(t);
     const all = generator.written;
-    // A gateway's label: its cluster (4 gateways), its load balancer, and the wired control planes and traffic managers.
-    const edited = apply(t, { op: 'field', at: t.nodes.findIndex((n) => n.id === 'gw-3-2'), field: 'label', value: 'Gateway 3.2' });
-    expect(generator.update(edited)).toEqual(generateBundle(edited));
+    const at = t.nodes.findIndex((n) => n.id === 'gw-3-2');
+    // A gateway's offset: its cluster (4 gateways), its load balancer, and the wired control planes and traffic managers.
+    const offset = apply(t, { op: 'field', at, field: 'offset', value: 3 });
+    expect(generator.update(offset)).toEqual(generateBundle(offset));
     expect(generator.written).toBeLessThan(all / 10);
     expect(generator.written).toBeGreaterThanOrEqual(4);
+    // Its label: its own file and its load balancer's nginx.conf, which names its upstream members by label.
+    const edited = apply(offset, { op: 'field', at, field: 'label', value: 'Gateway 3.2' });
+    expect(generator.update(edited)).toEqual(generateBundle(edited));
+    expect(generator.written).toBe(2);
     // A move changes topology.json only.
     const moved = apply(edited, { op: 'move', at: 10, x: 123 });
     expect(generator.update(moved)).toEqual(generateBundle(moved));
