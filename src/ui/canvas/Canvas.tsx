@@ -179,13 +179,14 @@ export function Canvas() {
   const [groupChoice, setGroupChoice] = useState<boolean | undefined>();
   const grouped = groupChoice ?? topologyNodes.length >= GROUPED_CANVAS;
   const found = grouped ? canvasClusters({ nodes: topologyNodes, links }) : NO_CLUSTERS;
-  // The same clusters keep the same list, so a move (a new nodes array) rebuilds no edge.
-  const clusterKey = found.map((c) => `${c.lb.id}:${c.lb.label}:${c.kind}:${c.members.join(',')}`).join('|');
+  // The same clusters keep the same list, so a move (a new nodes array) rebuilds no edge. The keys are made when the
+  // clusters are found again, not on every render (new files, a selection): at 1,000 nodes each is a string of them all.
+  const clusterKey = useMemo(() => found.map((c) => `${c.lb.id}:${c.lb.label}:${c.kind}:${c.members.join(',')}`).join('|'), [found]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the clusters' content
   const clusters = useMemo(() => found, [clusterKey]);
   // Which group each member is drawn in: not the load balancers' labels, so a label typed into one
   // rebuilds no edge.
-  const memberKey = clusters.map((c) => `${c.lb.id}:${c.members.join(',')}`).join('|');
+  const memberKey = useMemo(() => clusters.map((c) => `${c.lb.id}:${c.members.join(',')}`).join('|'), [clusters]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the members of each group
   const memberGroups = useMemo(() => (clusters.length > 0 ? groupOfMember(clusters) : undefined), [memberKey]);
   const [toGroupNodes] = useState(createGroupCache);

@@ -143,9 +143,12 @@ export function FilesPanel() {
   // The list as grouped, filtered by path (case-insensitive); the file shown stays shown.
   const needle = filter.trim().toLowerCase();
   const current = files.find((f) => f.path === active) ?? files[0];
+  const shownPath = current?.path;
   // The list follows new files in a render React may interrupt (a deferred value): hundreds of new tabs are then made
-  // a few milliseconds at a time, not in the one task that receives a large topology's files.
+  // a few milliseconds at a time, not in the one task that receives a large topology's files. Their marks follow with
+  // them, so that task leaves the list as it is (`tabList` below).
   const listFiles = useDeferredValue(files);
+  const listMarks = useDeferredValue(marks);
   const groups = useMemo(() => {
     // Each file in the first group that takes it, in the bundle's order: one pass (thousands of files, every answer).
     const grouped: BundleFile[][] = GROUPS.map(() => []);
@@ -157,37 +160,78 @@ export function FilesPanel() {
       const inGroup = grouped[i] ?? [];
       // A long group lists its first files (and the one shown); the filter finds the rest.
       const listed = inGroup.slice(0, GROUP_LIMIT);
-      if (current && inGroup.length > GROUP_LIMIT && !listed.includes(current) && inGroup.includes(current)) listed.push(current);
+      const shown = inGroup.length > GROUP_LIMIT && !listed.some((f) => f.path === shownPath) && inGroup.find((f) => f.path === shownPath);
+      if (shown) listed.push(shown);
       return { name: group.name, files: listed, hidden: inGroup.length - listed.length };
     }).filter((g) => g.files.length > 0);
-  }, [listFiles, needle, current]);
-  const listed = groups.flatMap((g) => g.files);
+  }, [listFiles, needle, shownPath]);
+  const listed = useMemo(() => groups.flatMap((g) => g.files), [groups]);
   const matching = groups.reduce((n, g) => n + g.files.length + g.hidden, 0);
 
   const tabId = (path: string) => `${baseId}-tab-${path}`;
   const panelId = `${baseId}-panel`;
   // The one tab in the Tab order: the file shown, or the first listed when a filter hides it.
-  const focusable = listed.some((f) => f.path === current?.path) ? current?.path : listed[0]?.path;
+  const focusable = listed.some((f) => f.path === shownPath) ? shownPath : listed[0]?.path;
+  const noMatch = listed.length === 0 && files.length > 0;
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (listed.length === 0) return;
-    const index = listed.findIndex((f) => f.path === (document.activeElement as HTMLElement | null)?.dataset.path);
-    const next =
-      event.key === 'ArrowDown'
-        ? index + 1
-        : event.key === 'ArrowUp'
-          ? index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? listed.length - 1
-              : undefined;
-    const file = next === undefined ? undefined : listed[(next + listed.length) % listed.length];
-    if (!file) return;
-    event.preventDefault();
-    setActive(file.path);
-    tabRefs.current.get(file.path)?.focus();
-  };
+  // The list of tabs is made again when what it shows changes, not whenever files arrive: at 1,000 nodes the task that
+  // receives them made its 300 tabs again for nothing (their files are the deferred ones).
+  const tabList = useMemo(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (listed.length === 0) return;
+      const index = listed.findIndex((f) => f.path === (document.activeElement as HTMLElement | null)?.dataset.path);
+      const next =
+        event.key === 'ArrowDown'
+          ? index + 1
+          : event.key === 'ArrowUp'
+            ? index - 1
+            : event.key === 'Home'
+              ? 0
+              : event.key === 'End'
+                ? listed.length - 1
+                : undefined;
+      const file = next === undefined ? undefined : listed[(next + listed.length) % listed.length];
+      if (!file) return;
+      event.preventDefault();
+      setActive(file.path);
+      tabRefs.current.get(file.path)?.focus();
+    };
+    const tabId = (path: string) => `${baseId}-tab-${path}`;
+    return (
+      // Focus is on the tabs themselves (one in the Tab order, arrows move it), as in the ARIA tabs pattern.
+      // eslint-disable-next-line jsx-a11y/interactive-supports-focus -- see above
+      <div role="tablist" aria-label="Generated files" aria-orientation="vertical" className="tabs" onKeyDown={onKeyDown}>
+        {groups.map((group) => (
+          <div key={group.name} className="tab-group">
+            {/* The group's name is for the eye; each tab's name is its path, which says the same. */}
+            <div className="tab-group-name" aria-hidden="true">
+              {group.name}
+            </div>
+            {group.files.map((file) => (
+              <FileTab
+                key={file.path}
+                path={file.path}
+                id={tabId(file.path)}
+                selected={file.path === shownPath}
+                panelId={panelId}
+                focusable={file.path === focusable}
+                changed={listMarks.has(file.path)}
+                onSelect={setActive}
+                register={registerTab}
+              />
+            ))}
+            {group.hidden > 0 && (
+              <p className="hint tab-more">
+                {group.hidden.toLocaleString('en')} more {group.hidden === 1 ? 'file' : 'files'}: type in the filter to find{' '}
+                {group.hidden === 1 ? 'it' : 'them'}.
+              </p>
+            )}
+          </div>
+        ))}
+        {noMatch && <p className="hint pad">No file matches “{filter}”.</p>}
+      </div>
+    );
+  }, [groups, listed, shownPath, focusable, listMarks, baseId, panelId, registerTab, noMatch, filter]);
 
   const copy = async (file: BundleFile) => {
     try {
@@ -217,38 +261,7 @@ export function FilesPanel() {
           spellCheck={false}
           onChange={(event) => setFilter(event.target.value)}
         />
-        {/* Focus is on the tabs themselves (one in the Tab order, arrows move it), as in the ARIA tabs pattern. */}
-        {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- see above */}
-        <div role="tablist" aria-label="Generated files" aria-orientation="vertical" className="tabs" onKeyDown={onKeyDown}>
-          {groups.map((group) => (
-            <div key={group.name} className="tab-group">
-              {/* The group's name is for the eye; each tab's name is its path, which says the same. */}
-              <div className="tab-group-name" aria-hidden="true">
-                {group.name}
-              </div>
-              {group.files.map((file) => (
-                <FileTab
-                  key={file.path}
-                  path={file.path}
-                  id={tabId(file.path)}
-                  selected={file.path === current?.path}
-                  panelId={panelId}
-                  focusable={file.path === focusable}
-                  changed={marks.has(file.path)}
-                  onSelect={setActive}
-                  register={registerTab}
-                />
-              ))}
-              {group.hidden > 0 && (
-                <p className="hint tab-more">
-                  {group.hidden.toLocaleString('en')} more {group.hidden === 1 ? 'file' : 'files'}: type in the filter to find{' '}
-                  {group.hidden === 1 ? 'it' : 'them'}.
-                </p>
-              )}
-            </div>
-          ))}
-          {listed.length === 0 && files.length > 0 && <p className="hint pad">No file matches “{filter}”.</p>}
-        </div>
+        {tabList}
       </div>
       {pending && !failed && <p className="hint pad">Generating files…</p>}
       {failed && (
@@ -358,9 +371,10 @@ const Code = memo(function Code({
   // file's lines in one task held the page when a large topology's files arrived (the first file of new files is
   // another path than the first of the files before); the text before stays until then. A file chosen (a tab, a node
   // selected) is drawn at once: a tab never shows the file before it.
-  const deferred = useDeferredValue(latest);
-  const file = chosen && deferred.path !== latest.path ? latest : deferred;
-  const marked = file === latest ? latestMarked : undefined;
+  // The text and its marks go together, so the text before keeps its marks until then.
+  const drawn = useMemo(() => ({ file: latest, marked: latestMarked }), [latest, latestMarked]);
+  const deferred = useDeferredValue(drawn);
+  const { file, marked } = chosen && deferred.file.path !== latest.path ? drawn : deferred;
   const [highlight, setHighlight] = useState<Highlighter | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -373,11 +387,12 @@ const Code = memo(function Code({
     };
   }, []);
   const language = languageOf(file.path);
-  const lines = file.content.endsWith('\n') ? file.content.slice(0, -1).split('\n') : file.content.split('\n');
-  return (
-    // A scrolling region must take focus, so keyboard users can scroll it (axe: scrollable-region-focusable).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- see above
-    <pre className={`code language-${language}`} tabIndex={0} aria-label={`Contents of ${file.path}`}>
+  // The lines are drawn again only when the text, its marks or the highlighter change. New files render this at once
+  // with the text before (`deferred`, above), which was otherwise split and highlighted again, every line of it, in
+  // the task that receives them.
+  const code = useMemo(() => {
+    const lines = file.content.endsWith('\n') ? file.content.slice(0, -1).split('\n') : file.content.split('\n');
+    return (
       <code>
         {/* In blocks of lines the browser lays out only when near the view (content-visibility, app.css): the first file
         of an opened 5,000-node topology is 1,000 lines, whose style and layout were most of the frame they arrived in.
@@ -394,6 +409,13 @@ const Code = memo(function Code({
           </span>
         ))}
       </code>
+    );
+  }, [file.content, language, marked, highlight]);
+  return (
+    // A scrolling region must take focus, so keyboard users can scroll it (axe: scrollable-region-focusable).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- see above
+    <pre className={`code language-${language}`} tabIndex={0} aria-label={`Contents of ${file.path}`}>
+      {code}
     </pre>
   );
 });
