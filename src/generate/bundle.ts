@@ -32,6 +32,7 @@ import type { HelmValues } from './helm/values.ts';
 import { helmFiles } from './helm/files.ts';
 import { kubernetesRunbook } from './runbook/kubernetes.ts';
 import { kubernetesNetworkFiles, networkFiles } from './networkFiles.ts';
+import type { NetworkResult } from './networkFiles.ts';
 import type { CustomConflict, CustomParse } from './customToml.ts';
 import { customSourcesOf, mergeCustomToml, parseCustomToml } from './customToml.ts';
 
@@ -228,6 +229,8 @@ export function assembleBundle(
   diagnostics: Diagnostic[],
   options: BundleOptions,
   partOf: (owner: FileOwner) => FilePart,
+  /** network.md, network.csv and the certificates, from the documents of the files (incremental.ts keeps them). */
+  networkOf: (documents: ReadonlyMap<string, TomlDocument>) => NetworkResult = (documents) => networkFiles(context, documents),
 ): Bundle {
   const { topology, graph } = context;
   const files: BundleFile[] = [];
@@ -269,7 +272,7 @@ export function assembleBundle(
     files.push(partOf({ kind: 'nginx.conf', node: lb }).file);
   }
 
-  const network = networkFiles(context, documents);
+  const network = networkOf(documents);
   diagnostics.push(...network.diagnostics);
   files.push({ path: 'README.md', ...runbookText(context, diagnostics, options.shareLink, network.certificates), kind: 'runbook' });
   files.push(...network.files);

@@ -17,8 +17,9 @@
  * - an Identity Server (there are few, and each reads its users' clusters and databases).
  *
  * A change of settings, product, name, platform, or of the order of nodes or links makes everything again. Always
- * made again, since they are whole-topology files and fast: validate, the custom TOML problems, the runbook,
- * topology.json and hosts. The property test (tests/generate/incremental.test.ts) holds the output to
+ * made again, since they are whole-topology files: validate, the custom TOML problems, the runbook, topology.json,
+ * the picture and hosts. network.md, network.csv and the certificates are kept when only labels and positions
+ * changed, which they do not read. The property test (tests/generate/incremental.test.ts) holds the output to
  * `generateBundle` after random sequences of edits.
  */
 import type { ApimKind, ApimNode, Link, Topology, TopologyGraph, TopologyNode } from '../model/index.ts';
@@ -26,12 +27,15 @@ import { APIM_KINDS, buildGraph, isApimNode, platformOf } from '../model/index.t
 import { validate } from '../validate/index.ts';
 import type { Bundle, BundleOptions, FileOwner, FilePart } from './bundle.ts';
 import { assembleBundle, filePart, generationWork, kubernetesBundle } from './bundle.ts';
+import { networkFiles } from './networkFiles.ts';
+import type { NetworkResult } from './networkFiles.ts';
 import { generationContext } from './context.ts';
 
 interface Previous {
   topology: Topology;
   graph: TopologyGraph;
   parts: Map<string, FilePart>;
+  network: NetworkResult;
 }
 
 /** Tiers whose every member's file lists the whole tier. */
@@ -41,6 +45,8 @@ export class IncrementalGenerator {
   private previous: Previous | undefined;
   /** How many files the last update wrote (the rest it kept): for the benchmark and the tests. */
   written = 0;
+  /** Whether the last update kept network.md, network.csv and the certificates as they were. */
+  networkKept = false;
 
   update(topology: Topology, options: BundleOptions = {}): Bundle {
     const graph = buildGraph(topology);
@@ -49,6 +55,7 @@ export class IncrementalGenerator {
     if (platformOf(topology.settings) === 'kubernetes') {
       this.previous = undefined;
       this.written = 0;
+      this.networkKept = false;
       return kubernetesBundle(context, diagnostics, options);
     }
     const previous = this.previous;
@@ -56,27 +63,41 @@ export class IncrementalGenerator {
     const work = generationWork();
     const parts = new Map<string, FilePart>();
     let written = 0;
-    const bundle = assembleBundle(context, diagnostics, options, (owner) => {
-      const key = `${owner.kind}\u0000${owner.node.id}`;
-      const kept = affected === 'all' || affected(owner) ? undefined : previous?.parts.get(key);
-      const part = kept ?? filePart(context, owner, work);
-      if (!kept) written++;
-      parts.set(key, part);
-      return part;
-    });
-    this.previous = { topology, graph, parts };
+    let network: NetworkResult | undefined;
+    const bundle = assembleBundle(
+      context,
+      diagnostics,
+      options,
+      (owner) => {
+        const key = `${owner.kind}\u0000${owner.node.id}`;
+        const kept = affected === 'all' || affected.owner(owner) ? undefined : previous?.parts.get(key);
+        const part = kept ?? filePart(context, owner, work);
+        if (!kept) written++;
+        parts.set(key, part);
+        return part;
+      },
+      (documents) => (network = affected !== 'all' && !affected.network && previous ? previous.network : networkFiles(context, documents)),
+    );
+    if (!network) throw new Error('the bundle was assembled without its network files');
+    this.previous = { topology, graph, parts, network };
     this.written = written;
+    this.networkKept = network === previous?.network;
     return bundle;
   }
 }
 
-/** Whether an owner's file must be written again, or 'all'. */
-function affectedOwners(
-  before: Topology,
-  beforeGraph: TopologyGraph,
-  after: Topology,
-  afterGraph: TopologyGraph,
-): 'all' | ((owner: FileOwner) => boolean) {
+/** What a change affects: whether an owner's file must be written again, and the network files; or 'all'. */
+interface Affected {
+  owner: (owner: FileOwner) => boolean;
+  /**
+   * Whether the connections may have changed. They are read off the documents' tables, the load balancers' plans and
+   * the nodes' ids, hosts and ports: a change of labels and positions alone leaves them, and the certificates, as
+   * they were.
+   */
+  network: boolean;
+}
+
+function affectedOwners(before: Topology, beforeGraph: TopologyGraph, after: Topology, afterGraph: TopologyGraph): 'all' | Affected {
   if (
     before.name !== after.name ||
     before.product !== after.product ||
@@ -91,7 +112,7 @@ function affectedOwners(
   const linkSeeds = changedLinks(before.links, after.links);
   if (linkSeeds === 'all') return 'all';
   for (const id of linkSeeds) seeds.add(id);
-  if (seeds.size === 0 && relabeled.size === 0) return () => false;
+  if (seeds.size === 0 && relabeled.size === 0) return { owner: () => false, network: false };
 
   const nodes = new Set<string>();
   for (const [topology, graph] of [
@@ -103,7 +124,7 @@ function affectedOwners(
   // A label is written in its node's own file and in the nginx.conf of each load balancer in front of it (an upstream
   // member's comment; see below), and read by no other file a node has.
   for (const id of relabeled) nodes.add(id);
-  return (owner) => {
+  const owner = (owner: FileOwner) => {
     if (owner.kind === 'identity-server' || nodes.has(owner.node.id)) return true;
     // A load balancer is in `nodes` with the cluster it fronts (addCluster); but a node fronted twice (APIM-reported)
     // belongs to its first load balancer's cluster, and the second one's nginx.conf lists it too.
@@ -111,6 +132,7 @@ function affectedOwners(
     const fronted = (graph: TopologyGraph) => graph.frontedMembers(owner.node.id).some((member) => nodes.has(member.id));
     return fronted(beforeGraph) || fronted(afterGraph);
   };
+  return { owner, network: seeds.size > 0 };
 }
 
 /** The nodes whose files a change to `seeds` can affect in `graph`, into `out`. */

@@ -238,16 +238,25 @@ describe('IncrementalGenerator', () => {
     const at = t.nodes.findIndex((n) => n.id === 'gw-3-2');
     // A gateway's offset: its cluster (4 gateways), its load balancer, and the wired control planes and traffic managers.
     const offset = apply(t, { op: 'field', at, field: 'offset', value: 3 });
-    expect(generator.update(offset)).toEqual(generateBundle(offset));
+    const byOffset = generator.update(offset);
+    expect(byOffset).toEqual(generateBundle(offset));
     expect(generator.written).toBeLessThan(all / 10);
     expect(generator.written).toBeGreaterThanOrEqual(4);
-    // Its label: its own file and its load balancer's nginx.conf, which names its upstream members by label.
+    expect(generator.networkKept).toBe(false);
+    // Its label: its own file and its load balancer's nginx.conf, which names its upstream members by label. The
+    // connections and certificates do not read labels: network.md and network.csv are the files they were.
     const edited = apply(offset, { op: 'field', at, field: 'label', value: 'Gateway 3.2' });
-    expect(generator.update(edited)).toEqual(generateBundle(edited));
+    const byLabel = generator.update(edited);
+    expect(byLabel).toEqual(generateBundle(edited));
     expect(generator.written).toBe(2);
-    // A move changes topology.json only.
+    expect(generator.networkKept).toBe(true);
+    const network = (bundle: typeof byLabel) => bundle.files.filter((f) => f.kind === 'network' || f.kind === 'network-csv');
+    expect(network(byLabel)).toHaveLength(2);
+    network(byLabel).forEach((file, i) => expect(file).toBe(network(byOffset)[i]));
+    // A move changes topology.json and the picture only.
     const moved = apply(edited, { op: 'move', at: 10, x: 123 });
     expect(generator.update(moved)).toEqual(generateBundle(moved));
     expect(generator.written).toBe(0);
+    expect(generator.networkKept).toBe(true);
   });
 });
