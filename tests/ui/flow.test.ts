@@ -1,7 +1,8 @@
 /** The canvas's mapping (src/ui/canvas/flow.ts): clusters drawn as groups, their links as one edge per peer. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic, Severity, Topology } from '../../src/model/index.ts';
-import { linkId } from '../../src/model/index.ts';
+import type { Diagnostic, Severity, Topology, TopologyNode } from '../../src/model/index.ts';
+import { buildGraph, linkId } from '../../src/model/index.ts';
 import type { FlowEdge } from '../../src/ui/canvas/flow.ts';
 import {
   BUNDLE_PREFIX,
@@ -13,6 +14,7 @@ import {
   measuredAs,
   prepareFlow,
   problemsBy,
+  readingOrder,
   reconcileNodes,
   sameProblems,
   toFlowEdges,
@@ -96,6 +98,71 @@ describe('canvasClusters', () => {
     const single = benchTopology(14, 4); // gw-lb-2 fronts one gateway
     expect(single.links).toContainEqual({ from: 'gw-lb-2', to: 'gw-2-1' });
     expect(canvasClusters(single).map((c) => c.lb.id)).toEqual(['cp-lb', 'tm-lb', 'gw-lb-1']);
+  });
+});
+
+/** The clusters as the canvas defines them, worked out from scratch: the oracle of the cached `canvasClusters`. */
+function clustersFromScratch(topology: Topology) {
+  const graph = buildGraph(topology);
+  return topology.nodes.flatMap((node) => {
+    if (node.kind !== 'load-balancer' || graph.node(node.id) !== node) return [];
+    const members = graph.frontedMembers(node.id).filter((m) => graph.frontedBy(m.id)?.id === node.id);
+    return members.length >= 2 ? [{ lb: node, kind: members[0]!.kind, members: members.map((m) => m.id) }] : [];
+  });
+}
+
+describe('the canvas after an edit (what it keeps from the topology before)', () => {
+  type Edit = { op: 'label' | 'move' | 'kind' | 'unlink' | 'swap'; at: number; value: number } | { op: 'link'; at: number; value: number };
+  const edit = fc.record({
+    op: fc.constantFrom('label', 'move', 'kind', 'unlink', 'swap', 'link'),
+    at: fc.nat(),
+    value: fc.integer({ min: -400, max: 400 }),
+  }) as fc.Arbitrary<Edit>;
+  const apply = (t: Topology, e: Edit): Topology => {
+    const i = e.at % t.nodes.length;
+    const node = t.nodes[i]!;
+    const nodes = (change: (n: TopologyNode) => TopologyNode) => t.nodes.map((n, j) => (j === i ? change(n) : n));
+    switch (e.op) {
+      case 'label':
+        return { ...t, nodes: nodes((n) => ({ ...n, label: `${n.label} ${e.value}` })) };
+      case 'move':
+        return { ...t, nodes: nodes((n) => ({ ...n, x: n.x + e.value, y: n.y - e.value })) };
+      case 'kind':
+        return { ...t, nodes: nodes((n) => ({ ...n, kind: n.kind === 'gateway' ? 'traffic-manager' : 'gateway' }) as TopologyNode) };
+      case 'swap': {
+        const other = Math.abs(e.value) % t.nodes.length;
+        const swapped = [...t.nodes];
+        [swapped[i], swapped[other]] = [t.nodes[other]!, node];
+        return { ...t, nodes: swapped };
+      }
+      case 'unlink':
+        return { ...t, links: t.links.filter((_, j) => j !== e.at % t.links.length) };
+      case 'link': {
+        const lb = t.nodes.filter((n) => n.kind === 'load-balancer')[Math.abs(e.value) % 4];
+        return lb ? { ...t, links: [...t.links, { from: lb.id, to: node.id }] } : t;
+      }
+    }
+  };
+
+  it('has the clusters and the reading order of the new nodes, its load balancers the new objects', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        let topology = benchTopology(40, 4);
+        canvasClusters(topology);
+        createFlowCache().toFlowNodes(topology, none, new Map());
+        for (const e of edits) {
+          topology = apply(topology, e);
+          const clusters = canvasClusters(topology);
+          expect(clusters).toEqual(clustersFromScratch(topology));
+          for (const cluster of clusters) expect(topology.nodes).toContain(cluster.lb);
+          const order = createFlowCache()
+            .toFlowNodes(topology, none, new Map())
+            .map((n) => n.id);
+          expect(order).toEqual([...topology.nodes].sort(readingOrder).map((n) => n.id));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

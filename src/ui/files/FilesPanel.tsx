@@ -341,10 +341,12 @@ function changeMarks(before: readonly BundleFile[], after: readonly BundleFile[]
     has: (path) => changed.has(path),
     lines(file) {
       if (!changed.has(file.path)) return undefined;
-      const was = changed.get(file.path);
-      if (was === undefined) return new Set();
+      // The same set on every render (an empty one for a new file), so the lines drawn with it are kept (Code).
       let marked = lines.get(file.path);
-      if (!marked) lines.set(file.path, (marked = changedLines(was, file.content)));
+      if (!marked) {
+        const was = changed.get(file.path);
+        lines.set(file.path, (marked = was === undefined ? new Set() : changedLines(was, file.content)));
+      }
       return marked;
     },
   };
