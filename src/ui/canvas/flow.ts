@@ -234,40 +234,12 @@ export function* prepareFlow(topology: Pick<Topology, 'nodes' | 'links'>): Gener
 }
 
 const sortedNodes = new WeakMap<readonly TopologyNode[], TopologyNode[]>();
-/** The last order worked out: the nodes array it was for, and each place's index in it. */
-let lastOrder: { nodes: readonly TopologyNode[]; order: number[] } | undefined;
 
-/**
- * The topology's nodes in reading order, sorted once per nodes array. The nodes of an edit that moved none (a label,
- * a host: most edits) take the order of the array before it, as sorting them again would give (the sort is stable
- * and reads only the positions): at 1,000 nodes that sort was a tenth of the render that applies an edit.
- */
+/** The topology's nodes in reading order, sorted once per nodes array. */
 function inReadingOrder(topology: Pick<Topology, 'nodes'>): TopologyNode[] {
-  const { nodes } = topology;
-  let sorted = sortedNodes.get(nodes);
-  if (sorted) return sorted;
-  const order =
-    lastOrder && samePlaces(lastOrder.nodes, nodes)
-      ? lastOrder.order
-      : nodes
-          .map((node, i) => ({ node, i }))
-          .sort((a, b) => readingOrder(a.node, b.node))
-          .map(({ i }) => i);
-  sorted = order.map((i) => nodes[i] as TopologyNode);
-  sortedNodes.set(nodes, sorted);
-  lastOrder = { nodes, order };
+  let sorted = sortedNodes.get(topology.nodes);
+  if (!sorted) sortedNodes.set(topology.nodes, (sorted = [...topology.nodes].sort(readingOrder)));
   return sorted;
-}
-
-/** The same nodes (by id) in the same places (x, y) and the same order. */
-function samePlaces(before: readonly TopologyNode[], after: readonly TopologyNode[]): boolean {
-  return (
-    before.length === after.length &&
-    before.every((a, i) => {
-      const b = after[i];
-      return a === b || (b !== undefined && a.id === b.id && a.x === b.x && a.y === b.y);
-    })
-  );
 }
 
 /** Top to bottom by rows of about a node's height, then left to right. */
@@ -372,19 +344,6 @@ export function canvasClusters(topology: Pick<Topology, 'nodes' | 'links'>): Can
   if (!byNodes) clusterCache.set(topology.links, (byNodes = new WeakMap()));
   const hit = byNodes.get(topology.nodes);
   if (hit) return hit;
-  // Nodes with the same ids and kinds in the same order, with the same links, are in the same clusters (buildGraph's
-  // fronting reads nothing else): most edits (a label, a host, a move) only give the load balancers their new objects.
-  const last = lastClusters;
-  if (last && last.links === topology.links && sameKinds(last.nodes, topology.nodes)) {
-    const moved = last.clusters.map((c) => {
-      const lb = topology.nodes[last.lbAt.get(c.lb.id) ?? -1] ?? c.lb;
-      return lb === c.lb ? c : { ...c, lb };
-    });
-    const clusters = moved.every((c, i) => c === last.clusters[i]) ? last.clusters : moved;
-    byNodes.set(topology.nodes, clusters);
-    lastClusters = { ...last, nodes: topology.nodes, clusters };
-    return clusters;
-  }
   const graph = sharedGraph(topology);
   const clusters: CanvasCluster[] = [];
   for (const node of topology.nodes) {
@@ -394,28 +353,7 @@ export function canvasClusters(topology: Pick<Topology, 'nodes' | 'links'>): Can
     if (first && members.length >= 2) clusters.push({ lb: node, kind: first.kind, members: members.map((m) => m.id) });
   }
   byNodes.set(topology.nodes, clusters);
-  // Where each load balancer is (its first node of that id, as the graph takes it).
-  const lbAt = new Map<string, number>();
-  topology.nodes.forEach((node, i) => {
-    if (node.kind === 'load-balancer' && !lbAt.has(node.id)) lbAt.set(node.id, i);
-  });
-  lastClusters = { links: topology.links, nodes: topology.nodes, clusters, lbAt };
   return clusters;
-}
-
-/** The clusters last found, for the nodes and links they were found in, with where each load balancer is. */
-let lastClusters:
-  { links: readonly Link[]; nodes: readonly TopologyNode[]; clusters: CanvasCluster[]; lbAt: ReadonlyMap<string, number> } | undefined;
-
-/** The same ids and kinds in the same order. */
-function sameKinds(before: readonly TopologyNode[], after: readonly TopologyNode[]): boolean {
-  return (
-    before.length === after.length &&
-    before.every((a, i) => {
-      const b = after[i];
-      return a === b || (b !== undefined && a.id === b.id && a.kind === b.kind);
-    })
-  );
 }
 
 /** Member id → the id of its group's node. */
