@@ -10,7 +10,9 @@
  * - an API-M node in the cluster of an API-M seed, or in a cluster wired to it (`graph.clusterOf`, `wiredClusters`,
  *   the resolvers every generator reads its neighbours through, and the keys of the per-cluster memo, context.ts);
  *   a load balancer, database, Redis or Identity Server seed stands for the API-M nodes linked to it, and a node
- *   fronted by two load balancers (APIM-reported) for the members of both, and their callers;
+ *   fronted by two load balancers (APIM-reported) for the members of both, and their callers; and, whatever the
+ *   kinds, an API-M node linked to a member of a seed's cluster or fronted by a load balancer linked to one (a load
+ *   balancer fronting two kinds, APIM-reported, makes one cluster that `wiredClusters` of one kind passes over);
  * - a node of a tier every member lists (control planes, traffic managers, All-in-One nodes) when a seed is of that
  *   tier, and every control plane when a traffic manager is a seed (they check whether any exists);
  * - a load balancer that is a seed or fronts a cluster above;
@@ -171,6 +173,16 @@ function reach(topology: Topology, graph: TopologyGraph, seeds: ReadonlySet<stri
   }
   const tiers = new Set<ApimKind>();
   const done = new Set<string>();
+  // The clusters of every API-M node linked to a member, or fronted by a load balancer linked to one, kind aside: a load
+  // balancer that fronts nodes of several kinds (APIM-reported) makes one cluster of the kind of its first member,
+  // which `wiredClusters` asked for its other members' kind passes over, though their files read the seed all the same.
+  const met = new Set<string>();
+  const addNeighbour = (peer: TopologyNode | undefined) => {
+    if (!peer || met.has(peer.id)) return;
+    met.add(peer.id);
+    if (isApimNode(peer)) addCluster(graph.clusterOf(peer), out);
+    else if (peer.kind === 'load-balancer') for (const member of graph.frontedMembers(peer.id)) addNeighbour(member);
+  };
   for (const node of apim) {
     if (TIERS.has(node.kind)) tiers.add(node.kind);
     if (node.kind === 'traffic-manager') tiers.add('control-plane');
@@ -179,6 +191,8 @@ function reach(topology: Topology, graph: TopologyGraph, seeds: ReadonlySet<stri
     done.add(cluster.key);
     addCluster(cluster, out);
     for (const kind of APIM_KINDS) for (const wired of graph.wiredClusters(node, kind)) addCluster(wired, out);
+    for (const member of cluster.members) for (const id of linked(member.id)) addNeighbour(graph.node(id));
+    if (cluster.lb) for (const id of linked(cluster.lb.id)) addNeighbour(graph.node(id));
     // Nodes calling a second load balancer in front of a member are wired to the cluster of that load balancer's
     // first member (graph.wiredClusters), though that cluster's own wiring lists the callers of its own load balancer.
     for (const member of cluster.members) {

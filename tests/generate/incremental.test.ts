@@ -230,6 +230,19 @@ describe('IncrementalGenerator', () => {
     expect(generator.update(edited)).toEqual(generateBundle(edited));
   });
 
+  it('writes again the files of the members of a load balancer fronting two kinds that read an edited node', () => {
+    // cp-lb fronts gw-1 as well as cp-1 and cp-2 (APIM-reported): its one cluster takes gw-1's kind, so the control
+    // planes that call km-1 are not among the clusters of their kind wired to it. Found by the property test above.
+    const t = loadExample('pattern-4-km');
+    const generator = new IncrementalGenerator();
+    const mixed = { ...t, links: [...t.links, { from: 'cp-lb', to: 'gw-1' }] };
+    generator.update(mixed);
+    const edited = { ...mixed, nodes: mixed.nodes.map((n) => (n.id === 'km-1' ? { ...n, offset: 1 } : n)) };
+    const bundle = generator.update(edited);
+    expect(bundle.files.find((f) => f.path === 'nodes/cp-1/repository/conf/deployment.toml')?.content).toContain('km1.example.com:9444');
+    expect(bundle).toEqual(generateBundle(edited));
+  });
+
   it('writes again only the files an edit can affect', () => {
     const t = benchTopology(300);
     const generator = new IncrementalGenerator();
