@@ -7,12 +7,10 @@
  * or removed, or gained or lost a link (the seeds), in the previous topology and the new one. A node whose label
  * alone changed is no seed: its own file and the nginx.conf of a load balancer linked to it are written again, as
  * they are the files that name it by its label. Else a file is written again when its owner is
- * - an API-M node in the cluster of an API-M seed, or in a cluster wired to it (`graph.clusterOf`, `wiredClusters`,
- *   the resolvers every generator reads its neighbours through, and the keys of the per-cluster memo, context.ts);
- *   a load balancer, database, Redis or Identity Server seed stands for the API-M nodes linked to it, and a node
- *   fronted by two load balancers (APIM-reported) for the members of both, and their callers; and, whatever the
- *   kinds, an API-M node linked to a member of a seed's cluster or fronted by a load balancer linked to one (a load
- *   balancer fronting two kinds, APIM-reported, makes one cluster that `wiredClusters` of one kind passes over);
+ * - an API-M node in the cluster of an API-M seed, or in a cluster wired to it, of any kind (`graph.clusterOf` and
+ *   `wiredClusters` are the resolvers every generator reads its neighbours through, and the keys of the per-cluster
+ *   memo, context.ts); a load balancer, database, Redis or Identity Server seed stands for the API-M nodes linked to
+ *   it, and a node fronted by two load balancers (APIM-reported) for the members of both, and their callers;
  * - a node of a tier every member lists (control planes, traffic managers, All-in-One nodes) when a seed is of that
  *   tier, and every control plane when a traffic manager is a seed (they check whether any exists);
  * - a load balancer that is a seed or fronts a cluster above;
@@ -25,7 +23,7 @@
  * `generateBundle` after random sequences of edits.
  */
 import type { ApimKind, ApimNode, Link, Topology, TopologyGraph, TopologyNode } from '../model/index.ts';
-import { APIM_KINDS, buildGraph, isApimNode, platformOf } from '../model/index.ts';
+import { buildGraph, isApimNode, platformOf } from '../model/index.ts';
 import { validate } from '../validate/index.ts';
 import type { Bundle, BundleOptions, FileOwner, FilePart } from './bundle.ts';
 import { assembleBundle, filePart, generationWork, kubernetesBundle } from './bundle.ts';
@@ -173,9 +171,10 @@ function reach(topology: Topology, graph: TopologyGraph, seeds: ReadonlySet<stri
   }
   const tiers = new Set<ApimKind>();
   const done = new Set<string>();
-  // The clusters of every API-M node linked to a member, or fronted by a load balancer linked to one, kind aside: a load
-  // balancer that fronts nodes of several kinds (APIM-reported) makes one cluster of the kind of its first member,
-  // which `wiredClusters` asked for its other members' kind passes over, though their files read the seed all the same.
+  // The clusters wired to a seed's cluster: those of every API-M node linked to a member or to its load balancer, and
+  // of every node fronted by a load balancer a member calls. That is what `graph.wiredClusters` finds, of every kind
+  // at once and kind aside: a load balancer fronting nodes of two kinds (APIM-reported) makes one cluster of the kind
+  // of its first member, which `wiredClusters` of the other kind passes over, though those members read the seed too.
   const met = new Set<string>();
   const addNeighbour = (peer: TopologyNode | undefined) => {
     if (!peer || met.has(peer.id)) return;
@@ -190,7 +189,6 @@ function reach(topology: Topology, graph: TopologyGraph, seeds: ReadonlySet<stri
     if (done.has(cluster.key)) continue; // wiredClusters answers per cluster
     done.add(cluster.key);
     addCluster(cluster, out);
-    for (const kind of APIM_KINDS) for (const wired of graph.wiredClusters(node, kind)) addCluster(wired, out);
     for (const member of cluster.members) for (const id of linked(member.id)) addNeighbour(graph.node(id));
     if (cluster.lb) for (const id of linked(cluster.lb.id)) addNeighbour(graph.node(id));
     // Nodes calling a second load balancer in front of a member are wired to the cluster of that load balancer's
