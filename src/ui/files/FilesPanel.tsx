@@ -168,7 +168,7 @@ export function FilesPanel() {
   const listed = useMemo(() => groups.flatMap((g) => g.files), [groups]);
   const matching = groups.reduce((n, g) => n + g.files.length + g.hidden, 0);
 
-  const tabId = (path: string) => `${baseId}-tab-${path}`;
+  const tabId = useCallback((path: string) => `${baseId}-tab-${path}`, [baseId]);
   const panelId = `${baseId}-panel`;
   // The one tab in the Tab order: the file shown, or the first listed when a filter hides it.
   const focusable = listed.some((f) => f.path === shownPath) ? shownPath : listed[0]?.path;
@@ -196,7 +196,6 @@ export function FilesPanel() {
       setActive(file.path);
       tabRefs.current.get(file.path)?.focus();
     };
-    const tabId = (path: string) => `${baseId}-tab-${path}`;
     return (
       // Focus is on the tabs themselves (one in the Tab order, arrows move it), as in the ARIA tabs pattern.
       // eslint-disable-next-line jsx-a11y/interactive-supports-focus -- see above
@@ -231,7 +230,7 @@ export function FilesPanel() {
         {noMatch && <p className="hint pad">No file matches “{filter}”.</p>}
       </div>
     );
-  }, [groups, listed, shownPath, focusable, listMarks, baseId, panelId, registerTab, noMatch, filter]);
+  }, [groups, listed, shownPath, focusable, listMarks, tabId, panelId, registerTab, noMatch, filter]);
 
   const copy = async (file: BundleFile) => {
     try {
