@@ -48,5 +48,6 @@ export default defineConfig({
     // the same modules (about 100 s → 40 s). Tests share no module state that matters: stores and
     // storage are made per test.
     isolate: false,
+    setupFiles: ['tests/setup.ts'],
   },
 });

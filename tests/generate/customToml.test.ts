@@ -274,19 +274,22 @@ describe('for any topology and any custom TOML', () => {
   const customText = fc
     .array(fc.tuple(fc.array(segment, { minLength: 1, maxLength: 3 }), segment, scalar, fc.boolean()), { maxLength: 8 })
     .map((entries) => {
-      const root: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      // Null-prototype tables all the way down, the elements of [[arrays]] among them: with a plain `{}`
+      // element, a later path through it and `__proto__` reached Object.prototype and wrote a key onto it.
+      const table = () => Object.create(null) as Record<string, unknown>;
+      const root = table();
       for (const [path, key, value, array] of entries) {
         let cursor = root;
         let ok = true;
         for (const s of path) {
-          const next = cursor[s] ?? (cursor[s] = Object.create(null));
+          const next = cursor[s] ?? (cursor[s] = table());
           if (typeof next !== 'object' || next === null) {
             ok = false;
             break;
           }
           cursor = (Array.isArray(next) ? next.at(-1) : next) as Record<string, unknown>;
         }
-        if (ok && !(key in cursor)) cursor[key] = array ? [{ [key]: value }] : value;
+        if (ok && !(key in cursor)) cursor[key] = array ? [Object.assign(table(), { [key]: value })] : value;
       }
       return stringifyToml(root as never);
     });
