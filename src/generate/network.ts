@@ -7,7 +7,7 @@
  * TOML) still becomes a row, named by its key.
  */
 import type { TopologyNode } from '../model/index.ts';
-import { DEFAULT_PORTS, NODE_ID_PATTERN, identityServerHttpsPort, isApimNode, portOf } from '../model/index.ts';
+import { DEFAULT_PORTS, NODE_ID_PATTERN, identityServerHttpsPort, isApimNode, own, portOf } from '../model/index.ts';
 import type { PortName } from '../model/index.ts';
 import type { GenerationContext } from './context.ts';
 import { loadBalancerPlan } from './loadBalancing.ts';
@@ -131,7 +131,7 @@ export function parseAddress(value: string): Address | undefined {
   const url = URL_PATTERN.exec(value);
   if (!url) return undefined;
   const scheme = (url[1] ?? '').toLowerCase();
-  const port = url[3] === undefined ? DEFAULT_SCHEME_PORTS[scheme] : Number(url[3]);
+  const port = url[3] === undefined ? own(DEFAULT_SCHEME_PORTS, scheme) : Number(url[3]);
   return port === undefined ? undefined : { host: url[2] ?? '', port, scheme };
 }
 
@@ -209,7 +209,7 @@ function readTableAddresses(table: TomlTable): TableAddress[] {
       key: database ? `${path}.hostname` : `${path}.host`,
       address: { host: pairHost, port: Number(pairPort), scheme: database ? `jdbc:${engine}` : 'redis' },
       meaning: database
-        ? { protocol: `${JDBC_PROTOCOLS[engine] ?? engine} (JDBC)`, purpose: `database ${table.path.slice(1).join('.')}` }
+        ? { protocol: `${own(JDBC_PROTOCOLS, engine) ?? engine} (JDBC)`, purpose: `database ${table.path.slice(1).join('.')}` }
         : { protocol: 'Redis', purpose: 'distributed throttling: the shared throttle counters (keyvalue_store)' },
     });
   }
@@ -220,14 +220,14 @@ function readTableAddresses(table: TomlTable): TableAddress[] {
     for (const text of strings) {
       const address = parseAddress(text);
       if (!address) continue;
-      const known = KEYS[key];
+      const known = own(KEYS, key);
       const jdbc = address.scheme.startsWith('jdbc:') ? address.scheme.slice(5) : undefined;
       const meaning: KeyMeaning =
         known ??
         (jdbc !== undefined
-          ? { protocol: `${JDBC_PROTOCOLS[jdbc] ?? jdbc} (JDBC)`, purpose: `database ${table.path.slice(1).join('.')}` }
+          ? { protocol: `${own(JDBC_PROTOCOLS, jdbc) ?? jdbc} (JDBC)`, purpose: `database ${table.path.slice(1).join('.')}` }
           : {
-              protocol: SCHEME_PROTOCOLS[address.scheme] ?? address.scheme.toUpperCase(),
+              protocol: own(SCHEME_PROTOCOLS, address.scheme) ?? address.scheme.toUpperCase(),
               purpose: `${key} (custom TOML or an unlisted key)`,
             });
       out.push({ key, address, meaning });

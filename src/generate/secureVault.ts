@@ -7,7 +7,7 @@
  */
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
-import { isReference } from '../model/index.ts';
+import { isReference, own } from '../model/index.ts';
 
 /** Which keys hold secrets, by table, and the alias each gets. */
 const SECRET_KEYS: Record<string, Record<string, string>> = {
@@ -34,14 +34,14 @@ function customAlias(path: readonly string[], key: string): string {
 
 export function withSecureVault(document: TomlDocument): TomlDocument {
   const secrets: Record<string, string> = {};
-  let own: TomlTable | undefined; // a [secrets] table custom TOML wrote: the aliases join it
+  let written: TomlTable | undefined; // a [secrets] table custom TOML wrote: the aliases join it
   const tables: TomlTable[] = [];
   for (const t of document.tables) {
     if (!t.array && t.path.length === 1 && t.path[0] === 'secrets') {
-      own = t;
+      written = t;
       continue;
     }
-    const keys = SECRET_KEYS[t.path.join('.')];
+    const keys = own(SECRET_KEYS, t.path.join('.'));
     const custom = !t.array && t.entries.some((e) => e.origin !== undefined && CUSTOM_PASSWORD.test(e.key));
     if ((!keys || t.array) && !custom) {
       tables.push(t);
@@ -51,7 +51,8 @@ export function withSecureVault(document: TomlDocument): TomlDocument {
       ...t,
       entries: t.entries.map((entry) => {
         const alias =
-          keys?.[entry.key] ?? (entry.origin !== undefined && CUSTOM_PASSWORD.test(entry.key) ? customAlias(t.path, entry.key) : undefined);
+          (keys && own(keys, entry.key)) ??
+          (entry.origin !== undefined && CUSTOM_PASSWORD.test(entry.key) ? customAlias(t.path, entry.key) : undefined);
         if (!alias || typeof entry.value !== 'string' || entry.value === '' || isReference(entry.value)) return entry;
         secrets[alias] = `[${entry.value}]`;
         return { ...entry, value: `$secret{${alias}}` };
@@ -59,10 +60,10 @@ export function withSecureVault(document: TomlDocument): TomlDocument {
     });
   }
   if (Object.keys(secrets).length === 0) return document;
-  if (own) {
+  if (written) {
     // Custom TOML's own aliases stay; the vault's are added after them, and the table moves to the end.
-    const mine = own.entries.filter((e) => !Object.hasOwn(secrets, e.key));
-    tables.push({ ...own, entries: [...mine, ...table('secrets', secrets).entries] });
+    const mine = written.entries.filter((e) => !Object.hasOwn(secrets, e.key));
+    tables.push({ ...written, entries: [...mine, ...table('secrets', secrets).entries] });
     return { ...document, tables };
   }
   tables.push(

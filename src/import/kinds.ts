@@ -4,6 +4,7 @@
  * says why.
  */
 import type { ApimKind, ProductVersion } from '../model/index.ts';
+import { own } from '../model/index.ts';
 import type { NodeFile } from './nodeFile.ts';
 import { at, str, tables } from './nodeFile.ts';
 
@@ -26,7 +27,7 @@ const NAME_HINTS: [RegExp, ApimKind][] = [
 export function kindOf(file: NodeFile): { kind: ApimKind; why?: string } {
   if (file.designer) return { kind: file.designer.kind };
   const role = str(file.data, 'server.server_role');
-  const byRole = role ? ROLES[role] : undefined;
+  const byRole = role ? own(ROLES, role) : undefined;
   if (byRole) return { kind: byRole };
   const has = (path: string) => at(file.data, path) !== undefined;
   const environments = tables(file.data, 'apim.gateway.environment').length > 0;

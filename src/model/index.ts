@@ -21,3 +21,4 @@ export * from './identityServer.ts';
 export * from './helm.ts';
 export * from './customTomlSecrets.ts';
 export * from './autoLayout.ts';
+export * from './lookup.ts';

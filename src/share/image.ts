@@ -9,7 +9,7 @@
  * scanning, nothing parsed as markup or run), then the text goes through `readTopology` like a file.
  */
 import type { Topology } from '../model/index.ts';
-import { PICTURE_KEYWORD, asciiJson, serializeTopology, withoutSecrets } from '../model/index.ts';
+import { PICTURE_KEYWORD, asciiJson, own, serializeTopology, withoutSecrets } from '../model/index.ts';
 import type { ReadErrorKind, ReadResult } from './read.ts';
 import { MAX_DOCUMENT_CHARS, MAX_IMAGE_BYTES, readError, readTopology } from './read.ts';
 
@@ -213,7 +213,7 @@ function decodeEntities(text: string): string | undefined {
       if (code > 0x10ffff) bad = true;
       return bad ? '' : String.fromCodePoint(code);
     }
-    const named = NAMED[name];
+    const named = own(NAMED, name);
     if (named === undefined) bad = true;
     return named ?? '';
   });

@@ -6,6 +6,8 @@
  * Format 0 is the designer's pre-release format: `apimVersion` instead of `product`, node `type` instead
  * of `kind` (with `gw`, `cp`, `tm`, `lb`, `db`), links as `{ source, target }`, and a flat `position`.
  */
+import { own } from '../model/lookup.ts';
+
 export const CURRENT_FORMAT_NUMBER = 1;
 
 type Json = Record<string, unknown>;
@@ -33,7 +35,7 @@ export function migrate0to1(document: Json): Json {
           const at = position !== null && typeof position === 'object' ? (position as { x?: unknown; y?: unknown }) : undefined;
           return {
             ...fields,
-            ...(type !== undefined ? { kind: typeof type === 'string' ? (V0_KINDS[type] ?? type) : type } : {}),
+            ...(type !== undefined ? { kind: typeof type === 'string' ? (own(V0_KINDS, type) ?? type) : type } : {}),
             ...(at ? { x: at.x, y: at.y } : {}),
           };
         })

@@ -146,6 +146,24 @@ function checkCertificates(t: Topology): void {
   }
 }
 
+describe('addresses in custom TOML', () => {
+  it('name the scheme as written when it is one the designer does not know, even constructor (what every object inherits)', () => {
+    const t = loadExample('seed-sample');
+    const cp = t.nodes.find((n) => n.kind === 'control-plane')!;
+    const custom =
+      '[custom]\na = "constructor://ext.example.com:8000/x"\nb = "jdbc:constructor://ext.example.com:8001/db"\nc = "constructor://ext.example.com/no-port"\n';
+    const withCustom = { ...t, nodes: t.nodes.map((n) => (n === cp ? { ...n, customToml: custom } : n)) };
+    const rows = connectionMatrix(generationContext(withCustom, buildGraph(withCustom)), documentsOf(withCustom)).filter(
+      (r) => r.toHost === 'ext.example.com',
+    );
+    expect(rows.map((r) => [r.port, r.protocol])).toEqual([
+      [8000, 'CONSTRUCTOR'],
+      [8001, 'constructor (JDBC)'],
+    ]);
+    expect(parseAddress('constructor://ext.example.com/no-port')).toBeUndefined();
+  });
+});
+
 describe('network.csv', () => {
   it.each(EXAMPLE_FILES)('of %s: every row is an address of the files, every address of the files a row', (example) => {
     checkMatrix(loadExample(example));

@@ -64,3 +64,15 @@ it('the setting off changes nothing: no [secrets], no $secret', () => {
   const bundle = generateBundle(loadExample('ha-cp-gw'));
   for (const file of bundle.files) expect(file.content).not.toMatch(/\[secrets\]|\$secret\{/);
 });
+
+it('a custom key named after what every object inherits (constructor, toString) is no secret: it stays as written', () => {
+  const t = vaulted(loadExample('seed-sample'));
+  const cp = t.nodes.find((n) => n.kind === 'control-plane')!;
+  const nodes = t.nodes.map((n) => (n === cp ? { ...n, customToml: '[super_admin]\nconstructor = "c"\ntoString = "s"\n' } : n));
+  const file = generateBundle({ ...t, nodes }).files.find((f) => f.path === `nodes/${cp.id}/repository/conf/deployment.toml`)!;
+  const parsed = parseToml(file.content) as { super_admin: Record<string, string>; secrets: Record<string, string> };
+  expect(parsed.super_admin).toMatchObject({ constructor: 'c', toString: 's', password: '$secret{admin_password}' });
+  expect(Object.keys(parsed.secrets)).toEqual(expect.arrayContaining(['admin_password']));
+  expect(Object.values(parsed.secrets)).not.toContain('[c]');
+  expect(Object.values(parsed.secrets)).not.toContain('[s]');
+});

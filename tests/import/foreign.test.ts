@@ -152,4 +152,14 @@ describe('import of files the designer never wrote', () => {
     ]);
     expect(said(report.skipped, 'broken.toml', /does not parse as TOML/)).toBe(true);
   });
+
+  it('reads a server_role it does not know, even one named after what every object inherits, as no role: the file decides', () => {
+    const { topology: t } = importFiles(
+      ['constructor', 'toString', 'nonsense'].map((role, i) => ({
+        path: `gw-${i + 1}.toml`,
+        content: `[server]\nhostname = "gw-${i + 1}.example.com"\nserver_role = "${role}"\n`,
+      })),
+    );
+    expect(kinds(t)).toEqual({ 'gw-1': 'gateway', 'gw-2': 'gateway', 'gw-3': 'gateway' });
+  });
 });

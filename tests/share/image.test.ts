@@ -123,6 +123,8 @@ describe('an exported SVG', () => {
     ['an unclosed metadata element', (svg) => svg.replace('</metadata>', ''), /never closed/, 'damaged'],
     ['markup inside the metadata', (svg) => svg.replace('</metadata>', '<script>x</script></metadata>'), /not plain text/, 'damaged'],
     ['an unknown entity in the metadata', (svg) => svg.replace('{', '&nbsp;{'), /not plain text/, 'damaged'],
+    // Named after what every object inherits: not an entity either.
+    ['an entity &valueOf; in the metadata', (svg) => svg.replace('{', '&valueOf;{'), /not plain text/, 'damaged'],
     ['metadata cut in the middle', (svg) => svg.replace(/("nodes")[\s\S]*<\/metadata>/, '$1</metadata>'), /not valid JSON/, 'not-json'],
     ['two topologies', (svg) => svg.replace('<defs>', '<metadata id="apim-topology">{}</metadata><defs>'), /2 topologies/, 'damaged'],
     ['not an SVG', () => '<html><body>hello</body></html>', /not an SVG picture/, 'not-a-topology'],

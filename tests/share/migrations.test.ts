@@ -32,15 +32,14 @@ describe('format 0 → 1', () => {
     expect(result.topology.nodes[2]).toMatchObject({ engine: 'postgre', port: 5432, label: 'db' });
   });
 
-  it('a format 0 file with a mistake is reported at the field, after migration', () => {
+  it.each(['router', 'constructor', 'toString'])('a format 0 file with the type "%s" is reported at the field, after migration', (type) => {
     const broken = JSON.parse(V0);
-    broken.nodes[1].type = 'router';
+    broken.nodes[1].type = type;
     const result = readTopology(JSON.stringify(broken));
     expect(!result.ok && result.errors[0]).toEqual({
       kind: 'invalid',
       path: 'nodes[1].kind',
-      message:
-        '"router" is not a node kind: use gateway, control-plane, traffic-manager, key-manager, all-in-one, identity-server, load-balancer, database, redis',
+      message: `"${type}" is not a node kind: use gateway, control-plane, traffic-manager, key-manager, all-in-one, identity-server, load-balancer, database, redis`,
     });
   });
 });
