@@ -48,6 +48,7 @@ export default defineConfig({
     // the same modules (about 100 s → 40 s). Tests share no module state that matters: stores and
     // storage are made per test.
     isolate: false,
+    // Object.prototype refuses new keys in every worker: tests/setup.ts says why.
     setupFiles: ['tests/setup.ts'],
   },
 });
