@@ -7,11 +7,10 @@
  * New tables go after the designer's table that shares most of their path (`[apim.jwt.claims]` beside the other
  * `[apim.*]` tables), else at the end, and always before `[secrets]`, which WSO2 reads only as the last table.
  */
-// parse-string alone, as toml/check.ts: the package index also loads a Node stream parser.
-import parseToml from '@iarna/toml/parse-string.js';
 import type { ApimNode, TopologyGraph } from '../model/index.ts';
 import { joinKey } from '../model/index.ts';
 import type { TomlDocument, TomlEntry, TomlTable, TomlValue } from './toml/index.ts';
+import { InheritedNameError, parseTomlText } from './toml/index.ts';
 
 type Plain = { [key: string]: unknown };
 
@@ -32,8 +31,9 @@ export type CustomParse =
 export function parseCustomToml(text: string): CustomParse {
   let plain: Plain;
   try {
-    plain = parseToml(text) as Plain;
+    plain = parseTomlText(text);
   } catch (error) {
+    if (error instanceof InheritedNameError) return { ok: false, message: error.message, line: error.at?.line, column: error.at?.column };
     const e = error as Error & { line?: number; col?: number };
     // @iarna/toml counts lines and columns from 0, and repeats them in its first message line.
     const message = (e.message.split('\n')[0] ?? '').replace(/ at row \d+, col \d+, pos \d+:?$/, '').replace(/[:.]$/, '');

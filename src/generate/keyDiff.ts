@@ -3,7 +3,7 @@
  * changes between two bundles (switching the API-M version, say). Keys are TOML dotted paths, with the
  * place in an array of tables: `apim.throttling.url_group[1].traffic_manager_urls`.
  */
-import parseToml from '@iarna/toml/parse-string.js';
+import { parseTomlText } from './toml/index.ts';
 import type { Bundle } from './bundle.ts';
 
 export interface KeyChange {
@@ -77,7 +77,7 @@ function keyDiff(before: Map<string, string>, after: Map<string, string>): Pick<
 
 /** Every leaf key of a TOML text, with its value as short text. */
 export function flatKeys(text: string): Map<string, string> {
-  return flatTree(parseToml(text));
+  return flatTree(parseTomlText(text));
 }
 
 /** Every leaf key of a tree (a parsed TOML document, a Helm values tree), with its value as short text. */

@@ -5,8 +5,7 @@
  */
 import type { TomlValue } from '../generate/index.ts';
 import type { Topology } from '../model/index.ts';
-import { generateBundle, key as tomlKey, value as tomlValue } from '../generate/index.ts';
-import parseToml from '@iarna/toml/parse-string.js';
+import { generateBundle, key as tomlKey, parseTomlText, value as tomlValue } from '../generate/index.ts';
 import { isApimNode } from '../model/index.ts';
 import type { NodeFile, Table } from './nodeFile.ts';
 import type { ImportReport } from './report.ts';
@@ -88,7 +87,7 @@ export function keepUnplaced(topology: Topology, files: readonly NodeFile[], rep
     const file = files.find((f) => f.id === node.id);
     if (!file || !isApimNode(node)) return node;
     const text = regenerated.get(`nodes/${node.id}/repository/conf/deployment.toml`);
-    const parsed = text === undefined ? undefined : (parseToml(text) as Table);
+    const parsed = text === undefined ? undefined : (parseTomlText(text) as Table);
     const missing: Missing[] = [];
     const differs: string[] = [];
     compare(file.data, parsed, [], missing, differs);

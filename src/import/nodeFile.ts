@@ -2,7 +2,7 @@
  * One node's deployment.toml, read: the parsed tables, the comments before each table header, and what the designer's
  * own header says when the designer wrote the file (id, label, kind, version, topology name, own host, load balancer).
  */
-import parseToml from '@iarna/toml/parse-string.js';
+import { parseTomlText } from '../generate/index.ts';
 import type { ApimKind, ProductVersion } from '../model/index.ts';
 import { APIM_KINDS, KIND_NAMES, PRODUCT_VERSIONS } from '../model/index.ts';
 
@@ -57,7 +57,7 @@ const KIND_BY_NAME = new Map(APIM_KINDS.map((kind) => [KIND_NAMES[kind], kind]))
 export function readNodeFile(id: string, path: string, text: string): NodeFile | { error: string } {
   let data: Table;
   try {
-    data = parseToml(text) as Table;
+    data = parseTomlText(text) as Table;
   } catch (error) {
     return { error: `does not parse as TOML: ${(error as Error).message.split('\n')[0]}` };
   }

@@ -54,3 +54,34 @@ test('custom TOML on a load balancer reaches every member; "Let custom win" appl
   expect(await fileText(designer, GW1)).toContain('hostname = "gw.example.com"');
   expect(await fileText(designer, GW2)).toContain('hostname = "gw.example.com"');
 });
+
+test('custom TOML naming a member every JavaScript object has is refused by name; the page keeps working', async ({ designer }) => {
+  // The TOML parser took such a table for the object's own member and wrote the keys below onto it: typing this
+  // broke Object.prototype.hasOwnProperty.call for the whole page, which stopped working.
+  await node(designer, 'gw-1').click();
+  const field = designer.getByRole('form', { name: 'Gateway gw-1' }).getByLabel('Custom TOML');
+  await field.click();
+  await field.pressSequentially('[apim.cache.gateway_token]\nenable = true\n[hasOwnProperty]\ncall = 1');
+  await pane(designer).click({ position: { x: 10, y: 10 } });
+  await expect(
+    designer.getByRole('list', { name: 'Problems' }).getByRole('button', {
+      name: /gw-1: Custom TOML is not applied: Line 3, column 2: "hasOwnProperty" cannot be a key here/,
+    }),
+  ).toBeVisible();
+  expect(await fileText(designer, GW1)).not.toContain('[apim.cache.gateway_token]');
+
+  // The page still answers: another node's form opens, and the realm's built-ins are whole.
+  await node(designer, 'gw-2').click();
+  await expect(designer.getByRole('form', { name: 'Gateway gw-2' })).toBeVisible();
+  expect(await designer.evaluate(() => Object.prototype.hasOwnProperty.call({ a: 1 }, 'a'))).toBe(true);
+
+  // Taking the table out applies the rest.
+  await node(designer, 'gw-1').click();
+  const again = designer.getByRole('form', { name: 'Gateway gw-1' }).getByLabel('Custom TOML');
+  await again.click();
+  await again.press('ControlOrMeta+End');
+  for (let i = 0; i < '\n[hasOwnProperty]\ncall = 1'.length; i++) await again.press('Backspace');
+  await expect(again).toHaveValue('[apim.cache.gateway_token]\nenable = true');
+  await again.press('ControlOrMeta+Enter');
+  expect(await fileText(designer, GW1)).toContain('[apim.cache.gateway_token]\nenable = true');
+});

@@ -4,8 +4,7 @@
  * fuzzing hold every file to it; at run time the bundle uses `checkWritten` (verify.ts), which a mutation test of the
  * writer holds to this one (tests/generate/toml-verify.test.ts).
  */
-// parse-string alone: the package index also loads a Node stream parser the browser does not need.
-import parseToml from '@iarna/toml/parse-string.js';
+import { parseTomlText } from './parse.ts';
 import type { TomlDocument, TomlValue } from './document.ts';
 
 export type RoundTrip = { ok: true } | { ok: false; reason: string };
@@ -13,7 +12,7 @@ export type RoundTrip = { ok: true } | { ok: false; reason: string };
 export function checkRoundTrip(text: string, document: TomlDocument): RoundTrip {
   let parsed: unknown;
   try {
-    parsed = parseToml(text);
+    parsed = parseTomlText(text);
   } catch (error) {
     return { ok: false, reason: `does not parse: ${(error as Error).message.split('\n')[0]}` };
   }

@@ -3,3 +3,4 @@ export * from './writer.ts';
 export * from './check.ts';
 export * from './keys.ts';
 export * from './verify.ts';
+export * from './parse.ts';

@@ -1,0 +1,110 @@
+/**
+ * The one door to @iarna/toml's parser (a TOML 0.5 parser, like WSO2's), for every TOML text the designer reads:
+ * custom TOML (typed, or from a file, a link or the autosave), imported deployment.toml files, and the read-back
+ * check.
+ *
+ * That parser (2.2.5, the last release) looks a table it has not made yet up through the prototype chain, and takes
+ * what it finds there for the table: a key named after a member every object or function inherits (`toString`,
+ * `constructor`, `hasOwnProperty`, `call`…) made it descend into that built-in and write the keys below onto it, so
+ * `[hasOwnProperty]` and `call = 1` broke `Object.prototype.hasOwnProperty.call` for the whole page. Such a write can
+ * only add keys to the built-ins a lookup through an object or a function reaches (`BUILT_INS`). Each parse here puts
+ * back whatever it added to them, and refuses the text with a message naming the key. WSO2 API-M reads no key of
+ * those names, so nothing a deployment needs is refused.
+ */
+// parse-string alone: the package index also loads a Node stream parser the browser does not need.
+import parseString from '@iarna/toml/parse-string.js';
+
+/** A key that names a member every object or function inherits. */
+export class InheritedNameError extends Error {
+  /** The key, as the parser read it (after its escapes). */
+  readonly key: string;
+  /** Where the text names it plainly: line and column, counted from 1. */
+  readonly at: { line: number; column: number } | undefined;
+
+  constructor(key: string, text: string) {
+    super(
+      `"${key}" cannot be a key here: every JavaScript object has a member of that name, which the TOML parser would ` +
+        `take for it. WSO2 API-M reads no key named ${key}: remove it`,
+    );
+    this.name = 'InheritedNameError';
+    this.key = key;
+    this.at = placeOf(key, text);
+  }
+}
+
+/**
+ * The built-ins a name lookup through a plain object or a function reaches without the key being there, each with
+ * the name it is reached by: the functions of Object.prototype and Function.prototype, and Object and Function
+ * (their `constructor`). Their own members are refused by the parser as keys already defined.
+ */
+const BUILT_INS: ReadonlyMap<object, string> = (() => {
+  const found = new Map<object, string>([
+    [Object, 'constructor'],
+    [Function, 'constructor'],
+  ]);
+  for (const owner of [Object.prototype, Function.prototype]) {
+    for (const name of Object.getOwnPropertyNames(owner)) {
+      const value = Object.getOwnPropertyDescriptor(owner, name)?.value as unknown;
+      if (typeof value === 'function' && !found.has(value)) found.set(value, name);
+    }
+  }
+  return found;
+})();
+
+/** Parses TOML 0.5 text; throws the parser's error (with `line` and `col`) or an InheritedNameError. */
+export function parseTomlText(text: string): Record<string, unknown> {
+  const before = new Map([...BUILT_INS.keys()].map((o) => [o, Reflect.ownKeys(o)]));
+  let parsed: Record<string, unknown> | undefined;
+  let failure: unknown;
+  try {
+    parsed = parseString(text);
+  } catch (error) {
+    failure = error;
+  }
+  const reached = restore(before);
+  if (reached !== undefined) throw new InheritedNameError(reached, text);
+  if (parsed === undefined) throw failure;
+  const named = builtInValue(parsed);
+  if (named !== undefined) throw new InheritedNameError(named, text);
+  return parsed;
+}
+
+/** Takes every key a parse added off the built-ins; the name of the first built-in it was added to. */
+function restore(before: ReadonlyMap<object, (string | symbol)[]>): string | undefined {
+  let reached: string | undefined;
+  for (const [object, keys] of before) {
+    const now = Reflect.ownKeys(object);
+    if (now.length === keys.length) continue;
+    const had = new Set(keys);
+    for (const key of now) if (!had.has(key)) Reflect.deleteProperty(object, key);
+    reached ??= BUILT_INS.get(object);
+  }
+  return reached;
+}
+
+/** The key of a table that holds a built-in instead of a table (`[toString]` alone makes one), if any. */
+function builtInValue(table: Record<string, unknown>): string | undefined {
+  for (const key of Object.keys(table)) {
+    const value = table[key];
+    if (typeof value === 'function') return key;
+    const inner = Array.isArray(value) ? value : [value];
+    for (const item of inner) {
+      if (item === null || typeof item !== 'object' || Array.isArray(item) || item instanceof Date) continue;
+      const found = builtInValue(item as Record<string, unknown>);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Where `key` is first written plainly as a key or a table's name: line and column, counted from 1. */
+function placeOf(key: string, text: string): { line: number; column: number } | undefined {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(^|[\\s.[{,])(["']?${escaped}["']?)\\s*(?:=|\\.|\\])`);
+  const lines = text.split(/\r?\n/);
+  for (const [i, line] of lines.entries()) {
+    const found = pattern.exec(line.replace(/#.*$/, ''));
+    if (found) return { line: i + 1, column: found.index + (found[1] ?? '').length + 1 };
+  }
+  return undefined;
+}
