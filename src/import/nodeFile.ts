@@ -2,7 +2,7 @@
  * One node's deployment.toml, read: the parsed tables, the comments before each table header, and what the designer's
  * own header says when the designer wrote the file (id, label, kind, version, topology name, own host, load balancer).
  */
-import { parseTomlText } from '../generate/index.ts';
+import { InheritedNameError, parseTomlText } from '../generate/index.ts';
 import type { ApimKind, ProductVersion } from '../model/index.ts';
 import { APIM_KINDS, KIND_NAMES, PRODUCT_VERSIONS } from '../model/index.ts';
 
@@ -59,6 +59,7 @@ export function readNodeFile(id: string, path: string, text: string): NodeFile |
   try {
     data = parseTomlText(text) as Table;
   } catch (error) {
+    if (error instanceof InheritedNameError) return { error: `cannot be read: ${error.message}` };
     return { error: `does not parse as TOML: ${(error as Error).message.split('\n')[0]}` };
   }
   const lines = text.split(/\r?\n/);
