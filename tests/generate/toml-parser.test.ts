@@ -7,7 +7,14 @@
  */
 import parseString from '@iarna/toml/parse-string.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InheritedNameError, generateBundle, parseCustomToml, parseTomlText } from '../../src/generate/index.ts';
+import {
+  InheritedNameError,
+  TOML_MAX_DEPTH,
+  TooDeepError,
+  generateBundle,
+  parseCustomToml,
+  parseTomlText,
+} from '../../src/generate/index.ts';
 import { importFiles } from '../../src/import/index.ts';
 import { node, topology } from '../factories.ts';
 
@@ -93,6 +100,34 @@ describe('parseTomlText', () => {
   it('reads what the parser reads, for text with no such name', () => {
     const text = '[server]\nhostname = "gw"\n\n[[apim.gateway.environment]]\nname = "x"\nservice_url = "https://cp:9443"';
     expect(parseTomlText(text)).toEqual(parseString(text));
+  });
+});
+
+describe('nesting', () => {
+  const dotted = (levels: number) => `${Array.from({ length: levels }, () => 'c').join('.')} = 1`;
+  const arrays = (levels: number) => `[a]\nb = ${'['.repeat(levels - 2)}1${']'.repeat(levels - 2)}`;
+
+  it(`reads tables and arrays ${TOML_MAX_DEPTH} levels deep`, () => {
+    expect(() => parseTomlText(dotted(TOML_MAX_DEPTH))).not.toThrow();
+    expect(() => parseTomlText(arrays(TOML_MAX_DEPTH))).not.toThrow();
+  });
+
+  it('refuses deeper, and 3,000 dotted segments or 9,000 nested arrays, with the path', () => {
+    for (const text of [dotted(TOML_MAX_DEPTH + 2), dotted(3000), arrays(TOML_MAX_DEPTH + 2), arrays(9000)])
+      expect(() => parseTomlText(text)).toThrow(TooDeepError);
+    expect(() => parseTomlText(dotted(3000))).toThrow(/^c\.c\.c\.c… nests tables or arrays more than 32 levels deep/);
+  });
+
+  it('custom TOML that deep is reported on its node (APIM068), not a crash of the generation', () => {
+    const deep = topology(
+      [node('control-plane', 'cp-1'), node('gateway', 'gw-1', { customToml: `[a]\n${dotted(3000)}` }), node('database', 'db')],
+      [
+        ['gw-1', 'cp-1'],
+        ['cp-1', 'db'],
+      ],
+    );
+    const problem = generateBundle(deep).diagnostics.find((d) => d.code === 'APIM068');
+    expect(problem?.message).toContain('nests tables or arrays more than 32 levels deep');
   });
 });
 
