@@ -6,7 +6,7 @@
 import type { TomlValue } from '../generate/index.ts';
 import type { Topology } from '../model/index.ts';
 import { generateBundle, key as tomlKey, parseTomlText, value as tomlValue } from '../generate/index.ts';
-import { isApimNode } from '../model/index.ts';
+import { isApimNode, own } from '../model/index.ts';
 import type { NodeFile, Table } from './nodeFile.ts';
 import type { ImportReport } from './report.ts';
 
@@ -23,7 +23,8 @@ interface Missing {
 /** Keys (and whole array-of-table elements) of `original` that `regenerated` lacks, and keys whose value differs. */
 function compare(original: Table, regenerated: Table | undefined, path: string[], missing: Missing[], differs: string[]): void {
   for (const [k, v] of Object.entries(original)) {
-    const other = regenerated?.[k];
+    // Its own key only: a key named `constructor` or `toString` must not find what every object inherits.
+    const other = regenerated === undefined ? undefined : own(regenerated, k);
     if (isTable(v)) compare(v, isTable(other) ? other : undefined, [...path, k], missing, differs);
     else if (isTableArray(v)) {
       v.forEach((element, i) => {

@@ -4,7 +4,7 @@
  * managers, data stores).
  */
 import type { NodeKind, Topology } from '../model/index.ts';
-import { NODE_BOX } from '../model/index.ts';
+import { LIMITS, NODE_BOX } from '../model/index.ts';
 
 const ROWS: NodeKind[][] = [
   ['load-balancer'],
@@ -19,12 +19,17 @@ function savedPositions(json: string | undefined): Map<string, { x: number; y: n
   if (json === undefined) return positions;
   try {
     const doc = JSON.parse(json) as { nodes?: { id?: unknown; x?: unknown; y?: unknown }[] };
+    // Only a place on the canvas: a position the topology format refuses (off the canvas, not a number) is laid out.
     for (const n of doc.nodes ?? [])
-      if (typeof n.id === 'string' && typeof n.x === 'number' && typeof n.y === 'number') positions.set(n.id, { x: n.x, y: n.y });
+      if (typeof n.id === 'string' && onCanvas(n.x) && onCanvas(n.y)) positions.set(n.id, { x: n.x, y: n.y });
   } catch {
     // No positions: the rows below.
   }
   return positions;
+}
+
+function onCanvas(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= LIMITS.position;
 }
 
 export function layOut(topology: Topology, topologyJson: string | undefined): Topology {

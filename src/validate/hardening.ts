@@ -20,7 +20,8 @@ import {
 import { report } from './rules.ts';
 import { names } from './text.ts';
 
-const SECRET = /\$secret\{([^}]*)\}/g;
+/** `$secret{alias}`: the alias holds no brace, so a text of many unclosed `$secret{` is read once, not once per `{`. */
+const SECRET = /\$secret\{([^{}]*)\}/g;
 
 const KEEP_OUT = (name: string, variable: string) =>
   `keep it out of the file: write $env{${variable}} and set that variable on every node, or $secret{${name}} with a [secrets] table (the last table in deployment.toml) encrypted by ciphertool.sh -Dconfigure.`;
