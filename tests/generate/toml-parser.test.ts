@@ -92,6 +92,30 @@ describe('parseTomlText', () => {
     }
   });
 
+  it('refuses a table or array of tables given as a value under such a name: it would be written as its header', () => {
+    for (const [text, at] of [
+      ['[server]\nconstructor = { x = 1 }', { line: 2, column: 1 }],
+      ['[server]\ntoString = [{ x = 1 }]', { line: 2, column: 1 }],
+      ['[a]\nconstructor = "ok"\nnote = "set toString = 1"\n[b.constructor]\nx = 1', { line: 4, column: 4 }],
+    ] as const) {
+      let error: unknown;
+      try {
+        parseTomlText(text);
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error, text).toBeInstanceOf(InheritedNameError);
+      expect((error as InheritedNameError).at, text).toEqual(at);
+    }
+    // A value of that name that is not a table stays a plain key.
+    expect(parseTomlText('[a]\nconstructor = "ok"\ntoString = [1, 2]')).toEqual({ a: { constructor: 'ok', toString: [1, 2] } });
+  });
+
+  it('names the table that led the parser into a built-in whose member throws when read', () => {
+    for (const text of ['toString.caller = 1', 'a = { toString.arguments.x = 1 }'])
+      expect(() => parseTomlText(text), text).toThrow(/^"toString" cannot be a key here/);
+  });
+
   it('passes the parser’s own errors on, with their line and column', () => {
     expect(() => parseTomlText('[a\nb = 1')).toThrow(expect.objectContaining({ line: 0 }));
     expect(() => parseTomlText('[a]\nb = 1\n[a]\nc = 2')).toThrow(/redefine/);

@@ -83,10 +83,16 @@ export function parseTomlText(text: string): Record<string, unknown> {
   }
   const reached = restore(before);
   if (reached !== undefined) throw new InheritedNameError(reached, text);
-  if (parsed === undefined) throw failure;
+  if (parsed === undefined) {
+    // The parser's own errors carry a line. Another (a TypeError reading `caller` of a built-in it descended into)
+    // comes from a name that led it there.
+    const descended =
+      (failure as { line?: unknown } | null)?.line === undefined ? INHERITED.find((name) => headerAt(name, text)) : undefined;
+    throw descended === undefined ? failure : new InheritedNameError(descended, text);
+  }
   const deep = tooDeep(parsed);
   if (deep !== undefined) throw new TooDeepError(deep);
-  const named = builtInValue(parsed);
+  const named = inheritedTable(parsed);
   if (named !== undefined) throw new InheritedNameError(named, text);
   return parsed;
 }
@@ -117,29 +123,58 @@ function tooDeep(root: Record<string, unknown>): string[] | undefined {
   return undefined;
 }
 
-/** The key of a table that holds a built-in instead of a table (`[toString]` alone makes one), if any. */
-function builtInValue(table: Record<string, unknown>): string | undefined {
+/** The names a plain object inherits (but `__proto__`, which the parser makes an own key): a table of one is refused. */
+const INHERITED = Object.getOwnPropertyNames(Object.prototype).filter((name) => name !== '__proto__');
+
+/**
+ * The key of a table that holds a built-in instead of a table (`[toString]` alone makes one), or that names a table or
+ * an array of tables after an inherited member (`constructor = { x = 1 }`, an inline table, reaches no built-in, but
+ * is written as the header `[constructor]`, which would), if any.
+ */
+function inheritedTable(table: Record<string, unknown>): string | undefined {
   for (const key of Object.keys(table)) {
     const value = table[key];
     if (typeof value === 'function') return key;
+    if (INHERITED.includes(key) && (isTable(value) || (Array.isArray(value) && value.some(isTable)))) return key;
     const inner = Array.isArray(value) ? value : [value];
     for (const item of inner) {
       if (item === null || typeof item !== 'object' || Array.isArray(item) || item instanceof Date) continue;
-      const found = builtInValue(item as Record<string, unknown>);
+      const found = inheritedTable(item as Record<string, unknown>);
       if (found !== undefined) return found;
     }
   }
   return undefined;
 }
 
-/** Where `key` is first written plainly as a key or a table's name: line and column, counted from 1. */
+function isTable(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/**
+ * Where `key` is first written plainly as a table's name: in a header or a dotted key (`key.`, `key]`), else as a key
+ * given an inline table or array (`key = {`, `key = [`). Line and column, counted from 1.
+ */
 function placeOf(key: string, text: string): { line: number; column: number } | undefined {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(^|[\\s.[{,])(["']?${escaped}["']?)\\s*(?:=|\\.|\\])`);
-  const lines = text.split(/\r?\n/);
-  for (const [i, line] of lines.entries()) {
-    const found = pattern.exec(line.replace(/#.*$/, ''));
-    if (found) return { line: i + 1, column: found.index + (found[1] ?? '').length + 1 };
+  const lines = text.split(/\r?\n/).map((line) => line.replace(/#.*$/, ''));
+  for (const form of [headerForm(key), new RegExp(`(^|[\\s.[{,])(["']?${escapeRegExp(key)}["']?)\\s*=\\s*[{[]`)]) {
+    for (const [i, line] of lines.entries()) {
+      const found = form.exec(line);
+      if (found) return { line: i + 1, column: found.index + (found[1] ?? '').length + 1 };
+    }
   }
   return undefined;
+}
+
+/** `key` as a table's name: before a `.` or a `]`. */
+function headerForm(key: string): RegExp {
+  return new RegExp(`(^|[\\s.[{,])(["']?${escapeRegExp(key)}["']?)\\s*[.\\]]`);
+}
+
+/** Whether the text names `key` as a table somewhere. */
+function headerAt(key: string, text: string): boolean {
+  return headerForm(key).test(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
