@@ -45,7 +45,7 @@ export function classify(file: InputFile): ClassifiedFile {
       .replace(/^(deployment[-_.]?)/i, '');
     return { kind: 'node', id: idFrom(id), path, content: file.content };
   }
-  if (/\.conf$/i.test(name) && /^[ \t]*(?:http|upstream|server)/m.test(file.content)) {
+  if (/\.conf$/i.test(name) && /^[ \t\ufeff]*(?:http|upstream|server)/m.test(file.content)) {
     const id =
       name === 'nginx.conf'
         ? at(-2) || 'lb'

@@ -39,15 +39,15 @@ function directives(text: string): { blocks: string[]; words: string[] }[] {
 }
 
 export function readNginx(id: string, path: string, text: string): NginxFile {
-  // The designer's header line is a few hundred characters; a longer first line is not one (nor matched: the pattern's
-  // time grows with the square of the line).
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const header = first.length <= 1000 ? HEADER.exec(first) : null;
+  // What the pattern reads of the designer's header (label, id and host) is in its first few hundred characters; the
+  // member list after it can be long. Only the first 1,000 are matched: the pattern's time grows with their square.
+  const first = (text.split(/\r?\n/, 1)[0] ?? '').slice(0, 1000);
+  const header = HEADER.exec(first);
   const file: NginxFile = { id: header?.[2] ?? id, path, members: [], sticky: false, designer: header !== null };
   if (header) [file.label, file.host] = [header[1] ?? '', header[3] ?? ''];
   // The designer names each upstream server's node in a comment after it: `server h:9443;  # cp-1 (Control Plane 1)`.
   const named = new Map<string, string>();
-  for (const m of text.matchAll(/^[ \t]*server[ \t]+([^\s:;]+)[^;\n]*;[ \t]*#[ \t]*([a-z0-9-]+)[ \t]*\(/gm))
+  for (const m of text.matchAll(/^[ \t]*server[ \t]+([^\s:;]+)(?:[: \t][^;\n]*)?;[ \t]*#[ \t]*([a-z0-9-]+)[ \t]*\(/gm))
     named.set(m[1] ?? '', m[2] ?? '');
   for (const { blocks, words } of directives(text)) {
     const inUpstream = blocks.at(-1)?.startsWith('upstream') === true;

@@ -9,12 +9,21 @@ import { importFiles } from '../../src/import/index.ts';
 import { readNginx } from '../../src/import/nginx.ts';
 import { readNodeFile } from '../../src/import/nodeFile.ts';
 import { readSvgTopology } from '../../src/share/index.ts';
+import { generateBundle } from '../../src/generate/index.ts';
 import { validate } from '../../src/validate/index.ts';
 import { node, topology } from '../factories.ts';
 
 const gateway = '[server]\nhostname = "gw1.example.com"\nserver_role = "gateway-worker"\n';
 
 describe('import', () => {
+  it('skips a file naming a table after a member every object has, with the reason', () => {
+    const { report } = importFiles([
+      { path: 'cp-1/deployment.toml', content: '[server]\nhostname = "cp.example.com"\nserver_role = "control-plane"\n' },
+      { path: 'gw-1/deployment.toml', content: `${gateway}constructor = { x = 1 }\n` },
+    ]);
+    expect(report.skipped).toEqual([{ subject: 'gw-1/deployment.toml', message: expect.stringMatching(/^cannot be read: "constructor"/) }]);
+  });
+
   it('keeps a key named after a member every object has as the node’s custom TOML', () => {
     const { topology: imported, report } = importFiles([
       { path: 'gw-1/deployment.toml', content: `${gateway}constructor = "kept"\nmy_key = "kept too"\n` },
@@ -55,6 +64,30 @@ describe('import', () => {
     expect(classify({ path: 'other.conf', content: `${'\n'.repeat(400_000)}events {}\n` }).kind).toBe('other');
     const read = readNginx('gw-lb', 'gw-lb.conf', content);
     expect(read.members).toEqual([{ host: 'gw-1.example.com', port: 8243, id: 'gw-1' }]);
+  });
+});
+
+describe('nginx.conf', () => {
+  it('reads a line of `server` and 400,000 letters', () => {
+    expect(readNginx('lb', 'lb.conf', `server ${'a'.repeat(400_000)}`).members).toEqual([]);
+  });
+
+  it('classifies a .conf that starts with a byte-order mark', () => {
+    expect(classify({ path: 'lb.conf', content: '\ufeffserver {\n  listen 80;\n}\n' }).kind).toBe('nginx');
+  });
+
+  it('reads the designer’s header of a load balancer in front of 60 gateways (a first line over 1,000 characters)', () => {
+    const members = Array.from({ length: 60 }, (_, i) => node('gateway', `gateway-worker-${i + 10}`));
+    const lb = node('load-balancer', 'gw-lb', { label: 'Gateway load balancer' });
+    const t = topology(
+      [lb, ...members, node('control-plane', 'cp-1'), node('database', 'db')],
+      [...members.map((m): [string, string] => ['gw-lb', m.id]), ...members.map((m): [string, string] => [m.id, 'cp-1']), ['cp-1', 'db']],
+    );
+    const conf = generateBundle(t).files.find((f) => f.path === 'load-balancers/gw-lb/nginx.conf')?.content ?? '';
+    expect(conf.split('\n', 1)[0]?.length).toBeGreaterThan(1000);
+    const read = readNginx('lb', 'load-balancers/gw-lb/nginx.conf', conf);
+    expect(read).toMatchObject({ id: 'gw-lb', label: 'Gateway load balancer', designer: true });
+    expect(read.members).toHaveLength(60);
   });
 });
 
