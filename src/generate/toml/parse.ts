@@ -1,15 +1,16 @@
 /**
  * The one door to @iarna/toml's parser (a TOML 0.5 parser, like WSO2's), for every TOML text the designer reads:
- * custom TOML (typed, or from a file, a link or the autosave), imported deployment.toml files, and the read-back
- * check.
+ * custom TOML (typed, or from a file, a link or the autosave), imported deployment.toml files, the key diff of the
+ * compare dialog, and the read-back check.
  *
  * That parser (2.2.5, the last release) looks a table it has not made yet up through the prototype chain, and takes
  * what it finds there for the table: a key named after a member every object or function inherits (`toString`,
  * `constructor`, `hasOwnProperty`, `call`…) made it descend into that built-in and write the keys below onto it, so
  * `[hasOwnProperty]` and `call = 1` broke `Object.prototype.hasOwnProperty.call` for the whole page. Such a write can
  * only add keys to the built-ins a lookup through an object or a function reaches (`BUILT_INS`). Each parse here puts
- * back whatever it added to them, and refuses the text with a message naming the key. WSO2 API-M reads no key of
- * those names, so nothing a deployment needs is refused.
+ * back whatever it added to them, and refuses the text with a message naming the key; so does a table given as an
+ * inline value under such a name, which the designer would write as a header. WSO2 API-M reads no key of those names,
+ * so nothing a deployment needs is refused. A document nested deeper than TOML_MAX_DEPTH is refused too.
  */
 // parse-string alone: the package index also loads a Node stream parser the browser does not need.
 import parseString from '@iarna/toml/parse-string.js';
