@@ -10,7 +10,7 @@
 import type { ApimNode, TopologyGraph } from '../model/index.ts';
 import { joinKey } from '../model/index.ts';
 import type { TomlDocument, TomlEntry, TomlTable, TomlValue } from './toml/index.ts';
-import { InheritedNameError, parseTomlText } from './toml/index.ts';
+import { InheritedNameError, isTomlTable as isTable, parseTomlText } from './toml/index.ts';
 
 type Plain = { [key: string]: unknown };
 
@@ -42,10 +42,6 @@ export function parseCustomToml(text: string): CustomParse {
   const tables: CustomTable[] = [];
   const problem = flatten(plain, [], false, tables);
   return problem ? { ok: false, message: problem } : { ok: true, tables, plain };
-}
-
-function isTable(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 /** The tables of `plain` under `path` into `out`, in text order; a reason when a value cannot be carried. */

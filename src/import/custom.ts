@@ -5,12 +5,11 @@
  */
 import type { TomlValue } from '../generate/index.ts';
 import type { Topology } from '../model/index.ts';
-import { generateBundle, key as tomlKey, parseTomlText, value as tomlValue } from '../generate/index.ts';
+import { generateBundle, isTomlTable as isTable, key as tomlKey, parseTomlText, value as tomlValue } from '../generate/index.ts';
 import { isApimNode, own } from '../model/index.ts';
 import type { NodeFile, Table } from './nodeFile.ts';
 import type { ImportReport } from './report.ts';
 
-const isTable = (v: unknown): v is Table => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 const isTableArray = (v: unknown): v is Table[] => Array.isArray(v) && v.length > 0 && v.every(isTable);
 
 interface Missing {

@@ -88,7 +88,7 @@ export function parseTomlText(text: string): Record<string, unknown> {
     // The parser's own errors carry a line. Another (a TypeError reading `caller` of a built-in it descended into)
     // comes from a name that led it there.
     const descended =
-      (failure as { line?: unknown } | null)?.line === undefined ? INHERITED.find((name) => headerAt(name, text)) : undefined;
+      (failure as { line?: unknown } | null)?.line === undefined ? INHERITED.find((name) => headerForm(name).test(text)) : undefined;
     throw descended === undefined ? failure : new InheritedNameError(descended, text);
   }
   const deep = tooDeep(parsed);
@@ -118,8 +118,7 @@ function tooDeep(root: Record<string, unknown>): string[] | undefined {
     const { value, path } = next;
     if (path.length > TOML_MAX_DEPTH) return path;
     if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, path: [...path, `[${i}]`] }));
-    else if (value !== null && typeof value === 'object' && !(value instanceof Date))
-      for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    else if (isTomlTable(value)) for (const key of Object.keys(value)) stack.push({ value: value[key], path: [...path, key] });
   }
   return undefined;
 }
@@ -136,18 +135,18 @@ function inheritedTable(table: Record<string, unknown>): string | undefined {
   for (const key of Object.keys(table)) {
     const value = table[key];
     if (typeof value === 'function') return key;
-    if (INHERITED.includes(key) && (isTable(value) || (Array.isArray(value) && value.some(isTable)))) return key;
-    const inner = Array.isArray(value) ? value : [value];
-    for (const item of inner) {
-      if (item === null || typeof item !== 'object' || Array.isArray(item) || item instanceof Date) continue;
-      const found = inheritedTable(item as Record<string, unknown>);
+    const tables = (Array.isArray(value) ? value : [value]).filter(isTomlTable);
+    if (tables.length > 0 && INHERITED.includes(key)) return key;
+    for (const item of tables) {
+      const found = inheritedTable(item);
       if (found !== undefined) return found;
     }
   }
   return undefined;
 }
 
-function isTable(value: unknown): boolean {
+/** A table of a parsed document: an object that is not an array or a date (the parser's dates are Date objects). */
+export function isTomlTable(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 }
 
@@ -169,11 +168,6 @@ function placeOf(key: string, text: string): { line: number; column: number } | 
 /** `key` as a table's name: before a `.` or a `]`. */
 function headerForm(key: string): RegExp {
   return new RegExp(`(^|[\\s.[{,])(["']?${escapeRegExp(key)}["']?)\\s*[.\\]]`);
-}
-
-/** Whether the text names `key` as a table somewhere. */
-function headerAt(key: string, text: string): boolean {
-  return headerForm(key).test(text);
 }
 
 function escapeRegExp(text: string): string {
