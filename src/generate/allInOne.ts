@@ -15,7 +15,7 @@ import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
 import type { GenerationContext } from './context.ts';
 import { baseTables, fileHeader } from './baseTables.ts';
-import { throttlingUrlGroups } from './connections.ts';
+import { apikeySubscriptionValidation, throttlingUrlGroups } from './connections.ts';
 import { endpoint } from './addresses.ts';
 import { analyticsTables } from './analytics.ts';
 import { devportalTable, environmentTables, eventHubTables, gatewayTypeTables, keyManagerTables, portalTables } from './controlPlane.ts';
@@ -49,11 +49,30 @@ export function allInOneDocument(context: GenerationContext, node: AllInOneNode)
   if (coordinates) tables.push(...eventHubTables(context, node, own, tier));
   // With WSO2 IS 5.11 / 6.x linked it is the Key Manager, which an All-in-One alone names too.
   if (coordinates || residentIdentityServer(context, node)) tables.push(...keyManagerTables(context, node, own));
+  else tables.push(...ownKeyManagerDefaults(context));
   if (peers.length > 0) tables.push(...peerThrottlingTables(context, node, peers, tier));
   if (servesApis) tables.push(...skipListTables(context), ...backendJwtTables(context), ...analyticsTables(context));
   tables.push(...portalTables(context, node, own, []));
 
   return { header: fileHeader(context, node), tables };
+}
+
+/**
+ * `[apim.key_manager]` of an All-in-One alone, its own Key Manager at the default address: only what the product's
+ * default deployment.toml sets there and this file would otherwise drop. On 4.2 and 4.3 that is API key subscription
+ * validation (product-apim v4.2.0 / v4.3.0 default deployment.toml, the one distribution's, `[apim.key_manager]`
+ * enable_apikey_subscription_validation = true; carbon-apimgt GatewayUtils.isAPIKeySubscriptionValidationEnabled reads
+ * false when it is absent, and an API key then keeps working after its subscription is removed or blocked).
+ */
+function ownKeyManagerDefaults(context: GenerationContext): TomlTable[] {
+  const validation = apikeySubscriptionValidation(context);
+  if (Object.keys(validation).length === 0) return [];
+  return [
+    table('apim.key_manager', validation, [
+      'Key Manager: this node itself, at its default address. API keys are checked against their subscriptions,',
+      "as the product's default file for this version sets (without it a key outlives its subscription).",
+    ]),
+  ];
 }
 
 /**

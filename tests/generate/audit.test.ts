@@ -12,7 +12,7 @@ import { PRODUCT_VERSIONS } from '../../src/model/index.ts';
 import { generateBundle } from '../../src/generate/index.ts';
 import { readTopology } from '../../src/share/index.ts';
 import { validate } from '../../src/validate/index.ts';
-import { node, topology } from '../factories.ts';
+import { node, singleAllInOne, topology } from '../factories.ts';
 
 type Toml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed TOML is untyped
 
@@ -264,6 +264,13 @@ describe('S2: 4.2 and 4.3 validate API keys against subscriptions', () => {
     const expected = product === '4.2.0' || product === '4.3.0' ? true : undefined;
     for (const id of ['gw-1', 'gw-2', ...cpIds])
       expect(generated.get(id)!.apim.key_manager.enable_apikey_subscription_validation, id).toBe(expected);
+  });
+
+  // The one distribution's default file is the All-in-One's own: alone, it is its own Key Manager and names no other.
+  it.each(PRODUCT_VERSIONS)('an All-in-One alone on %s', (product) => {
+    const aio = files(singleAllInOne(product)).get('aio-1')!;
+    const expected = product === '4.2.0' || product === '4.3.0' ? { enable_apikey_subscription_validation: true } : undefined;
+    expect(aio.apim.key_manager).toEqual(expected);
   });
 });
 
