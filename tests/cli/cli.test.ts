@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -258,6 +258,22 @@ describe('apim-topology', () => {
     const failure = await run(process.execPath, [BIN, 'validate', broken]).catch((error) => error);
     expect(failure.code).toBe(2);
     expect(failure.stderr).toBe(`apim-topology: ${broken}: nodes[0].offset: 70000 is out of range 0–1000\n`);
+  });
+
+  it("a reader that closes the pipe early (`| head -1`) gets no stack trace, and the exit code stays the command's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apim-cli-'));
+    const invalid = join(dir, 'invalid.json');
+    writeFileSync(invalid, withErrors);
+    // `true` reads nothing and exits at once, long before Node has started: every line the command prints meets a closed pipe.
+    const piped = (file: string) =>
+      spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" validate "$2" | true', process.execPath, BIN, file], { encoding: 'utf8' });
+    for (const [file, code] of [
+      [examplePath('seed-sample'), 0],
+      [invalid, 1],
+    ] as const) {
+      const { status, stderr } = piped(file);
+      expect({ file, status, stderr }).toEqual({ file, status: code, stderr: '' });
+    }
   });
 
   it('bin.mjs rebuilds the bundle when a source is newer, and runs it', async () => {
