@@ -20,7 +20,7 @@ import { endpoint } from './addresses.ts';
 import { analyticsTables } from './analytics.ts';
 import { devportalTable, environmentTables, eventHubTables, gatewayTypeTables, keyManagerTables, portalTables } from './controlPlane.ts';
 import { residentIdentityServer } from './identity.ts';
-import { backendJwtTables, skipListTables } from './gateway.ts';
+import { backendJwtTables, gatewayNotificationTables, skipListTables } from './gateway.ts';
 
 export function allInOneDocument(context: GenerationContext, node: AllInOneNode): TomlDocument {
   const { graph } = context;
@@ -52,7 +52,7 @@ export function allInOneDocument(context: GenerationContext, node: AllInOneNode)
   else tables.push(...ownKeyManagerDefaults(context));
   if (peers.length > 0) tables.push(...peerThrottlingTables(context, node, peers, tier));
   if (servesApis) tables.push(...skipListTables(context), ...backendJwtTables(context), ...analyticsTables(context));
-  tables.push(...portalTables(context, node, own, []));
+  tables.push(...gatewayNotificationTables(context, node), ...portalTables(context, node, own, []));
 
   return { header: fileHeader(context, node), tables };
 }

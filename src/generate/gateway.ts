@@ -2,7 +2,7 @@
  * A gateway's deployment.toml (docs 4.1-4.4 TM-separated page / docs 4.5 TM-separated include, 'Configure the Gateway
  * nodes'; helm-apim distributed/gateway/confs/deployment.toml; the seed's "Configure the Gateway nodes").
  */
-import type { GatewayNode } from '../model/index.ts';
+import type { AllInOneNode, GatewayNode } from '../model/index.ts';
 import { controlPlaneClusters, gatewayIdOf, versionName } from '../model/index.ts';
 import type { TomlDocument, TomlTable } from './toml/index.ts';
 import { table } from './toml/index.ts';
@@ -47,13 +47,17 @@ export function gatewayDocument(context: GenerationContext, node: GatewayNode): 
  * `[apim.gateway_notification] gateway_id` (4.6+), one per gateway node, never per cluster: carbon-apimgt v9.32.147
  * GatewayNotifier registers the gateway with the control plane under it, and turns an empty id (the default) into a
  * new random UUID on every start, so without it a restarted gateway is a new gateway to the control plane. APIM docs
- * 4.6.0 / 4.7.0 (distributed deployment, Gateway step 4): "a unique identifier for each Gateway node".
+ * 4.6.0 / 4.7.0 (distributed deployment, Gateway step 4): "a unique identifier for each Gateway node". An All-in-One
+ * runs a gateway that registers the same way (helm-apim 4.6.x / 4.7.x all-in-one/confs/instance-1/deployment.toml
+ * writes `[apim.gateway_notification] gateway_id` too): it registers under its node id.
  */
-function gatewayNotificationTables(context: GenerationContext, node: GatewayNode): TomlTable[] {
+export function gatewayNotificationTables(context: GenerationContext, node: GatewayNode | AllInOneNode): TomlTable[] {
   if (!context.facts.gatewayId) return [];
+  const source = node.kind === 'gateway' && node.gatewayId !== undefined ? 'set on the node' : 'its node id';
+  const who = node.kind === 'gateway' ? 'this gateway' : 'the gateway inside this All-in-One';
   return [
     table('apim.gateway_notification', { gateway_id: gatewayIdOf(node) }, [
-      `Gateway notification: the id this gateway registers with the control plane under, ${node.gatewayId === undefined ? 'its node id' : 'set on the node'},`,
+      `Gateway notification: the id ${who} registers with the control plane under, ${source},`,
       'the same at every start and unique to this node (without it each start registers a new gateway under a random id).',
     ]),
   ];

@@ -7,7 +7,7 @@
  * cannot use). The facts come
  * from `model/versions.ts`; this module never compares version strings itself.
  */
-import type { Diagnostic, GatewayNode, Topology, TopologyGraph } from '../model/index.ts';
+import type { AllInOneNode, Diagnostic, GatewayNode, Topology, TopologyGraph } from '../model/index.ts';
 import {
   ANALYTICS_TYPES,
   SECRET_PLACEHOLDER,
@@ -47,7 +47,7 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
     }
   }
 
-  out.push(...gatewayIdRules(topology, gateways), ...encryptionKeyRules(topology));
+  out.push(...gatewayIdRules(topology, gateways, graph.nodesOfKind('all-in-one')), ...encryptionKeyRules(topology));
 
   const analytics = topology.settings.analytics;
   if (analytics.enabled) {
@@ -113,10 +113,11 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
 /**
  * The 4.6+ `gateway_id` of each gateway (carbon-apimgt v9.32.147 GatewayNotifier; APIM docs 4.6.0 distributed
  * deployment, Gateway: "a unique identifier for each Gateway node"). APIM041: two gateways registering under one id
- * would be one gateway to the control plane (only an override can make that happen: derived ids are node ids).
+ * would be one gateway to the control plane (only an override can make that happen: derived ids are node ids). The
+ * gateway inside an All-in-One registers too, under its node id (generate/gateway.ts), which an override can take.
  * APIM027: an override on a version that reads no gateway_id.
  */
-function gatewayIdRules(topology: Topology, gateways: GatewayNode[]): Diagnostic[] {
+function gatewayIdRules(topology: Topology, gateways: GatewayNode[], allInOnes: AllInOneNode[]): Diagnostic[] {
   const facts = versionFacts(topology.product);
   const overridden = gateways.filter((g) => g.gatewayId !== undefined);
   if (!facts.gatewayId) {
@@ -133,18 +134,30 @@ function gatewayIdRules(topology: Topology, gateways: GatewayNode[]): Diagnostic
     ];
   }
   const byId = new Map<string, string[]>();
-  for (const gateway of gateways) {
+  for (const gateway of [...gateways, ...allInOnes]) {
     const id = gatewayIdOf(gateway);
     byId.set(id, [...(byId.get(id) ?? []), gateway.id]);
   }
   const out: Diagnostic[] = [];
+  const allInOneIds = new Set(allInOnes.map((node) => node.id));
   for (const [id, nodes] of byId) {
     if (nodes.length < 2) continue;
+    const inAllInOne = nodes.filter((node) => allInOneIds.has(node));
+    const who =
+      inAllInOne.length === 0
+        ? `Gateways ${names(nodes, 10)}`
+        : `Gateway${nodes.length - inAllInOne.length > 1 ? 's' : ''} ${names(
+            nodes.filter((node) => !allInOneIds.has(node)),
+            10,
+          )} and the gateway inside All-in-One ${names(inAllInOne, 10)}`;
     out.push(
       report('APIM041', {
-        message: `Gateways ${names(nodes, 10)} all register with the control plane as gateway_id "${id}": API-M ${versionName(topology.product)} would take them for one gateway`,
+        message: `${who} ${nodes.length === 2 ? 'both' : 'all'} register with the control plane as gateway_id "${id}": API-M ${versionName(topology.product)} would take them for one gateway`,
         nodeIds: nodes,
-        fix: 'Give each of them a Gateway ID of its own, or clear the field: an empty Gateway ID is the node id, which no other node has.',
+        fix:
+          inAllInOne.length === 0
+            ? 'Give each of them a Gateway ID of its own, or clear the field: an empty Gateway ID is the node id, which no other node has.'
+            : `Give the gateway another Gateway ID, or clear the field: an All-in-One registers under its node id (${inAllInOne.join(', ')}).`,
       }),
     );
   }

@@ -45,6 +45,22 @@ describe('a single All-in-One (Pattern 0)', () => {
   });
 });
 
+// helm-apim 4.6.x / 4.7.x all-in-one/confs/instance-1/deployment.toml: [apim.gateway_notification] gateway_id.
+describe('the gateway inside an All-in-One registers under the node id (4.6+), as a gateway node does', () => {
+  it.each<[ProductVersion, boolean]>([
+    ['4.5.0', false],
+    ['4.6.0', true],
+    ['4.7.0', true],
+  ])('on %s', (version, written) => {
+    const topology = simpleScalable(version);
+    for (const id of ['aio-1', 'aio-2']) {
+      const notification = fileOf(topology, id).apim.gateway_notification;
+      expect(notification, id).toEqual(written ? { gateway_id: id } : undefined);
+    }
+    expect(fileOf(singleAllInOne(version), 'aio-1').apim.gateway_notification).toEqual(written ? { gateway_id: 'aio-1' } : undefined);
+  });
+});
+
 describe('All-in-One HA as the control plane of gateways (Pattern 2)', () => {
   it.each<ProductVersion>(['4.0.0', '4.5.0', '4.7.0'])('on %s the All-in-One points at the gateways and copies to its peer', (version) => {
     const toml = fileOf(simpleScalable(version), 'aio-1');

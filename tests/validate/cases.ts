@@ -80,6 +80,11 @@ function withGatewayIds(product: ProductVersion, id1: string | undefined, id2: s
   );
 }
 
+/** `t` with gateway `id`'s Gateway ID set to `gatewayId`. */
+function withGatewayOverride(t: Topology, id: string, gatewayId: string): Topology {
+  return { ...t, nodes: t.nodes.map((n) => (n.id === id ? ({ ...n, gatewayId } as TopologyNode) : n)) };
+}
+
 const redis = (id = 'redis-1', fields: Record<string, unknown> = {}) =>
   node('redis', id, { host: `${id}.example.com`, password: '$env{REDIS_PASSWORD}', ...fields });
 
@@ -759,6 +764,12 @@ export const CASES = {
       "a Gateway ID that is another gateway's node id",
       () => withGatewayIds('4.7.0', 'gw-2', undefined),
       () => withGatewayIds('4.5.0', 'gw-2', undefined),
+    ],
+    [
+      'APIM041',
+      "a Gateway ID that is an All-in-One's node id, which its own gateway registers under",
+      () => withGatewayOverride(simpleScalable('4.7.0'), 'gw-1', 'aio-2'),
+      () => withGatewayOverride(simpleScalable('4.7.0'), 'gw-1', 'edge-1'),
     ],
     [
       'APIM028',
