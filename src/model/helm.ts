@@ -11,7 +11,7 @@
  * - A release's Services are named after the chart's fullname helper: the release name if it already contains the
  *   chart name, else `<release>-<chart>`, cut to 63 characters (helm-apim `templates/_helpers.tpl` of each chart).
  */
-import type { ApimKind, ApimNode, IngressMode, LogicalDatabase, ProductVersion, Topology } from './types.ts';
+import type { AnalyticsType, ApimKind, ApimNode, IngressMode, LogicalDatabase, ProductVersion, Topology } from './types.ts';
 import type { Cluster, TopologyGraph } from './graph.ts';
 import { KIND_NAMES, isApimNode } from './kinds.ts';
 import { KUBERNETES_DEFAULTS } from './defaults.ts';
@@ -277,6 +277,21 @@ export function chartDatabases(kind: ApimNode['kind'], branch: HelmBranch): Logi
   if (kind === 'gateway') return minor >= 7 ? [] : ['shared_db'];
   if (kind === 'traffic-manager') return minor >= 7 ? [] : ['apim_db', 'shared_db'];
   return ['apim_db', 'shared_db'];
+}
+
+/**
+ * The analytics types the gateway and all-in-one charts of a branch have values for: Choreo (`wso2.choreoAnalytics`)
+ * in 4.2.x–4.5.x, ELK (`wso2.ELKAnalytics`) from 4.3.x, Moesif (`wso2.moesifAnalytics`) from 4.6.x, which drops
+ * Choreo; none has OpenSearch (helm-apim `<branch>` distributed/gateway or universal-gw and all-in-one values.yaml
+ * and confs/**\/deployment.toml `[apim.analytics]`).
+ */
+export function chartAnalyticsTypes(branch: HelmBranch): readonly AnalyticsType[] {
+  const minor = helmMinor(branch);
+  return [
+    ...(minor <= 5 ? (['choreo'] as const) : []),
+    ...(minor >= 3 ? (['elk'] as const) : []),
+    ...(minor >= 6 ? (['moesif'] as const) : []),
+  ];
 }
 
 /** `websocket.example.com` beside `gw.example.com`: WSO2's charts serve WebSocket and WebSub on hosts of their own. */

@@ -3,9 +3,11 @@
  * product version) cannot express, so the page, the CLI and the bundle's runbook say it before `helm install` does.
  * Only when the topology's platform is Kubernetes. The release plan is model/helm.ts, the values generate/helm.
  */
-import type { ApimNode, Diagnostic, HelmBranch, HelmRelease, Topology, TopologyGraph } from '../model/index.ts';
+import type { AnalyticsType, ApimNode, Diagnostic, HelmBranch, HelmRelease, Topology, TopologyGraph } from '../model/index.ts';
 import {
+  analyticsTypeOf,
   buildGraph,
+  chartAnalyticsTypes,
   chartDatabases,
   gatewayLabelsOf,
   gatewayEnvironmentsOf,
@@ -43,7 +45,7 @@ export function validateKubernetes(topology: Topology, graph: TopologyGraph = bu
     ...offsets(releases),
     ...releaseNames(releases),
     ...wiring(topology, graph, branch, releases),
-    ...secrets(graph, branch, releases),
+    ...secrets(topology, graph, branch, releases),
     ...secondInstance(branch, releases),
   );
   return out;
@@ -163,6 +165,15 @@ function wiring(topology: Topology, graph: TopologyGraph, branch: HelmBranch, re
       identityServers.map((server) => server.id),
     );
   }
+  const unpublished = analyticsWithoutValues(topology, graph, branch, releases);
+  if (unpublished) {
+    const offered = chartAnalyticsTypes(branch).map((type) => ANALYTICS_NAMES[type]);
+    problem(
+      `helm-apim ${branch.branch} has no ${ANALYTICS_NAMES[unpublished.type]} analytics values: its gateway and all-in-one charts publish ${offered.join(' and ')} analytics only`,
+      `Choose ${offered.join(' or ')} analytics in the settings, or turn analytics off, or use the virtual-machine platform.`,
+      unpublished.nodeIds,
+    );
+  }
   if (topology.settings.kubernetes?.ingress === 'gateway-api' && !hasGatewayApi(branch)) {
     problem(
       `helm-apim ${branch.branch} has no Gateway API values: its charts route through NGINX ingress only`,
@@ -174,11 +185,10 @@ function wiring(topology: Topology, graph: TopologyGraph, branch: HelmBranch, re
 }
 
 /** APIM066: what the branch cannot read from a Secret, passed at install time and kept by the chart in a ConfigMap. */
-function secrets(graph: TopologyGraph, branch: HelmBranch, releases: HelmRelease[]): Diagnostic[] {
+function secrets(topology: Topology, graph: TopologyGraph, branch: HelmBranch, releases: HelmRelease[]): Diagnostic[] {
   const minor = helmMinor(branch);
-  const values = [
-    ...(minor < 5 ? ['the admin and database passwords'] : []),
-    ...(minor < 6 ? ['the keystore passwords'] : []),
+  // What no branch reads from a Secret: the Redis password, the analytics key (Choreo's on-prem key, Moesif's id).
+  const never = [
     ...(minor >= 6 &&
     releases.some(
       ({ cluster }) =>
@@ -186,7 +196,9 @@ function secrets(graph: TopologyGraph, branch: HelmBranch, releases: HelmRelease
     )
       ? ['the Redis password']
       : []),
+    ...(analyticsKeyWritten(topology, graph, branch, releases) ? ['the analytics key'] : []),
   ];
+  const values = [...(minor < 5 ? ['the admin and database passwords'] : []), ...(minor < 6 ? ['the keystore passwords'] : []), ...never];
   if (values.length === 0) return [];
   return [
     report('APIM066', {
@@ -194,10 +206,47 @@ function secrets(graph: TopologyGraph, branch: HelmBranch, releases: HelmRelease
       fix:
         minor < 6
           ? 'Limit who can read ConfigMaps in the namespace, or use API-M 4.6.0 or later, whose charts read passwords and keystore passwords from Secrets.'
-          : 'Limit who can read ConfigMaps in the namespace: no chart branch reads the Redis password from a Secret.',
+          : `Limit who can read ConfigMaps in the namespace: no chart branch reads ${never.join(' or ')} from a Secret.`,
       nodeIds: [],
     }),
   ];
+}
+
+const ANALYTICS_NAMES: Readonly<Record<AnalyticsType, string>> = {
+  choreo: 'Choreo',
+  elk: 'ELK',
+  opensearch: 'OpenSearch',
+  moesif: 'Moesif',
+};
+
+/** The releases that publish API usage: the gateways', and an all-in-one's with no gateway of its own (as on VMs). */
+function publishers(graph: TopologyGraph, releases: HelmRelease[]): HelmRelease[] {
+  return releases.filter(
+    ({ cluster }) =>
+      cluster.kind === 'gateway' || (cluster.kind === 'all-in-one' && graph.wiredClusters(cluster.members[0], 'gateway').length === 0),
+  );
+}
+
+/** Analytics the version publishes (else APIM027 says so) and a publishing release would need values for. */
+function publishedAnalytics(topology: Topology, graph: TopologyGraph, releases: HelmRelease[]) {
+  const { analytics } = topology.settings;
+  if (!analytics.enabled) return undefined;
+  const type = analyticsTypeOf(analytics);
+  const nodeIds = publishers(graph, releases).flatMap(({ cluster }) => cluster.members.map((member) => member.id));
+  if (versionFacts(topology.product).analytics[type] === 'no' || nodeIds.length === 0) return undefined;
+  return { type, nodeIds };
+}
+
+/** APIM065: analytics of a type the branch's charts have no values for (generate/helm/values.ts leaves it out). */
+function analyticsWithoutValues(topology: Topology, graph: TopologyGraph, branch: HelmBranch, releases: HelmRelease[]) {
+  const published = publishedAnalytics(topology, graph, releases);
+  return published && !chartAnalyticsTypes(branch).includes(published.type) ? published : undefined;
+}
+
+/** The analytics key goes into the values at install time: Choreo and Moesif have one, ELK none. */
+function analyticsKeyWritten(topology: Topology, graph: TopologyGraph, branch: HelmBranch, releases: HelmRelease[]): boolean {
+  const published = publishedAnalytics(topology, graph, releases);
+  return !!published && chartAnalyticsTypes(branch).includes(published.type) && published.type !== 'elk';
 }
 
 /** APIM067: helm-apim 4.2.x writes no [truststore] for the second control plane instance, which keeps the pack's. */

@@ -534,15 +534,16 @@ export const RULES = [
     code: 'APIM065',
     severity: 'error',
     title:
-      'Kubernetes: wiring the charts cannot express (a separate Key Manager for the all-in-one, Identity Server, Gateway API on 4.2/4.4, no database, two engines, IP hosts)',
+      'Kubernetes: wiring the charts cannot express (a separate Key Manager for the all-in-one, Identity Server, Gateway API on 4.2/4.4, no database, two engines, IP hosts, an analytics type the branch has no values for)',
     source: 'helm-apim values.yaml of each chart and branch: the values that exist',
     applies: 'yes',
   },
   {
     code: 'APIM066',
     severity: 'warning',
-    title: 'Kubernetes: passwords the chart branch cannot read from a Secret',
-    source: 'helm-apim existingSecret (4.5.x), jksExistingSecret (4.6.x), encryptionKeyKey (4.7.x); no Secret for the Redis password',
+    title: 'Kubernetes: passwords and keys the chart branch cannot read from a Secret',
+    source:
+      'helm-apim existingSecret (4.5.x), jksExistingSecret (4.6.x), encryptionKeyKey (4.7.x); no Secret for the Redis password or the analytics key',
     applies: 'yes',
   },
   {

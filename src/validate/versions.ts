@@ -16,6 +16,7 @@ import {
   gatewayIdOf,
   isApimNode,
   isReference,
+  platformOf,
   versionFacts,
   versionName,
 } from '../model/index.ts';
@@ -90,8 +91,9 @@ export function validateVersions(topology: Topology, graph: TopologyGraph = buil
     }
     // APIM028: the gateways publish to Choreo with the on-prem key as auth_token, and to Moesif with its
     // application id (APIM docs Choreo 'Configure the API Gateway'; 4.1.0 Moesif guide, moesifKey); ELK and
-    // OpenSearch read a log file and need no key.
-    if ((type === 'choreo' || type === 'moesif') && !analytics.authToken.trim()) {
+    // OpenSearch read a log file and need no key. On Kubernetes the key is not the topology's: the runbook reads it
+    // into the credentials Secret, and the charts take it from there at install time.
+    if ((type === 'choreo' || type === 'moesif') && !analytics.authToken.trim() && platformOf(topology.settings) !== 'kubernetes') {
       out.push(
         report('APIM028', {
           message:

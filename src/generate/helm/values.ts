@@ -17,6 +17,8 @@
 import type { ApimNode, Cluster, DatabaseNode, DbEngine, HelmBranch, HelmRelease, IngressMode } from '../../model/index.ts';
 import {
   KUBERNETES_DEFAULTS,
+  analyticsTypeOf,
+  chartAnalyticsTypes,
   chartDatabases,
   controlPlaneClusters,
   gatewayHosts,
@@ -274,6 +276,10 @@ function valuesOf(input: ValuesInput): HelmValuesFile {
     const labels = labelsOf(context, first);
     if (labels.join() !== 'Default') cfg('syncRuntimeArtifacts.gateway.labels', labels);
   }
+  // The charts that publish API usage: the gateways', and an all-in-one's with no gateway of its own (as on VMs).
+  if (kind === 'gateway' || (kind === 'all-in-one' && context.graph.wiredClusters(first, 'gateway').length === 0)) {
+    analyticsValues(input, (path, value) => builder.set(path, value), installSets);
+  }
   if ((kind === 'control-plane' || kind === 'traffic-manager') && minor >= 6) {
     const redis = context.graph.counterStoreFor(first);
     if (redis) {
@@ -292,6 +298,45 @@ function valuesOf(input: ValuesInput): HelmValuesFile {
 
   return { release, path: `helm/${release.release}/values.yaml`, values: builder.root, installSets, routes: components };
 }
+
+/**
+ * Analytics as the virtual-machine files publish it (generate/analytics.ts), in the values of the branch: Choreo's
+ * endpoint and on-prem key (helm-apim 4.2.x–4.5.x `wso2.choreoAnalytics`), ELK (`wso2.ELKAnalytics`, 4.3.x+), Moesif's
+ * application id and base URL (`wso2.moesifAnalytics`, 4.6.x+). The charts read the key from the values only, so it
+ * is passed from the Secret at install time (APIM066). A type the version does not publish (APIM027) or the branch
+ * has no values for (APIM065) is left out.
+ */
+function analyticsValues(input: ValuesInput, set: (path: string, value: HelmValue) => void, installSets: InstallSet[]): void {
+  const { context, branch } = input;
+  const { analytics } = context.settings;
+  if (!analytics.enabled) return;
+  const type = analyticsTypeOf(analytics);
+  if (context.facts.analytics[type] === 'no' || !chartAnalyticsTypes(branch).includes(type)) return;
+  const key = (path: string, what: string) => {
+    input.secretKeys(ANALYTICS_KEY, what);
+    installSets.push({ path, secretKey: ANALYTICS_KEY });
+  };
+  switch (type) {
+    case 'choreo':
+      set('wso2.choreoAnalytics.enabled', true);
+      set('wso2.choreoAnalytics.endpoint', analytics.configEndpoint);
+      key('wso2.choreoAnalytics.onpremKey', 'the on-prem key of API-M Analytics (Choreo)');
+      return;
+    case 'elk':
+      set('wso2.ELKAnalytics.enabled', true);
+      return;
+    case 'moesif':
+      set('wso2.moesifAnalytics.enabled', true);
+      if (context.facts.moesifBaseUrl && analytics.moesifBaseUrl) set('wso2.moesifAnalytics.moesif_base_url', analytics.moesifBaseUrl);
+      key('wso2.moesifAnalytics.key', 'the Moesif application id (analytics)');
+      return;
+    case 'opensearch':
+      return;
+  }
+}
+
+/** The key of the analytics key in the credentials Secret. */
+export const ANALYTICS_KEY = 'analytics-key';
 
 /** The environments a node serves: a gateway's labels, else the first environment (an All-in-One's own gateway). */
 function labelsOf(context: GenerationContext, node: ApimNode): string[] {
