@@ -135,9 +135,19 @@ export function corsTables(context: GenerationContext): TomlTable[] {
         allow_headers: cors.allowHeaders,
         allow_credentials: cors.allowCredentials,
       },
-      "CORS: apikey lets the Developer Portal try APIs with an API key, Internal-Key the Publisher's test console.",
+      corsComment(cors.allowHeaders),
     ),
   ];
+}
+
+/** What the allowed headers let the consoles do: the comment says only what the list holds (APIM038 warns of the rest). */
+function corsComment(headers: readonly string[]): string {
+  const has = (name: string) => headers.some((header) => header.toLowerCase() === name.toLowerCase());
+  const apikey = 'apikey lets the Developer Portal try APIs with an API key';
+  if (has('apikey') && has('Internal-Key')) return `CORS: ${apikey}, Internal-Key the Publisher's test console.`;
+  if (has('apikey')) return `CORS: ${apikey}.`;
+  if (has('Internal-Key')) return "CORS: Internal-Key lets the Publisher's test console call APIs.";
+  return 'CORS: the headers browsers may send, as set in the topology.';
 }
 
 /**

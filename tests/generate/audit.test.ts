@@ -175,6 +175,21 @@ describe('B4: CORS allows apikey and Internal-Key, on gateways and control plane
     expect(warning.message).toContain('apikey and Internal-Key');
     expect(validate(t).map((d) => d.code)).not.toContain('APIM038');
   });
+
+  it('says in its comment only what the list lets the consoles do', () => {
+    const corsComment = (allowHeaders: string[]) => {
+      const t = shape('4.2.0');
+      const bundle = generateBundle({ ...t, settings: { ...t.settings, cors: { ...t.settings.cors, allowHeaders } } });
+      const text = bundle.files.find((f) => f.nodeId === 'gw-1' && f.kind === 'deployment.toml')!.content;
+      return text.split('\n').find((line) => line.startsWith('# CORS:'));
+    };
+    expect(corsComment(headers)).toBe(
+      "# CORS: apikey lets the Developer Portal try APIs with an API key, Internal-Key the Publisher's test console.",
+    );
+    expect(corsComment(headers.slice(0, 5))).toBe('# CORS: apikey lets the Developer Portal try APIs with an API key.');
+    expect(corsComment([...headers.slice(0, 4), 'Internal-Key'])).toBe("# CORS: Internal-Key lets the Publisher's test console call APIs.");
+    expect(corsComment(headers.slice(0, 4))).toBe('# CORS: the headers browsers may send, as set in the topology.');
+  });
 });
 
 // docs-apim includes/analytics/configure-synapse-gateway.md; product-apim v4.5.0 gateway deployment.toml (config_endpoint).
