@@ -7,6 +7,15 @@
 // no sources.json, so an installed command checks nothing.
 import { readFileSync, statSync } from 'node:fs';
 
+// A reader that stops early (`apim-topology validate t.json | head -1`) closes the pipe: what is left to print is
+// dropped, as Unix tools do, and the command still ends with its own exit code (what `set -o pipefail` reports),
+// never with a stack trace of the failed write.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 const root = new URL('../../', import.meta.url);
 const bundle = new URL('dist-cli/apim-topology.mjs', root);
 
@@ -44,14 +53,6 @@ if (stale()) {
     );
     process.exit(2);
   }
-}
-// A reader that stops early (`apim-topology validate t.json | head -1`) closes the pipe: what is left to print is
-// dropped, as Unix tools do, and the command still ends with its own exit code (what `set -o pipefail` reports),
-// never with a stack trace of the failed write.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-  });
 }
 const { main } = await import(bundle.href);
 process.exitCode = await main(process.argv.slice(2));

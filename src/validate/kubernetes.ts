@@ -1,5 +1,5 @@
 /**
- * The Kubernetes platform's rules (APIM060–APIM066): what WSO2's Helm charts (wso2/helm-apim, the branch of the
+ * The Kubernetes platform's rules (APIM060–APIM067, APIM073): what WSO2's Helm charts (wso2/helm-apim, the branch of the
  * product version) cannot express, so the page, the CLI and the bundle's runbook say it before `helm install` does.
  * Only when the topology's platform is Kubernetes. The release plan is model/helm.ts, the values generate/helm.
  */
@@ -47,6 +47,7 @@ export function validateKubernetes(topology: Topology, graph: TopologyGraph = bu
     ...wiring(topology, graph, branch, releases),
     ...secrets(topology, graph, branch, releases),
     ...secondInstance(branch, releases),
+    ...chartDefaults(topology, graph, branch, releases),
   );
   return out;
 }
@@ -200,16 +201,56 @@ function secrets(topology: Topology, graph: TopologyGraph, branch: HelmBranch, r
   ];
   const values = [...(minor < 5 ? ['the admin and database passwords'] : []), ...(minor < 6 ? ['the keystore passwords'] : []), ...never];
   if (values.length === 0) return [];
+  // One value ("the analytics key") is "it"; two or a plural ("the keystore passwords") are "them".
+  const them = values.length > 1 || values[0]?.endsWith('passwords') ? 'them' : 'it';
+  const nowhere = never.length > 0 ? `no chart branch reads ${never.join(' or ')} from a Secret` : undefined;
   return [
     report('APIM066', {
-      message: `helm-apim ${branch.branch} cannot read ${values.join(' and ')} from a Secret: the runbook passes them from the Secret at install time, and the chart writes them into its ConfigMap in plain text`,
+      message: `helm-apim ${branch.branch} cannot read ${values.join(' and ')} from a Secret: the runbook passes ${them} from the Secret at install time, and the chart writes ${them} into its ConfigMap in plain text`,
       fix:
         minor < 6
-          ? 'Limit who can read ConfigMaps in the namespace, or use API-M 4.6.0 or later, whose charts read passwords and keystore passwords from Secrets.'
-          : `Limit who can read ConfigMaps in the namespace: no chart branch reads ${never.join(' or ')} from a Secret.`,
+          ? `Limit who can read ConfigMaps in the namespace, or use API-M 4.6.0 or later, whose charts read passwords and keystore passwords from Secrets${nowhere ? ` (${nowhere})` : ''}.`
+          : `Limit who can read ConfigMaps in the namespace: ${nowhere ?? ''}.`,
       nodeIds: [],
     }),
   ];
+}
+
+/**
+ * APIM073: what the topology's files set that no chart value carries, so the pods run with the chart's default:
+ * - API key subscription validation on 4.2 and 4.3, which the product's default file sets (product-apim v4.2.0 /
+ *   v4.3.0 default deployment.toml `[apim.key_manager]`) and no helm-apim 4.2.x / 4.3.x confs/deployment.toml writes;
+ * - a Gateway ID (4.6+): the gateway chart has one `gatewayNotification.gatewayId` for every pod of a release
+ *   (helm-apim 4.6.x / 4.7.x distributed/gateway/confs/deployment.toml), which would make them one gateway, so the
+ *   values leave it empty and each pod registers under a random id.
+ */
+function chartDefaults(topology: Topology, graph: TopologyGraph, branch: HelmBranch, releases: HelmRelease[]): Diagnostic[] {
+  const facts = versionFacts(topology.product);
+  const out: Diagnostic[] = [];
+  const servingApis = releases
+    .filter(({ cluster }) => cluster.kind === 'gateway' || cluster.kind === 'all-in-one')
+    .flatMap(({ cluster }) => cluster.members.map((member) => member.id));
+  if (facts.apikeySubscriptionValidation && servingApis.length > 0) {
+    out.push(
+      report('APIM073', {
+        message: `The charts of helm-apim ${branch.branch} write no enable_apikey_subscription_validation, which API-M ${topology.product}'s own default file sets: on Kubernetes an API key keeps working after its subscription is removed or blocked`,
+        fix: "Add [apim.key_manager] enable_apikey_subscription_validation = true to the gateway chart's confs/deployment.toml (and the all-in-one's) before installing, or use API-M 4.4 or later, which checks subscriptions by default, or the virtual-machine platform.",
+        nodeIds: servingApis,
+      }),
+    );
+  }
+  const overridden = graph.nodesOfKind('gateway').filter((gateway) => gateway.gatewayId !== undefined);
+  if (facts.gatewayId && overridden.length > 0) {
+    const ids = overridden.map((gateway) => gateway.id);
+    out.push(
+      report('APIM073', {
+        message: `The Gateway ID of ${names(ids)} is not written on Kubernetes: the gateway chart gives every pod of a release one gateway_id, which would make them one gateway, so each pod registers under a random id of its own`,
+        fix: 'Clear the Gateway ID, or use the virtual-machine platform, where each gateway node keeps the one it is given.',
+        nodeIds: ids,
+      }),
+    );
+  }
+  return out;
 }
 
 const ANALYTICS_NAMES: Readonly<Record<AnalyticsType, string>> = {

@@ -592,6 +592,15 @@ export const RULES = [
       'RFC 6125 section 6.4 (names and the one-label wildcard; no wildcard for IP addresses); APIM docs "Creating New Keystores": the certificate must name the hosts the node is reached by; wso2/kubernetes-apim#534',
     applies: 'yes',
   },
+  {
+    code: 'APIM073',
+    severity: 'warning',
+    title:
+      "Kubernetes: a setting the charts have no value for, left at the chart's default (API key subscription validation on 4.2/4.3, a Gateway ID)",
+    source:
+      'helm-apim 4.2.x / 4.3.x confs/**/deployment.toml: no enable_apikey_subscription_validation (product-apim v4.2.0 / v4.3.0 default deployment.toml sets it); helm-apim 4.6.x / 4.7.x gatewayNotification.gatewayId: one value for every pod of a release',
+    applies: 'yes',
+  },
   // Conditions the designer cannot express, or the generator makes impossible
   {
     severity: 'error',

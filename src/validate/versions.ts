@@ -135,6 +135,8 @@ function gatewayIdRules(topology: Topology, gateways: GatewayNode[], allInOnes: 
       }),
     ];
   }
+  // On Kubernetes no gateway_id is written (validate/kubernetes.ts, APIM073): no two can meet.
+  if (platformOf(topology.settings) === 'kubernetes') return [];
   const byId = new Map<string, string[]>();
   for (const gateway of [...gateways, ...allInOnes]) {
     const id = gatewayIdOf(gateway);
@@ -145,13 +147,11 @@ function gatewayIdRules(topology: Topology, gateways: GatewayNode[], allInOnes: 
   for (const [id, nodes] of byId) {
     if (nodes.length < 2) continue;
     const inAllInOne = nodes.filter((node) => allInOneIds.has(node));
+    const gatewayNodes = nodes.filter((node) => !allInOneIds.has(node));
     const who =
       inAllInOne.length === 0
         ? `Gateways ${names(nodes, 10)}`
-        : `Gateway${nodes.length - inAllInOne.length > 1 ? 's' : ''} ${names(
-            nodes.filter((node) => !allInOneIds.has(node)),
-            10,
-          )} and the gateway inside All-in-One ${names(inAllInOne, 10)}`;
+        : `${gatewayNodes.length > 1 ? 'Gateways' : 'Gateway'} ${names(gatewayNodes, 10)}, and the gateway inside All-in-One ${names(inAllInOne, 10)},`;
     out.push(
       report('APIM041', {
         message: `${who} ${nodes.length === 2 ? 'both' : 'all'} register with the control plane as gateway_id "${id}": API-M ${versionName(topology.product)} would take them for one gateway`,
@@ -159,7 +159,7 @@ function gatewayIdRules(topology: Topology, gateways: GatewayNode[], allInOnes: 
         fix:
           inAllInOne.length === 0
             ? 'Give each of them a Gateway ID of its own, or clear the field: an empty Gateway ID is the node id, which no other node has.'
-            : `Give the gateway another Gateway ID, or clear the field: an All-in-One registers under its node id (${inAllInOne.join(', ')}).`,
+            : `Give ${gatewayNodes.length > 1 ? 'each of the gateways' : 'the gateway'} a Gateway ID of its own, or clear the field: an All-in-One registers under its node id (${inAllInOne.join(', ')}).`,
       }),
     );
   }

@@ -950,6 +950,24 @@ export const CASES = {
       () => k8s('pattern-3-distributed', '4.4.0'),
       () => k8s('pattern-3-distributed', '4.6.0'),
     ],
+    [
+      'APIM073',
+      'API key subscription validation, which the 4.3 charts do not write',
+      () => k8s('pattern-3-distributed', '4.3.0'),
+      () => k8s('pattern-3-distributed', '4.4.0'),
+    ],
+    [
+      'APIM073',
+      'a Gateway ID on Kubernetes, where the chart has one for every pod',
+      () => withSettings(withGatewayIds('4.6.0', 'edge', undefined), { platform: 'kubernetes' }),
+      () => withSettings(withGatewayIds('4.6.0', undefined, undefined), { platform: 'kubernetes' }),
+    ],
+    [
+      'APIM041',
+      'two gateways with one Gateway ID on virtual machines (on Kubernetes no gateway_id is written)',
+      () => withSettings(withGatewayIds('4.6.0', 'edge', 'edge'), { platform: 'vm' }),
+      () => withSettings(withGatewayIds('4.6.0', 'edge', 'edge'), { platform: 'kubernetes' }),
+    ],
   ],
   allInOne: [
     ['APIM052', 'an All-in-One beside a control plane', () => clean([aio()], [['aio-1', 'db']], '4.5.0'), () => singleAllInOne('4.5.0')],
