@@ -132,6 +132,30 @@ describe('sticky sessions on a load balancer', () => {
   });
 });
 
+describe('passwords and keys on Kubernetes', () => {
+  /** The text of the hint a field names in aria-describedby, or '' when it names none. */
+  const hintOf = (field: HTMLElement) =>
+    (field.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => id.endsWith('-hint'))
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+
+  it('say under each field that the files take them from the Secret, not from the topology', async () => {
+    const { store, user, settings } = await renderPage();
+    const fields = ['Admin password', 'TLS keystore password', 'TLS keystore key password', 'Truststore password'];
+    for (const label of fields) expect(hintOf(settings.getByLabelText(label)), label).toBe('');
+
+    await user.selectOptions(settings.getByLabelText('Platform'), 'kubernetes');
+    for (const label of fields) expect(hintOf(settings.getByLabelText(label)), label).toContain('Secret apim-credentials');
+
+    // A database node's password too.
+    act(() => store.getState().select({ nodes: ['db'] }));
+    const db = within(await screen.findByRole('form', { name: 'Database db' }));
+    expect(hintOf(db.getByLabelText('Password'))).toContain('Secret apim-credentials');
+  });
+});
+
 describe('the Helm release of a cluster', () => {
   async function onKubernetes() {
     const page = await renderPage();

@@ -41,6 +41,7 @@ import type { Parse } from './fields.tsx';
 import { environmentNames } from './environments.ts';
 import { ReleaseFields } from './ReleaseFields.tsx';
 import { CustomTomlField } from './CustomTomlField.tsx';
+import { FROM_SECRET_HINT } from './kubernetes.ts';
 
 const hostField = pattern(HOST_PATTERN, 'Use a host name such as gw-1.example.com, or an IPv4 address');
 
@@ -201,9 +202,9 @@ function KindFields({
         />
       );
     case 'database':
-      return <DatabaseFields node={node} update={update} />;
+      return <DatabaseFields node={node} update={update} kubernetes={kubernetes} />;
     case 'redis':
-      return <RedisFields node={node} update={update} />;
+      return <RedisFields node={node} update={update} kubernetes={kubernetes} />;
     case 'identity-server':
       return <IdentityServerFields node={node} update={update} />;
     default:
@@ -258,7 +259,7 @@ const MYSQL_VERSION_OPTIONS: { value: MysqlVersion; label: string }[] = [
   { value: '5.7', label: '5.7' },
 ];
 
-function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: NodePatch) => void }) {
+function DatabaseFields({ node, update, kubernetes }: { node: DatabaseNode; update: (patch: NodePatch) => void; kubernetes: boolean }) {
   const setDatabaseEngine = useDesigner((s) => s.setDatabaseEngine);
   return (
     <Fieldset legend="Database">
@@ -294,12 +295,13 @@ function DatabaseFields({ node, update }: { node: DatabaseNode; update: (patch: 
         value={node.password}
         parse={credential('The password', { allowEmpty: true })}
         onChange={(password) => update({ password })}
+        hint={kubernetes ? FROM_SECRET_HINT : undefined}
       />
     </Fieldset>
   );
 }
 
-function RedisFields({ node, update }: { node: RedisNode; update: (patch: NodePatch) => void }) {
+function RedisFields({ node, update, kubernetes }: { node: RedisNode; update: (patch: NodePatch) => void; kubernetes: boolean }) {
   return (
     <Fieldset legend="Redis">
       <TextField label="Port" type="number" value={node.port} parse={integer(1, 65535, 'The port')} onChange={(port) => update({ port })} />
@@ -316,6 +318,7 @@ function RedisFields({ node, update }: { node: RedisNode; update: (patch: NodePa
         value={node.password}
         parse={credential('The password', { allowEmpty: true })}
         onChange={(password) => update({ password })}
+        hint={kubernetes ? FROM_SECRET_HINT : undefined}
       />
       <CheckboxField label="TLS (ssl)" checked={node.ssl ?? false} onChange={(ssl) => update({ ssl: ssl ? true : undefined })} />
     </Fieldset>

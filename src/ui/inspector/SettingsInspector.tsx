@@ -8,6 +8,7 @@ import {
   KEYSTORE_TYPES,
   PRODUCT_VERSIONS,
   defaultEnvironment,
+  platformOf,
   versionFacts,
 } from '../../model/index.ts';
 import type { AnalyticsSupport, AnalyticsType } from '../../model/index.ts';
@@ -38,6 +39,7 @@ import type { VersionSwitch } from '../VersionSwitchDialog.tsx';
 import { CheckboxField, Fieldset, SelectField, TextField, anyText, commaList, credential, required } from './fields.tsx';
 import { environmentsOf } from './environments.ts';
 import { PlatformFields } from './PlatformFields.tsx';
+import { FROM_SECRET_HINT } from './kubernetes.ts';
 import { SettingsHeading } from './SettingsHeading.tsx';
 
 /** Loaded when a version is first chosen: the first screen does not need it. */
@@ -71,6 +73,7 @@ const SettingsForm = memo(function SettingsForm({ topology }: { topology: Topolo
   const facts = versionFacts(topology.product);
   const [switching, setSwitching] = useState<VersionSwitch | null>(null);
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => updateSettings({ [key]: value } as Partial<Settings>);
+  const secretHint = platformOf(settings) === 'kubernetes' ? FROM_SECRET_HINT : undefined;
 
   return (
     <form className="inspector-form" aria-label="Topology settings" onSubmit={(e) => e.preventDefault()}>
@@ -111,6 +114,7 @@ const SettingsForm = memo(function SettingsForm({ topology }: { topology: Topolo
           value={settings.superAdmin.password}
           parse={credential('The password')}
           onChange={(password) => set('superAdmin', { ...settings.superAdmin, password })}
+          hint={secretHint}
         />
         <CheckboxField
           label="Create admin account"
@@ -157,6 +161,7 @@ const SettingsForm = memo(function SettingsForm({ topology }: { topology: Topolo
         prefix="TLS keystore"
         keystore={settings.keystore.tls}
         onChange={(tls) => set('keystore', { ...settings.keystore, tls })}
+        secretHint={secretHint}
       />
       <CheckboxField
         label="Separate primary keystore"
@@ -169,6 +174,7 @@ const SettingsForm = memo(function SettingsForm({ topology }: { topology: Topolo
           prefix="Primary keystore"
           keystore={settings.keystore.primary}
           onChange={(primary) => set('keystore', { ...settings.keystore, primary })}
+          secretHint={secretHint}
         />
       )}
       <Fieldset legend="Truststore">
@@ -190,6 +196,7 @@ const SettingsForm = memo(function SettingsForm({ topology }: { topology: Topolo
           value={settings.truststore.password}
           parse={credential('The password')}
           onChange={(password) => set('truststore', { ...settings.truststore, password })}
+          hint={secretHint}
         />
       </Fieldset>
 
@@ -246,6 +253,7 @@ const SettingsForm = memo(function SettingsForm({ topology }: { topology: Topolo
                 value={settings.analytics.authToken}
                 parse={anyText}
                 onChange={(authToken) => set('analytics', { ...settings.analytics, authToken })}
+                hint={secretHint}
               />
             )}
             {settings.analytics.type === 'moesif' && (facts.moesifBaseUrl || settings.analytics.moesifBaseUrl !== undefined) && (
@@ -381,11 +389,14 @@ function KeystoreFields({
   prefix,
   keystore,
   onChange,
+  secretHint,
 }: {
   legend: string;
   prefix: string;
   keystore: Keystore;
   onChange: (k: Keystore) => void;
+  /** Under the passwords: where they come from on Kubernetes. */
+  secretHint: string | undefined;
 }) {
   return (
     <Fieldset legend={legend}>
@@ -407,6 +418,7 @@ function KeystoreFields({
         value={keystore.password}
         parse={credential('The password')}
         onChange={(password) => onChange({ ...keystore, password })}
+        hint={secretHint}
       />
       <TextField
         label={`${prefix} alias`}
@@ -420,6 +432,7 @@ function KeystoreFields({
         value={keystore.keyPassword}
         parse={credential('The key password')}
         onChange={(keyPassword) => onChange({ ...keystore, keyPassword })}
+        hint={secretHint}
       />
     </Fieldset>
   );

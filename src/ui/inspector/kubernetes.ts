@@ -5,6 +5,9 @@
 import type { HelmBranch, IngressMode, KubernetesSettings, Settings } from '../../model/index.ts';
 import { hasGatewayApi } from '../../model/index.ts';
 
+/** Under a password or key on the Kubernetes platform: the files take it from the credentials Secret, never from here. */
+export const FROM_SECRET_HINT = 'On Kubernetes no file holds it: the runbook asks for it and keeps it in the Secret apim-credentials.';
+
 export const PLATFORM_LABELS = { vm: 'Virtual machines', kubernetes: 'Kubernetes (WSO2 Helm charts)' } as const;
 
 export const INGRESS_LABELS: Record<IngressMode, string> = {
