@@ -280,6 +280,14 @@ export function chartDatabases(kind: ApimNode['kind'], branch: HelmBranch): Logi
 }
 
 /**
+ * A release whose pods publish API usage (analytics): a gateway cluster, or an all-in-one with no gateway linked, which
+ * is the gateway itself (as its virtual-machine file: generate/allInOne.ts).
+ */
+export function publishesApiUsage(cluster: Cluster, graph: TopologyGraph): boolean {
+  return cluster.kind === 'gateway' || (cluster.kind === 'all-in-one' && graph.wiredClusters(cluster.members[0], 'gateway').length === 0);
+}
+
+/**
  * The analytics types the gateway and all-in-one charts of a branch have values for: Choreo (`wso2.choreoAnalytics`)
  * in 4.2.x–4.5.x, ELK (`wso2.ELKAnalytics`) from 4.3.x, Moesif (`wso2.moesifAnalytics`) from 4.6.x, which drops
  * Choreo; none has OpenSearch (helm-apim `<branch>` distributed/gateway or universal-gw and all-in-one values.yaml

@@ -18,6 +18,7 @@ import {
   isVersionFacts,
   mysqlVersionOf,
   platformOf,
+  publishesApiUsage,
   routesOf,
   versionFacts,
 } from '../model/index.ts';
@@ -260,20 +261,14 @@ const ANALYTICS_NAMES: Readonly<Record<AnalyticsType, string>> = {
   moesif: 'Moesif',
 };
 
-/** The releases that publish API usage: the gateways', and an all-in-one's with no gateway of its own (as on VMs). */
-function publishers(graph: TopologyGraph, releases: HelmRelease[]): HelmRelease[] {
-  return releases.filter(
-    ({ cluster }) =>
-      cluster.kind === 'gateway' || (cluster.kind === 'all-in-one' && graph.wiredClusters(cluster.members[0], 'gateway').length === 0),
-  );
-}
-
 /** Analytics the version publishes (else APIM027 says so) and a publishing release would need values for. */
 function publishedAnalytics(topology: Topology, graph: TopologyGraph, releases: HelmRelease[]) {
   const { analytics } = topology.settings;
   if (!analytics.enabled) return undefined;
   const type = analyticsTypeOf(analytics);
-  const nodeIds = publishers(graph, releases).flatMap(({ cluster }) => cluster.members.map((member) => member.id));
+  const nodeIds = releases
+    .filter(({ cluster }) => publishesApiUsage(cluster, graph))
+    .flatMap(({ cluster }) => cluster.members.map((member) => member.id));
   if (versionFacts(topology.product).analytics[type] === 'no' || nodeIds.length === 0) return undefined;
   return { type, nodeIds };
 }

@@ -26,6 +26,7 @@ import {
   helmMinor,
   ingressModeOf,
   mysqlVersionOf,
+  publishesApiUsage,
   routesOf,
 } from '../../model/index.ts';
 import type { GenerationContext } from '../context.ts';
@@ -276,10 +277,7 @@ function valuesOf(input: ValuesInput): HelmValuesFile {
     const labels = labelsOf(context, first);
     if (labels.join() !== 'Default') cfg('syncRuntimeArtifacts.gateway.labels', labels);
   }
-  // The charts that publish API usage: the gateways', and an all-in-one's with no gateway of its own (as on VMs).
-  if (kind === 'gateway' || (kind === 'all-in-one' && context.graph.wiredClusters(first, 'gateway').length === 0)) {
-    analyticsValues(input, (path, value) => builder.set(path, value), installSets);
-  }
+  if (publishesApiUsage(release.cluster, context.graph)) analyticsValues(input, (path, value) => builder.set(path, value), installSets);
   if ((kind === 'control-plane' || kind === 'traffic-manager') && minor >= 6) {
     const redis = context.graph.counterStoreFor(first);
     if (redis) {
@@ -336,7 +334,7 @@ function analyticsValues(input: ValuesInput, set: (path: string, value: HelmValu
 }
 
 /** The key of the analytics key in the credentials Secret. */
-export const ANALYTICS_KEY = 'analytics-key';
+const ANALYTICS_KEY = 'analytics-key';
 
 /** The environments a node serves: a gateway's labels, else the first environment (an All-in-One's own gateway). */
 function labelsOf(context: GenerationContext, node: ApimNode): string[] {
